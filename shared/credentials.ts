@@ -1,0 +1,65 @@
+/**
+ * SNMP credential shapes. Secrets (communities, v3 keys) exist only in the main
+ * process and the engine; the renderer sees `PublicCredentialProfile`, which
+ * carries labels and counts but never a secret.
+ */
+import { z } from 'zod';
+
+export const V3AuthProtocolSchema = z.enum(['none', 'md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']);
+export const V3PrivProtocolSchema = z.enum(['none', 'des', 'aes', 'aes256b', 'aes256r']);
+
+export const V3UserSchema = z.object({
+  user: z.string().min(1).max(64),
+  authProtocol: V3AuthProtocolSchema,
+  authKey: z.string().max(256),
+  privProtocol: V3PrivProtocolSchema,
+  privKey: z.string().max(256),
+});
+export type V3User = z.infer<typeof V3UserSchema>;
+
+/** What the engine receives: resolved secrets, in the order to try them. */
+export const SnmpCredentialsSchema = z.object({
+  communities: z.array(z.string().min(1).max(128)),
+  v3Users: z.array(V3UserSchema),
+});
+export type SnmpCredentials = z.infer<typeof SnmpCredentialsSchema>;
+
+export const CredentialProfileSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(100),
+  credentials: SnmpCredentialsSchema,
+});
+export type CredentialProfile = z.infer<typeof CredentialProfileSchema>;
+
+export interface PublicCredentialProfile {
+  id: string;
+  name: string;
+  communityCount: number;
+  v3UserNames: string[];
+}
+
+export function toPublicProfile(profile: CredentialProfile): PublicCredentialProfile {
+  return {
+    id: profile.id,
+    name: profile.name,
+    communityCount: profile.credentials.communities.length,
+    v3UserNames: profile.credentials.v3Users.map((u) => u.user),
+  };
+}
+
+/** Every secret string in a credential set, so logs and files can be scrubbed of them. */
+export function secretsOf(credentials: SnmpCredentials): string[] {
+  return [
+    ...credentials.communities,
+    ...credentials.v3Users.flatMap((u) => [u.authKey, u.privKey]),
+  ].filter((s) => s.length > 0);
+}
+
+/** Replace every occurrence of any secret with a fixed mask. */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length > 0) out = out.split(secret).join('••••');
+  }
+  return out;
+}

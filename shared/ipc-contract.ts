@@ -1,0 +1,79 @@
+/**
+ * The one IPC contract between the renderer and the main side.
+ * Each invoke channel has a zod tuple for its arguments (validated on the main
+ * side, never trusted) and a result type. Event channels carry main → renderer
+ * pushes. The preload, the browser bridge and the main-side handlers are all
+ * thin generic wrappers over this file.
+ */
+import { z } from 'zod';
+import { CredentialProfileSchema, type PublicCredentialProfile } from './credentials';
+import { ScanStartRequestSchema } from './scan-request';
+import type { ScanEvent } from './scan-events';
+import { SettingsPatchSchema, type PublicSettings } from './settings';
+import type { EventChannel, InvokeChannel } from './ipc-channels';
+
+export * from './ipc-channels';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  /** 'electron' in the desktop app, 'browser' behind the development/test bridge. */
+  shell: 'electron' | 'browser';
+}
+
+export const EngineStateSchema = z.enum(['starting', 'ready', 'crashed', 'stopped']);
+export interface EngineStatus {
+  state: z.infer<typeof EngineStateSchema>;
+  /** How many times the engine was restarted after a crash. */
+  restarts: number;
+  /** Why it last stopped, in words a technician can act on. */
+  lastError?: string;
+}
+
+export const invokeChannels = {
+  'app:info': z.tuple([]),
+  'app:open-external': z.tuple([z.string().url().max(2048)]),
+  'scan:start': z.tuple([ScanStartRequestSchema]),
+  'scan:cancel': z.tuple([z.string().min(1).max(64)]),
+  'scan:detect-targets': z.tuple([]),
+  'settings:get': z.tuple([]),
+  'settings:update': z.tuple([SettingsPatchSchema]),
+  'credentials:list': z.tuple([]),
+  'credentials:save': z.tuple([CredentialProfileSchema]),
+  'credentials:delete': z.tuple([z.string().min(1).max(64)]),
+  'engine:status': z.tuple([]),
+} as const satisfies Record<InvokeChannel, z.ZodTuple>;
+
+export interface InvokeResults {
+  'app:info': AppInfo;
+  'app:open-external': void;
+  'scan:start': { scanId: string };
+  'scan:cancel': void;
+  'scan:detect-targets': string[];
+  'settings:get': PublicSettings;
+  'settings:update': PublicSettings;
+  'credentials:list': PublicCredentialProfile[];
+  'credentials:save': PublicCredentialProfile[];
+  'credentials:delete': PublicCredentialProfile[];
+  'engine:status': EngineStatus;
+}
+
+export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]>;
+export type InvokeResult<C extends InvokeChannel> = InvokeResults[C];
+
+export interface EventPayloads extends Record<EventChannel, unknown> {
+  'scan:event': ScanEvent;
+  'engine:status': EngineStatus;
+}
+
+export type Unsubscribe = () => void;
+
+/**
+ * `window.forewarn`: the whole API the renderer may use. Implemented by the
+ * Electron preload and by the browser bridge (development and E2E tests).
+ */
+export interface ForewarnApi {
+  invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>>;
+  on<E extends EventChannel>(channel: E, listener: (payload: EventPayloads[E]) => void): Unsubscribe;
+}

@@ -1,0 +1,36 @@
+/**
+ * The typed event stream of a scan. The same events reach the UI (over IPC),
+ * the CLI (progress bar) and the tests, so nothing downstream guesses.
+ */
+import { z } from 'zod';
+import { DeviceErrorSchema, DeviceSchema, ScanInfoSchema, ScanStatusSchema } from './scan-document';
+
+export const ScanPhaseSchema = z.enum(['targets', 'discovery', 'snmp', 'identify', 'health', 'topology', 'done']);
+export type ScanPhase = z.infer<typeof ScanPhaseSchema>;
+
+export const ScanEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('scan-started'), scanId: z.string(), scan: ScanInfoSchema, totalAddresses: z.number() }),
+  z.object({ type: z.literal('phase'), scanId: z.string(), phase: ScanPhaseSchema, message: z.string().optional() }),
+  z.object({ type: z.literal('device-found'), scanId: z.string(), device: DeviceSchema }),
+  z.object({ type: z.literal('device-updated'), scanId: z.string(), device: DeviceSchema }),
+  z.object({
+    type: z.literal('progress'),
+    scanId: z.string(),
+    phase: ScanPhaseSchema,
+    done: z.number(),
+    total: z.number(),
+    etaMs: z.number().nullable(),
+  }),
+  z.object({ type: z.literal('device-error'), scanId: z.string(), deviceId: z.string(), ip: z.string().nullable(), error: DeviceErrorSchema }),
+  z.object({
+    type: z.literal('scan-finished'),
+    scanId: z.string(),
+    status: ScanStatusSchema,
+    finishedAt: z.string(),
+    deviceCount: z.number(),
+    error: z.string().optional(),
+  }),
+]);
+export type ScanEvent = z.infer<typeof ScanEventSchema>;
+export type ScanEventType = ScanEvent['type'];
+export type ScanEventOf<T extends ScanEventType> = Extract<ScanEvent, { type: T }>;

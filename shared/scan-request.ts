@@ -1,0 +1,39 @@
+/**
+ * What it takes to start a scan. The UI sends `ScanStartRequest` (credential
+ * profile ids, never secrets); main resolves them into an `EngineScanRequest`.
+ */
+import { z } from 'zod';
+import { SnmpCredentialsSchema } from './credentials';
+import { ScanLimitsSchema } from './settings';
+
+export const ScanPresetSchema = z.enum(['quick', 'full']);
+export type ScanPreset = z.infer<typeof ScanPresetSchema>;
+
+/** Confirmations the engine demands before sweeping big or public ranges. */
+export const TargetConfirmationsSchema = z.object({
+  allowLarge: z.boolean().default(false),
+  allowPublic: z.boolean().default(false),
+});
+
+export const ScanStartRequestSchema = z.object({
+  /** Empty means: the local subnets the engine detects. */
+  targets: z.array(z.string().min(1).max(300)).max(1000),
+  credentialProfileIds: z.array(z.string().max(64)).max(50),
+  preset: ScanPresetSchema,
+  confirmations: TargetConfirmationsSchema,
+  client: z.string().max(200).optional(),
+  site: z.string().max(200).optional(),
+});
+export type ScanStartRequest = z.infer<typeof ScanStartRequestSchema>;
+
+export const EngineScanRequestSchema = z.object({
+  scanId: z.string(),
+  targets: z.array(z.string()),
+  credentials: SnmpCredentialsSchema,
+  preset: ScanPresetSchema,
+  confirmations: TargetConfirmationsSchema,
+  limits: ScanLimitsSchema,
+  client: z.string().optional(),
+  site: z.string().optional(),
+});
+export type EngineScanRequest = z.infer<typeof EngineScanRequestSchema>;

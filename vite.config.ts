@@ -1,0 +1,62 @@
+/**
+ * One Vite config, three builds (see package.json "build"):
+ *   vite build                 → the React renderer        → dist/renderer
+ *   vite build --mode main     → main process, engine worker, browser bridge → dist-electron/*.js (ESM, Node)
+ *   vite build --mode preload  → the sandboxed preload     → dist-electron/preload.cjs (one CJS file)
+ * None of them needs the Electron binary.
+ */
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const nodeExternals = [
+  'electron',
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  ...Object.keys(pkg.dependencies ?? {}),
+];
+
+const renderer: UserConfig = {
+  root: here('./renderer'),
+  base: './',
+  plugins: [react()],
+  build: { outDir: here('./dist/renderer'), emptyOutDir: true, target: 'chrome120' },
+};
+
+const main: UserConfig = {
+  build: {
+    outDir: here('./dist-electron'),
+    emptyOutDir: false,
+    target: 'node20',
+    ssr: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        main: here('./electron/main/main.ts'),
+        'engine-worker': here('./electron/engine/worker.ts'),
+      },
+      external: nodeExternals,
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+};
+
+const preload: UserConfig = {
+  build: {
+    outDir: here('./dist-electron'),
+    emptyOutDir: false,
+    target: 'node20',
+    ssr: true,
+    rollupOptions: {
+      input: { preload: here('./electron/preload/preload.ts') },
+      external: ['electron'],
+      output: { format: 'cjs', entryFileNames: '[name].cjs' },
+    },
+  },
+  ssr: { noExternal: true },
+};
+
+export default defineConfig(({ mode }) => (mode === 'main' ? main : mode === 'preload' ? preload : renderer));
