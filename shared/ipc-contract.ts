@@ -77,3 +77,18 @@ export interface ForewarnApi {
   invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>>;
   on<E extends EventChannel>(channel: E, listener: (payload: EventPayloads[E]) => void): Unsubscribe;
 }
+
+/** Arguments of a channel after validation (defaults applied). */
+export type ValidatedArgs<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]>;
+
+/**
+ * The server side of the contract: one function per invoke channel. The same
+ * handlers serve Electron's ipcMain and the browser bridge's HTTP endpoint;
+ * each transport validates arguments with `invokeChannels` before calling.
+ */
+export type ApiHandlers = {
+  [C in InvokeChannel]: (...args: ValidatedArgs<C>) => Promise<InvokeResult<C>>;
+};
+
+/** How the server side pushes events to whichever UI is attached. */
+export type ApiEventSink = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => void;

@@ -1,0 +1,20 @@
+/**
+ * Messages between the engine host (Electron main, the browser bridge, tests)
+ * and the engine process (electron/engine/worker.ts). Structured-clone / JSON
+ * safe. Secrets travel only host → worker, inside `start`.
+ */
+import type { EngineScanRequest } from '../../shared/scan-request';
+import type { ScanEvent } from '../../shared/scan-events';
+
+export type HostToWorker =
+  | { type: 'start'; request: EngineScanRequest }
+  | { type: 'cancel'; scanId: string }
+  | { type: 'detect-targets'; requestId: string }
+  | { type: 'shutdown' };
+
+export type WorkerToHost =
+  | { type: 'ready'; pid: number }
+  | { type: 'event'; event: ScanEvent }
+  | { type: 'detected-targets'; requestId: string; targets: string[] }
+  | { type: 'start-rejected'; scanId: string; message: string }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
