@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DEVICE_TYPES, IDENTITY_FIELDS } from './device-types';
+import { DeviceHealthFields } from './health/schema';
 
 export const SCAN_SCHEMA_VERSION = 1;
 
@@ -64,6 +65,8 @@ export const DeviceSchema = z.object({
   errors: z.array(DeviceErrorSchema),
   /** For offline analysis: the walk file this record was read from. */
   source: z.string().optional(),
+  /** Health readings, findings and risk (shared/health/schema.ts); all optional. */
+  ...DeviceHealthFields,
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
