@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DEVICE_TYPES, IDENTITY_FIELDS } from './device-types';
 import { DeviceHealthFields } from './health/schema';
+import { LinkSchema, TopologyLayoutSchema } from './topology/schema';
 
 export const SCAN_SCHEMA_VERSION = 1;
 
@@ -90,5 +91,9 @@ export const ScanDocumentSchema = z.object({
   generator: z.object({ name: z.literal('forewarn'), version: z.string() }),
   scan: ScanInfoSchema,
   devices: z.array(DeviceSchema),
+  /** Physical links (shared/topology/schema.ts); placeholder nodes are `unmanaged-switch` devices in `devices`. */
+  links: z.array(LinkSchema).optional(),
+  /** User-pinned map positions, saved with the scan. */
+  layout: TopologyLayoutSchema.optional(),
 });
 export type ScanDocument = z.infer<typeof ScanDocumentSchema>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DeviceErrorSchema, DeviceSchema, ScanInfoSchema, ScanStatusSchema } from './scan-document';
+import { LinkSchema } from './topology/schema';
 
 export const ScanPhaseSchema = z.enum(['targets', 'discovery', 'snmp', 'identify', 'health', 'topology', 'done']);
 export type ScanPhase = z.infer<typeof ScanPhaseSchema>;
@@ -21,6 +22,8 @@ export const ScanEventSchema = z.discriminatedUnion('type', [
     total: z.number(),
     etaMs: z.number().nullable(),
   }),
+  /** The whole current graph (not a delta): links plus the unmanaged-switch placeholders they reference. */
+  z.object({ type: z.literal('topology-updated'), scanId: z.string(), links: z.array(LinkSchema), placeholders: z.array(DeviceSchema) }),
   z.object({ type: z.literal('device-error'), scanId: z.string(), deviceId: z.string(), ip: z.string().nullable(), error: DeviceErrorSchema }),
   z.object({
     type: z.literal('scan-finished'),

@@ -1,0 +1,43 @@
+/**
+ * The topology part of the scan document: links between devices, the
+ * user-pinned map positions, and what the engine streams while it infers.
+ * Pure zod; the inference (infer.ts) and the layout (layout.ts) build on it.
+ */
+import { z } from 'zod';
+
+/** One end of a link: a device id from `devices[]` and its interface name (ifName, else ifDescr), or null if unknown. */
+export const LinkEndSchema = z.object({
+  device: z.string(),
+  port: z.string().nullable(),
+});
+export type LinkEnd = z.infer<typeof LinkEndSchema>;
+
+export const LINK_SOURCES = ['lldp', 'cdp', 'fdb', 'arp'] as const;
+export type LinkSource = (typeof LINK_SOURCES)[number];
+
+/**
+ * confirmed: a neighbour protocol (LLDP/CDP) saw it from one or both sides;
+ * inferred: forwarding tables place it; assumed: only that the host is on the segment.
+ */
+export const LINK_CONFIDENCES = ['confirmed', 'inferred', 'assumed'] as const;
+export type LinkConfidence = (typeof LINK_CONFIDENCES)[number];
+
+export const LinkSchema = z.object({
+  a: LinkEndSchema,
+  b: LinkEndSchema,
+  via: z.enum(LINK_SOURCES),
+  confidence: z.enum(LINK_CONFIDENCES),
+  /** Mbps, from the switch-side interface where known. */
+  speed: z.number().nullable(),
+  duplex: z.enum(['full', 'half']).nullable(),
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+export const PointSchema = z.object({ x: z.number(), y: z.number() });
+export type Point = z.infer<typeof PointSchema>;
+
+/** Map positions the user pinned, by device id; they override the computed layout. */
+export const TopologyLayoutSchema = z.object({
+  pinned: z.record(z.string(), PointSchema),
+});
+export type TopologyLayout = z.infer<typeof TopologyLayoutSchema>;
