@@ -20,6 +20,12 @@ export interface AppInfo {
   platform: string;
   /** 'electron' in the desktop app, 'browser' behind the development/test bridge. */
   shell: 'electron' | 'browser';
+  /**
+   * Where saved SNMP credentials live: sealed by the OS ('encrypted'), or in
+   * memory until the app quits because the OS offers no secret store
+   * ('session-only'); the UI warns in that case.
+   */
+  credentialStorage?: 'encrypted' | 'session-only';
 }
 
 export const EngineStateSchema = z.enum(['starting', 'ready', 'crashed', 'stopped']);
