@@ -1,0 +1,104 @@
+/**
+ * What the scan orchestrator needs from the network, as one injectable
+ * interface. `createNetworkProbes()` (network-probes.ts) binds it to the real
+ * discovery, SNMP and identification modules; tests bind it to fakes, so the
+ * orchestration logic (streaming, progress, cancellation, merging) is tested
+ * without sending a packet.
+ */
+import type { SnmpCredentials } from '../../shared/credentials';
+import type { DeviceType } from '../../shared/device-types';
+import type { DeviceError, Evidence, SnmpVersion } from '../../shared/scan-document';
+import type { SnmpSource } from './snmp/source';
+import type { RateLimiter } from './util/pacing';
+
+export interface TargetPlanView {
+  /** Number of addresses to probe. */
+  total: number;
+  /** Lazily yields every address once. */
+  addresses(): Iterable<string>;
+  /** The normalised target specs, for the scan document. */
+  specs: string[];
+}
+
+export interface ProbeOptions {
+  timeoutMs: number;
+  signal: AbortSignal;
+  rateLimiter: RateLimiter;
+}
+
+export interface PingOutcome {
+  alive: boolean;
+  rttMs: number | null;
+  lossPercent: number | null;
+}
+
+export interface TcpOutcome {
+  /** A port accepted or actively refused: a host is there. */
+  alive: boolean;
+  open: number[];
+}
+
+export interface SystemGroup {
+  sysDescr: string | null;
+  sysObjectID: string | null;
+  uptimeSeconds: number | null;
+  sysContact: string | null;
+  sysName: string | null;
+  sysLocation: string | null;
+}
+
+export interface SnmpOutcome {
+  source: SnmpSource;
+  version: SnmpVersion;
+  /** A display label such as "community #1"; never the secret itself. */
+  credentialLabel: string;
+  system: SystemGroup;
+  /** Release sockets once the device's enrichment is over. */
+  close(): void;
+}
+
+export interface SnmpProbeResult {
+  outcome: SnmpOutcome | null;
+  /** Why no credential worked, when the agent answered something unusable. */
+  errors: DeviceError[];
+}
+
+export interface Identity {
+  vendor: string | null;
+  type: DeviceType;
+  model: string | null;
+  firmware: string | null;
+  serial: string | null;
+  evidence: Evidence[];
+}
+
+export interface IdentifyFacts {
+  mac: string | null;
+  hostname: string | null;
+  openTcpPorts: number[];
+  system: SystemGroup | null;
+}
+
+export interface NeighbourWatch {
+  /** Stop polling and resolve with a final read. */
+  stop(): Promise<void>;
+}
+
+export interface EngineProbes {
+  planTargets(specs: string[], confirmations: { allowLarge: boolean; allowPublic: boolean }): Promise<TargetPlanView>;
+  detectLocalSubnets(): string[];
+  ping(ip: string, options: ProbeOptions): Promise<PingOutcome>;
+  /**
+   * Prime and watch the neighbour (ARP) table for the plan's on-link addresses;
+   * calls `onNeighbour` for each ip→mac pair the moment it appears.
+   */
+  watchNeighbours(
+    plan: TargetPlanView,
+    options: { signal: AbortSignal; rateLimiter: RateLimiter },
+    onNeighbour: (ip: string, mac: string) => void,
+  ): NeighbourWatch;
+  probeSnmp(ip: string, credentials: SnmpCredentials, options: ProbeOptions): Promise<SnmpProbeResult>;
+  tcpProbe(ip: string, options: ProbeOptions): Promise<TcpOutcome>;
+  reverseDns(ip: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<string | null>;
+  identify(source: SnmpSource | null, facts: IdentifyFacts, options: { quick: boolean; signal: AbortSignal }): Promise<Identity>;
+}

@@ -1,0 +1,84 @@
+/** A scripted network for orchestrator tests: each address has canned answers and delays. */
+import type { EngineProbes, PingOutcome, SnmpOutcome, TargetPlanView } from '../../../electron/engine/probes';
+import type { SnmpSource } from '../../../electron/engine/snmp/source';
+import { sleep } from '../../../electron/engine/util/pacing';
+import type { DeviceError } from '../../../shared/scan-document';
+
+export interface FakeHost {
+  ping?: { alive: boolean; delayMs?: number };
+  mac?: string;
+  /** Neighbour-table entry appears this long after the scan starts. */
+  arpAfterMs?: number;
+  snmp?: { sysName: string; sysDescr: string; delayMs?: number } | { errors: DeviceError[] };
+  tcpOpen?: number[];
+}
+
+const emptySource: SnmpSource = {
+  label: 'fake',
+  get: async (oids) => oids.map(() => null),
+  walk: async () => ({ rows: [], truncated: false }),
+};
+
+export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[], pingTimeoutMs = 50): EngineProbes & { closed: string[] } {
+  const closed: string[] = [];
+  const wait = (ms: number, signal: AbortSignal) => sleep(ms, signal);
+  return {
+    closed,
+    async planTargets(specs, confirmations) {
+      if (specs.includes('bad')) throw new Error('Target "bad" is not an address, range, CIDR block or hostname.');
+      if (specs.includes('8.8.8.0/24') && !confirmations.allowPublic) throw new Error('Target "8.8.8.0/24" is public: confirm it.');
+      const plan: TargetPlanView = { total: addresses.length, specs, addresses: () => addresses.values() };
+      return plan;
+    },
+    detectLocalSubnets: () => ['10.0.0.0/29'],
+    async ping(ip, { signal }): Promise<PingOutcome> {
+      const host = hosts[ip];
+      if (host?.ping?.alive) {
+        await wait(host.ping.delayMs ?? 1, signal);
+        return { alive: true, rttMs: 1, lossPercent: 0 };
+      }
+      await wait(pingTimeoutMs, signal);
+      return { alive: false, rttMs: null, lossPercent: 100 };
+    },
+    watchNeighbours(_plan, { signal }, onNeighbour) {
+      const timers = Object.entries(hosts)
+        .filter(([, h]) => h.mac && h.arpAfterMs !== undefined)
+        .map(([ip, h]) => setTimeout(() => !signal.aborted && onNeighbour(ip, h.mac!), h.arpAfterMs));
+      return { stop: async () => timers.forEach(clearTimeout) };
+    },
+    async probeSnmp(ip, _credentials, { signal }) {
+      const snmp = hosts[ip]?.snmp;
+      if (!snmp) {
+        await wait(pingTimeoutMs, signal);
+        return { outcome: null, errors: [{ code: 'snmp-timeout', message: 'no answer' }] };
+      }
+      if ('errors' in snmp) return { outcome: null, errors: snmp.errors };
+      await wait(snmp.delayMs ?? 1, signal);
+      const outcome: SnmpOutcome = {
+        source: emptySource,
+        version: 'v2c',
+        credentialLabel: 'community #1',
+        system: { sysName: snmp.sysName, sysDescr: snmp.sysDescr, sysObjectID: '1.3.6.1.4.1.9.1.1', uptimeSeconds: 100, sysContact: null, sysLocation: null },
+        close: () => closed.push(ip),
+      };
+      return { outcome, errors: [] };
+    },
+    async tcpProbe(ip) {
+      const open = hosts[ip]?.tcpOpen ?? [];
+      return { alive: open.length > 0, open };
+    },
+    async reverseDns(ip) {
+      return hosts[ip] ? `host-${ip.split('.').pop()}.lab` : null;
+    },
+    async identify(source, facts) {
+      return {
+        vendor: facts.mac ? 'FakeVendor' : null,
+        type: source === emptySource ? 'switch' : 'unknown',
+        model: null,
+        firmware: null,
+        serial: null,
+        evidence: facts.mac ? [{ field: 'vendor', value: 'FakeVendor', rule: 'oui', source: 'mac', observed: facts.mac, weight: 10 }] : [],
+      };
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { runScan, ScanRejectedError } from '../../../electron/engine/scan/run-scan';
+import { ScanDocumentSchema } from '../../../shared/scan-document';
+import type { ScanEvent } from '../../../shared/scan-events';
+import type { EngineScanRequest } from '../../../shared/scan-request';
+import { fakeProbes, type FakeHost } from './fake-probes';
+
+const addresses = Array.from({ length: 20 }, (_, i) => `10.0.0.${i + 1}`);
+
+function request(overrides: Partial<EngineScanRequest> = {}): EngineScanRequest {
+  return {
+    scanId: 'scan-1',
+    targets: ['10.0.0.0/27'],
+    credentials: { communities: ['s3cret-community'], v3Users: [] },
+    preset: 'full',
+    confirmations: { allowLarge: false, allowPublic: false },
+    limits: { concurrency: 8, timeoutMs: 50, packetsPerSecond: 10_000, tcpProbe: true },
+    ...overrides,
+  };
+}
+
+const office: Record<string, FakeHost> = {
+  '10.0.0.1': { ping: { alive: true }, mac: '00:00:0c:00:00:01', arpAfterMs: 5, snmp: { sysName: 'gw', sysDescr: 'Cisco IOS' } },
+  '10.0.0.5': { ping: { alive: true }, mac: '00:00:0c:00:00:05', arpAfterMs: 5 },
+  // Drops ICMP, no SNMP: only the neighbour table knows it.
+  '10.0.0.7': { ping: { alive: false }, mac: '00:00:0c:00:00:07', arpAfterMs: 20 },
+  // Answers garbage on 161.
+  '10.0.0.9': { snmp: { errors: [{ code: 'snmp-malformed', message: 'BER decode failed' }] } },
+  // Drops ICMP, but has an open TCP port.
+  '10.0.0.11': { tcpOpen: [445] },
+};
+
+async function scan(req: EngineScanRequest, hosts = office, signal = new AbortController().signal) {
+  const events: ScanEvent[] = [];
+  const probes = fakeProbes(hosts, addresses);
+  const document = await runScan(req, { probes, emit: (e) => events.push(e), signal, generatorVersion: 'test' });
+  return { document, events, probes };
+}
+
+describe('runScan', () => {
+  it('finds every live host, including ICMP-silent ones, and no phantoms', async () => {
+    const { document } = await scan(request());
+    expect(document.devices.map((d) => d.ip)).toEqual(['10.0.0.1', '10.0.0.5', '10.0.0.7', '10.0.0.9', '10.0.0.11']);
+    const byIp = Object.fromEntries(document.devices.map((d) => [d.ip, d]));
+    expect(byIp['10.0.0.7']!.reachability).toMatchObject({ arp: true, icmp: { alive: false } });
+    expect(byIp['10.0.0.7']!.mac).toBe('00:00:0c:00:00:07');
+    expect(byIp['10.0.0.1']!.sysName).toBe('gw');
+    expect(byIp['10.0.0.1']!.reachability.snmp).toEqual({ version: 'v2c', credential: 'community #1' });
+    expect(byIp['10.0.0.9']!.errors.map((e) => e.code)).toEqual(['snmp-malformed']);
+    expect(byIp['10.0.0.11']!.reachability.tcp).toEqual([445]);
+    expect(document.scan.status).toBe('completed');
+    expect(() => ScanDocumentSchema.parse(document)).not.toThrow();
+  });
+
+  it('streams typed events in a sensible order and never leaks the community', async () => {
+    const { events, document } = await scan(request());
+    const types = events.map((e) => e.type);
+    expect(types[0]).toBe('scan-started');
+    expect(types.at(-1)).toBe('scan-finished');
+    expect(types).toContain('progress');
+    expect(types).toContain('device-error');
+    const firstFound = types.indexOf('device-found');
+    expect(firstFound).toBeGreaterThan(0);
+    expect(types.filter((t) => t === 'device-found')).toHaveLength(document.devices.length);
+    expect(JSON.stringify(events)).not.toContain('s3cret-community');
+    expect(JSON.stringify(document)).not.toContain('s3cret-community');
+  });
+
+  it('identifies with the MAC when the neighbour table knows it, and records evidence', async () => {
+    const { document } = await scan(request());
+    const gw = document.devices.find((d) => d.ip === '10.0.0.1')!;
+    expect(gw.vendor).toBe('FakeVendor');
+    expect(gw.type).toBe('switch');
+    expect(gw.identification.evidence[0]).toMatchObject({ field: 'vendor', rule: 'oui', source: 'mac' });
+    expect(gw.hostname).toBe('host-1.lab');
+  });
+
+  it('quick preset skips the TCP probe', async () => {
+    const { document } = await scan(request({ preset: 'quick' }));
+    expect(document.devices.map((d) => d.ip)).not.toContain('10.0.0.11');
+  });
+
+  it('closes every SNMP session it opened', async () => {
+    const { probes } = await scan(request());
+    expect(probes.closed).toEqual(['10.0.0.1']);
+  });
+
+  it('cancels within a second and leaves a valid partial document', async () => {
+    const slowHosts: Record<string, FakeHost> = { ...office, '10.0.0.2': { ping: { alive: true, delayMs: 60_000 } } };
+    const controller = new AbortController();
+    const events: ScanEvent[] = [];
+    const probes = fakeProbes(slowHosts, addresses, 60_000);
+    const started = performance.now();
+    setTimeout(() => controller.abort(), 100);
+    const document = await runScan(request(), { probes, emit: (e) => events.push(e), signal: controller.signal, generatorVersion: 'test' });
+    const cancelLatency = performance.now() - started - 100;
+    expect(cancelLatency).toBeLessThan(1000);
+    expect(document.scan.status).toBe('cancelled');
+    expect(events.at(-1)).toMatchObject({ type: 'scan-finished', status: 'cancelled' });
+    expect(() => ScanDocumentSchema.parse(document)).not.toThrow();
+    expect(document.devices.length).toBeGreaterThan(0);
+  });
+
+  it('rejects bad or unconfirmed targets before any event, naming the target', async () => {
+    await expect(scan(request({ targets: ['bad'] }))).rejects.toThrow(ScanRejectedError);
+    await expect(scan(request({ targets: ['8.8.8.0/24'] }))).rejects.toThrow(/8\.8\.8\.0\/24/);
+  });
+
+  it('defaults to the detected local subnets', async () => {
+    const { document } = await scan(request({ targets: [] }));
+    expect(document.scan.targets).toEqual(['10.0.0.0/29']);
+  });
+});
