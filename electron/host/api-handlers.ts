@@ -1,0 +1,76 @@
+/**
+ * The server side of `window.forewarn`: one handler per invoke channel,
+ * written once and served by both Electron's ipcMain and the browser bridge.
+ * Arguments arrive already validated (see validated-invoke.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppInfo, ApiEventSink, ApiHandlers, Unsubscribe } from '../../shared/ipc-contract';
+import type { EngineScanRequest } from '../../shared/scan-request';
+import type { CredentialVault } from './credential-vault';
+import type { EngineHost } from './engine-host';
+import type { SettingsRepository } from './settings';
+
+export interface ApiServices {
+  engine: EngineHost;
+  settings: SettingsRepository;
+  vault: CredentialVault;
+  appInfo: Omit<AppInfo, 'credentialStorage'>;
+  /** Opens a URL in the system browser; only ever called with http(s) URLs. */
+  openExternal: (url: string) => Promise<void>;
+  newScanId?: () => string;
+}
+
+export function createApiHandlers(services: ApiServices): ApiHandlers {
+  const { engine, settings, vault } = services;
+  const newScanId = services.newScanId ?? randomUUID;
+
+  return {
+    'app:info': async () => ({ ...services.appInfo, credentialStorage: vault.storageMode() }),
+    'app:open-external': async (url) => {
+      if (!isWebUrl(url)) throw new Error('Only http(s) links can be opened.');
+      await services.openExternal(url);
+    },
+    'scan:start': async (request) => {
+      const scanId = newScanId();
+      const engineRequest: EngineScanRequest = {
+        scanId,
+        targets: request.targets,
+        credentials: vault.resolve(request.credentialProfileIds),
+        preset: request.preset,
+        confirmations: request.confirmations,
+        limits: settings.get().scan,
+        ...(request.client !== undefined ? { client: request.client } : {}),
+        ...(request.site !== undefined ? { site: request.site } : {}),
+      };
+      await engine.startScan(engineRequest);
+      return { scanId };
+    },
+    'scan:cancel': (scanId) => engine.cancelScan(scanId),
+    'scan:detect-targets': () => engine.detectTargets(),
+    'settings:get': async () => settings.get(),
+    'settings:update': async (patch) => settings.update(patch),
+    'credentials:list': async () => vault.list(),
+    'credentials:save': async (profile) => vault.save(profile),
+    'credentials:delete': async (id) => vault.delete(id),
+    'engine:status': async () => engine.status(),
+  };
+}
+
+/** Forwards the engine's scan events and status changes to a UI transport. */
+export function connectEngineEvents(engine: EngineHost, sink: ApiEventSink): Unsubscribe {
+  const offEvents = engine.onScanEvent((event) => sink('scan:event', event));
+  const offStatus = engine.onStatus((status) => sink('engine:status', status));
+  return () => {
+    offEvents();
+    offStatus();
+  };
+}
+
+export function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
