@@ -1,0 +1,91 @@
+/** The app shell: a left navigation, the engine/app banners and the current view. */
+import { useEffect, type ComponentType } from 'react';
+import { AppErrorBanner, EngineBanner } from './components/Banners';
+import type { ViewId } from './store/app-store';
+import { useApp } from './store/context';
+import { DevicesView } from './views/DevicesView';
+import { LiveScanView } from './views/LiveScanView';
+import { NewScanView } from './views/NewScanView';
+import { SettingsView } from './views/SettingsView';
+
+const NAV_ITEMS: ReadonlyArray<{ view: ViewId; label: string; icon: string }> = [
+  { view: 'new-scan', label: 'New scan', icon: '＋' },
+  { view: 'live-scan', label: 'Live scan', icon: '◉' },
+  { view: 'devices', label: 'Devices', icon: '▤' },
+  { view: 'settings', label: 'Settings', icon: '⚙' },
+];
+
+const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
+  'new-scan': NewScanView,
+  'live-scan': LiveScanView,
+  devices: DevicesView,
+  settings: SettingsView,
+};
+
+export function App() {
+  const view = useApp((s) => s.view);
+  const theme = useApp((s) => s.settings?.theme ?? 'system');
+  const View = VIEW_COMPONENTS[view];
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Sidebar current={view} />
+      <main id="main" className="main">
+        <EngineBanner />
+        <AppErrorBanner />
+        <View key={view} />
+      </main>
+    </div>
+  );
+}
+
+function Sidebar({ current }: { current: ViewId }) {
+  const navigate = useApp((s) => s.navigate);
+  const scan = useApp((s) => s.scan);
+  const appInfo = useApp((s) => s.appInfo);
+  const running = scan?.status === 'running';
+
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">F</span>
+        <span className="brand-name">Forewarn</span>
+      </div>
+      <ul className="nav-list">
+        {NAV_ITEMS.map((item) => (
+          <li key={item.view}>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={item.view === current ? 'page' : undefined}
+              onClick={() => navigate(item.view)}
+            >
+              <span className="nav-icon" aria-hidden="true">
+                {item.icon}
+              </span>
+              <span className="nav-label">{item.label}</span>
+              {item.view === 'live-scan' && running && <span className="nav-badge" aria-label="scan running" />}
+              {item.view === 'devices' && scan && <span className="nav-count">{scan.devices.length}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <footer className="sidebar-footer" data-testid="app-info">
+        {appInfo ? (
+          <>
+            v{appInfo.version} · {appInfo.shell === 'browser' ? 'browser bridge' : 'desktop'}
+          </>
+        ) : (
+          'Connecting…'
+        )}
+      </footer>
+    </nav>
+  );
+}

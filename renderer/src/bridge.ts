@@ -1,0 +1,17 @@
+/**
+ * The renderer's only door to the app: `window.forewarn`, provided by the
+ * Electron preload or, in a plain browser, by ./browser-bridge.ts.
+ */
+import type { ForewarnApi } from '../../shared/ipc-contract';
+
+declare global {
+  interface Window {
+    forewarn?: ForewarnApi;
+  }
+}
+
+export function getForewarn(): ForewarnApi {
+  const api = window.forewarn;
+  if (!api) throw new Error('window.forewarn is missing: the preload or the browser bridge did not load.');
+  return api;
+}

@@ -1,0 +1,59 @@
+/** App-level notices: the engine restart banner and app errors. Calm, actionable, dismissable. */
+import { useApp } from '../store/context';
+
+export function EngineBanner() {
+  const engine = useApp((s) => s.engine);
+  const acknowledged = useApp((s) => s.acknowledgedRestarts);
+  const acknowledge = useApp((s) => s.acknowledgeEngineRestart);
+  if (!engine) return null;
+
+  if (engine.state === 'crashed' || (engine.state === 'starting' && engine.restarts > acknowledged)) {
+    return (
+      <div className="banner banner-warning" role="alert">
+        <div>
+          <strong>The scan engine stopped unexpectedly.</strong> Restarting it…
+          {engine.lastError && <div className="banner-detail">{engine.lastError}</div>}
+        </div>
+      </div>
+    );
+  }
+  if (engine.restarts > acknowledged) {
+    return (
+      <div className="banner banner-warning" role="alert">
+        <div>
+          <strong>The scan engine stopped unexpectedly and was restarted.</strong> A scan that was running was
+          interrupted; the devices it found are kept. Start the scan again to finish it.
+          {engine.lastError && <div className="banner-detail">Reason: {engine.lastError}</div>}
+        </div>
+        <button type="button" className="button button-quiet" onClick={acknowledge}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
+  if (engine.state === 'stopped') {
+    return (
+      <div className="banner banner-error" role="alert">
+        <div>
+          <strong>The scan engine is not running.</strong> Restart Forewarn to scan again.
+          {engine.lastError && <div className="banner-detail">Reason: {engine.lastError}</div>}
+        </div>
+      </div>
+    );
+  }
+  return null;
+}
+
+export function AppErrorBanner() {
+  const appError = useApp((s) => s.appError);
+  const dismiss = useApp((s) => s.dismissAppError);
+  if (!appError) return null;
+  return (
+    <div className="banner banner-error" role="alert">
+      <div>{appError}</div>
+      <button type="button" className="button button-quiet" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

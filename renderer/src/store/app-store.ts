@@ -1,0 +1,151 @@
+/**
+ * The renderer's state, created by a factory that takes the ForewarnApi so
+ * tests inject a fake bridge (Heroic subscribes at module scope; we don't).
+ * Scan events are queued and applied together every `flushIntervalMs`, so a
+ * burst of thousands of events is one state change, not thousands of renders.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppInfo, EngineStatus, ForewarnApi } from '../../../shared/ipc-contract';
+import type { PublicSettings, SettingsPatch } from '../../../shared/settings';
+import type { ScanEvent } from '../../../shared/scan-events';
+import type { ScanStartRequest } from '../../../shared/scan-request';
+import { applyScanEvents, emptyLiveScan, interruptScan, type LiveScan } from './live-scan';
+
+export const VIEWS = ['new-scan', 'live-scan', 'devices', 'settings'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export interface AppState {
+  view: ViewId;
+  appInfo: AppInfo | null;
+  engine: EngineStatus | null;
+  /** Engine restarts the technician has already been told about. */
+  acknowledgedRestarts: number;
+  scan: LiveScan | null;
+  settings: PublicSettings | null;
+  /** A failure of the app itself (not of one scan), shown until dismissed. */
+  appError: string | null;
+
+  navigate(view: ViewId): void;
+  /** Starts a scan and switches to the live view; rejects with the engine's message. */
+  startScan(request: ScanStartRequest): Promise<string>;
+  cancelScan(): Promise<void>;
+  /** Saves a settings change; rejects with the reason so the form can show it. */
+  updateSettings(patch: SettingsPatch): Promise<void>;
+  acknowledgeEngineRestart(): void;
+  dismissAppError(): void;
+}
+
+export interface AppStoreOptions {
+  flushIntervalMs?: number;
+}
+
+export interface AppStore extends StoreApi<AppState> {
+  /** Applies queued scan events now (the timer does this on its own). */
+  flushScanEvents(): void;
+  /** Unsubscribes from the bridge and stops the flush timer. */
+  dispose(): void;
+}
+
+const ENGINE_CRASHED_MESSAGE =
+  'The scan engine stopped unexpectedly, so this scan was interrupted. Devices found so far are kept; start the scan again to complete it.';
+
+export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}): AppStore {
+  const flushIntervalMs = options.flushIntervalMs ?? 100;
+  let queue: ScanEvent[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const store = createStore<AppState>()((set, get) => ({
+    view: 'new-scan',
+    appInfo: null,
+    engine: null,
+    acknowledgedRestarts: 0,
+    scan: null,
+    settings: null,
+    appError: null,
+
+    navigate: (view) => set({ view }),
+
+    async startScan(request) {
+      const { scanId } = await api.invoke('scan:start', request);
+      flushScanEvents();
+      // The scan-started event may still be on its way: show the scan at once.
+      if (get().scan?.scanId !== scanId) set({ scan: emptyLiveScan(scanId) });
+      set({ view: 'live-scan' });
+      return scanId;
+    },
+
+    async cancelScan() {
+      const scan = get().scan;
+      if (!scan || scan.status !== 'running') return;
+      try {
+        await api.invoke('scan:cancel', scan.scanId);
+      } catch (error) {
+        set({ appError: `Could not cancel the scan: ${messageOf(error)}` });
+      }
+    },
+
+    async updateSettings(patch) {
+      set({ settings: await api.invoke('settings:update', patch) });
+    },
+
+    acknowledgeEngineRestart: () => set({ acknowledgedRestarts: get().engine?.restarts ?? 0 }),
+    dismissAppError: () => set({ appError: null }),
+  }));
+
+  function flushScanEvents(): void {
+    if (flushTimer !== null) clearTimeout(flushTimer);
+    flushTimer = null;
+    if (queue.length === 0) return;
+    const batch = queue;
+    queue = [];
+    store.setState((state) => ({ scan: applyScanEvents(state.scan, batch) }));
+  }
+
+  const unsubscribeScan = api.on('scan:event', (event) => {
+    queue.push(event);
+    flushTimer ??= setTimeout(flushScanEvents, flushIntervalMs);
+  });
+
+  const applyEngineStatus = (engine: EngineStatus) => {
+    // Apply pending events first so "interrupted" is not overwritten by older progress.
+    flushScanEvents();
+    const crashed = engine.state === 'crashed';
+    store.setState((state) => ({
+      engine,
+      scan: crashed ? interruptScan(state.scan, ENGINE_CRASHED_MESSAGE) : state.scan,
+    }));
+  };
+  const unsubscribeEngine = api.on('engine:status', applyEngineStatus);
+
+  void api.invoke('app:info').then(
+    (appInfo) => store.setState({ appInfo }),
+    (error) => store.setState({ appError: `Could not reach the app: ${messageOf(error)}` }),
+  );
+  void api.invoke('settings:get').then(
+    (settings) => store.setState({ settings }),
+    (error) => store.setState({ appError: `Could not load the settings: ${messageOf(error)}` }),
+  );
+  void api.invoke('engine:status').then(
+    (engine) => {
+      // An event may have been newer than this reply; keep the higher restart count.
+      const seen = store.getState().engine;
+      if (!seen || seen.restarts <= engine.restarts) store.setState({ engine });
+    },
+    () => undefined,
+  );
+
+  return {
+    ...store,
+    flushScanEvents,
+    dispose() {
+      unsubscribeScan();
+      unsubscribeEngine();
+      if (flushTimer !== null) clearTimeout(flushTimer);
+      flushTimer = null;
+    },
+  };
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,113 @@
+/** The scan as it happens: progress, counts by type, devices streaming in, Cancel. */
+import { useMemo } from 'react';
+import type { Device } from '../../../shared/scan-document';
+import { DeviceTable } from '../components/DeviceTable';
+import { ScanProgress } from '../components/ScanProgress';
+import { DEVICE_TYPE_LABELS, STATUS_LABELS, formatDuration } from '../format';
+import type { LiveScan } from '../store/live-scan';
+import { useApp } from '../store/context';
+import { ViewHeader } from './ViewHeader';
+
+export function LiveScanView() {
+  const scan = useApp((s) => s.scan);
+  const navigate = useApp((s) => s.navigate);
+  const cancelScan = useApp((s) => s.cancelScan);
+
+  if (!scan) {
+    return (
+      <div className="view">
+        <ViewHeader title="Live scan" />
+        <div className="card empty-state">
+          <p>No scan yet. Start one and its devices appear here as they are found.</p>
+          <button type="button" className="button button-primary" onClick={() => navigate('new-scan')}>
+            New scan
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const running = scan.status === 'running';
+  return (
+    <div className="view">
+      <ViewHeader title="Live scan" subtitle={<ScanSubtitle scan={scan} />}>
+        <span className={`status-pill status-${scan.status}`} data-testid="scan-status">
+          {STATUS_LABELS[scan.status]}
+        </span>
+        {running && (
+          <button type="button" className="button button-danger" onClick={() => void cancelScan()}>
+            Cancel scan
+          </button>
+        )}
+      </ViewHeader>
+
+      <ScanProgress scan={scan} />
+      {!running && <ScanOutcome scan={scan} />}
+
+      <section className="card" aria-labelledby="devices-heading">
+        <div className="card-head">
+          <h2 id="devices-heading">
+            Devices <span className="count" data-testid="device-count">{scan.devices.length}</span>
+          </h2>
+          <TypeCounts devices={scan.devices} />
+        </div>
+        {scan.devices.length === 0 ? (
+          <p className="empty-inline">{running ? 'Devices appear here as they are found.' : 'No devices were found.'}</p>
+        ) : (
+          <DeviceTable devices={scan.devices} caption="Devices found by this scan" />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ScanSubtitle({ scan }: { scan: LiveScan }) {
+  const who = [scan.info?.client, scan.info?.site].filter(Boolean).join(' · ');
+  const targets = scan.info?.targets.join(', ');
+  return (
+    <>
+      {who && <span className="subtitle-strong">{who}</span>}
+      {who && targets && ' · '}
+      {targets && <span className="mono">{targets}</span>}
+    </>
+  );
+}
+
+function ScanOutcome({ scan }: { scan: LiveScan }) {
+  const elapsed =
+    scan.info && scan.finishedAt ? formatDuration(Date.parse(scan.finishedAt) - Date.parse(scan.info.startedAt)) : null;
+  const found = `${scan.devices.length} device${scan.devices.length === 1 ? '' : 's'}`;
+  const text: Record<LiveScan['status'], string> = {
+    running: '',
+    completed: `Scan completed: ${found} found${elapsed ? ` in ${elapsed}` : ''}.`,
+    cancelled: `Scan cancelled. The ${found} found so far are kept.`,
+    failed: 'The scan failed.',
+    interrupted: 'The scan was interrupted.',
+  };
+  const tone = scan.status === 'completed' ? 'notice-success' : scan.status === 'cancelled' ? 'notice-info' : 'notice-error';
+  return (
+    <div className={`notice ${tone}`} role="status" data-testid="scan-outcome">
+      <strong>{text[scan.status]}</strong>
+      {scan.error && <span> {scan.error}</span>}
+      {scan.deviceErrorCount > 0 && <span> {scan.deviceErrorCount} device error(s) were recorded.</span>}
+    </div>
+  );
+}
+
+function TypeCounts({ devices }: { devices: readonly Device[] }) {
+  const counts = useMemo(() => {
+    const byType = new Map<Device['type'], number>();
+    for (const d of devices) byType.set(d.type, (byType.get(d.type) ?? 0) + 1);
+    return [...byType.entries()].sort((a, b) => b[1] - a[1]);
+  }, [devices]);
+  if (counts.length === 0) return null;
+  return (
+    <ul className="type-counts" aria-label="Devices by type">
+      {counts.map(([type, count]) => (
+        <li key={type} className="chip">
+          {DEVICE_TYPE_LABELS[type]} <span className="chip-count">{count}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * New scan: who and where (client, site), what to sweep (targets prefilled
+ * with the detected local subnets), which credentials, which preset, and the
+ * engine's confirmations for large or public ranges.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { PublicCredentialProfile } from '../../../shared/credentials';
+import type { ScanPreset, ScanStartRequest } from '../../../shared/scan-request';
+import { messageOf } from '../store/app-store';
+import { useApi, useApp } from '../store/context';
+import { confirmationsAskedFor } from '../scan-errors';
+import { ViewHeader } from './ViewHeader';
+
+type Detection = { state: 'loading' } | { state: 'done'; targets: string[] } | { state: 'failed'; message: string };
+
+interface Refusal {
+  message: string;
+  asks: Array<keyof ScanStartRequest['confirmations']>;
+}
+
+const PRESETS: ReadonlyArray<{ id: ScanPreset; title: string; detail: string }> = [
+  { id: 'quick', title: 'Quick sweep', detail: 'Find and identify every device. A few minutes for a /24.' },
+  { id: 'full', title: 'Full assessment', detail: 'Adds hardware health and the topology map. Takes longer.' },
+];
+
+export function parseTargets(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+}
+
+export function NewScanView() {
+  const api = useApi();
+  const startScan = useApp((s) => s.startScan);
+  const scanRunning = useApp((s) => s.scan?.status === 'running');
+  const ids = { client: useId(), site: useId(), targets: useId(), targetsHelp: useId() };
+
+  const [client, setClient] = useState('');
+  const [site, setSite] = useState('');
+  const [targetsText, setTargetsText] = useState('');
+  const [targetsEdited, setTargetsEdited] = useState(false);
+  const [detection, setDetection] = useState<Detection>({ state: 'loading' });
+  const [profiles, setProfiles] = useState<PublicCredentialProfile[] | null>(null);
+  const [selectedProfiles, setSelectedProfiles] = useState<string[]>([]);
+  const [preset, setPreset] = useState<ScanPreset>('quick');
+  const [submitting, setSubmitting] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.invoke('scan:detect-targets').then(
+      (targets) => live && setDetection({ state: 'done', targets }),
+      (e: unknown) => live && setDetection({ state: 'failed', message: messageOf(e) }),
+    );
+    api.invoke('credentials:list').then(
+      (list) => {
+        if (!live) return;
+        setProfiles(list);
+        setSelectedProfiles(list.map((p) => p.id));
+      },
+      (e: unknown) => live && setError(`Could not load the credential profiles: ${messageOf(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  // Prefill once detection answers, unless the technician already typed targets.
+  useEffect(() => {
+    if (detection.state === 'done' && !targetsEdited) setTargetsText(detection.targets.join('\n'));
+  }, [detection, targetsEdited]);
+
+  const submit = async (confirmations: ScanStartRequest['confirmations']) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await startScan({
+        targets: parseTargets(targetsText),
+        credentialProfileIds: selectedProfiles,
+        preset,
+        confirmations,
+        ...(client.trim() ? { client: client.trim() } : {}),
+        ...(site.trim() ? { site: site.trim() } : {}),
+      });
+      setRefusal(null);
+    } catch (e) {
+      const message = messageOf(e);
+      const asks = confirmationsAskedFor(message).filter((flag) => !confirmations[flag]);
+      if (asks.length > 0) setRefusal({ message, asks });
+      else setError(message);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setRefusal(null);
+    void submit({ allowLarge: false, allowPublic: false });
+  };
+
+  const confirmAndScan = () => {
+    if (!refusal) return;
+    void submit({ allowLarge: refusal.asks.includes('allowLarge'), allowPublic: refusal.asks.includes('allowPublic') });
+  };
+
+  const toggleProfile = (id: string) =>
+    setSelectedProfiles((current) => (current.includes(id) ? current.filter((p) => p !== id) : [...current, id]));
+
+  return (
+    <div className="view">
+      <ViewHeader title="New scan" subtitle="Sweep the client's network, identify every device and check its health." />
+      <form className="card form" onSubmit={onSubmit} aria-describedby={error ? 'new-scan-error' : undefined}>
+        <div className="form-row two-columns">
+          <div className="field">
+            <label htmlFor={ids.client}>Client</label>
+            <input id={ids.client} value={client} onChange={(e) => setClient(e.target.value)} placeholder="e.g. Smith & Co Dental" maxLength={200} autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.site}>Site</label>
+            <input id={ids.site} value={site} onChange={(e) => setSite(e.target.value)} placeholder="e.g. Main office" maxLength={200} autoComplete="off" />
+          </div>
+        </div>
+
+        <div className="field">
+          <label htmlFor={ids.targets}>Targets</label>
+          <textarea
+            id={ids.targets}
+            rows={3}
+            value={targetsText}
+            onChange={(e) => {
+              setTargetsEdited(true);
+              setTargetsText(e.target.value);
+            }}
+            aria-describedby={ids.targetsHelp}
+            spellCheck={false}
+            className="mono"
+          />
+          <p id={ids.targetsHelp} className="help">
+            Subnets (192.168.1.0/24), ranges (10.0.0.1-10.0.0.50) or addresses, one per line.{' '}
+            {detection.state === 'loading' && 'Detecting the local subnets…'}
+            {detection.state === 'done' &&
+              (detection.targets.length > 0 ? `Detected: ${detection.targets.join(', ')}.` : 'No local subnet was detected; enter the targets.')}
+            {detection.state === 'failed' && `Could not detect the local subnets (${detection.message}); enter the targets.`}
+          </p>
+        </div>
+
+        <fieldset className="field">
+          <legend>SNMP credentials</legend>
+          {profiles === null && <p className="help">Loading credential profiles…</p>}
+          {profiles?.length === 0 && (
+            <p className="help">No credential profiles yet. Add one in Settings; without SNMP, devices are found but not identified in depth.</p>
+          )}
+          <div className="choice-list">
+            {profiles?.map((profile) => (
+              <label key={profile.id} className="choice">
+                <input type="checkbox" checked={selectedProfiles.includes(profile.id)} onChange={() => toggleProfile(profile.id)} />
+                <span>
+                  <span className="choice-title">{profile.name}</span>
+                  <span className="choice-detail">{describeProfile(profile)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset className="field">
+          <legend>Preset</legend>
+          <div className="choice-list horizontal">
+            {PRESETS.map((p) => (
+              <label key={p.id} className={`choice choice-card${preset === p.id ? ' is-selected' : ''}`}>
+                <input type="radio" name="preset" value={p.id} checked={preset === p.id} onChange={() => setPreset(p.id)} />
+                <span>
+                  <span className="choice-title">{p.title}</span>
+                  <span className="choice-detail">{p.detail}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        {refusal && (
+          <div className="notice notice-warning" role="alert">
+            <p>
+              <strong>Please confirm these targets.</strong> {refusal.message}
+            </p>
+            <div className="actions">
+              <button type="button" className="button button-warning" onClick={confirmAndScan} disabled={submitting}>
+                {refusal.asks.includes('allowPublic') ? 'I have permission: scan anyway' : 'Scan the whole range'}
+              </button>
+              <button type="button" className="button button-quiet" onClick={() => setRefusal(null)}>
+                Change targets
+              </button>
+            </div>
+          </div>
+        )}
+        {error && (
+          <div id="new-scan-error" className="notice notice-error" role="alert">
+            <strong>Could not start the scan.</strong> {error}
+          </div>
+        )}
+
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={submitting || scanRunning}>
+            {submitting ? 'Starting…' : 'Start scan'}
+          </button>
+          {scanRunning && <span className="help">A scan is running. Cancel it or wait for it to finish.</span>}
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function describeProfile(profile: PublicCredentialProfile): string {
+  const parts: string[] = [];
+  if (profile.communityCount > 0) parts.push(`${profile.communityCount} communit${profile.communityCount === 1 ? 'y' : 'ies'}`);
+  if (profile.v3UserNames.length > 0) parts.push(`SNMPv3: ${profile.v3UserNames.join(', ')}`);
+  return parts.join(' · ') || 'empty';
+}

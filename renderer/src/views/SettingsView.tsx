@@ -1,0 +1,206 @@
+/**
+ * Settings (skeleton): theme, scan speed limits and SNMP credential profiles.
+ * Secrets go renderer → main only; the list that comes back carries names and counts.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { PublicCredentialProfile } from '../../../shared/credentials';
+import type { ScanLimits } from '../../../shared/settings';
+import { messageOf } from '../store/app-store';
+import { useApi, useApp } from '../store/context';
+import { ViewHeader } from './ViewHeader';
+
+export function SettingsView() {
+  const settings = useApp((s) => s.settings);
+  return (
+    <div className="view">
+      <ViewHeader title="Settings" />
+      {settings ? (
+        <>
+          <AppearanceCard />
+          <ScanLimitsCard key={JSON.stringify(settings.scan)} limits={settings.scan} />
+        </>
+      ) : (
+        <p className="help">Loading settings…</p>
+      )}
+      <CredentialsCard />
+    </div>
+  );
+}
+
+function AppearanceCard() {
+  const theme = useApp((s) => s.settings?.theme ?? 'system');
+  const updateSettings = useApp((s) => s.updateSettings);
+  const themeId = useId();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section className="card form" aria-labelledby={`${themeId}-h`}>
+      <h2 id={`${themeId}-h`}>Appearance</h2>
+      <div className="field narrow">
+        <label htmlFor={themeId}>Theme</label>
+        <select
+          id={themeId}
+          value={theme}
+          onChange={(e) => {
+            setError(null);
+            updateSettings({ theme: e.target.value as typeof theme }).catch((err: unknown) => setError(messageOf(err)));
+          }}
+        >
+          <option value="system">Same as the system</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </div>
+      {error && <div className="notice notice-error" role="alert">Could not change the theme: {error}</div>}
+    </section>
+  );
+}
+
+const LIMIT_FIELDS: ReadonlyArray<{ key: Exclude<keyof ScanLimits, 'tcpProbe'>; label: string; help: string; min: number; max: number }> = [
+  { key: 'concurrency', label: 'Addresses probed at once', help: 'Lower it on slow links or fragile devices.', min: 1, max: 1024 },
+  { key: 'timeoutMs', label: 'Timeout per request (ms)', help: 'Raise it for remote sites over VPN.', min: 100, max: 30000 },
+  { key: 'packetsPerSecond', label: 'Packets per second (cap)', help: 'The whole scan never sends faster than this.', min: 10, max: 100000 },
+];
+
+function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
+  const updateSettings = useApp((s) => s.updateSettings);
+  const baseId = useId();
+  const [draft, setDraft] = useState<ScanLimits>(limits);
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setState({ kind: 'saving' });
+    updateSettings({ scan: draft }).then(
+      () => setState({ kind: 'saved' }),
+      (err: unknown) => setState({ kind: 'error', message: messageOf(err) }),
+    );
+  };
+
+  return (
+    <form className="card form" onSubmit={onSubmit} aria-labelledby={`${baseId}-h`}>
+      <h2 id={`${baseId}-h`}>Scan speed</h2>
+      <div className="form-row three-columns">
+        {LIMIT_FIELDS.map((field) => (
+          <div className="field" key={field.key}>
+            <label htmlFor={`${baseId}-${field.key}`}>{field.label}</label>
+            <input
+              id={`${baseId}-${field.key}`}
+              type="number"
+              min={field.min}
+              max={field.max}
+              required
+              value={draft[field.key]}
+              onChange={(e) => setDraft({ ...draft, [field.key]: e.target.valueAsNumber })}
+            />
+            <p className="help">{field.help}</p>
+          </div>
+        ))}
+      </div>
+      <label className="choice">
+        <input type="checkbox" checked={draft.tcpProbe} onChange={(e) => setDraft({ ...draft, tcpProbe: e.target.checked })} />
+        <span>
+          <span className="choice-title">Probe common TCP ports</span>
+          <span className="choice-detail">Finds hosts that drop ping, e.g. Windows PCs with the firewall on.</span>
+        </span>
+      </label>
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
+          Save scan speed
+        </button>
+        {state.kind === 'saved' && <span className="help" role="status">Saved.</span>}
+        {state.kind === 'error' && <span className="error-text" role="alert">Not saved: {state.message}</span>}
+      </div>
+    </form>
+  );
+}
+
+function CredentialsCard() {
+  const api = useApi();
+  const baseId = useId();
+  const [profiles, setProfiles] = useState<PublicCredentialProfile[] | null>(null);
+  const [name, setName] = useState('');
+  const [communities, setCommunities] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.invoke('credentials:list').then(
+      (list) => live && setProfiles(list),
+      (err: unknown) => live && setError(messageOf(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const list = communities.split(/[\s,]+/).filter((c) => c.length > 0);
+    api
+      .invoke('credentials:save', {
+        id: `profile-${Date.now().toString(36)}`,
+        name: name.trim(),
+        credentials: { communities: list, v3Users: [] },
+      })
+      .then(
+        (saved) => {
+          setProfiles(saved);
+          setName('');
+          setCommunities('');
+        },
+        (err: unknown) => setError(messageOf(err)),
+      );
+  };
+
+  const remove = (id: string) =>
+    api.invoke('credentials:delete', id).then(setProfiles, (err: unknown) => setError(messageOf(err)));
+
+  return (
+    <section className="card form" aria-labelledby={`${baseId}-h`}>
+      <h2 id={`${baseId}-h`}>SNMP credential profiles</h2>
+      <p className="help">Stored encrypted on this computer. Forewarn only reads from devices; it never changes them.</p>
+      {profiles === null && !error && <p className="help">Loading…</p>}
+      {profiles && profiles.length > 0 && (
+        <ul className="profile-list">
+          {profiles.map((p) => (
+            <li key={p.id}>
+              <span className="choice-title">{p.name}</span>
+              <span className="choice-detail">
+                {p.communityCount} communit{p.communityCount === 1 ? 'y' : 'ies'}
+                {p.v3UserNames.length > 0 && ` · SNMPv3: ${p.v3UserNames.join(', ')}`}
+              </span>
+              <button type="button" className="button button-quiet" onClick={() => void remove(p.id)} aria-label={`Delete profile ${p.name}`}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={onSubmit} className="form-row two-columns add-profile">
+        <div className="field">
+          <label htmlFor={`${baseId}-name`}>Profile name</label>
+          <input id={`${baseId}-name`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${baseId}-communities`}>Communities (v1/v2c)</label>
+          <input
+            id={`${baseId}-communities`}
+            type="password"
+            value={communities}
+            onChange={(e) => setCommunities(e.target.value)}
+            required
+            autoComplete="off"
+            placeholder="separate several with commas"
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button">
+            Add profile
+          </button>
+        </div>
+      </form>
+      {error && <div className="notice notice-error" role="alert">{error}</div>}
+    </section>
+  );
+}
