@@ -40,7 +40,7 @@ export interface CredentialVault {
 }
 
 const SealedProfileSchema = z.object({ id: z.string(), name: z.string(), sealed: z.string() });
-const SealedVaultSchema = z.object({ version: z.literal(1), profiles: z.array(SealedProfileSchema) });
+export const SealedVaultSchema = z.object({ version: z.literal(1), profiles: z.array(SealedProfileSchema) });
 export type SealedVault = z.infer<typeof SealedVaultSchema>;
 
 export interface CredentialVaultOptions {

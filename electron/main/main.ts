@@ -1,0 +1,113 @@
+/**
+ * Composition root of the desktop app, and the only place that wires Electron
+ * to the plain-Node host: one instance, one secure window, the typed IPC, the
+ * engine in a utilityProcess, settings in electron-store, credentials sealed
+ * with safeStorage.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, shell, type WebContents } from 'electron';
+import { connectEngineEvents, createApiHandlers } from '../host/api-handlers';
+import { createCredentialVault } from '../host/credential-vault';
+import { EngineHost, type HostLogger } from '../host/engine-host';
+import { createSettingsRepository } from '../host/settings';
+import { createUtilityEngineProcess } from './engine-utility-process';
+import { createEventSink, createSenderCheck, registerIpcHandlers } from './ipc';
+import { createElectronSettingsBackend, createElectronVaultStore, createSafeStorageCipher } from './persistence';
+import { installSecurityGuards } from './security';
+import { createMainWindow, isAppUrl, registerAppScheme, serveRenderer } from './window';
+
+/** Built layout: this file is dist-electron/main.js, the UI is dist/renderer. */
+const here = dirname(fileURLToPath(import.meta.url));
+export const appPaths = {
+  preload: join(here, 'preload.cjs'),
+  engineWorker: join(here, 'engine-worker.js'),
+  renderer: join(here, '..', 'dist', 'renderer'),
+};
+
+const log: HostLogger = (level, message) => {
+  const write = level === 'error' ? console.error : level === 'warn' ? console.warn : console.log;
+  write(`[forewarn] ${message}`);
+};
+
+interface Running {
+  engine: EngineHost;
+  ownContents: Set<WebContents>;
+  mainWindow: BrowserWindow | null;
+}
+
+function openMainWindow(state: Running): BrowserWindow {
+  const window = createMainWindow({ preloadPath: appPaths.preload });
+  const contents = window.webContents;
+  state.ownContents.add(contents);
+  state.mainWindow = window;
+  window.on('closed', () => {
+    state.ownContents.delete(contents);
+    if (state.mainWindow === window) state.mainWindow = null;
+  });
+  return window;
+}
+
+function start(): Running {
+  installSecurityGuards();
+  serveRenderer(appPaths.renderer);
+
+  const settings = createSettingsRepository(createElectronSettingsBackend(), (reason) => log('warn', reason));
+  const vault = createCredentialVault({
+    cipher: createSafeStorageCipher(),
+    store: createElectronVaultStore(),
+    onProblem: (message) => log('warn', message),
+  });
+  const engine = new EngineHost({ createProcess: () => createUtilityEngineProcess(appPaths.engineWorker), log });
+  const state: Running = { engine, ownContents: new Set(), mainWindow: null };
+
+  const handlers = createApiHandlers({
+    engine,
+    settings,
+    vault,
+    appInfo: { name: 'Forewarn', version: app.getVersion(), platform: process.platform, shell: 'electron' },
+    openExternal: (url) => shell.openExternal(url),
+  });
+  registerIpcHandlers(ipcMain, handlers, createSenderCheck((contents) => state.ownContents.has(contents), isAppUrl));
+  connectEngineEvents(engine, createEventSink(() => [...state.ownContents]));
+
+  openMainWindow(state);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow(state);
+  });
+  return state;
+}
+
+export function bootstrap(): void {
+  if (!app.requestSingleInstanceLock()) {
+    // Another Forewarn is running: it gets focused through 'second-instance'.
+    app.quit();
+    return;
+  }
+  registerAppScheme();
+  let state: Running | null = null;
+
+  app.on('second-instance', () => {
+    const window = state?.mainWindow;
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let engineStopped = false;
+  app.on('before-quit', (event) => {
+    if (!state || engineStopped) return;
+    // Give the engine its grace period to stop scans cleanly, then quit for real.
+    event.preventDefault();
+    engineStopped = true;
+    void state.engine.stop().finally(() => app.quit());
+  });
+
+  void app.whenReady().then(() => {
+    state = start();
+  });
+}
+
+bootstrap();
