@@ -5,6 +5,7 @@
  */
 import type { EngineScanRequest } from '../../shared/scan-request';
 import type { ScanEvent } from '../../shared/scan-events';
+import type { ScanDocument } from '../../shared/scan-document';
 
 export type HostToWorker =
   | { type: 'start'; request: EngineScanRequest }
@@ -15,6 +16,8 @@ export type HostToWorker =
 export type WorkerToHost =
   | { type: 'ready'; pid: number }
   | { type: 'event'; event: ScanEvent }
+  /** The complete document, once per scan, right after its scan-finished event. */
+  | { type: 'document'; scanId: string; document: ScanDocument }
   | { type: 'detected-targets'; requestId: string; targets: string[] }
   | { type: 'start-rejected'; scanId: string; message: string }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };

@@ -1,0 +1,45 @@
+/**
+ * `forewarn analyze FILE... --json OUT`: identification (and, as it grows,
+ * health) from SNMP walk files a client's admin sent, with no network at all.
+ */
+import { parseArgs } from 'node:util';
+import { analyzeWalkFiles } from '../../engine/analyze/analyze-walk-files';
+import { renderDeviceTable } from '../device-table';
+import { EXIT, processOutput, UsageError } from '../output';
+import { toJson, writeFileAtomic } from '../write-file';
+
+export const ANALYZE_USAGE = `Usage: forewarn analyze FILE... [--json OUT] [--quick]
+
+FILE is an snmpsim recording (.snmprec) or the output of \`snmpwalk -On\` (plain or .gz).
+Each file becomes one device record, exactly as a live scan of that agent would produce.
+
+Options:
+  --json OUT   write the scan document (same schema as \`forewarn scan --json\`)
+  --quick      identification from the system group only
+`;
+
+export async function analyzeCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(ANALYZE_USAGE);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError('give at least one walk file.');
+  const output = processOutput();
+  const { document, problems } = await analyzeWalkFiles(positionals, { quick: values.quick });
+  for (const problem of problems) output.err(`${problem}\n`);
+  output.out(renderDeviceTable(document.devices));
+  if (values.json) {
+    await writeFileAtomic(values.json, toJson(document));
+    output.err(`Scan document written to ${values.json}\n`);
+  }
+  return document.devices.length === positionals.length ? EXIT.ok : EXIT.failure;
+}

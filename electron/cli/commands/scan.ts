@@ -1,0 +1,122 @@
+/**
+ * `forewarn scan TARGET...`: the same engine as the app, with no window.
+ * Progress on stderr, the device table on stdout, the scan document with
+ * --json. Ctrl-C cancels and still writes the partial document.
+ */
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { secretsOf } from '../../../shared/credentials';
+import { DEFAULT_SCAN_LIMITS } from '../../../shared/settings';
+import type { EngineScanRequest } from '../../../shared/scan-request';
+import type { ScanDocument } from '../../../shared/scan-document';
+import { createNetworkProbes } from '../../engine/network-probes';
+import { runScan, ScanRejectedError } from '../../engine/scan/run-scan';
+import { ENGINE_VERSION } from '../../engine/version';
+import { credentialsFromFlags, positiveInteger } from '../credentials-args';
+import { renderDeviceTable } from '../device-table';
+import { EXIT, processOutput, UsageError, type CliOutput } from '../output';
+import { createProgressBar } from '../progress-bar';
+import { toJson, writeFileAtomic } from '../write-file';
+
+export const SCAN_USAGE = `Usage: forewarn scan [TARGET...] [options]
+
+Targets: CIDR blocks (10.0.0.0/24), ranges (10.0.0.10-10.0.0.50 or 10.0.0.10-50),
+addresses and hostnames. With none, the local IPv4 subnets are detected.
+
+Options:
+  --quick                 discovery + identification from the system group only
+  --community C           SNMP v1/v2c community to try (repeatable; default: public)
+  --v3 USER:AUTHPROTO:AUTHKEY:PRIVPROTO:PRIVKEY
+                          SNMPv3 user (repeatable); auth md5|sha|sha224|sha256|sha384|sha512,
+                          privacy des|aes|aes256b|aes256r
+  --json FILE             write the scan document (JSON, schema in shared/scan-document.ts)
+  --concurrency N         addresses probed at once (default ${DEFAULT_SCAN_LIMITS.concurrency})
+  --timeout MS            per-probe timeout (default ${DEFAULT_SCAN_LIMITS.timeoutMs})
+  --pps N                 global packets-per-second cap (default ${DEFAULT_SCAN_LIMITS.packetsPerSecond})
+  --no-tcp                skip the TCP connect probe
+  --allow-large           confirm scanning more than a /16
+  --allow-public          confirm scanning public addresses
+  --client NAME, --site NAME
+                          label the assessment
+`;
+
+export async function scanCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      quick: { type: 'boolean', default: false },
+      community: { type: 'string', multiple: true, default: [] },
+      v3: { type: 'string', multiple: true, default: [] },
+      json: { type: 'string' },
+      concurrency: { type: 'string' },
+      timeout: { type: 'string' },
+      pps: { type: 'string' },
+      'no-tcp': { type: 'boolean', default: false },
+      'allow-large': { type: 'boolean', default: false },
+      'allow-public': { type: 'boolean', default: false },
+      client: { type: 'string' },
+      site: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(SCAN_USAGE);
+    return EXIT.ok;
+  }
+
+  const credentials = credentialsFromFlags(values.community, values.v3);
+  const output = processOutput(secretsOf(credentials));
+  const request: EngineScanRequest = {
+    scanId: randomUUID(),
+    targets: positionals,
+    credentials,
+    preset: values.quick ? 'quick' : 'full',
+    confirmations: { allowLarge: values['allow-large'], allowPublic: values['allow-public'] },
+    limits: {
+      concurrency: positiveInteger('--concurrency', values.concurrency, DEFAULT_SCAN_LIMITS.concurrency, 1024),
+      timeoutMs: positiveInteger('--timeout', values.timeout, DEFAULT_SCAN_LIMITS.timeoutMs, 30_000),
+      packetsPerSecond: positiveInteger('--pps', values.pps, DEFAULT_SCAN_LIMITS.packetsPerSecond, 100_000),
+      tcpProbe: !values['no-tcp'],
+    },
+    ...(values.client ? { client: values.client } : {}),
+    ...(values.site ? { site: values.site } : {}),
+  };
+  return runAndReport(request, values.json, output);
+}
+
+async function runAndReport(request: EngineScanRequest, jsonPath: string | undefined, output: CliOutput): Promise<number> {
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    output.err('\nCancelling… (the partial result will be kept)\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onInterrupt);
+  const progress = createProgressBar(output);
+  let document: ScanDocument;
+  try {
+    document = await runScan(request, {
+      probes: createNetworkProbes(),
+      signal: controller.signal,
+      generatorVersion: ENGINE_VERSION,
+      emit: (event) => progress.onEvent(event),
+    });
+  } catch (error) {
+    progress.close();
+    if (error instanceof ScanRejectedError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+  progress.close();
+
+  output.out(renderDeviceTable(document.devices));
+  const seconds = (Date.parse(document.scan.finishedAt!) - Date.parse(document.scan.startedAt)) / 1000;
+  output.err(`${document.devices.length} devices, scan ${document.scan.status} in ${seconds.toFixed(1)} s\n`);
+  if (jsonPath) {
+    await writeFileAtomic(jsonPath, toJson(document));
+    output.err(`Scan document written to ${jsonPath}\n`);
+  }
+  if (document.scan.status === 'cancelled') return EXIT.cancelled;
+  return document.scan.status === 'completed' ? EXIT.ok : EXIT.failure;
+}

@@ -1,0 +1,34 @@
+/** Turning `--community` and `--v3` flags into engine credentials, with errors that name the bad flag. */
+import { V3AuthProtocolSchema, V3PrivProtocolSchema, type SnmpCredentials, type V3User } from '../../shared/credentials';
+import { UsageError } from './output';
+
+/** `USER`, `USER:AUTHPROTO:AUTHKEY` or `USER:AUTHPROTO:AUTHKEY:PRIVPROTO:PRIVKEY`. */
+export function parseV3User(spec: string): V3User {
+  const parts = spec.split(':');
+  const [user, authProto = 'none', authKey = '', privProto = 'none', privKey = ''] = parts;
+  const problem = (what: string) =>
+    new UsageError(`--v3 "${user ?? ''}:…": ${what}. Expected USER:AUTHPROTO:AUTHKEY:PRIVPROTO:PRIVKEY, e.g. ops:sha:MyAuthKey:aes:MyPrivKey.`);
+  if (!user || parts.length > 5 || parts.length === 2 || parts.length === 4) throw problem('wrong number of fields');
+  const auth = V3AuthProtocolSchema.safeParse(authProto.toLowerCase());
+  if (!auth.success) throw problem(`unknown auth protocol "${authProto}" (${V3AuthProtocolSchema.options.join(', ')})`);
+  const priv = V3PrivProtocolSchema.safeParse(privProto.toLowerCase());
+  if (!priv.success) throw problem(`unknown privacy protocol "${privProto}" (${V3PrivProtocolSchema.options.join(', ')})`);
+  if (auth.data !== 'none' && authKey.length < 8) throw problem('the auth key must be at least 8 characters');
+  if (priv.data !== 'none' && auth.data === 'none') throw problem('privacy needs authentication');
+  if (priv.data !== 'none' && privKey.length < 8) throw problem('the privacy key must be at least 8 characters');
+  return { user, authProtocol: auth.data, authKey, privProtocol: priv.data, privKey };
+}
+
+/** With no credentials at all, try the factory default `public`, as every peer tool does. */
+export function credentialsFromFlags(communities: readonly string[], v3Specs: readonly string[]): SnmpCredentials {
+  const v3Users = v3Specs.map(parseV3User);
+  const explicit = communities.filter((c) => c.length > 0);
+  return { communities: explicit.length === 0 && v3Users.length === 0 ? ['public'] : [...new Set(explicit)], v3Users };
+}
+
+export function positiveInteger(flag: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new UsageError(`${flag} must be a whole number from 1 to ${max} (got "${raw}").`);
+  return value;
+}

@@ -1,0 +1,53 @@
+/**
+ * The plain-text device table printed at the end of a scan. Device strings
+ * are untrusted: control characters are replaced so a hostile sysName can't
+ * rewrite the technician's terminal.
+ */
+import type { Device } from '../../shared/scan-document';
+
+interface Column {
+  title: string;
+  value(device: Device): string;
+  max: number;
+}
+
+const COLUMNS: Column[] = [
+  { title: 'IP', value: (d) => d.ip ?? '', max: 15 },
+  { title: 'MAC', value: (d) => d.mac ?? '', max: 17 },
+  { title: 'NAME', value: (d) => d.sysName ?? d.hostname ?? '', max: 24 },
+  { title: 'VENDOR', value: (d) => d.vendor ?? '', max: 16 },
+  { title: 'TYPE', value: (d) => d.type, max: 19 },
+  { title: 'MODEL', value: (d) => d.model ?? '', max: 24 },
+  { title: 'FIRMWARE', value: (d) => d.firmware ?? '', max: 18 },
+  { title: 'SEEN BY', value: reachedBy, max: 18 },
+  { title: 'NOTES', value: (d) => d.errors.map((e) => e.code).join(','), max: 24 },
+];
+
+export function renderDeviceTable(devices: readonly Device[]): string {
+  const rows = devices.map((device) => COLUMNS.map((c) => fit(terminalSafe(c.value(device)), c.max)));
+  const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(COLUMNS.map((c) => c.title)), ...rows.map(line)].join('\n') + '\n';
+}
+
+function reachedBy(device: Device): string {
+  const r = device.reachability;
+  return [
+    r.icmp?.alive ? 'icmp' : null,
+    r.arp ? 'arp' : null,
+    r.snmp ? `snmp-${r.snmp.version}` : null,
+    r.tcp && r.tcp.length > 0 ? 'tcp' : null,
+  ]
+    .filter(Boolean)
+    .join(',');
+}
+
+/** Replace C0/C1 control characters (ESC sequences included) with a visible placeholder. */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '·');
+}
+
+function fit(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,24 @@
+/** Where the CLI writes: results to stdout, progress and diagnostics to stderr, secrets never. */
+import { redactSecrets } from '../../shared/credentials';
+
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when stderr is a terminal that can redraw a progress line. */
+  interactive: boolean;
+}
+
+export function processOutput(secrets: readonly string[] = []): CliOutput {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(redactSecrets(text, secrets)),
+    interactive: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** Exit codes: 0 ok, 1 failure, 2 bad usage, 130 cancelled by Ctrl-C (the partial result is still written). */
+export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

@@ -1,0 +1,66 @@
+/**
+ * Offline analysis: each walk file becomes one device record through the same
+ * identification code as a live scan, so a client's emailed walk and a live
+ * agent serving the same data produce the same record.
+ */
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { SCAN_SCHEMA_VERSION, type Device, type ScanDocument } from '../../../shared/scan-document';
+import { identifyDevice } from '../identify/identify';
+import { emptyDevice } from '../scan/device-registry';
+import { loadWalkFile } from '../snmp/file-source';
+import type { SnmpSource } from '../snmp/source';
+import { readSystemGroup } from '../snmp/system-group';
+import { ENGINE_VERSION } from '../version';
+
+export interface AnalyzeResult {
+  document: ScanDocument;
+  /** One line per file that could not be read, naming the file. */
+  problems: string[];
+}
+
+export async function analyzeWalkFiles(paths: readonly string[], options: { quick: boolean }): Promise<AnalyzeResult> {
+  const startedAt = new Date().toISOString();
+  const devices: Device[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
+    try {
+      devices.push(await analyzeSource(await loadWalkFile(path), path, options));
+    } catch (error) {
+      problems.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return {
+    problems,
+    document: {
+      schemaVersion: SCAN_SCHEMA_VERSION,
+      generator: { name: 'forewarn', version: ENGINE_VERSION },
+      scan: { id: randomUUID(), startedAt, finishedAt: new Date().toISOString(), targets: [...paths], status: 'completed', preset: 'offline' },
+      devices,
+    },
+  };
+}
+
+/** The device record for one SNMP source, as a live scan's enrichment would build it. */
+export async function analyzeSource(source: SnmpSource, fileLabel: string, options: { quick: boolean }): Promise<Device> {
+  const system = await readSystemGroup(source);
+  const identity = await identifyDevice(source, { system }, { quick: options.quick });
+  return {
+    ...emptyDevice(''),
+    id: `file:${basename(fileLabel)}`,
+    ip: null,
+    sysName: system.sysName,
+    sysDescr: system.sysDescr,
+    sysObjectID: system.sysObjectID,
+    sysLocation: system.sysLocation,
+    sysContact: system.sysContact,
+    uptimeSeconds: system.uptimeSeconds,
+    vendor: identity.vendor,
+    type: identity.type,
+    model: identity.model,
+    firmware: identity.firmware,
+    serial: identity.serial,
+    identification: { evidence: identity.evidence },
+    source: fileLabel,
+  };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { credentialsFromFlags, parseV3User, positiveInteger } from '../../../electron/cli/credentials-args';
+import { renderDeviceTable, terminalSafe } from '../../../electron/cli/device-table';
+import { createProgressBar, formatDuration } from '../../../electron/cli/progress-bar';
+import { emptyDevice } from '../../../electron/engine/scan/device-registry';
+
+describe('--v3 and --community flags', () => {
+  it('parses a full authPriv user', () => {
+    expect(parseV3User('ops:SHA:authpass1:AES:privpass1')).toEqual({
+      user: 'ops',
+      authProtocol: 'sha',
+      authKey: 'authpass1',
+      privProtocol: 'aes',
+      privKey: 'privpass1',
+    });
+  });
+
+  it('accepts authNoPriv and noAuthNoPriv forms', () => {
+    expect(parseV3User('mon:sha256:longenough')).toMatchObject({ authProtocol: 'sha256', privProtocol: 'none' });
+    expect(parseV3User('guest')).toMatchObject({ authProtocol: 'none', privProtocol: 'none' });
+  });
+
+  it('rejects bad specs with a message that names the problem but not the key', () => {
+    expect(() => parseV3User('ops:rot13:authpass1:aes:privpass1')).toThrow(/unknown auth protocol "rot13"/);
+    expect(() => parseV3User('ops:sha:short')).toThrow(/at least 8/);
+    expect(() => parseV3User('ops:sha')).toThrow(/wrong number of fields/);
+    try {
+      parseV3User('ops:sha:authpass1:xyz:privpass1');
+    } catch (error) {
+      expect(String(error)).not.toContain('authpass1');
+      expect(String(error)).not.toContain('privpass1');
+    }
+  });
+
+  it('defaults to public only when no credential is given', () => {
+    expect(credentialsFromFlags([], [])).toEqual({ communities: ['public'], v3Users: [] });
+    expect(credentialsFromFlags(['a', 'a', 'b'], [])).toEqual({ communities: ['a', 'b'], v3Users: [] });
+    expect(credentialsFromFlags([], ['guest']).communities).toEqual([]);
+  });
+
+  it('validates numeric flags', () => {
+    expect(positiveInteger('--timeout', undefined, 1000, 30000)).toBe(1000);
+    expect(positiveInteger('--timeout', '250', 1000, 30000)).toBe(250);
+    expect(() => positiveInteger('--timeout', 'fast', 1000, 30000)).toThrow(/--timeout must be a whole number/);
+    expect(() => positiveInteger('--concurrency', '0', 1, 1024)).toThrow(/from 1 to 1024/);
+  });
+});
+
+describe('device table', () => {
+  it('neutralises control characters and escape sequences from device strings', () => {
+    expect(terminalSafe('evil\x1b[2Jname\r\n\x07')).toBe('evil·[2Jname···');
+    const device = { ...emptyDevice('10.0.0.2'), sysName: '\x1b]0;pwned\x07<script>' };
+    const table = renderDeviceTable([device]);
+    expect(table).not.toContain('\x1b');
+    expect(table).toContain('<script>');
+  });
+
+  it('sorts nothing itself but lines columns up under their titles', () => {
+    const a = { ...emptyDevice('10.0.0.10'), vendor: 'Cisco', type: 'router' as const, reachability: { icmp: { alive: true, rttMs: 1, lossPercent: 0 }, arp: true } };
+    const [header, row] = renderDeviceTable([a]).trimEnd().split('\n');
+    expect(header!.indexOf('VENDOR')).toBe(row!.indexOf('Cisco'));
+    expect(row).toContain('icmp,arp');
+  });
+});
+
+describe('progress bar', () => {
+  it('formats durations', () => {
+    expect(formatDuration(900)).toBe('1s');
+    expect(formatDuration(125_000)).toBe('2m05s');
+  });
+
+  it('prints one line per phase when stderr is not a terminal', () => {
+    const lines: string[] = [];
+    const bar = createProgressBar({ out: () => undefined, err: (t) => lines.push(t), interactive: false });
+    bar.onEvent({ type: 'phase', scanId: 's', phase: 'discovery', message: 'Sweeping 254 addresses' });
+    bar.onEvent({ type: 'progress', scanId: 's', phase: 'discovery', done: 10, total: 254, etaMs: 1000 });
+    bar.close();
+    expect(lines).toEqual(['[discovery] Sweeping 254 addresses\n']);
+  });
+
+  it('redraws in place on a terminal', () => {
+    const lines: string[] = [];
+    const bar = createProgressBar({ out: () => undefined, err: (t) => lines.push(t), interactive: true });
+    bar.onEvent({ type: 'progress', scanId: 's', phase: 'discovery', done: 127, total: 254, etaMs: 2000 });
+    expect(lines.at(-1)).toMatch(/^\r\x1b\[2Kdiscovery .* 127\/254 {2}0 devices {2}ETA 2s$/);
+  });
+});
