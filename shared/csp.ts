@@ -1,14 +1,22 @@
 /**
- * The one Content-Security-Policy of the UI. The Electron main process sends it
- * as a header, the browser bridge's server sends the same header, and
- * renderer/index.html carries it in a meta tag (a unit test keeps them equal).
- * 'unsafe-inline' for styles only: React's style attributes need it; scripts never.
+ * The one Content-Security-Policy of the UI. The Electron main process and the
+ * browser bridge's server send it as a header; renderer/index.html carries the
+ * meta version (a unit test keeps them equal). 'unsafe-inline' for styles only
+ * (React style attributes); scripts never.
  */
-export const CONTENT_SECURITY_POLICY = [
+const META_DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
-  "connect-src 'self'",
   "font-src 'self'",
-].join('; ');
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+
+/** What a <meta> tag can carry (browsers ignore frame-ancestors there). */
+export const CONTENT_SECURITY_POLICY_META = META_DIRECTIVES.join('; ');
+
+/** The response header: the meta policy plus frame-ancestors. */
+export const CONTENT_SECURITY_POLICY = [...META_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
