@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { pingCommand, pingHost, pingSweep } from '../../../electron/engine/discovery/icmp';
+import { createRateLimiter } from '../../../electron/engine/util/pacing';
+
+// Packets go to loopback only (house rule).
+describe('pingCommand', () => {
+  it('builds sub-second timeouts per OS through the ping package', () => {
+    expect(pingCommand('10.0.0.1', 300, 1, 'linux').args).toEqual(['-n', '-W', '0.3', '-c', '1', '-s', '56', '10.0.0.1']);
+    expect(pingCommand('10.0.0.1', 300, 1, 'win32').args).toEqual(['-4', '-w', '300', '-n', '1', '-l', '32', '10.0.0.1']);
+    expect(pingCommand('10.0.0.1', 300, 1, 'darwin').args).toEqual(['-n', '-W', '300', '-c', '1', '-s', '56', '10.0.0.1']);
+    expect(pingCommand('10.0.0.1', 300, 3, 'linux').args).toContain('-i');
+  });
+});
+
+describe('pingHost (loopback)', () => {
+  it('reports 127.0.0.1 alive with an RTT', async () => {
+    const result = await pingHost('127.0.0.1', { timeoutMs: 500 });
+    expect(result.alive).toBe(true);
+    expect(result.rttMs).toBeGreaterThanOrEqual(0);
+    expect(result.rttMs).toBeLessThan(500);
+    expect(result.lossPercent).toBe(0);
+  });
+
+  it('kills the probe and rejects promptly on abort', async () => {
+    const controller = new AbortController();
+    const started = performance.now();
+    setTimeout(() => controller.abort(new Error('cancelled')), 50);
+    // 5 requests 200 ms apart would take ~1 s.
+    await expect(pingHost('127.0.0.1', { timeoutMs: 500, count: 5, signal: controller.signal })).rejects.toThrow('cancelled');
+    expect(performance.now() - started).toBeLessThan(400);
+  });
+
+  it('sweeps with bounded concurrency, streaming each result', async () => {
+    const seen: string[] = [];
+    const addresses = ['127.0.0.1', '127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5'];
+    const result = await pingSweep(addresses, {
+      timeoutMs: 500,
+      concurrency: 2,
+      rateLimiter: createRateLimiter(1000),
+      onResult: (ip, r) => {
+        expect(r.alive).toBe(true);
+        seen.push(ip);
+      },
+    });
+    expect(result.aborted).toBe(false);
+    expect(seen.sort()).toEqual(addresses);
+  });
+
+  it('stops a sweep soon after abort and reports nothing after it', async () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    function* many() {
+      for (let i = 1; i < 250; i++) yield `127.0.1.${i}`;
+    }
+    const started = performance.now();
+    setTimeout(() => controller.abort(), 30);
+    const result = await pingSweep(many(), {
+      timeoutMs: 500,
+      concurrency: 4,
+      count: 3,
+      signal: controller.signal,
+      onResult: (ip) => seen.push(ip),
+    });
+    expect(result.aborted).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(seen.length).toBeLessThan(249);
+  });
+});
