@@ -1,0 +1,58 @@
+/**
+ * collectHealth: every health collector against one SNMP source (live agent
+ * or walk file), normalised to shared/health/schema. Collectors are
+ * independent: one failing (timeout, garbage) leaves an error and the rest run.
+ */
+import type { HealthReadings, Sensor } from '../../../shared/health/schema';
+import type { DeviceType } from '../../../shared/device-types';
+import type { SnmpSource } from '../snmp/source';
+import { createContext, type HealthContext } from './table';
+import { collectCpu, collectDeviceStatus, collectStorage } from './host-resources';
+import { collectInterfaces } from './interfaces';
+import { collectPrinterState, collectSupplies } from './printer';
+import { collectUps } from './ups';
+import { collectEntitySensors } from './entity-sensor';
+import { readSensorDef } from './sensor-table-engine';
+import { SENSOR_DEFS } from './sensor-tables';
+
+export interface CollectHealthOptions {
+  type?: DeviceType;
+  /** Milliseconds between the two interface counter samples; 0 or absent = one sample. */
+  sampleIntervalMs?: number;
+  signal?: AbortSignal;
+  /** Per-walk bounds. */
+  maxRows?: number;
+  timeoutMs?: number;
+}
+
+export async function collectSensors(ctx: HealthContext): Promise<Sensor[]> {
+  const sensors: Sensor[] = [];
+  sensors.push(...(await collectEntitySensors(ctx)));
+  for (const def of SENSOR_DEFS) sensors.push(...(await readSensorDef(ctx, def)));
+  sensors.push(...(await collectDeviceStatus(ctx)));
+  return sensors;
+}
+
+async function guarded<T>(ctx: HealthContext, phase: string, fallback: T, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (ctx.signal?.aborted) throw e;
+    ctx.errors.push({ code: 'health-collector-failed', message: `${phase}: ${(e as Error).message}`, phase: `health:${phase}` });
+    return fallback;
+  }
+}
+
+export async function collectHealth(source: SnmpSource, options: CollectHealthOptions = {}): Promise<HealthReadings> {
+  const ctx = createContext(source, { maxRows: options.maxRows, timeoutMs: options.timeoutMs, signal: options.signal });
+  const { storage, memory } = await guarded(ctx, 'storage', { storage: [], memory: null }, () => collectStorage(ctx));
+  const cpu = await guarded(ctx, 'cpu', null, () => collectCpu(ctx));
+  const sensors = await guarded(ctx, 'sensors', [], () => collectSensors(ctx));
+  const supplies = await guarded(ctx, 'supplies', [], () => collectSupplies(ctx));
+  const printer = await guarded(ctx, 'printer', null, () => collectPrinterState(ctx));
+  const ups = await guarded(ctx, 'ups', null, () => collectUps(ctx));
+  const interfaces = await guarded(ctx, 'interfaces', [], () => collectInterfaces(ctx, { sampleIntervalMs: options.sampleIntervalMs }));
+  return { sensors, supplies, storage, cpu, memory, interfaces, ups, printer, errors: ctx.errors };
+}
+
+export { collectStorage, collectCpu, collectDeviceStatus, collectInterfaces, collectSupplies, collectPrinterState, collectUps, collectEntitySensors };

@@ -1,0 +1,109 @@
+/**
+ * Bounded reads for the health collectors: column walks grouped by row index,
+ * and scalar gets. Every walk is capped (rows, time) so a huge or looping
+ * agent cannot stall a scan; truncation and agent errors become device errors.
+ */
+import type { SnmpSource, VarBind } from '../snmp/source';
+
+export interface HealthContext {
+  source: SnmpSource;
+  maxRows: number;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  errors: Array<{ code: string; message: string; phase?: string }>;
+}
+
+export function createContext(
+  source: SnmpSource,
+  options: { maxRows?: number; timeoutMs?: number; signal?: AbortSignal } = {},
+): HealthContext {
+  return { source, maxRows: options.maxRows ?? 2000, timeoutMs: options.timeoutMs ?? 15_000, signal: options.signal, errors: [] };
+}
+
+function strip(oid: string): string {
+  return oid.startsWith('.') ? oid.slice(1) : oid;
+}
+
+/** Walks one column; returns row index (the OID suffix after the column) → varbind. */
+export async function walkColumn(ctx: HealthContext, columnOid: string, phase: string): Promise<Map<string, VarBind>> {
+  const root = strip(columnOid);
+  const out = new Map<string, VarBind>();
+  try {
+    const result = await ctx.source.walk(root, { maxRows: ctx.maxRows, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+    if (result.truncated) ctx.errors.push({ code: 'walk-truncated', message: `walk of ${root} stopped at a bound`, phase });
+    if (result.error) ctx.errors.push({ code: result.error.code, message: result.error.message, phase });
+    for (const row of result.rows) {
+      if (!row.oid.startsWith(root + '.')) continue;
+      if (row.value === null) continue;
+      out.set(row.oid.slice(root.length + 1), row);
+    }
+  } catch (e) {
+    if (ctx.signal?.aborted) throw e;
+    ctx.errors.push({ code: 'snmp-walk-failed', message: `walk of ${root}: ${(e as Error).message}`, phase });
+  }
+  return out;
+}
+
+export type Row<K extends string> = Partial<Record<K, VarBind>>;
+
+/**
+ * Walks several columns of one table and joins them on the row index. The
+ * first column is the anchor: a table whose anchor column is empty is skipped
+ * without walking the others (saves round-trips on agents without the MIB).
+ */
+export async function readTable<K extends string>(
+  ctx: HealthContext,
+  columns: Partial<Record<K, string>>,
+  phase: string,
+): Promise<Map<string, Row<K>>> {
+  const rows = new Map<string, Row<K>>();
+  const names = Object.keys(columns) as K[];
+  let first = true;
+  for (const name of names) {
+    const oid = columns[name];
+    if (!oid) continue;
+    const col = await walkColumn(ctx, oid, phase);
+    if (first && col.size === 0) return rows;
+    first = false;
+    for (const [index, vb] of col) {
+      let row = rows.get(index);
+      if (!row) {
+        row = {};
+        rows.set(index, row);
+      }
+      row[name] = vb;
+    }
+  }
+  return rows;
+}
+
+/** Reads scalars (full OIDs, `.0` included); missing objects are absent from the result. */
+export async function readScalars<K extends string>(
+  ctx: HealthContext,
+  oids: Record<K, string>,
+  phase: string,
+): Promise<Row<K>> {
+  const names = Object.keys(oids) as K[];
+  const out: Row<K> = {};
+  try {
+    const values = await ctx.source.get(names.map((n) => strip(oids[n])), ctx.signal);
+    names.forEach((n, i) => {
+      const vb = values[i];
+      if (vb && vb.value !== null) out[n] = vb;
+    });
+  } catch (e) {
+    if (ctx.signal?.aborted) throw e;
+    ctx.errors.push({ code: 'snmp-get-failed', message: `get: ${(e as Error).message}`, phase });
+  }
+  return out;
+}
+
+/** Compare two dotted indexes numerically, so rows come out in agent order. */
+export function compareIndex(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  }
+  return pa.length - pb.length;
+}
