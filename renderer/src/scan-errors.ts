@@ -1,18 +1,28 @@
 /**
  * The engine refuses large or public target ranges until the technician
- * confirms them. Its refusal arrives as an error message; these patterns say
- * which confirmation the message asks for (data, so wording changes stay here).
+ * confirms them (electron/engine/targets/parse-targets.ts). Its refusal arrives
+ * as an error message naming the CLI flag; these patterns say which
+ * confirmation it asks for (data, so wording changes stay in one place).
  */
 import type { ScanStartRequest } from '../../shared/scan-request';
 
-type Confirmations = ScanStartRequest['confirmations'];
+type ConfirmationFlag = keyof ScanStartRequest['confirmations'];
 
-const CONFIRMATION_PATTERNS: ReadonlyArray<{ flag: keyof Confirmations; pattern: RegExp }> = [
-  { flag: 'allowLarge', pattern: /\ballowLarge\b|\blarge\b|too many addresses|more than [\d,]+ addresses/i },
-  { flag: 'allowPublic', pattern: /\ballowPublic\b|\bpublic\b|not private/i },
+const CONFIRMATION_PATTERNS: ReadonlyArray<{ flag: ConfirmationFlag; pattern: RegExp }> = [
+  { flag: 'allowLarge', pattern: /--allow-large\b|\ballowLarge\b/ },
+  { flag: 'allowPublic', pattern: /--allow-public\b|\ballowPublic\b/ },
 ];
 
+/** The CLI hint ("; confirm with --allow-x (UI: "…")") means nothing in the window: drop it. */
+const CLI_HINT = /;?\s*confirm with --allow-[a-z]+(?:\s*\(UI:[^)]*\))?\.?/g;
+
 /** The confirmations a refusal asks for; empty when it is some other error. */
-export function confirmationsAskedFor(message: string): Array<keyof Confirmations> {
+export function confirmationsAskedFor(message: string): ConfirmationFlag[] {
   return CONFIRMATION_PATTERNS.filter(({ pattern }) => pattern.test(message)).map(({ flag }) => flag);
+}
+
+/** The refusal in the window's words. */
+export function refusalForDisplay(message: string): string {
+  const text = message.replace(CLI_HINT, '').trim();
+  return text.endsWith('.') ? text : `${text}.`;
 }

@@ -8,7 +8,7 @@ import type { PublicCredentialProfile } from '../../../shared/credentials';
 import type { ScanPreset, ScanStartRequest } from '../../../shared/scan-request';
 import { messageOf } from '../store/app-store';
 import { useApi, useApp } from '../store/context';
-import { confirmationsAskedFor } from '../scan-errors';
+import { confirmationsAskedFor, refusalForDisplay } from '../scan-errors';
 import { ViewHeader } from './ViewHeader';
 
 type Detection = { state: 'loading' } | { state: 'done'; targets: string[] } | { state: 'failed'; message: string };
@@ -16,6 +16,8 @@ type Detection = { state: 'loading' } | { state: 'done'; targets: string[] } | {
 interface Refusal {
   message: string;
   asks: Array<keyof ScanStartRequest['confirmations']>;
+  /** What was already confirmed, so a second refusal never drops the first confirmation. */
+  confirmed: ScanStartRequest['confirmations'];
 }
 
 const PRESETS: ReadonlyArray<{ id: ScanPreset; title: string; detail: string }> = [
@@ -88,7 +90,7 @@ export function NewScanView() {
     } catch (e) {
       const message = messageOf(e);
       const asks = confirmationsAskedFor(message).filter((flag) => !confirmations[flag]);
-      if (asks.length > 0) setRefusal({ message, asks });
+      if (asks.length > 0) setRefusal({ message, asks, confirmed: confirmations });
       else setError(message);
     } finally {
       setSubmitting(false);
@@ -103,7 +105,11 @@ export function NewScanView() {
 
   const confirmAndScan = () => {
     if (!refusal) return;
-    void submit({ allowLarge: refusal.asks.includes('allowLarge'), allowPublic: refusal.asks.includes('allowPublic') });
+    const { asks, confirmed } = refusal;
+    void submit({
+      allowLarge: confirmed.allowLarge || asks.includes('allowLarge'),
+      allowPublic: confirmed.allowPublic || asks.includes('allowPublic'),
+    });
   };
 
   const toggleProfile = (id: string) =>
@@ -184,11 +190,11 @@ export function NewScanView() {
         {refusal && (
           <div className="notice notice-warning" role="alert">
             <p>
-              <strong>Please confirm these targets.</strong> {refusal.message}
+              <strong>Please confirm these targets.</strong> {refusalForDisplay(refusal.message)}
             </p>
             <div className="actions">
               <button type="button" className="button button-warning" onClick={confirmAndScan} disabled={submitting}>
-                {refusal.asks.includes('allowPublic') ? 'I have permission: scan anyway' : 'Scan the whole range'}
+                {confirmLabel(refusal.asks)}
               </button>
               <button type="button" className="button button-quiet" onClick={() => setRefusal(null)}>
                 Change targets
@@ -211,6 +217,11 @@ export function NewScanView() {
       </form>
     </div>
   );
+}
+
+function confirmLabel(asks: Refusal['asks']): string {
+  if (asks.includes('allowPublic') && asks.includes('allowLarge')) return 'Allow public addresses and more than a /16';
+  return asks.includes('allowPublic') ? 'Allow public addresses' : 'Allow scans larger than a /16';
 }
 
 function describeProfile(profile: PublicCredentialProfile): string {

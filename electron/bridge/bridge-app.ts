@@ -1,0 +1,98 @@
+/**
+ * Composition root of the browser bridge: the same host pieces as Electron
+ * main (EngineHost, API handlers, settings, credential vault) in plain Node,
+ * with in-memory settings and credentials, behind the HTTP/SSE server.
+ * Used by `start.ts` (development) and in-process by the E2E tests.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CredentialProfile } from '../../shared/credentials';
+import { connectEngineEvents, createApiHandlers } from '../host/api-handlers';
+import { createMemoryCredentialVault } from '../host/credential-vault';
+import { resolveEngineEntry } from '../host/engine-entry';
+import { EngineHost, type HostLogger } from '../host/engine-host';
+import { createNodeEngineProcess } from '../host/engine-process';
+import { createMemorySettingsRepository } from '../host/settings';
+import { startBridgeServer, type BridgeServer } from './server';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_STATIC_DIR = join(PROJECT_ROOT, 'dist', 'renderer');
+
+/** The lab's agents answer `public`; a fresh bridge can scan them without setup. */
+export const DEFAULT_CREDENTIAL_PROFILE: CredentialProfile = {
+  id: 'public',
+  name: 'Default (public)',
+  credentials: { communities: ['public'], v3Users: [] },
+};
+
+export interface BridgeAppOptions {
+  port?: number;
+  staticDir?: string;
+  /** Wraps the engine process, e.g. ['ip', 'netns', 'exec', 'fw-tech'] to keep scans inside the lab. */
+  engineCommandPrefix?: string[];
+  /** Run the TypeScript engine through tsx (default) or the built dist-electron bundle. */
+  engineBuild?: 'source' | 'built';
+  engineStdio?: 'inherit' | 'ignore';
+  log?: HostLogger;
+}
+
+export interface BridgeApp {
+  server: BridgeServer;
+  engine: EngineHost;
+  close(): Promise<void>;
+}
+
+export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<BridgeApp> {
+  const log = options.log ?? (() => {});
+  const settings = createMemorySettingsRepository();
+  const vault = createMemoryCredentialVault();
+  vault.save(DEFAULT_CREDENTIAL_PROFILE);
+
+  const { entry, execArgv } = resolveEngineEntry(PROJECT_ROOT, options.engineBuild === 'built' ? 'built' : 'source');
+  const engine = new EngineHost({
+    createProcess: () =>
+      createNodeEngineProcess({
+        entry,
+        execArgv,
+        cwd: PROJECT_ROOT,
+        stdio: options.engineStdio ?? 'inherit',
+        ...(options.engineCommandPrefix?.length ? { commandPrefix: options.engineCommandPrefix } : {}),
+      }),
+    log,
+  });
+
+  const handlers = createApiHandlers({
+    engine,
+    settings,
+    vault,
+    appInfo: { name: 'Forewarn', version: packageVersion(), platform: process.platform, shell: 'browser' },
+    openExternal: async (url) => {
+      // Headless bridge: there is no system browser to hand the link to.
+      throw new Error(`Links cannot be opened from the browser bridge; open ${url} yourself.`);
+    },
+  });
+
+  const server = await startBridgeServer({
+    staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
+    handlers,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    log: (message) => log('warn', message),
+  });
+  const disconnect = connectEngineEvents(engine, server.sink);
+
+  return {
+    server,
+    engine,
+    async close() {
+      disconnect();
+      await engine.stop();
+      await server.close();
+    },
+  };
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
