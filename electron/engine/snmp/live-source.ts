@@ -1,0 +1,272 @@
+/**
+ * An SnmpSource over a live agent. Every request passes the scan's global
+ * rate limiter and a small per-device concurrency limit; walks use GETBULK
+ * (v2c/v3) or GETNEXT (v1), are bounded by rows and time, and stop with
+ * 'walk-loop' when an agent returns a non-increasing OID. Read-only: the
+ * session facade has no set.
+ */
+import snmp from 'net-snmp';
+import type { V3User } from '../../../shared/credentials.js';
+import type { SnmpSource, VarBind, WalkOptions, WalkResult } from './source.js';
+import { compareOids, isStrictlyUnder, parseOid, type OidParts } from './oid.js';
+import { SnmpError, isSnmpError } from './errors.js';
+import { normalizeRawVarbind } from './live-varbind.js';
+import {
+  openReadOnlySession,
+  type RawVarbind,
+  type ReadOnlySession,
+  type SnmpVersion,
+} from './read-only-session.js';
+import type { SharedUdpTransport } from './shared-socket.js';
+import { createConcurrencyLimiter, type ConcurrencyLimiter, type RateLimiter } from '../util/pacing.js';
+
+export interface LiveSnmpOptions {
+  host: string;
+  port?: number;
+  version: SnmpVersion;
+  community?: string;
+  v3User?: V3User;
+  /** Per request, before a retry. */
+  timeoutMs?: number;
+  retries?: number;
+  /** The scan's global packets-per-second cap; every datagram takes a token. */
+  rateLimiter?: RateLimiter;
+  /** Outstanding requests to this device at once (1–2 keeps small agents happy). */
+  maxOutstanding?: number;
+  /** GETBULK max-repetitions. */
+  maxRepetitions?: number;
+  /** Closing signal for the whole source: aborting closes the session. */
+  signal?: AbortSignal;
+  transport?: SharedUdpTransport | 'own-socket';
+}
+
+const DEFAULTS = { port: 161, timeoutMs: 2000, retries: 1, maxOutstanding: 1, maxRepetitions: 25 };
+const DEFAULT_WALK_ROWS = 50_000;
+const DEFAULT_WALK_MS = 60_000;
+
+type Op =
+  | { kind: 'get'; oids: string[] }
+  | { kind: 'getNext'; oids: string[] }
+  | { kind: 'getBulk'; oids: string[]; maxRepetitions: number };
+
+export class LiveSnmpSource implements SnmpSource {
+  readonly label: string;
+  readonly version: SnmpVersion;
+  private readonly session: ReadOnlySession;
+  private readonly limiter: ConcurrencyLimiter;
+  private readonly opts: typeof DEFAULTS & LiveSnmpOptions;
+  private closed = false;
+  private closeReason: SnmpError | null = null;
+  private readonly closeController = new AbortController();
+  private v3Discovered = false;
+  private readonly onSourceAbort = () => this.close();
+
+  constructor(options: LiveSnmpOptions) {
+    this.opts = { ...DEFAULTS, ...stripUndefined(options) } as typeof DEFAULTS & LiveSnmpOptions;
+    this.label = options.host;
+    this.version = options.version;
+    this.session = openReadOnlySession({
+      host: options.host,
+      port: this.opts.port,
+      version: options.version,
+      community: options.community,
+      v3User: options.v3User,
+      transport: options.transport,
+    });
+    this.limiter = createConcurrencyLimiter(Math.max(1, this.opts.maxOutstanding));
+    if (options.signal?.aborted) this.close();
+    else options.signal?.addEventListener('abort', this.onSourceAbort, { once: true });
+  }
+
+  /** Close the session; outstanding requests reject at once with 'snmp-aborted'. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closeReason = new SnmpError('snmp-aborted', `SNMP session to ${this.label} closed`);
+    this.opts.signal?.removeEventListener('abort', this.onSourceAbort);
+    this.closeController.abort(this.closeReason);
+    this.session.cancelRequests(this.closeReason);
+    this.session.close();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  async get(oids: readonly string[], signal?: AbortSignal): Promise<(VarBind | null)[]> {
+    const out: (VarBind | null)[] = oids.map(() => null);
+    // Non-numeric OIDs cannot exist on an agent; answer null without asking.
+    let pending = oids.map((oid, i) => ({ oid: parseOid(oid)?.join('.'), i })).filter((p) => p.oid !== undefined);
+    while (pending.length > 0) {
+      try {
+        const vbs = (await this.request({ kind: 'get', oids: pending.map((p) => p.oid!) }, signal)) as RawVarbind[];
+        pending.forEach((p, k) => (out[p.i] = vbs[k] ? normalizeRawVarbind(vbs[k]!) : null));
+        return out;
+      } catch (error) {
+        // v1 fails the whole PDU on a missing object (noSuchName, index = culprit): drop it and ask again.
+        const culprit = noSuchNameIndex(error, pending.map((p) => p.oid!));
+        if (culprit === null) throw error;
+        pending = pending.filter((_, k) => k !== culprit);
+      }
+    }
+    return out;
+  }
+
+  async walk(rootOid: string, options: WalkOptions = {}): Promise<WalkResult> {
+    const root = parseOid(rootOid);
+    if (!root) return { rows: [], truncated: false, error: { code: 'bad-oid', message: 'walk root is not a numeric OID' } };
+    const maxRows = options.maxRows ?? DEFAULT_WALK_ROWS;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new SnmpError('snmp-timeout', 'walk time bound')), options.timeoutMs ?? DEFAULT_WALK_MS);
+    const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+    const rows: VarBind[] = [];
+    let last: OidParts = root;
+    let maxRepetitions = this.opts.maxRepetitions;
+    try {
+      for (;;) {
+        const cursor = last.join('.');
+        let batch: RawVarbind[];
+        try {
+          batch =
+            this.version === 'v1'
+              ? ((await this.request({ kind: 'getNext', oids: [cursor] }, signal)) as RawVarbind[])
+              : flattenBulk(await this.request({ kind: 'getBulk', oids: [cursor], maxRepetitions }, signal));
+        } catch (error) {
+          if (isSnmpError(error) && error.message.startsWith('TooBig') && maxRepetitions > 1) {
+            maxRepetitions = Math.max(1, Math.floor(maxRepetitions / 2));
+            continue;
+          }
+          if (this.version === 'v1' && noSuchNameIndex(error, [cursor]) === 0) return { rows, truncated: false }; // v1 end of MIB
+          throw error;
+        }
+        if (batch.length === 0) return { rows, truncated: false };
+        for (const raw of batch) {
+          if (raw.type === snmp.ObjectType.EndOfMibView) return { rows, truncated: false };
+          const parts = parseOid(raw.oid);
+          if (!parts || !isStrictlyUnder(parts, root)) return { rows, truncated: false };
+          if (compareOids(parts, last) <= 0) {
+            return {
+              rows,
+              truncated: false,
+              error: { code: 'walk-loop', message: `agent returned ${raw.oid} after ${last.join('.')}` },
+            };
+          }
+          if (rows.length >= maxRows) return { rows, truncated: true };
+          const vb = normalizeRawVarbind(raw);
+          if (vb) rows.push(vb);
+          last = parts;
+        }
+      }
+    } catch (error) {
+      if (deadline.signal.aborted && !options.signal?.aborted && !this.closed) return { rows, truncated: true };
+      if (options.signal?.aborted) throw options.signal.reason;
+      if (isSnmpError(error) && error.code !== 'snmp-aborted') return { rows, truncated: false, error: { code: error.code, message: error.message } };
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** One request/response with our own retries; each datagram passes the rate limiter. */
+  private request(op: Op, signal?: AbortSignal): Promise<RawVarbind[] | (RawVarbind | RawVarbind[])[]> {
+    const combined = signal ? AbortSignal.any([signal, this.closeController.signal]) : this.closeController.signal;
+    return this.limiter.run(async () => {
+      let lastError: unknown;
+      for (let attempt = 0; attempt <= this.opts.retries; attempt++) {
+        if (combined.aborted) throw abortReason(combined, this.closeReason);
+        await this.takeTokens(combined);
+        const malformedBefore = this.session.malformedSeen;
+        try {
+          return await this.sendOnce(op, combined);
+        } catch (error) {
+          lastError = error;
+          if (!isSnmpError(error) || error.code !== 'snmp-timeout') throw error;
+          // Garbage arrived instead of an answer: the agent is not silent, it is broken.
+          if (this.session.malformedSeen > malformedBefore) lastError = new SnmpError('snmp-malformed', `${this.label} answered with undecodable SNMP`);
+        }
+      }
+      throw lastError;
+    });
+  }
+
+  private async takeTokens(signal: AbortSignal): Promise<void> {
+    const limiter = this.opts.rateLimiter;
+    if (!limiter) return;
+    await limiter.take(signal);
+    // A v3 session's first request is preceded by an engine-discovery exchange.
+    if (this.version === 'v3' && !this.v3Discovered) {
+      this.v3Discovered = true;
+      await limiter.take(signal);
+    }
+  }
+
+  private sendOnce(op: Op, signal: AbortSignal): Promise<RawVarbind[] | (RawVarbind | RawVarbind[])[]> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const finish = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        fn();
+      };
+      const onAbort = () => finish(() => reject(abortReason(signal, this.closeReason)));
+      const timer = setTimeout(
+        () => finish(() => reject(new SnmpError('snmp-timeout', `${this.label} did not answer within ${this.opts.timeoutMs} ms`))),
+        this.opts.timeoutMs,
+      );
+      signal.addEventListener('abort', onAbort, { once: true });
+      const cb = (error: Error | null, varbinds?: unknown) => {
+        finish(() => (error ? reject(mapNetSnmpError(error)) : resolve((varbinds ?? []) as RawVarbind[])));
+      };
+      try {
+        if (op.kind === 'get') this.session.get(op.oids, cb);
+        else if (op.kind === 'getNext') this.session.getNext(op.oids, cb);
+        else this.session.getBulk(op.oids, 0, op.maxRepetitions, cb);
+      } catch (error) {
+        finish(() => reject(mapNetSnmpError(error as Error)));
+      }
+    });
+  }
+}
+
+function flattenBulk(result: (RawVarbind | RawVarbind[])[]): RawVarbind[] {
+  return result.flatMap((x) => (Array.isArray(x) ? x : [x]));
+}
+
+function abortReason(signal: AbortSignal, closeReason: SnmpError | null): unknown {
+  return closeReason && signal.reason === closeReason ? closeReason : (signal.reason ?? new SnmpError('snmp-aborted', 'aborted'));
+}
+
+/** v1 noSuchName naming one of `oids` (net-snmp puts the culprit OID in the message) → its position; else null. */
+function noSuchNameIndex(error: unknown, oids: readonly string[]): number | null {
+  if (!(error instanceof SnmpError) || error.code !== 'snmp-error') return null;
+  const m = /^NoSuchName(?:: (\S+))?/.exec(error.message);
+  if (!m) return null;
+  if (m[1] === undefined) return oids.length === 1 ? 0 : null;
+  const i = oids.indexOf(m[1].replace(/^\./, ''));
+  return i >= 0 ? i : null;
+}
+
+/** net-snmp's error classes → our codes. */
+export function mapNetSnmpError(error: Error): SnmpError {
+  if (isSnmpError(error)) return error;
+  const e = error as Error & { code?: number; status?: number };
+  switch (e.name) {
+    case 'RequestTimedOutError':
+      return new SnmpError('snmp-timeout', e.message);
+    case 'RequestFailedError':
+      return new SnmpError('snmp-error', e.message);
+    case 'ResponseInvalidError': {
+      const authCodes = [snmp.ResponseInvalidCode.EAuthFailure, snmp.ResponseInvalidCode.ECouldNotDecrypt];
+      const isAuth = authCodes.includes(e.code as never) || /unknownUserNames|wrongDigests|unknownEngineIDs|unsupportedSecLevels|decryptionErrors/i.test(e.message);
+      return new SnmpError(isAuth ? 'snmp-auth' : 'snmp-malformed', e.message);
+    }
+    default:
+      return new SnmpError(/closed/i.test(e.message) ? 'snmp-aborted' : 'snmp-malformed', e.message);
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
