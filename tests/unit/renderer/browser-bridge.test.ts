@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createBrowserBridge } from '../../../renderer/src/browser-bridge';
+
+class FakeEventSource {
+  static instances: FakeEventSource[] = [];
+  listeners = new Map<string, Array<(event: Event) => void>>();
+  constructor(readonly url: string) {
+    FakeEventSource.instances.push(this);
+  }
+  addEventListener(type: string, listener: (event: Event) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  removeEventListener() {}
+  close() {}
+  fire(type: string, data: string) {
+    for (const l of this.listeners.get(type) ?? []) l({ data } as MessageEvent<string>);
+  }
+}
+
+const jsonResponse = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+describe('browser bridge', () => {
+  it('POSTs the JSON argument array to /api/invoke/:channel and returns the result', async () => {
+    const requests: Array<{ url: string; init: RequestInit | undefined }> = [];
+    const bridge = createBrowserBridge({
+      baseUrl: 'http://127.0.0.1:1',
+      fetch: async (url, init) => {
+        requests.push({ url: String(url), init });
+        return jsonResponse(200, { result: { scanId: 'abc' } });
+      },
+      EventSource: FakeEventSource,
+    });
+    const request = { targets: ['127.0.0.1/32'], credentialProfileIds: [], preset: 'quick' as const, confirmations: {} };
+    await expect(bridge.invoke('scan:start', request)).resolves.toEqual({ scanId: 'abc' });
+    expect(requests[0]?.url).toBe('http://127.0.0.1:1/api/invoke/scan%3Astart');
+    expect(requests[0]?.init?.method).toBe('POST');
+    expect(JSON.parse(String(requests[0]?.init?.body))).toEqual([request]);
+  });
+
+  it("rejects with the server's message", async () => {
+    const bridge = createBrowserBridge({
+      fetch: async () => jsonResponse(422, { error: 'Target "8.8.8.8" includes public addresses' }),
+      EventSource: FakeEventSource,
+    });
+    await expect(bridge.invoke('engine:status')).rejects.toThrow('Target "8.8.8.8" includes public addresses');
+  });
+
+  it('shares one EventSource and routes each named event to its channel listeners', () => {
+    FakeEventSource.instances = [];
+    const bridge = createBrowserBridge({ fetch: async () => jsonResponse(200, {}), EventSource: FakeEventSource });
+    const scanEvents: unknown[] = [];
+    const statuses: unknown[] = [];
+    const offScan = bridge.on('scan:event', (e) => scanEvents.push(e));
+    bridge.on('scan:event', () => {});
+    bridge.on('engine:status', (s) => statuses.push(s));
+
+    expect(FakeEventSource.instances).toHaveLength(1);
+    const source = FakeEventSource.instances[0]!;
+    expect(source.url).toBe('/api/events');
+    source.fire('engine:status', JSON.stringify({ state: 'ready', restarts: 0 }));
+    source.fire('scan:event', JSON.stringify({ type: 'phase', scanId: 's', phase: 'discovery' }));
+    expect(statuses).toEqual([{ state: 'ready', restarts: 0 }]);
+    expect(scanEvents).toEqual([{ type: 'phase', scanId: 's', phase: 'discovery' }]);
+
+    offScan();
+    source.fire('scan:event', JSON.stringify({ type: 'phase', scanId: 's', phase: 'snmp' }));
+    expect(scanEvents).toHaveLength(1);
+  });
+});
