@@ -3,10 +3,13 @@
  * Progress on stderr, the device table on stdout, the scan document with
  * --json. Ctrl-C cancels and still writes the partial document.
  */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { secretsOf } from '../../../shared/credentials';
 import { DEFAULT_SCAN_LIMITS } from '../../../shared/settings';
+import type { ScanEvent } from '../../../shared/scan-events';
 import type { EngineScanRequest } from '../../../shared/scan-request';
 import type { ScanDocument } from '../../../shared/scan-document';
 import { createNetworkProbes } from '../../engine/network-probes';
@@ -30,6 +33,8 @@ Options:
                           SNMPv3 user (repeatable); auth md5|sha|sha224|sha256|sha384|sha512,
                           privacy des|aes|aes256b|aes256r
   --json FILE             write the scan document (JSON, schema in shared/scan-document.ts)
+  --events FILE           stream every scan event as NDJSON while scanning ("-" for stdout),
+                          each with elapsedMs since the process started
   --concurrency N         addresses probed at once (default ${DEFAULT_SCAN_LIMITS.concurrency})
   --timeout MS            per-probe timeout (default ${DEFAULT_SCAN_LIMITS.timeoutMs})
   --pps N                 global packets-per-second cap (default ${DEFAULT_SCAN_LIMITS.packetsPerSecond})
@@ -49,6 +54,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
       community: { type: 'string', multiple: true, default: [] },
       v3: { type: 'string', multiple: true, default: [] },
       json: { type: 'string' },
+      events: { type: 'string' },
       concurrency: { type: 'string' },
       timeout: { type: 'string' },
       pps: { type: 'string' },
@@ -82,10 +88,15 @@ export async function scanCommand(argv: string[]): Promise<number> {
     ...(values.client ? { client: values.client } : {}),
     ...(values.site ? { site: values.site } : {}),
   };
-  return runAndReport(request, values.json, output);
+  return runAndReport(request, { json: values.json, events: values.events }, output);
 }
 
-async function runAndReport(request: EngineScanRequest, jsonPath: string | undefined, output: CliOutput): Promise<number> {
+interface OutputFiles {
+  json: string | undefined;
+  events: string | undefined;
+}
+
+async function runAndReport(request: EngineScanRequest, files: OutputFiles, output: CliOutput): Promise<number> {
   const controller = new AbortController();
   const onInterrupt = () => {
     output.err('\nCancelling… (the partial result will be kept)\n');
@@ -93,13 +104,17 @@ async function runAndReport(request: EngineScanRequest, jsonPath: string | undef
   };
   process.once('SIGINT', onInterrupt);
   const progress = createProgressBar(output);
+  const eventLog = files.events ? openEventLog(files.events) : null;
   let document: ScanDocument;
   try {
     document = await runScan(request, {
       probes: createNetworkProbes(),
       signal: controller.signal,
       generatorVersion: ENGINE_VERSION,
-      emit: (event) => progress.onEvent(event),
+      emit: (event) => {
+        progress.onEvent(event);
+        eventLog?.write(event);
+      },
     });
   } catch (error) {
     progress.close();
@@ -107,16 +122,31 @@ async function runAndReport(request: EngineScanRequest, jsonPath: string | undef
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt);
+    await eventLog?.close();
   }
   progress.close();
 
-  output.out(renderDeviceTable(document.devices));
+  // With --events - stdout is the event stream; the table would corrupt it.
+  if (files.events !== '-') output.out(renderDeviceTable(document.devices));
   const seconds = (Date.parse(document.scan.finishedAt!) - Date.parse(document.scan.startedAt)) / 1000;
   output.err(`${document.devices.length} devices, scan ${document.scan.status} in ${seconds.toFixed(1)} s\n`);
-  if (jsonPath) {
-    await writeFileAtomic(jsonPath, toJson(document));
-    output.err(`Scan document written to ${jsonPath}\n`);
+  if (files.json) {
+    await writeFileAtomic(files.json, toJson(document));
+    output.err(`Scan document written to ${files.json}\n`);
   }
   if (document.scan.status === 'cancelled') return EXIT.cancelled;
   return document.scan.status === 'completed' ? EXIT.ok : EXIT.failure;
+}
+
+/** NDJSON event stream for scripts and benchmarks; events carry no secrets. */
+function openEventLog(path: string): { write(event: ScanEvent): void; close(): Promise<void> } {
+  const stream = path === '-' ? process.stdout : createWriteStream(path);
+  return {
+    write: (event) => stream.write(`${JSON.stringify({ elapsedMs: Math.round(performance.now()), ...event })}\n`),
+    close: async () => {
+      if (stream === process.stdout) return;
+      stream.end();
+      await once(stream, 'finish');
+    },
+  };
 }
