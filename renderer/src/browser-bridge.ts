@@ -7,11 +7,17 @@
  */
 import type { EventChannel, EventPayloads, ForewarnApi, InvokeArgs, InvokeChannel, InvokeResult, Unsubscribe } from '../../shared/ipc-contract';
 
+/** The part of EventSource the bridge uses (lets tests pass a fake). */
+export interface EventSourceLike {
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
+  close(): void;
+}
+
 export interface BrowserBridgeOptions {
   /** Prefix of the bridge server's URLs; '' means the page's own origin. */
   baseUrl?: string;
   fetch?: typeof fetch;
-  EventSource?: new (url: string) => Pick<EventSource, 'addEventListener' | 'removeEventListener' | 'close'>;
+  EventSource?: new (url: string) => EventSourceLike;
 }
 
 /** The server's reply envelope; `result` is absent for channels that return nothing. */
@@ -25,13 +31,13 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Forewar
   const doFetch = options.fetch ?? window.fetch.bind(window);
   const EventSourceImpl = options.EventSource ?? window.EventSource;
 
-  let source: InstanceType<NonNullable<BrowserBridgeOptions['EventSource']>> | null = null;
+  let source: EventSourceLike | null = null;
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
 
-  const dispatch = (channel: EventChannel) => (message: Event) => {
+  const dispatch = (channel: EventChannel) => (message: MessageEvent<string>) => {
     let payload: unknown;
     try {
-      payload = JSON.parse((message as MessageEvent<string>).data);
+      payload = JSON.parse(message.data);
     } catch {
       console.error(`forewarn bridge: dropped a malformed ${channel} event`);
       return;

@@ -3,14 +3,13 @@ import { createBrowserBridge } from '../../../renderer/src/browser-bridge';
 
 class FakeEventSource {
   static instances: FakeEventSource[] = [];
-  listeners = new Map<string, Array<(event: Event) => void>>();
+  listeners = new Map<string, Array<(event: MessageEvent<string>) => void>>();
   constructor(readonly url: string) {
     FakeEventSource.instances.push(this);
   }
-  addEventListener(type: string, listener: (event: Event) => void) {
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
   }
-  removeEventListener() {}
   close() {}
   fire(type: string, data: string) {
     for (const l of this.listeners.get(type) ?? []) l({ data } as MessageEvent<string>);
