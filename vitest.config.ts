@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/mocks/setup-electron-mock.ts'],
+          // electron-store imports `electron` itself: inline it so the mock applies there too.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {
