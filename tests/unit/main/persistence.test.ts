@@ -1,0 +1,58 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { safeStorage } from 'electron';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { createCredentialVault } from '../../../electron/host/credential-vault';
+import { createSettingsRepository } from '../../../electron/host/settings';
+import {
+  createElectronSettingsBackend,
+  createElectronVaultStore,
+  createSafeStorageCipher,
+} from '../../../electron/main/persistence';
+import { resetElectronMock } from '../../mocks/electron';
+
+const mockSafeStorage = safeStorage as unknown as { available: boolean; backend: string };
+
+describe('electron-store persistence', () => {
+  let cwd: string;
+  beforeEach(() => {
+    resetElectronMock();
+    cwd = mkdtempSync(join(tmpdir(), 'forewarn-store-'));
+  });
+
+  it('persists validated settings across restarts', () => {
+    const first = createSettingsRepository(createElectronSettingsBackend({ cwd }));
+    first.update({ theme: 'dark' });
+    const second = createSettingsRepository(createElectronSettingsBackend({ cwd }));
+    expect(second.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+  });
+
+  it('the store schema rejects invalid settings, and a damaged file falls back to defaults', () => {
+    const backend = createElectronSettingsBackend({ cwd });
+    expect(() => backend.save({ ...DEFAULT_SETTINGS, theme: 'neon' as never })).toThrow(/schema/i);
+    writeFileSync(join(cwd, 'settings.json'), JSON.stringify({ settings: { theme: 42 } }));
+    expect(createSettingsRepository(createElectronSettingsBackend({ cwd })).get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps credentials on disk only sealed by safeStorage', () => {
+    const vault = createCredentialVault({ cipher: createSafeStorageCipher('linux'), store: createElectronVaultStore({ cwd }) });
+    vault.save({ id: 'o', name: 'Office', credentials: { communities: ['Pl41nCommunity'], v3Users: [] } });
+    const onDisk = readFileSync(join(cwd, 'credentials.json'), 'utf8');
+    expect(onDisk).toContain('Office');
+    expect(onDisk).not.toContain('Pl41nCommunity');
+    const reopened = createCredentialVault({ cipher: createSafeStorageCipher('linux'), store: createElectronVaultStore({ cwd }) });
+    expect(reopened.resolve(['o']).communities).toEqual(['Pl41nCommunity']);
+  });
+
+  it('treats Linux basic_text and missing encryption as no encryption (session only)', () => {
+    mockSafeStorage.backend = 'basic_text';
+    expect(createSafeStorageCipher('linux').isAvailable()).toBe(false);
+    expect(createSafeStorageCipher('win32').isAvailable()).toBe(true);
+    mockSafeStorage.backend = 'gnome_libsecret';
+    expect(createSafeStorageCipher('linux').isAvailable()).toBe(true);
+    mockSafeStorage.available = false;
+    expect(createSafeStorageCipher('darwin').isAvailable()).toBe(false);
+  });
+});
