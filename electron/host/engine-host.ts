@@ -268,7 +268,7 @@ export class EngineHost {
     this.#process = null;
     this.#ready = null;
     this.#clearTimers();
-    this.#options.log('error', `${message} exit code ${code}`);
+    this.#options.log('error', code === null ? message : `${message} (exit code ${code})`);
     this.#failEverything('failed', `${message} This scan was stopped; start it again once the engine is back.`);
     this.#consecutiveCrashes += 1;
 

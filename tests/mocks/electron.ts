@@ -134,8 +134,10 @@ class MockApp extends EventEmitter {
   getName() {
     return 'Forewarn';
   }
-  getPath(_name: string) {
-    return '/tmp/forewarn-test';
+  /** Test knob: where getPath points (userData is where electron-store writes). */
+  paths: Record<string, string> = {};
+  getPath(name: string) {
+    return this.paths[name] ?? '/tmp/forewarn-test';
   }
   requestSingleInstanceLock() {
     return this.hasLock;
@@ -244,6 +246,7 @@ export function resetElectronMock() {
   BrowserWindow.windows = [];
   MockUtilityProcess.forked = [];
   app.removeAllListeners();
+  app.paths = {};
   app.hasLock = true;
   app.quitCalled = false;
   ipcMain.removeAllListeners();
