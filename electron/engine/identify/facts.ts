@@ -1,0 +1,187 @@
+/**
+ * Reads the facts the rules need, with few and bounded SNMP reads:
+ * one GET for the system group; in full mode, GETs of the specific scalars the
+ * rules name (vendor-MIB scalars only for the device's own enterprise, or for
+ * all known vendors when the agent is a generic one like net-snmp), one-row
+ * walks of a few columns, and two small bounded walks (ENTITY-MIB class column,
+ * hrDeviceType) to find the chassis and printer rows.
+ */
+import type { SnmpSource, VarBind } from '../snmp/source';
+import { varbindText } from './decode';
+import { enterpriseOf } from './enterprises';
+import { conditionHolds } from './evaluate';
+import { COLUMN, ENT_CLASS, HR_DEVICE_PRINTER, OID } from './oids';
+import { GENERIC_AGENT_ENTERPRISES, PROBE_ALSO } from './rules/probe-gates';
+import type { Facts, HostFacts, Rule } from './types';
+
+const GET_BATCH = 20;
+const ENTITY_MAX_ROWS = 400;
+const HR_DEVICE_MAX_ROWS = 64;
+const WALK_TIMEOUT_MS = 3000;
+
+/** Derived ENTITY-MIB facts: the chassis row's columns. */
+const ENTITY_FACTS: ReadonlyArray<[string, string]> = [
+  ['ent.descr', COLUMN.entPhysicalDescr],
+  ['ent.name', COLUMN.entPhysicalName],
+  ['ent.hardware', COLUMN.entPhysicalHardwareRev],
+  ['ent.firmware', COLUMN.entPhysicalFirmwareRev],
+  ['ent.software', COLUMN.entPhysicalSoftwareRev],
+  ['ent.serial', COLUMN.entPhysicalSerialNum],
+  ['ent.mfg', COLUMN.entPhysicalMfgName],
+  ['ent.model', COLUMN.entPhysicalModelName],
+];
+
+export const SYSTEM_OIDS = [OID.sysDescr, OID.sysObjectID, OID.sysName, OID.sysServices] as const;
+
+export function isOidKey(key: string): boolean {
+  return /^\d+(\.\d+)+$/.test(key);
+}
+
+function put(facts: Facts, key: string, value: string | null, source: string): void {
+  if (value == null || facts.has(key)) return;
+  facts.set(key, { value, source });
+}
+
+/** Facts from what discovery already knows: MAC, hostname, open ports, system group. */
+export function hostFacts(host: HostFacts): Facts {
+  const facts: Facts = new Map();
+  if (host.mac) put(facts, 'mac', host.mac, 'mac');
+  if (host.hostname) put(facts, 'hostname', host.hostname, 'dns');
+  for (const port of host.openTcpPorts ?? []) put(facts, `tcp:${port}`, 'open', `tcp:${port}`);
+  const sys = host.system;
+  if (sys) {
+    put(facts, OID.sysDescr, sys.sysDescr ?? null, OID.sysDescr);
+    put(facts, OID.sysObjectID, sys.sysObjectID?.replace(/^\./, '') ?? null, OID.sysObjectID);
+    put(facts, OID.sysName, sys.sysName ?? null, OID.sysName);
+    put(facts, OID.sysServices, sys.sysServices != null ? String(sys.sysServices) : null, OID.sysServices);
+  }
+  return facts;
+}
+
+function storeVarbind(facts: Facts, key: string, vb: VarBind | null | undefined): void {
+  if (!vb) return;
+  if (key === OID.lldpLocSysCapEnabled) {
+    // BITS: first octet, MSB = bit 0 (other). Stored as that octet's integer.
+    const v = vb.value;
+    if (v instanceof Uint8Array && v.length > 0) put(facts, 'lldp.caps', String(v[0]), vb.oid);
+    return;
+  }
+  put(facts, key, varbindText(vb)?.replace(/^\./, '') ?? null, vb.oid);
+}
+
+async function getMany(source: SnmpSource, oids: readonly string[], facts: Facts, signal?: AbortSignal): Promise<void> {
+  for (let i = 0; i < oids.length; i += GET_BATCH) {
+    const batch = oids.slice(i, i + GET_BATCH);
+    const values = await source.get(batch, signal);
+    batch.forEach((oid, j) => storeVarbind(facts, oid, values[j]));
+  }
+}
+
+export async function readSystemGroup(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
+  const missing = SYSTEM_OIDS.filter((oid) => !facts.has(oid));
+  if (missing.length > 0) await getMany(source, missing, facts, signal);
+}
+
+/** Which vendor enterprises' private MIB scalars are worth asking this agent for. */
+function probedEnterprises(sysObjectID: string | undefined): Set<number> | 'all' {
+  const own = sysObjectID ? enterpriseOf(sysObjectID) : null;
+  if (own == null || GENERIC_AGENT_ENTERPRISES.includes(own)) return 'all';
+  return new Set([own, ...(PROBE_ALSO[own] ?? [])]);
+}
+
+function wanted(key: string, gate: Set<number> | 'all'): boolean {
+  const oid = key.startsWith('first:') ? key.slice(6) : key;
+  if (!isOidKey(oid)) return false;
+  const ent = enterpriseOf(oid);
+  return ent == null || gate === 'all' || gate.has(ent);
+}
+
+/**
+ * Every fact key named by the rules (main fact and conditions), skipping rules
+ * whose sysObjectID condition already fails: a vendor's rules cost no reads on
+ * other vendors' devices.
+ */
+export function ruleFactKeys(rules: readonly Rule[], facts?: Facts): Set<string> {
+  const keys = new Set<string>();
+  for (const rule of rules) {
+    const gates = [rule, ...(rule.also ?? [])].filter((c) => c.fact === OID.sysObjectID && c.prefix !== undefined);
+    if (facts && gates.some((c) => !conditionHolds(c, facts))) continue;
+    keys.add(rule.fact);
+    for (const c of rule.also ?? []) keys.add(c.fact);
+  }
+  return keys;
+}
+
+/** `obj:<suffix>` facts: an OID relative to the device's own sysObjectID (Moxa, Zyxel... put identity there). */
+function resolveObjKey(key: string, facts: Facts): string | null {
+  const sysObjectID = facts.get(OID.sysObjectID)?.value;
+  if (!sysObjectID || !key.startsWith('obj:')) return null;
+  return `${sysObjectID}${key.slice(4)}`;
+}
+
+async function readFirstRows(source: SnmpSource, columns: string[], facts: Facts, signal?: AbortSignal): Promise<void> {
+  await Promise.all(
+    columns.map(async (column) => {
+      const res = await source.walk(column, { maxRows: 1, timeoutMs: WALK_TIMEOUT_MS, signal });
+      const row = res.rows[0];
+      if (row && row.oid.startsWith(`${column}.`)) put(facts, `first:${column}`, varbindText(row), row.oid);
+    }),
+  );
+}
+
+/** Picks the chassis row (class chassis, else stack, else the first row) and reads its columns. */
+async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
+  const res = await source.walk(COLUMN.entPhysicalClass, { maxRows: ENTITY_MAX_ROWS, timeoutMs: WALK_TIMEOUT_MS, signal });
+  const rows = res.rows.filter((r) => r.oid.startsWith(`${COLUMN.entPhysicalClass}.`));
+  if (rows.length === 0) return;
+  const indexOf = (r: VarBind) => r.oid.slice(COLUMN.entPhysicalClass.length + 1);
+  const chassis = rows.filter((r) => Number(r.value) === ENT_CLASS.chassis);
+  const pick = chassis[0] ?? rows.find((r) => Number(r.value) === ENT_CLASS.stack) ?? rows[0]!;
+  const index = indexOf(pick);
+  put(facts, 'ent.class', String(pick.value), pick.oid);
+  put(facts, 'ent.chassisCount', String(chassis.length), COLUMN.entPhysicalClass);
+  const oids = ENTITY_FACTS.map(([, column]) => `${column}.${index}`);
+  const values = await source.get(oids, signal);
+  ENTITY_FACTS.forEach(([key], i) => {
+    const vb = values[i];
+    if (vb) put(facts, key, varbindText(vb), vb.oid);
+  });
+}
+
+/** The printer row of hrDeviceTable: its description is the printer's model on most MFPs. */
+async function readHrPrinter(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
+  const res = await source.walk(COLUMN.hrDeviceType, { maxRows: HR_DEVICE_MAX_ROWS, timeoutMs: WALK_TIMEOUT_MS, signal });
+  const row = res.rows.find((r) => r.oid.startsWith(`${COLUMN.hrDeviceType}.`) && String(r.value).replace(/^\./, '') === HR_DEVICE_PRINTER);
+  if (!row) return;
+  const index = row.oid.slice(COLUMN.hrDeviceType.length + 1);
+  put(facts, 'hr.printer', 'present', row.oid);
+  const [descr] = await source.get([`${COLUMN.hrDeviceDescr}.${index}`], signal);
+  if (descr) put(facts, 'hr.printer.descr', varbindText(descr), descr.oid);
+}
+
+async function readRelative(source: SnmpSource, pairs: ReadonlyArray<readonly [string, string]>, facts: Facts, signal?: AbortSignal): Promise<void> {
+  if (pairs.length === 0) return;
+  const values = await source.get(pairs.map(([, oid]) => oid), signal);
+  pairs.forEach(([key], i) => storeVarbind(facts, key, values[i]));
+}
+
+/** Full mode: everything the rules name, bounded. */
+export async function readDeepFacts(source: SnmpSource, rules: readonly Rule[], facts: Facts, signal?: AbortSignal): Promise<void> {
+  const gate = probedEnterprises(facts.get(OID.sysObjectID)?.value);
+  const named = [...ruleFactKeys(rules, facts)];
+  const keys = named.filter((k) => !facts.has(k) && wanted(k, gate));
+  const scalars = keys.filter(isOidKey);
+  const relative = named.flatMap((k) => {
+    const oid = resolveObjKey(k, facts);
+    return oid ? [[k, oid] as const] : [];
+  });
+  if (!scalars.includes(OID.lldpLocSysCapEnabled)) scalars.push(OID.lldpLocSysCapEnabled);
+  const columns = keys.filter((k) => k.startsWith('first:')).map((k) => k.slice(6));
+  await Promise.all([
+    getMany(source, scalars, facts, signal),
+    readFirstRows(source, columns, facts, signal),
+    readEntityChassis(source, facts, signal),
+    readHrPrinter(source, facts, signal),
+    readRelative(source, relative, facts, signal),
+  ]);
+}

@@ -1,0 +1,58 @@
+/**
+ * Vendor from a MAC address's OUI, using the IEEE registry shipped by the
+ * `oui-data` package (≈5 MB of JSON: read once, on first use, off the import path).
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { COMPANY_SUFFIX, OUI_NAME_NORMALISATION } from './rules/oui-names';
+
+export type OuiResult =
+  | { kind: 'vendor'; vendor: string; registrant: string; oui: string }
+  | { kind: 'randomised'; oui: string }
+  | { kind: 'unknown'; oui: string }
+  | { kind: 'invalid' };
+
+let registry: Promise<Record<string, string>> | null = null;
+
+function loadRegistry(): Promise<Record<string, string>> {
+  registry ??= (async () => {
+    const path = createRequire(import.meta.url).resolve('oui-data');
+    return JSON.parse(await readFile(path, 'utf8')) as Record<string, string>;
+  })();
+  return registry;
+}
+
+/** 12 hex digits from any common MAC notation (aa:bb:.., aa-bb-.., aabb.ccdd..), else null. */
+export function normaliseMac(mac: string): string | null {
+  const hex = mac.replace(/[\s:.-]/g, '');
+  if (/^[0-9a-f]{12}$/i.test(hex)) return hex.toUpperCase();
+  // Agents sometimes drop leading zeros: "0:1b:2c:3:4:5".
+  const parts = mac.split(/[:-]/);
+  if (parts.length === 6 && parts.every((p) => /^[0-9a-f]{1,2}$/i.test(p))) {
+    return parts.map((p) => p.padStart(2, '0')).join('').toUpperCase();
+  }
+  return null;
+}
+
+/** Locally administered bit (0x02 of the first octet): phones' and laptops' private/random MACs. */
+export function isLocallyAdministered(mac12: string): boolean {
+  return (parseInt(mac12.slice(0, 2), 16) & 0x02) !== 0;
+}
+
+export function shortVendorName(registrant: string): string {
+  const firstLine = registrant.split(/\r?\n/)[0]!.trim();
+  for (const [pattern, name] of OUI_NAME_NORMALISATION) if (pattern.test(firstLine)) return name;
+  let name = firstLine;
+  for (let i = 0; i < 3 && COMPANY_SUFFIX.test(name); i += 1) name = name.replace(COMPANY_SUFFIX, '').trim();
+  return name || firstLine;
+}
+
+export async function lookupOui(mac: string): Promise<OuiResult> {
+  const mac12 = normaliseMac(mac);
+  if (!mac12) return { kind: 'invalid' };
+  const oui = mac12.slice(0, 6);
+  if (isLocallyAdministered(mac12)) return { kind: 'randomised', oui };
+  const registrant = (await loadRegistry())[oui];
+  if (!registrant || /^private$/i.test(registrant.trim())) return { kind: 'unknown', oui };
+  return { kind: 'vendor', vendor: shortVendorName(registrant), registrant: registrant.split(/\r?\n/)[0]!.trim(), oui };
+}

@@ -1,0 +1,26 @@
+/**
+ * All identification rules. Quick mode keeps only the rules whose facts come
+ * from the system group, the MAC and open ports (no further SNMP reads).
+ */
+import { OID } from '../oids';
+import type { Rule } from '../types';
+import { HOST_RULES } from './host';
+import { MIB_PRESENCE_RULES } from './mib-presence';
+import { SYSDESCR_RULES } from './sysdescr';
+import { SYSOBJECTID_RULES } from './sysobjectid';
+import { VALUE_SOURCE_RULES } from './value-sources';
+
+export const DEEP_RULES: readonly Rule[] = [
+  ...VALUE_SOURCE_RULES,
+  ...MIB_PRESENCE_RULES,
+  ...SYSOBJECTID_RULES,
+  ...SYSDESCR_RULES,
+  ...HOST_RULES,
+];
+
+const QUICK_FACTS = new Set<string>([OID.sysDescr, OID.sysObjectID, OID.sysName, OID.sysServices, 'mac', 'mac.vendor', 'mac.randomised', 'hostname']);
+const isQuickFact = (key: string) => QUICK_FACTS.has(key) || key.startsWith('tcp:');
+
+export const QUICK_RULES: readonly Rule[] = DEEP_RULES.filter(
+  (rule) => isQuickFact(rule.fact) && (rule.also ?? []).every((c) => isQuickFact(c.fact)),
+);

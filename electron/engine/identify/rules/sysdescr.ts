@@ -1,0 +1,191 @@
+/**
+ * sysDescr patterns → type / vendor, and model / firmware / serial through
+ * named capture groups. Specific product patterns weigh more than the generic
+ * "version x.y" and "lone model token" patterns at the end.
+ */
+import type { DeviceType } from '../../../../shared/device-types';
+import { OID } from '../oids';
+import type { Rule } from '../types';
+
+interface DescrRule {
+  id: string;
+  match: RegExp;
+  type?: DeviceType;
+  vendor?: string;
+  weight?: number;
+}
+
+const D: readonly DescrRule[] = [
+  // Printers
+  { id: 'hp-jetdirect', match: /JETDIRECT|HP ETHERNET MULTI-ENVIRONMENT|HP Laser MFP/i, type: 'printer', vendor: 'HP' },
+  { id: 'hp-jetdirect-serial', match: /,SN:(?<serial>[A-Z0-9]{6,})/, weight: 40 },
+  { id: 'brother', match: /^Brother NC-[\w-]+,\s*Firmware Ver\.?\s*(?<firmware>[\w.]+)/i, type: 'printer', vendor: 'Brother' },
+  { id: 'ricoh', match: /^RICOH (?<model>(?:Aficio |MP |SP |IM |P |M )?[\w ]*?\w) (?<firmware>\d[\w.]*) \//, type: 'printer', vendor: 'Ricoh' },
+  { id: 'ricoh-any', match: /RICOH (?:Aficio|Network Printer|MP |SP |IM )/i, type: 'printer', vendor: 'Ricoh' },
+  { id: 'kyocera', match: /^KYOCERA|^TA_UTAX|UTAX Printing System|Kyocera.*Printing System/i, type: 'printer', vendor: 'Kyocera' },
+  { id: 'canon', match: /^Canon (?<model>(?:iR-?ADV |LBP|MF|iR |imageRUNNER )[\w\- ]*?)(?: \/P|$)/i, type: 'printer', vendor: 'Canon' },
+  { id: 'konica', match: /KONICA MINOLTA (?<model>bizhub [\w ]+)/i, type: 'printer', vendor: 'Konica Minolta' },
+  { id: 'lexmark', match: /^Lexmark (?<model>[\w-]+)(?: version (?<firmware>[\w.-]+))?/i, type: 'printer', vendor: 'Lexmark' },
+  { id: 'xerox', match: /^Xerox (?<model>(?:WorkCentre|Phaser|VersaLink|AltaLink|ColorQube)[\w -]*?)(?:;|$|,| v)/i, type: 'printer', vendor: 'Xerox' },
+  { id: 'xerox-any', match: /Xerox|FUJI XEROX/i, type: 'printer', vendor: 'Xerox', weight: 40 },
+  { id: 'sharp', match: /^(?<model>SHARP MX-[\w]+)/i, type: 'printer', vendor: 'Sharp' },
+  { id: 'oki', match: /^OKI OkiLAN .*Attached to (?<model>[\w-]+) Rev\.(?<firmware>[\d.]+)/i, type: 'printer', vendor: 'OKI' },
+  { id: 'samsung-printer', match: /^Samsung (?<model>(?:ML|CLP|CLX|SCX|M|C|SL)-?[\w]+)/i, type: 'printer', vendor: 'Samsung' },
+  { id: 'toshiba-estudio', match: /TOSHIBA e-STUDIO|TOSHIBA TEC/i, type: 'printer', vendor: 'Toshiba' },
+  { id: 'epson', match: /^EPSON (?!.*Scan Server)/i, type: 'printer', vendor: 'Epson' },
+  { id: 'epson-scanner', match: /^EPSON .*Scan Server/i, type: 'printer', vendor: 'Epson' },
+  { id: 'dell-printer', match: /^Dell (?:Color )?(?:Laser|MFP)|Dell .*Printer/i, type: 'printer', vendor: 'Dell' },
+  { id: 'generic-printer', match: /\b(?:printer|print server|laserjet|officejet|mfp)\b/i, type: 'printer', weight: 35 },
+  // UPS / power
+  { id: 'apc-nmc', match: /^APC (?:Web\/SNMP Management Card|SNMP Agent|Embedded PowerNet)/i, type: 'ups', vendor: 'APC', weight: 40 },
+  { id: 'apc-nmc-firmware', match: /\bPF:(?<firmware>v[\w.]+)/, weight: 40 },
+  { id: 'apc-nmc-serial', match: /\bSN: ?(?<serial>[A-Z0-9]{8,})/, weight: 40 },
+  { id: 'apc-product', match: /^APC (?<model>(?:InRow|Uniflair|Smart-UPS|Symmetra)[\w ]*?) \(MB:/i, vendor: 'APC' },
+  { id: 'eaton-ups', match: /^(?<model>Eaton (?:\d+\w*|5P|5PX|9PX|9SX|9130|9155|93PM)\b[\w ]*)$/i, type: 'ups', vendor: 'Eaton' },
+  { id: 'eaton-ats', match: /^Eaton ATS/i, type: 'pdu', vendor: 'Eaton' },
+  { id: 'eaton-card', match: /^(?:ConnectUPS|Network Management Card|Eaton Gigabit Network Card|WebPower)/i, type: 'ups', vendor: 'Eaton' },
+  { id: 'webpower-serial', match: /\(SN (?<serial>\w+)\)/, weight: 40 },
+  { id: 'liebert', match: /^Liebert (?<model>[\w-]+)/i, type: 'ups', vendor: 'Vertiv (Liebert)' },
+  { id: 'ups-word', match: /\bUPS\b|NET Agent|PowerAlert|Smart-UPS|Back-UPS|Netman/i, type: 'ups', weight: 40 },
+  { id: 'pdu-word', match: /\bPDU\b|Power Distribution|Outlet (?:Metered|Switched)|Sinetica/i, type: 'pdu', weight: 45 },
+  // NAS
+  { id: 'synology', match: /Synology|DiskStation|RackStation/i, type: 'nas', vendor: 'Synology' },
+  { id: 'qnap', match: /QNAP|^Linux TS-\w+/i, type: 'nas', vendor: 'QNAP' },
+  { id: 'truenas', match: /TrueNAS|FreeNAS/i, type: 'nas' },
+  { id: 'isilon', match: /Isilon OneFS/i, type: 'nas', vendor: 'Dell EMC' },
+  { id: 'tape-library', match: /Tape Library|FlexStor/i, type: 'nas' },
+  // Firewalls
+  { id: 'pfsense', match: /pfsense/i, type: 'firewall', vendor: 'Netgate' },
+  { id: 'opnsense', match: /OPNsense/i, type: 'firewall' },
+  { id: 'sonicwall', match: /^SonicWALL (?<model>[\w ]+?)(?: wireless-N| \(|$).*?(?:SonicOS (?:Enhanced )?(?<firmware>[\w.-]+))?/i, type: 'firewall', vendor: 'SonicWall' },
+  { id: 'sophos', match: /Sophos|Cyberoam|\bUTM\b|\bXG Firewall/i, type: 'firewall', vendor: 'Sophos' },
+  { id: 'checkpoint-kernel', match: /^Linux \S+ [\d.-]+cpx86/, type: 'firewall', vendor: 'Check Point' },
+  { id: 'zyxel-usg', match: /^(?<model>(?:USG|ZyWALL|ATP|USG FLEX) ?[\w ]*\d\w*)$/i, type: 'firewall', vendor: 'Zyxel' },
+  { id: 'cisco-asa', match: /Cisco Adaptive Security Appliance Version (?<firmware>[\w.()]+)/i, type: 'firewall', vendor: 'Cisco' },
+  { id: 'cisco-ftd', match: /Cisco Firepower Threat Defense, Version (?<firmware>[\w.]+ \(Build \d+\))/i, type: 'firewall', vendor: 'Cisco' },
+  { id: 'fortigate', match: /^Forti(?:Gate|OS)/i, type: 'firewall', vendor: 'Fortinet' },
+  { id: 'watchguard', match: /WatchGuard|Fireware/i, type: 'firewall', vendor: 'WatchGuard' },
+  { id: 'pulse', match: /Pulse (?:Connect )?Secure.*?,(?<firmware>\d[\w.]+ \(build \d+\))/i, type: 'firewall', vendor: 'Pulse Secure' },
+  { id: 'palo-alto', match: /Palo Alto Networks/i, type: 'firewall', vendor: 'Palo Alto Networks' },
+  { id: 'firewall-word', match: /\bfirewall\b|\bVPN (?:gateway|appliance)\b/i, type: 'firewall', weight: 40 },
+  // Cisco
+  { id: 'cisco-ios', match: /Cisco (?:IOS|Internetwork Operating System).*?Version (?<firmware>[\w.()]+)/is, vendor: 'Cisco' },
+  { id: 'cisco-iosxe', match: /Cisco IOS[ -]XE.*?Version (?<firmware>[\w.()]+)/is, vendor: 'Cisco' },
+  { id: 'cisco-ios-router', match: /Cisco IOS Software.*\b(?:C\d{3,4}|ISR|c8000|C1100|C800|C1900|C2900|C3900)\w* Software/i, type: 'router', vendor: 'Cisco' },
+  { id: 'cisco-catalyst', match: /Cisco IOS.*\b(?:C2960|C3560|C3750|C3850|C9\d00|CAT9K|Catalyst|C2950|C4500|IE\d+)/is, type: 'switch', vendor: 'Cisco' },
+  { id: 'cisco-nxos', match: /Cisco NX-OS.*?Version (?<firmware>[\w.()]+)/is, type: 'switch', vendor: 'Cisco' },
+  { id: 'cisco-iosxr', match: /Cisco IOS XR Software \((?<model>[\w-]+)\), +Version (?<firmware>[\w.]+)/i, type: 'router', vendor: 'Cisco' },
+  { id: 'cisco-sb', match: /^(?<model>S[GFX]\d{3}\w*-\d+\w*(?:-\w+)?) \d+-Port/i, type: 'switch', vendor: 'Cisco' },
+  { id: 'cisco-ie', match: /^Cisco +(?<model>IE[\w-]+) +(?<serial>[A-Z]{3}\w{8})\b/i, type: 'switch', vendor: 'Cisco' },
+  { id: 'cisco-wlc', match: /Cisco Controller|Cisco Wireless LAN Controller/i, type: 'wireless-controller', vendor: 'Cisco' },
+  { id: 'cisco-gss', match: /Global Site Selector|Cisco Application Control/i, type: 'router', vendor: 'Cisco' },
+  // HP / Aruba / H3C
+  { id: 'hp-procurve', match: /^(?:HP|Hewlett-Packard|ProCurve|HPE|Aruba) (?<model>J\w{4}A [\w-]+)(?: Switch)?, revision (?<firmware>[\w.]+)/i, type: 'switch', vendor: 'HP' },
+  { id: 'aruba-instant-on', match: /^Aruba Instant On (?<model>.+?) Switch (?<model2>JL\w+), \w+?_(?<firmware>[\d.]+)/i, type: 'switch', vendor: 'Aruba' },
+  { id: 'aruba-os', match: /^ArubaOS \(MODEL: (?<model>[^)]+)\), Version (?<firmware>[\w.-]+)/i, type: 'access-point', vendor: 'Aruba' },
+  { id: 'aruba-os-controller', match: /^ArubaOS \(MODEL: [^)]*Controller/i, type: 'wireless-controller', vendor: 'Aruba', weight: 70 },
+  { id: 'aruba-cx', match: /^Aruba (?<model2>JL\w+) (?<model>\d{4}\w*) (?<firmware>[A-Z]{2}\.\d+\.\d+\.\d+)/i, type: 'switch', vendor: 'Aruba' },
+  { id: 'comware', match: /Comware (?:Platform )?Software, Software Version (?<firmware>[\d.]+)/i, type: 'switch', vendor: 'HPE (H3C)' },
+  { id: 'comware-model', match: /Comware.*\n?.*?(?:HPE?|H3C) (?<model>[\w-]+(?: [\w-]+)*? Switch(?: with \d+ Interface Slots)?)/is, weight: 55 },
+  { id: 'hp-ilo', match: /^Integrated Lights-Out \d+ (?<firmware>[\d.]+)/i, type: 'server', vendor: 'HPE' },
+  // Dell
+  { id: 'dell-networking', match: /^(?<model>(?:Dell (?:EMC )?Networking|PowerConnect) [\w-]+), (?<firmware>[\d.]+)/i, type: 'switch', vendor: 'Dell' },
+  { id: 'dell-idrac', match: /iDRAC|Dell Remote Access/i, type: 'server', vendor: 'Dell' },
+  // Juniper / Extreme / others
+  { id: 'junos', match: /Juniper Networks, Inc\. (?<model>[\w-]+) .*?JUNOS (?<firmware>[\w.-]+)/i, vendor: 'Juniper' },
+  { id: 'junos-switch', match: /Juniper Networks.*\b(?:ex\d+|qfx\d+).*Switch/i, type: 'switch', vendor: 'Juniper' },
+  { id: 'junos-srx', match: /Juniper Networks.*\bsrx\d+/i, type: 'firewall', vendor: 'Juniper' },
+  { id: 'juniper-wlc', match: /Juniper Networks, Inc (?<model>WLC\w+) (?<firmware>[\d.]+)/i, type: 'wireless-controller', vendor: 'Juniper' },
+  { id: 'extremexos', match: /ExtremeXOS \((?<model>[^)]+)\) version (?<firmware>[\w.]+)/i, type: 'switch', vendor: 'Extreme Networks' },
+  { id: 'voss', match: /^(?<model>(?:VSP|XA|\d{4})-?[\w-]+) \((?<firmware>[\d.]+\w*)\)/i, type: 'switch', vendor: 'Extreme Networks' },
+  { id: 'ironware', match: /IronWare Version V?(?<firmware>[\w.]+)/i, vendor: 'Brocade' },
+  { id: 'netiron', match: /Extreme Networks NetIron|Brocade NetIron|Foundry Networks/i, type: 'router' },
+  { id: 'huawei-vrp', match: /^(?<model>[\w-]+) Huawei Versatile Routing Platform Software.*?Version [\d.]+ \((?<firmware>V\w+)\)/is, type: 'switch', vendor: 'Huawei' },
+  { id: 'routeros', match: /^RouterOS (?<model>[\w+-]+)/i, type: 'router', vendor: 'MikroTik' },
+  { id: 'swos', match: /^(?<model>[\w-]+) SwOS v(?<firmware>[\d.]+)/i, type: 'switch', vendor: 'MikroTik' },
+  { id: 'edgeos', match: /^EdgeOS v(?<firmware>\d+\.\d+\.\d+)/i, type: 'router', vendor: 'Ubiquiti' },
+  { id: 'edgeswitch', match: /^(?:EdgeSwitch|USW[ -]|UniFi ?Switch|US-\d+)/i, type: 'switch', vendor: 'Ubiquiti' },
+  { id: 'unifi-ap', match: /^(?:UAP|U6|U7|UniFi AP|UAP-)/i, type: 'access-point', vendor: 'Ubiquiti' },
+  { id: 'vyos', match: /^VyOS (?<firmware>[\w.-]+)/i, type: 'router', vendor: 'VyOS' },
+  { id: 'tplink-jetstream', match: /^JetStream .*(?:Switch)/i, type: 'switch', vendor: 'TP-Link' },
+  { id: 'dlink', match: /^(?<model>(?:WS\d-)?D[GXE]S-[\w/-]+) (?<firmware>\d+\.\d+\.\d+)/i, type: 'switch', vendor: 'D-Link' },
+  { id: 'netgear', match: /^(?:NETGEAR )?(?<model>(?:GS|GSM|XS|M4\d{3}|FS|JGS)\d+[\w-]*)/i, type: 'switch', vendor: 'Netgear' },
+  { id: 'zyxel-switch', match: /^(?<model>(?:GS|XGS|XS|MGS|GES)-?\d+[\w-]*)$/i, type: 'switch', vendor: 'Zyxel', weight: 45 },
+  { id: 'allied', match: /^(?<model>(?:CentreCOM|AT-)[\w -]+?),? version (?<firmware>[\w.-]+)/i, vendor: 'Allied Telesis' },
+  { id: 'hiveos', match: /^(?<model>AP[\w-]+), HiveOS (?<firmware>[\w.]+(?: build-\w+)?)/i, type: 'access-point', vendor: 'Aerohive' },
+  { id: 'cambium', match: /^Cambium (?:Networks )?(?:cnMatrix |cnWave |cnPilot )?(?<model>[\w-]+)/i, vendor: 'Cambium' },
+  { id: 'cambium-ver', match: /^Cambium.*?(?:SW:|Version )(?<firmware>[\w.-]+)/i, vendor: 'Cambium' },
+  { id: 'canopy', match: /^CANOPY (?<firmware>[\d.]+) (?:AP|SM)/i, type: 'access-point', vendor: 'Cambium' },
+  { id: 'mimosa', match: /^Mimosa/i, type: 'access-point', vendor: 'Mimosa' },
+  { id: 'alta', match: /^Alta (?<model>AP\w*) (?<firmware>[\w.]+)$/i, type: 'access-point', vendor: 'Alta Labs' },
+  { id: 'engenius', match: /^EnGenius (?<model>[\w-]+)/i, vendor: 'EnGenius' },
+  { id: 'alaxala', match: /^ALAXALA .*\[(?<model>[\w-]+)\]/i, type: 'switch', vendor: 'ALAXALA' },
+  { id: 'qtech', match: /^(?<model>QSW-[\w-]+) Device.*?SoftWare Version (?:[\w-]+_)?(?<firmware>\d[\d.]+)/is, type: 'switch', vendor: 'Qtech' },
+  { id: 'fiberhome', match: /^(?<model>[\w-]+ FiberHome \w+) .*?Version (?<firmware>V\w+)/i, type: 'switch', vendor: 'FiberHome' },
+  { id: 'datacom', match: /^(?<model>DM\d+\w*) .*DmOS version (?<firmware>[\w.-]+?)(?:\w{7,})?\)/i, type: 'switch', vendor: 'Datacom' },
+  { id: 'metamako', match: /^Metamako MOS release (?<firmware>[\d.]+) .*running on an? (?<model>.+)$/i, type: 'switch', vendor: 'Arista' },
+  { id: 'cisco-sg-generic', match: /^(?<model>[\w-]+) \d+-Port .*(?:Managed|Smart) Switch/i, type: 'switch' },
+  { id: 'ekinops', match: /^Ekinops \d+ Platform, (?<model>\w+), (?<firmware>Release [\d.]+)/i, type: 'switch', vendor: 'Ekinops' },
+  { id: 'arris-cmts', match: /^CMTS_V(?<firmware>[\d.]+)/i, type: 'router', vendor: 'Arris' },
+  { id: 'omnitron', match: /^Omnitron iConverter (?<model>[\w-]+ \w+) v(?<firmware>[\d.]+)/i, type: 'switch', vendor: 'Omnitron' },
+  { id: 'rnx-pdu', match: /^RNX UPDU (?<model>\w+) .*S\/N: (?<serial>\w+), Version (?<firmware>[\w.-]+)/i, type: 'pdu', vendor: 'RNX' },
+  { id: 'saf', match: /^SAF microwave radio;(?<model>[\w ]+?) v(?<firmware>[\d.]+);.*SN: ?(?<serial>\w+)/i, type: 'access-point', vendor: 'SAF Tehnika' },
+  { id: 'saf-integra', match: /^Prod: (?<model>[\w-]+);Vers: (?<firmware>[\d.]+)/i, type: 'access-point', vendor: 'SAF Tehnika' },
+  { id: 'netonix', match: /^Netonix (?<model>[\w-]+)/i, type: 'switch', vendor: 'Netonix' },
+  { id: 'phybridge', match: /^(?:Phybridge )?FLEX[ -]?24 Switch/i, type: 'switch', vendor: 'Phybridge' },
+  { id: 'velocloud', match: /^VeloCloud (?<model>\w+)/i, type: 'router', vendor: 'VMware' },
+  { id: 'illustra', match: /^illustra (?<model>\w+) Network camera.*Illustra\.(?<firmware>[\w.]+)/i, type: 'camera', vendor: 'Illustra' },
+  { id: 'axis', match: /^; AXIS (?<model>[\w -]+?); (?:Network Camera|PTZ Camera|Dome Camera|Connectivity Hub|[\w ]+); (?<firmware>[\d.]+);/i, vendor: 'Axis' },
+  { id: 'axis-camera', match: /^; AXIS .*Camera;/i, type: 'camera', vendor: 'Axis' },
+  { id: 'hikvision', match: /Hikvision|HIKVISION/, type: 'camera', vendor: 'Hikvision' },
+  { id: 'camera-word', match: /\b(?:IP ?Camera|Network Camera|NVR|DVR)\b/i, type: 'camera', weight: 40 },
+  { id: 'bluecoat', match: /^Blue Coat (?<model>SG-\w+)/i, type: 'firewall', vendor: 'Blue Coat' },
+  { id: 'vmware-esxi', match: /^VMware ESXi? (?<firmware>[\d.]+)/i, type: 'hypervisor', vendor: 'VMware' },
+  { id: 'vmware-vcsa', match: /^VMware-vCenter-Server-Appliance (?<firmware>[\d.]+)/i, type: 'server', vendor: 'VMware' },
+  { id: 'proxmox', match: /\bpve\b|Proxmox/i, type: 'hypervisor' },
+  { id: 'ibm-i', match: /^IBM OS\/400 (?<firmware>V\dR\dM\d)/i, type: 'server', vendor: 'IBM' },
+  { id: 'openvms', match: /OpenVMS/i, type: 'server' },
+  { id: 'netware', match: /NetWare/i, type: 'server', vendor: 'Novell' },
+  { id: 'broadworks', match: /Broadworks/i, type: 'server', vendor: 'BroadSoft' },
+  // Environment sensors
+  { id: 'env-sensor', match: /RoomAlert|ENVIROMUX|SensorProbe|securityProbe|HWg-STE|Temperature (?:&|and) Sensor|WebMon|Thermograph|NetBotz|Sensorgateway|Geist|WxGoos|ServersCheck/i, type: 'environment-sensor' },
+  // Phones
+  { id: 'voip-phone', match: /\b(?:IP Phone|VoIP|SIP Phone|Yealink|Polycom|Grandstream GXP|Snom)\b/i, type: 'phone', weight: 45 },
+  // Operating systems (weak: appliances run them too)
+  { id: 'windows', match: /Software: Windows (?<firmware>[\w. ]+?(?:Version [\d.]+)?)(?: \(|$)/i, type: 'server', vendor: 'Microsoft', weight: 40 },
+  { id: 'windows-workstation', match: /Windows (?:2000 Version|XP|Vista|7|8|8\.1|10|11)\b(?!.*Server)|Windows NT Version [\d.]+ \(Build \d+ Multiprocessor Free\)|Workstation/i, type: 'workstation', weight: 42 },
+  { id: 'linux-kernel', match: /^Linux \S+ (?<firmware>\d+\.\d+[\w.\-+~]*)/, weight: 20 },
+  { id: 'linux', match: /^Linux\b/, type: 'server', weight: 20 },
+  { id: 'freebsd', match: /^FreeBSD \S+ (?<firmware>[\w.-]+)/, type: 'server', weight: 20 },
+  { id: 'openbsd', match: /OpenBSD/, type: 'server', weight: 20 },
+  // Generic words (weak)
+  { id: 'switch-word', match: /\bswitch\b|\bswitching\b/i, type: 'switch', weight: 35 },
+  { id: 'router-word', match: /\brouter\b|\bgateway\b|\bCPE\b|\bDSL\b|\bCMTS\b|\bOLT\b/i, type: 'router', weight: 33 },
+  { id: 'ap-word', match: /\baccess point\b|\bwireless\b|\bmicrowave\b|\bradio\b|\bPtP\b|\bPMP\b/i, type: 'access-point', weight: 33 },
+  { id: 'wlc-word', match: /\bwireless (?:lan )?controller\b|\bSmartZone\b/i, type: 'wireless-controller', weight: 45 },
+];
+
+/** Generic, last-resort extractions: weak weights so any specific source wins. */
+const GENERIC: readonly DescrRule[] = [
+  { id: 'generic-version', match: /\b(?:version|ver\.?|release|firmware|fw|sw|software)[:\s]+v?(?<firmware>\d+(?:[.\-_]\w+)+)/i, weight: 18 },
+  { id: 'generic-v-number', match: /(?:^|[\s(,])v(?<firmware>\d+\.\d+(?:\.\w+)*)\b/i, weight: 15 },
+  { id: 'generic-serial', match: /\b(?:S\/N|SN|serial(?: number)?)[:\s]+(?<serial>[A-Z0-9][A-Z0-9-]{5,})/i, weight: 25 },
+  // "IPM-8220 1.30.4", "OAW-AP1321 4.0.3": a model code, then a version.
+  { id: 'generic-model-version', match: /^(?<model>[A-Za-z][\w/+-]*\d[\w/+-]*) v?(?<firmware>\d+(?:\.\w+){1,4})$/, weight: 30 },
+  // A sysDescr that is just a model code: "GS-4012F", "ECS4120-28Fv2", "C9500".
+  { id: 'generic-model-token', match: /^(?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{2,31})$/, weight: 15 },
+  // "Vendor Model" two-token sysDescrs: "EnGenius EWS7952P", "Netonix WS-12-250-AC".
+  { id: 'generic-vendor-model', match: /^[A-Z][A-Za-z]+ (?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{2,31})$/, weight: 14 },
+];
+
+function toRule(r: DescrRule, defaultWeight: number): Rule {
+  return {
+    id: `sysdescr:${r.id}`,
+    fact: OID.sysDescr,
+    match: r.match,
+    ...(r.type || r.vendor ? { set: { ...(r.type ? { type: r.type } : {}), ...(r.vendor ? { vendor: r.vendor } : {}) } } : {}),
+    weight: r.weight ?? defaultWeight,
+  };
+}
+
+export const SYSDESCR_RULES: readonly Rule[] = [...D.map((r) => toRule(r, 60)), ...GENERIC.map((r) => toRule(r, 15))];
