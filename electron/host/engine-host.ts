@@ -195,13 +195,13 @@ export class EngineHost {
         this.#handleMessage(message);
       });
 
-      engine.onExit((code, reason) => {
+      engine.onExit((_code, reason) => {
         clearTimeout(readyTimer);
         if (this.#process !== engine) return;
         const what = ready ? 'stopped unexpectedly' : 'failed to start';
         const error = new Error(`The scan engine ${what} (${reason}).`);
         if (!ready) reject(error);
-        if (!this.#stopping) this.#handleCrash(error.message, code);
+        if (!this.#stopping) this.#handleCrash(error.message);
       });
     });
   }
@@ -264,11 +264,11 @@ export class EngineHost {
     this.#finishScan(scanId, 'failed', message);
   }
 
-  #handleCrash(message: string, code: number | null): void {
+  #handleCrash(message: string): void {
     this.#process = null;
     this.#ready = null;
     this.#clearTimers();
-    this.#options.log('error', code === null ? message : `${message} (exit code ${code})`);
+    this.#options.log('error', message);
     this.#failEverything('failed', `${message} This scan was stopped; start it again once the engine is back.`);
     this.#consecutiveCrashes += 1;
 
