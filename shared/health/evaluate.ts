@@ -45,10 +45,13 @@ const COMPONENT_TEXT: Record<string, string> = {
 };
 
 // ---------------------------------------------------------------- capacity
+/** Read-only or pseudo filesystems that are always 100 % full by design (firmware images, devfs, squashfs). */
+const READ_ONLY_VOLUMES = /^\/(rom|swi|compress|dev|proc|sys|run|snap)\b|devfs|squashfs|\/packages\/mnt|\/lib\/firmware|cdrom|iso9660/i;
+
 const storageFull: Matcher = ({ device, t }) => {
   const { warnPercent = 90, critPercent = 95 } = t('storage-full');
   return (device.storage ?? [])
-    .filter((s) => s.kind === 'disk')
+    .filter((s) => s.kind === 'disk' && !READ_ONLY_VOLUMES.test(s.name))
     .flatMap((s) => {
       const sev = tiered(s.percent, warnPercent, critPercent, true, ['medium', 'high']);
       if (!sev) return [];
@@ -60,9 +63,17 @@ const storageFull: Matcher = ({ device, t }) => {
     });
 };
 
+/**
+ * Embedded agents (printers, iLO, UPS cards, switches) report their RAM as
+ * fully used by design, so memory and CPU pressure are judged only on
+ * general-purpose systems.
+ */
+const GENERAL_PURPOSE = new Set(['server', 'workstation', 'hypervisor', 'nas', 'unknown']);
+const EMBEDDED_CPU = new Set(['ups', 'pdu', 'printer', 'environment-sensor', 'camera', 'phone', 'iot']);
+
 const memoryPressure: Matcher = ({ device, t }) => {
   const m = device.memory;
-  if (!m) return [];
+  if (!m || !GENERAL_PURPOSE.has(device.type)) return [];
   const { warnPercent = 90, critPercent = 95 } = t('memory-pressure');
   const sev = tiered(m.percent, warnPercent, critPercent, true, ['low', 'medium']);
   if (!sev) return [];
@@ -73,7 +84,7 @@ const memoryPressure: Matcher = ({ device, t }) => {
 const cpuHigh: Matcher = ({ device, t }) => {
   const c = device.cpu;
   const { percent = 85 } = t('cpu-high');
-  if (!c || c.loadPercent < percent) return [];
+  if (!c || c.loadPercent < percent || EMBEDDED_CPU.has(device.type)) return [];
   return [{ rule: 'cpu-high', values: { percent: Math.round(c.loadPercent), cores: c.cores },
     evidence: [{ oid: c.oids[0], name: 'processor load', value: `${c.loadPercent}%`, threshold: `${percent}%` }] }];
 };
@@ -100,13 +111,14 @@ function capital(s: string): string {
 function temperatureLimits(s: Sensor, p: Record<string, number>): { warn: number; crit: number } {
   if (s.component === 'disk') return { warn: p.diskWarnC ?? 50, crit: p.diskCritC ?? 60 };
   if (s.component === 'cpu') return { warn: p.cpuWarnC ?? 85, crit: p.cpuCritC ?? 95 };
-  return { warn: p.ambientWarnC ?? 55, crit: p.ambientCritC ?? 70 };
+  return { warn: p.ambientWarnC ?? 70, crit: p.ambientCritC ?? 85 };
 }
 
 const temperatureHigh: Matcher = ({ device, t }) => {
   const p = t('temperature-high');
   return (device.sensors ?? [])
-    .filter((s) => s.kind === 'temperature' && s.value !== null)
+    // Transceiver (DOM) temperatures run hot by design and carry their own alarms.
+    .filter((s) => s.kind === 'temperature' && s.value !== null && (s.component !== 'module' || s.status !== 'unknown'))
     .flatMap((s) => {
       const v = s.value as number;
       // The device's own verdict wins when it has limits; our defaults otherwise (disks always: vendors set 60+).
@@ -275,7 +287,8 @@ const ifSpeed: Matcher = ({ device }) =>
   (device.interfaces ?? []).filter(isLiveEthernet).flatMap((i): Match[] => {
     if (!i.speedMbps) return [];
     const capability = NAME_CAPABILITY.find(([re]) => re.test(i.name))?.[1];
-    if (!capability || i.speedMbps >= capability) return [];
+    // 10G+ ports with 1G optics are normal; what matters is copper that fell back below gigabit.
+    if (!capability || i.speedMbps >= Math.min(capability, 1000)) return [];
     return [{ rule: 'if-speed-below-capability', subject: i.name, values: { speed: i.speedMbps, capability },
       evidence: [{ oid: i.oids.find((o) => o.startsWith('1.3.6.1.2.1.31.1.1.1.15.')), name: `${i.name} speed`, value: `${i.speedMbps} Mb/s`, threshold: `${capability} Mb/s` }] }];
   });

@@ -46,7 +46,8 @@ const APC_OUTPUT = {
   9: 'bypass', 10: 'bypass', 11: 'sleeping', 12: 'trim', 13: 'eco', 14: 'hot-standby', 15: 'battery-test', 16: 'bypass',
 } as const;
 const CYBERPOWER_OUTPUT = { 1: 'unknown', 2: 'online', 3: 'battery', 4: 'boost', 5: 'sleeping', 6: 'off', 7: 'rebooting' } as const;
-const PPC_OUTPUT = { 1: 'unknown', 2: 'online', 3: 'battery', 4: 'boost', 5: 'sleeping', 6: 'off', 7: 'rebooting', 8: 'online', 9: 'bypass' } as const;
+/** PPC upsBaseOutputStatus: 6 is bypass, 9 is buck (trim). */
+const PPC_OUTPUT = { 1: 'unknown', 2: 'online', 3: 'battery', 4: 'boost', 5: 'sleeping', 6: 'bypass', 7: 'rebooting', 8: 'standby', 9: 'trim' } as const;
 /** RFC 1628 upsOutputSource. */
 const RFC_OUTPUT = { 1: 'other', 2: 'off', 3: 'online', 4: 'bypass', 5: 'battery', 6: 'boost', 7: 'trim' } as const;
 const APC_TEST = { 1: 'passed', 2: 'failed', 3: 'invalid', 4: 'in-progress' } as const;
