@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
+const config = parse(readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+// Compiling the 6000-line schema is the slow part: do it once.
+const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
+
+type TargetEntry = string | { target: string };
+const targetsOf = (platform: string) =>
+  ((config[platform] as { target: TargetEntry[] }).target ?? []).map((t) => (typeof t === 'string' ? t : t.target));
+
+describe('electron-builder.yml', () => {
+  it("is valid against electron-builder's own configuration schema", () => {
+    const valid = validate(config);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('the schema check catches a broken config', () => {
+    expect(validate({ ...config, win: { target: 'nsis', notAnOption: true } })).toBe(false);
+    expect(validate({ ...config, asarUnpack: 42 })).toBe(false);
+  });
+
+  it('builds the required installers: NSIS + portable, dmg, AppImage + deb', () => {
+    expect(targetsOf('win')).toEqual(expect.arrayContaining(['nsis', 'portable']));
+    expect(targetsOf('mac')).toEqual(expect.arrayContaining(['dmg']));
+    expect(targetsOf('linux')).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+  });
+
+  it('ships the built app under the name Forewarn and never publishes', () => {
+    expect(config.productName).toBe('Forewarn');
+    expect(config.appId).toMatch(/^[a-z0-9.-]+$/);
+    expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', 'dist-electron/**/*', 'package.json']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['resources/**']));
+    expect(config.publish).toBeNull();
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { main: string };
+    expect(pkg.main).toBe('dist-electron/main.js');
+  });
+});
