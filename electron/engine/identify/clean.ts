@@ -7,7 +7,10 @@ const MAX_LENGTH = 128;
 
 /** Placeholders agents return instead of a real value. */
 const PLACEHOLDER =
-  /^(?:n\/?a|none|null|nil|unknown|undefined|not available|not specified|not supported|unspecified|default string|to be filled by o\.?e\.?m\.?|system (?:serial )?(?:number|product name)|serialnumber|0+|-+|\.+|\?+|x+|#+|f{8,}|1234567890?|0123456789|<private>)$/i;
+  /^(?:n\/?a|none|null|nil|unknown|undefined|not available|not specified|not supported|unspecified|default string|to be filled by o\.?e\.?m\.?|system (?:serial )?(?:number|product name)|-+|\.+|\?+|<private>|chassis|stack|network element|system|no such (?:file|object|instance).*|.*no such file or directory)$/i;
+
+/** A colon-separated hex dump (binary octets): no use as a model or version. */
+const HEX_DUMP = /^(?:[0-9a-f]{2}:){8,}[0-9a-f]{2}$/i;
 
 /** Control characters become spaces; runs of whitespace collapse. */
 function cleanText(raw: string): string {
@@ -23,7 +26,7 @@ export function cleanValue(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   let text = cleanText(raw).trim().replace(/^["']+|["']+$/g, '').trim();
   if (text.length > MAX_LENGTH) text = text.slice(0, MAX_LENGTH).trimEnd();
-  if (text === '' || PLACEHOLDER.test(text)) return null;
+  if (text === '' || PLACEHOLDER.test(text) || HEX_DUMP.test(text)) return null;
   return text;
 }
 

@@ -7,6 +7,7 @@
  * hrDeviceType) to find the chassis and printer rows.
  */
 import type { SnmpSource, VarBind } from '../snmp/source';
+import { cleanValue } from './clean';
 import { varbindText } from './decode';
 import { enterpriseOf } from './enterprises';
 import { conditionHolds } from './evaluate';
@@ -17,6 +18,8 @@ import type { Facts, HostFacts, Rule } from './types';
 const GET_BATCH = 20;
 const ENTITY_MAX_ROWS = 400;
 const HR_DEVICE_MAX_ROWS = 64;
+/** Chassis/stack rows whose model names are compared (one GET). */
+const ENTITY_CANDIDATES = 8;
 const WALK_TIMEOUT_MS = 3000;
 
 /** Derived ENTITY-MIB facts: the chassis row's columns. */
@@ -129,18 +132,42 @@ async function readFirstRows(source: SnmpSource, columns: string[], facts: Facts
   );
 }
 
-/** Picks the chassis row (class chassis, else stack, else the first row) and reads its columns. */
+/**
+ * Picks the chassis row and reads its columns. Candidates: chassis-class rows,
+ * then stack rows, then (agents without entPhysicalClass) the rows that have
+ * a model name; the first candidate with a non-empty model name wins.
+ */
 async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
-  const res = await source.walk(COLUMN.entPhysicalClass, { maxRows: ENTITY_MAX_ROWS, timeoutMs: WALK_TIMEOUT_MS, signal });
-  const rows = res.rows.filter((r) => r.oid.startsWith(`${COLUMN.entPhysicalClass}.`));
-  if (rows.length === 0) return;
-  const indexOf = (r: VarBind) => r.oid.slice(COLUMN.entPhysicalClass.length + 1);
-  const chassis = rows.filter((r) => Number(r.value) === ENT_CLASS.chassis);
-  const pick = chassis[0] ?? rows.find((r) => Number(r.value) === ENT_CLASS.stack) ?? rows[0]!;
-  const index = indexOf(pick);
-  put(facts, 'ent.class', String(pick.value), pick.oid);
-  put(facts, 'ent.chassisCount', String(chassis.length), COLUMN.entPhysicalClass);
-  const oids = ENTITY_FACTS.map(([, column]) => `${column}.${index}`);
+  const column = (col: string, rows: VarBind[]) => rows.filter((r) => r.oid.startsWith(`${col}.`));
+  const indexIn = (col: string, r: VarBind) => r.oid.slice(col.length + 1);
+  const classes = column(
+    COLUMN.entPhysicalClass,
+    (await source.walk(COLUMN.entPhysicalClass, { maxRows: ENTITY_MAX_ROWS, timeoutMs: WALK_TIMEOUT_MS, signal })).rows,
+  );
+  let candidates: string[];
+  if (classes.length > 0) {
+    const ofClass = (c: number) => classes.filter((r) => Number(r.value) === c).map((r) => indexIn(COLUMN.entPhysicalClass, r));
+    const chassis = ofClass(ENT_CLASS.chassis);
+    put(facts, 'ent.chassisCount', String(chassis.length), COLUMN.entPhysicalClass);
+    candidates = [...chassis, ...ofClass(ENT_CLASS.stack)].slice(0, ENTITY_CANDIDATES);
+    if (candidates.length === 0) candidates = [indexIn(COLUMN.entPhysicalClass, classes[0]!)];
+  } else {
+    const models = column(
+      COLUMN.entPhysicalModelName,
+      (await source.walk(COLUMN.entPhysicalModelName, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal })).rows,
+    );
+    candidates = models.filter((r) => cleanValue(varbindText(r))).map((r) => indexIn(COLUMN.entPhysicalModelName, r)).slice(0, 1);
+    if (candidates.length === 0) return;
+  }
+  let index = candidates[0]!;
+  if (candidates.length > 1) {
+    const models = await source.get(candidates.map((i) => `${COLUMN.entPhysicalModelName}.${i}`), signal);
+    const withModel = models.findIndex((vb) => cleanValue(varbindText(vb)));
+    if (withModel >= 0) index = candidates[withModel]!;
+  }
+  const classRow = classes.find((r) => indexIn(COLUMN.entPhysicalClass, r) === index);
+  if (classRow) put(facts, 'ent.class', String(classRow.value), classRow.oid);
+  const oids = ENTITY_FACTS.map(([, col]) => `${col}.${index}`);
   const values = await source.get(oids, signal);
   ENTITY_FACTS.forEach(([key], i) => {
     const vb = values[i];

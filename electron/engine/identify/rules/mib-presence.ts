@@ -12,7 +12,8 @@ const LLDP = { bridge: 0x20, wlanAccessPoint: 0x10, router: 0x08, telephone: 0x0
 export const MIB_PRESENCE_RULES: readonly Rule[] = [
   { id: 'mib:printer-mib', fact: first(COLUMN.prtGeneralPrinterName), set: { type: 'printer' }, weight: 65 },
   { id: 'mib:printer-supplies', fact: first(COLUMN.prtMarkerSuppliesDescription), set: { type: 'printer' }, weight: 62 },
-  { id: 'mib:hr-printer', fact: 'hr.printer', set: { type: 'printer' }, weight: 55 },
+  // hrDeviceTable lists print queues on ordinary Linux hosts too: a weak hint only.
+  { id: 'mib:hr-printer', fact: 'hr.printer', set: { type: 'printer' }, weight: 18 },
   { id: 'mib:ups-mib', fact: OID.upsIdentModel, absent: false, set: { type: 'ups' }, weight: 62 },
   { id: 'mib:apc-powernet-ups', fact: '1.3.6.1.4.1.318.1.1.1.1.1.1.0', absent: false, set: { type: 'ups', vendor: 'APC' }, weight: 62 },
   { id: 'mib:apc-rpdu', fact: first('1.3.6.1.4.1.318.1.1.12.1.1'), set: { type: 'pdu', vendor: 'APC' }, weight: 66 },
@@ -31,6 +32,11 @@ export const MIB_PRESENCE_RULES: readonly Rule[] = [
   { id: 'mib:dell-idrac', fact: '1.3.6.1.4.1.674.10892.5.1.3.12.0', absent: false, set: { type: 'server', vendor: 'Dell' }, weight: 60 },
   { id: 'mib:supermicro-bmc', fact: '1.3.6.1.4.1.21317.1.16.3.4.0', absent: false, set: { type: 'server', vendor: 'Supermicro' }, weight: 60 },
   { id: 'mib:vmware-esx', fact: '1.3.6.1.4.1.6876.1.1.0', match: /ESX/i, set: { type: 'hypervisor', vendor: 'VMware' }, weight: 70 },
+  { id: 'mib:vertiv-ncu', fact: '1.3.6.1.4.1.6302.2.1.1.2.0', absent: false, set: { type: 'ups', vendor: 'Vertiv' }, weight: 62 },
+  { id: 'mib:netvision-ups', fact: '1.3.6.1.4.1.4555.1.1.7.1.1.1.0', absent: false, set: { type: 'ups', vendor: 'Socomec' }, weight: 62 },
+  { id: 'mib:orvaldi-ups', fact: '1.3.6.1.4.1.21111.1.1.1.3.0', absent: false, set: { type: 'ups', vendor: 'Orvaldi' }, weight: 62 },
+  { id: 'mib:energy-object', fact: first('1.3.6.1.2.1.229'), set: { type: 'pdu' }, weight: 45 },
+  { id: 'mib:endrun-time-server', fact: first('1.3.6.1.4.1.13827'), set: { type: 'iot', vendor: 'EndRun' }, weight: 60 },
   { id: 'mib:env-akcp', fact: first('1.3.6.1.4.1.3854.1.2.2.1.16.1.1'), set: { type: 'environment-sensor', vendor: 'AKCP' }, weight: 66 },
   { id: 'mib:env-akcp2', fact: first('1.3.6.1.4.1.3854.3.5'), set: { type: 'environment-sensor', vendor: 'AKCP' }, weight: 66 },
   // Topology-derived classes: weaker than anything naming a product.

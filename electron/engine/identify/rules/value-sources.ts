@@ -233,7 +233,6 @@ const STANDARD_SOURCES: readonly Source[] = [
   ['lldp-med:firmware', 'firmware', '1.0.8802.1.1.2.1.5.4795.1.2.3.0', 56],
   ['lldp-med:serial', 'serial', '1.0.8802.1.1.2.1.5.4795.1.2.5.0', 68],
   ['printer:prtGeneralSerialNumber', 'serial', first(COLUMN.prtGeneralSerialNumber), 75],
-  ['printer:hrDeviceDescr', 'model', 'hr.printer.descr', 66],
   ['ups-mib:upsIdentModel', 'model', OID.upsIdentModel, 66],
   ['ups-mib:upsIdentUPSSoftwareVersion', 'firmware', OID.upsIdentUPSSoftwareVersion, 56],
   ['ups-mib:upsIdentAgentSoftwareVersion', 'firmware', OID.upsIdentAgentSoftwareVersion, 54],
@@ -249,4 +248,14 @@ function toRule([id, field, fact, weight, sysObjectIdPrefix]: Source): Rule {
   };
 }
 
-export const VALUE_SOURCE_RULES: readonly Rule[] = [...VENDOR_SOURCES, ...STANDARD_SOURCES].map(toRule);
+/** Sources that need a second condition (printer MIBs present, no process table...). */
+const CONDITIONAL_SOURCES: readonly Rule[] = [
+  { id: 'printer:hrDeviceDescr', fact: 'hr.printer.descr', take: 'model', also: [{ fact: first(COLUMN.prtGeneralPrinterName), absent: false }], weight: 66 },
+  { id: 'printer:hrDeviceDescr-supplies', fact: 'hr.printer.descr', take: 'model', also: [{ fact: first(COLUMN.prtMarkerSuppliesDescription), absent: false }], weight: 66 },
+  // Embedded agents (no process table) list the device itself as the first hrDevice row.
+  { id: 'hr:first-device-embedded', fact: first(COLUMN.hrDeviceDescr), take: 'model', also: [{ fact: first(COLUMN.hrSWRunName), absent: true }], weight: 12 },
+  // HP/Aruba/H3C put the SKU (J9146A, JL635A) in entPhysicalModelName; the description names the product.
+  { id: 'entity:chassis-descr-over-sku', fact: 'ent.descr', take: 'model', also: [{ fact: 'ent.model', match: /^J[A-Z0-9]\d{3}[A-Z]$/ }], weight: 72 },
+];
+
+export const VALUE_SOURCE_RULES: readonly Rule[] = [...[...VENDOR_SOURCES, ...STANDARD_SOURCES].map(toRule), ...CONDITIONAL_SOURCES];
