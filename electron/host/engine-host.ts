@@ -98,6 +98,11 @@ export class EngineHost {
     return [...this.#scans.keys()];
   }
 
+  /** Starts the engine ahead of the first request (optional: every request starts it lazily). */
+  async start(): Promise<void> {
+    await this.#ensureEngine();
+  }
+
   /**
    * Resolves once the engine has accepted the scan (its first event arrived, or
    * the engine stayed silent for the ack timeout), rejects if it refused it.
