@@ -100,7 +100,13 @@ export class LiveSnmpSource implements SnmpSource {
     while (pending.length > 0) {
       try {
         const vbs = (await this.request({ kind: 'get', oids: pending.map((p) => p.oid!) }, signal)) as RawVarbind[];
-        pending.forEach((p, k) => (out[p.i] = vbs[k] ? normalizeRawVarbind(vbs[k]!) : null));
+        if (vbs.length !== pending.length) throw new SnmpError('snmp-malformed', `${this.label} answered ${vbs.length} objects for ${pending.length}`);
+        pending.forEach((p, k) => {
+          const vb = normalizeRawVarbind(vbs[k]!);
+          // A GET answer naming another object than asked is not an answer to our question.
+          if (vb && vb.oid !== p.oid) throw new SnmpError('snmp-malformed', `${this.label} answered ${vb.oid} for ${p.oid}`);
+          out[p.i] = vb;
+        });
         return out;
       } catch (error) {
         // v1 fails the whole PDU on a missing object (noSuchName, index = culprit): drop it and ask again.
@@ -142,8 +148,9 @@ export class LiveSnmpSource implements SnmpSource {
         if (batch.length === 0) return { rows, truncated: false };
         for (const raw of batch) {
           if (raw.type === snmp.ObjectType.EndOfMibView) return { rows, truncated: false };
-          const parts = parseOid(raw.oid);
-          if (!parts || !isStrictlyUnder(parts, root)) return { rows, truncated: false };
+          const vb = normalizeRawVarbind(raw);
+          const parts = parseOid(raw.oid)!; // validated by normalizeRawVarbind
+          if (!isStrictlyUnder(parts, root)) return { rows, truncated: false };
           if (compareOids(parts, last) <= 0) {
             return {
               rows,
@@ -152,7 +159,6 @@ export class LiveSnmpSource implements SnmpSource {
             };
           }
           if (rows.length >= maxRows) return { rows, truncated: true };
-          const vb = normalizeRawVarbind(raw);
           if (vb) rows.push(vb);
           last = parts;
         }

@@ -6,7 +6,9 @@
 import snmp from 'net-snmp';
 import type { SnmpValueType, VarBind } from './source.js';
 import type { RawVarbind } from './read-only-session.js';
-import { plainBytes, unsignedBytesToNumber } from './value-codec.js';
+import { isDottedQuad, plainBytes, unsignedBytesToNumber } from './value-codec.js';
+import { parseOid } from './oid.js';
+import { SnmpError } from './errors.js';
 
 const T = snmp.ObjectType;
 
@@ -26,10 +28,16 @@ const LIVE_TYPES: ReadonlyMap<number, SnmpValueType> = new Map([
   [T.Counter64, 'counter64'],
 ]);
 
+/**
+ * Throws 'snmp-malformed' for values net-snmp decoded from broken BER without
+ * complaint (a truncated OID becomes "0.NaN"), so garbage never reaches a record.
+ */
 export function normalizeRawVarbind(raw: RawVarbind): VarBind | null {
+  const oidParts = typeof raw.oid === 'string' ? parseOid(raw.oid) : null;
+  if (!oidParts) throw new SnmpError('snmp-malformed', 'agent sent an invalid varbind OID');
   const type = LIVE_TYPES.get(raw.type);
   if (!type) return null; // NoSuchObject, NoSuchInstance, EndOfMibView
-  const oid = raw.oid.startsWith('.') ? raw.oid.slice(1) : raw.oid;
+  const oid = oidParts.join('.');
   const v = raw.value;
   switch (type) {
     case 'null':
@@ -39,10 +47,18 @@ export function normalizeRawVarbind(raw: RawVarbind): VarBind | null {
       return { oid, type, value: v instanceof Uint8Array ? plainBytes(v) : new TextEncoder().encode(String(v ?? '')) };
     case 'counter64':
       return { oid, type, value: v instanceof Uint8Array ? unsignedBytesToNumber(v) : Number(v) };
-    case 'oid':
+    case 'oid': {
+      const parts = parseOid(String(v));
+      if (!parts) throw new SnmpError('snmp-malformed', `agent sent an invalid OID value at ${oid}`);
+      return { oid, type, value: parts.join('.') };
+    }
     case 'ip':
+      if (!isDottedQuad(String(v))) throw new SnmpError('snmp-malformed', `agent sent an invalid IpAddress at ${oid}`);
       return { oid, type, value: String(v) };
-    default:
-      return { oid, type, value: typeof v === 'boolean' ? (v ? 1 : 0) : Number(v) };
+    default: {
+      const n = typeof v === 'boolean' ? (v ? 1 : 0) : Number(v);
+      if (!Number.isFinite(n)) throw new SnmpError('snmp-malformed', `agent sent an invalid number at ${oid}`);
+      return { oid, type, value: n };
+    }
   }
 }

@@ -42,7 +42,11 @@ export class VirtualUdpSocket extends EventEmitter {
       this.peers.add(address);
       this.hub.route(address, this);
     }
-    this.hub.send(this.transport, buffer.subarray(offset, offset + length), port, address, cb);
+    this.hub.send(this.transport, buffer.subarray(offset, offset + length), port, address);
+    // net-snmp registers the request only in this callback. On one busy shared socket the
+    // reply can be dispatched before the real send completes, and would then be dropped
+    // as unknown; confirming at once closes that race. A failed send just times out.
+    cb?.(null, length);
   }
 
   close(): void {
@@ -102,11 +106,11 @@ export class SharedUdpTransport {
     this.sockets.clear();
   }
 
-  send(transport: Transport, data: Buffer, port: number, address: string, cb?: SendCallback): void {
+  send(transport: Transport, data: Buffer, port: number, address: string): void {
     try {
-      this.socket(transport).send(data, port, address, (error, bytes) => cb?.(error, bytes));
-    } catch (error) {
-      queueMicrotask(() => cb?.(error as Error));
+      this.socket(transport).send(data, port, address, () => {});
+    } catch {
+      /* bad address or closed socket: the request times out like a lost datagram */
     }
   }
 

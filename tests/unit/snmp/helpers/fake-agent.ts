@@ -31,12 +31,24 @@ export type FakeReply =
 export interface FakeAgent {
   port: number;
   requests: FakeRequest[];
+  /** Highest number of requests received but not yet answered, at any moment. */
+  maxInFlight: number;
   close(): Promise<void>;
 }
 
-export async function startFakeAgent(handler: (req: FakeRequest) => FakeReply): Promise<FakeAgent> {
+export async function startFakeAgent(
+  handler: (req: FakeRequest) => FakeReply,
+  options: { replyDelayMs?: number } = {},
+): Promise<FakeAgent> {
   const socket = dgram.createSocket('udp4');
   const requests: FakeRequest[] = [];
+  let inFlight = 0;
+  const agent = {
+    port: 0,
+    requests,
+    maxInFlight: 0,
+    close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
+  };
   socket.on('message', (msg, rinfo) => {
     let req: FakeRequest;
     try {
@@ -48,14 +60,20 @@ export async function startFakeAgent(handler: (req: FakeRequest) => FakeReply): 
     const reply = handler(req);
     if (!reply) return;
     const out = 'raw' in reply ? reply.raw : encodeResponse(req, reply.varbinds, reply.errorStatus ?? 0, reply.errorIndex ?? 0);
-    socket.send(out, rinfo.port, rinfo.address);
+    inFlight++;
+    agent.maxInFlight = Math.max(agent.maxInFlight, inFlight);
+    setTimeout(() => {
+      inFlight--;
+      try {
+        socket.send(out, rinfo.port, rinfo.address);
+      } catch {
+        /* closed */
+      }
+    }, options.replyDelayMs ?? 0);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return {
-    port: socket.address().port,
-    requests,
-    close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
-  };
+  agent.port = socket.address().port;
+  return agent;
 }
 
 // --- BER ---------------------------------------------------------------------
