@@ -5,19 +5,11 @@
  * permission grants (camera, geolocation, notifications...).
  */
 import { app, session, shell, type Session, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { isWebUrl } from '../host/api-handlers';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** One policy for the app and the browser bridge (shared/csp.ts). */
+export { CONTENT_SECURITY_POLICY };
 
 type HeaderMap = Record<string, string | string[]>;
 
