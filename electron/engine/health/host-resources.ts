@@ -38,7 +38,9 @@ export async function collectStorage(ctx: HealthContext): Promise<{ storage: Sto
   for (const index of [...rows.keys()].sort(compareIndex)) {
     const row = rows.get(index)!;
     const typeOid = asText(row.type) ?? '';
-    const kind = STORAGE_TYPES[typeOid.replace(/^\.?1\.3\.6\.1\.2\.1\.25\.2\.1\./, '')] ?? 'other';
+    const typeKey = typeOid.replace(/^\.?1\.3\.6\.1\.2\.1\.25\.2\.1\./, '');
+    // null in the table means "skip"; an unlisted type is 'other'.
+    const kind = typeKey in STORAGE_TYPES ? STORAGE_TYPES[typeKey]! : 'other';
     const name = asText(row.descr) ?? `storage ${index}`;
     const units = asNumber(row.units) ?? 0;
     const size = unsigned32(asNumber(row.size));
