@@ -7,7 +7,7 @@ const MAX_LENGTH = 128;
 
 /** Placeholders agents return instead of a real value. */
 const PLACEHOLDER =
-  /^(?:n\/?a|none|null|nil|unknown|undefined|not available|not specified|not supported|unspecified|default string|to be filled by o\.?e\.?m\.?|system (?:serial )?(?:number|product name)|-+|\.+|\?+|<private>|chassis|stack|network element|system|no such (?:file|object|instance).*|.*no such file or directory)$/i;
+  /^(?:n\/?a|none|null|nil|unknown|undefined|not available|not specified|not supported|unspecified|default string|to be filled by o\.?e\.?m\.?|system (?:serial )?(?:number|product name)|-+|\.+|\?+|<private>|(?:chassis|stack)(?:[ ._-]?\d+)?|network element|system|no such (?:file|object|instance).*|.*no such file or directory)$/i;
 
 /** A colon-separated hex dump (binary octets): no use as a model or version. */
 const HEX_DUMP = /^(?:[0-9a-f]{2}:){8,}[0-9a-f]{2}$/i;

@@ -157,7 +157,11 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
       (await source.walk(COLUMN.entPhysicalModelName, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal })).rows,
     );
     candidates = models.filter((r) => cleanValue(varbindText(r))).map((r) => indexIn(COLUMN.entPhysicalModelName, r)).slice(0, 1);
-    if (candidates.length === 0) return;
+    if (candidates.length === 0) {
+      const descr = column(COLUMN.entPhysicalDescr, (await source.walk(COLUMN.entPhysicalDescr, { maxRows: 1, timeoutMs: WALK_TIMEOUT_MS, signal })).rows);
+      if (descr.length === 0) return;
+      candidates = [indexIn(COLUMN.entPhysicalDescr, descr[0]!)];
+    }
   }
   let index = candidates[0]!;
   if (candidates.length > 1) {
@@ -173,6 +177,15 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
     const vb = values[i];
     if (vb) put(facts, key, varbindText(vb), vb.oid);
   });
+  if (!cleanValue(facts.get('ent.serial')?.value)) {
+    // Stacks often leave the virtual chassis row's serial empty: take the first member's.
+    const serials = column(
+      COLUMN.entPhysicalSerialNum,
+      (await source.walk(COLUMN.entPhysicalSerialNum, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal })).rows,
+    );
+    const firstSerial = serials.find((r) => cleanValue(varbindText(r)));
+    if (firstSerial) put(facts, 'ent.anySerial', varbindText(firstSerial), firstSerial.oid);
+  }
 }
 
 /** The printer row of hrDeviceTable: its description is the printer's model on most MFPs. */

@@ -25,7 +25,7 @@ export const MIB_PRESENCE_RULES: readonly Rule[] = [
   { id: 'mib:qnap-ex', fact: first('1.3.6.1.4.1.24681.1.4.1.1.1.1.1.2.1.3'), set: { type: 'nas', vendor: 'QNAP' }, weight: 72 },
   { id: 'mib:checkpoint', fact: '1.3.6.1.4.1.2620.1.6.16.7.0', absent: false, set: { type: 'firewall', vendor: 'Check Point' }, weight: 72 },
   { id: 'mib:fortigate', fact: '1.3.6.1.4.1.12356.101.4.1.1.0', absent: false, set: { type: 'firewall', vendor: 'Fortinet' }, weight: 72 },
-  { id: 'mib:zyxel-usg', fact: '1.3.6.1.4.1.890.1.15.3.1.11.0', absent: false, set: { type: 'firewall', vendor: 'Zyxel' }, weight: 72 },
+  { id: 'mib:zyxel-usg', fact: '1.3.6.1.4.1.890.1.15.3.1.11.0', match: /^(?:USG|ZyWALL|ATP|VPN)/i, set: { type: 'firewall', vendor: 'Zyxel' }, weight: 72 },
   { id: 'mib:ubiquiti-unifi-ap', fact: first('1.3.6.1.4.1.41112.1.6.1.1.1.1'), set: { type: 'access-point', vendor: 'Ubiquiti' }, weight: 70 },
   { id: 'mib:airos', fact: first('1.3.6.1.4.1.41112.1.4.1.1.2'), set: { type: 'access-point', vendor: 'Ubiquiti' }, weight: 68 },
   { id: 'mib:hp-ilo', fact: '1.3.6.1.4.1.232.9.2.2.2.0', absent: false, set: { type: 'server', vendor: 'HPE' }, weight: 60 },

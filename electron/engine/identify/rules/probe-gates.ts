@@ -15,4 +15,6 @@ export const PROBE_ALSO: Readonly<Record<number, readonly number[]>> = {
   6876: [232, 674], // ESXi on ProLiant / PowerEdge
   1347: [11, 2435], // Kyocera/UTAX print servers
   4526: [12325],
+  6141: [1271], // Ciena (World Wide Packets) boxes implement Ciena's WWP MIBs
+  1916: [2272], // Extreme VOSS keeps Avaya's RAPID-CITY MIB
 };

@@ -60,7 +60,7 @@ const D: readonly DescrRule[] = [
   { id: 'sonicwall', match: /^SonicWALL (?<model>[\w ]+?)(?: wireless-N| \(|$).*?(?:SonicOS (?:Enhanced )?(?<firmware>[\w.-]+))?/i, type: 'firewall', vendor: 'SonicWall' },
   { id: 'sophos', match: /Sophos|Cyberoam|\bUTM\b|\bXG Firewall/i, type: 'firewall', vendor: 'Sophos' },
   { id: 'checkpoint-kernel', match: /^Linux \S+ [\d.-]+cpx86/, type: 'firewall', vendor: 'Check Point' },
-  { id: 'zyxel-usg', match: /^(?<model>(?:USG|ZyWALL|ATP|USG FLEX) ?[\w ]*\d\w*)$/i, type: 'firewall', vendor: 'Zyxel' },
+  { id: 'zyxel-usg', match: /^(?<model>(?:USG|ZyWALL|ATP|VPN)\d* ?[\w ]*\d\w*)$/i, type: 'firewall', vendor: 'Zyxel' },
   { id: 'cisco-asa', match: /Cisco Adaptive Security Appliance Version (?<firmware>[\w.()]+)/i, type: 'firewall', vendor: 'Cisco' },
   { id: 'cisco-ftd', match: /Cisco Firepower Threat Defense, Version (?<firmware>[\w.]+ \(Build \d+\))/i, type: 'firewall', vendor: 'Cisco' },
   { id: 'fortigate', match: /^Forti(?:Gate|OS)/i, type: 'firewall', vendor: 'Fortinet' },
@@ -81,7 +81,7 @@ const D: readonly DescrRule[] = [
   { id: 'cisco-gss', match: /Global Site Selector|Cisco Application Control/i, type: 'router', vendor: 'Cisco' },
   // HP / Aruba / H3C
   { id: 'hp-procurve', match: /^(?:HP|Hewlett-Packard|ProCurve|HPE|Aruba) (?<model>J\w{4}A [\w-]+)(?: Switch)?, revision (?<firmware>[\w.]+)/i, type: 'switch', vendor: 'HP' },
-  { id: 'aruba-instant-on', match: /^Aruba Instant On (?<model>.+?) Switch (?<model2>JL\w+), \w+?_(?<firmware>[\d.]+)/i, type: 'switch', vendor: 'Aruba' },
+  { id: 'aruba-instant-on', match: /^Aruba Instant On (?<model>.+?) Switch (?<model2>JL\w+), \w+?_(?<firmware>\d+\.\d+\.[\d.]+)/i, type: 'switch', vendor: 'Aruba' },
   { id: 'aruba-os', match: /^ArubaOS \(MODEL: (?<model>[^)]+)\), Version (?<firmware>[\w.-]+)/i, type: 'access-point', vendor: 'Aruba' },
   { id: 'aruba-os-controller', match: /^ArubaOS \(MODEL: [^)]*Controller/i, type: 'wireless-controller', vendor: 'Aruba', weight: 75 },
   { id: 'aruba-cx', match: /^Aruba (?<model2>JL\w+) (?<model>\d{4}\w*) (?<firmware>[A-Z]{2}\.\d+\.\d+\.\d+)/i, type: 'switch', vendor: 'Aruba' },
@@ -100,7 +100,7 @@ const D: readonly DescrRule[] = [
   { id: 'voss', match: /^(?<model>(?:VSP|XA|\d{4})-?[\w-]+) \((?<firmware>[\d.]+\w*)\)/i, type: 'switch', vendor: 'Extreme Networks' },
   { id: 'ironware', match: /IronWare Version V?(?<firmware>[\w.]+)/i, vendor: 'Brocade' },
   { id: 'netiron', match: /Extreme Networks NetIron|Brocade NetIron|Foundry Networks/i, type: 'router' },
-  { id: 'huawei-vrp', match: /^(?<model>[\w-]+)\s+Huawei Versatile Routing Platform Software.*?Version [\d.]+ \((?<firmware>V\w+)\)/is, type: 'switch', vendor: 'Huawei' },
+  { id: 'huawei-vrp', match: /^(?<model>[\w-]+)\s+Huawei Versatile Routing Platform Software.*?Version [\d.]+ \((?:\w+ )?(?<firmware>V\w+)\)/is, type: 'switch', vendor: 'Huawei' },
   { id: 'routeros', match: /^RouterOS (?<model>[\w+-]+)/i, type: 'router', vendor: 'MikroTik' },
   { id: 'swos', match: /^(?<model>[\w-]+) SwOS v(?<firmware>[\d.]+)/i, type: 'switch', vendor: 'MikroTik' },
   { id: 'edgeos', match: /^EdgeOS v(?<firmware>\d+\.\d+\.\d+)/i, type: 'router', vendor: 'Ubiquiti' },
@@ -135,8 +135,8 @@ const D: readonly DescrRule[] = [
   { id: 'phybridge', match: /^(?:Phybridge )?FLEX[ -]?24 Switch/i, type: 'switch', vendor: 'Phybridge' },
   { id: 'velocloud', match: /^VeloCloud (?<model>\w+)/i, type: 'router', vendor: 'VMware' },
   { id: 'illustra', match: /^illustra (?<model>\w+) Network camera.*Illustra\.(?<firmware>[\w.]+)/i, type: 'camera', vendor: 'Illustra' },
-  { id: 'axis', match: /^; AXIS (?<model>[\w -]+?); (?:Network Camera|PTZ Camera|Dome Camera|Connectivity Hub|[\w ]+); (?<firmware>[\d.]+);/i, vendor: 'Axis' },
-  { id: 'axis-camera', match: /^; AXIS .*Camera;/i, type: 'camera', vendor: 'Axis' },
+  { id: 'axis', match: /^\s*; AXIS (?<model>[\w -]+?); (?:Network Camera|PTZ Camera|Dome Camera|Connectivity Hub|[\w ]+); (?<firmware>[\d.]+);/i, vendor: 'Axis' },
+  { id: 'axis-camera', match: /^\s*; AXIS .*Camera;/i, type: 'camera', vendor: 'Axis' },
   { id: 'hikvision', match: /Hikvision|HIKVISION/, type: 'camera', vendor: 'Hikvision' },
   { id: 'camera-word', match: /\b(?:IP ?Camera|Network Camera|NVR|DVR)\b/i, type: 'camera', weight: 40 },
   { id: 'bluecoat', match: /^Blue Coat (?<model>SG-\w+)/i, type: 'router', vendor: 'Blue Coat' },
@@ -182,7 +182,7 @@ const GENERIC: readonly DescrRule[] = [
   // "IPM-8220 1.30.4", "OAW-AP1321 4.0.3": a model code, then a version.
   { id: 'generic-model-version', match: /^(?<model>[A-Za-z][\w/+-]*\d[\w/+-]*) v?(?<firmware>\d+(?:\.\w+){1,4})$/, weight: 30 },
   // A sysDescr that is just a model code: "GS-4012F", "ECS4120-28Fv2", "C9500".
-  { id: 'generic-model-token', match: /^(?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{2,31})$/, weight: 15 },
+  { id: 'generic-model-token', match: /^(?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{2,31})$/, weight: 42 },
   // "Vendor Model" two-token sysDescrs: "EnGenius EWS7952P", "Netonix WS-12-250-AC".
   { id: 'generic-vendor-model', match: /^[A-Z][A-Za-z]+ (?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{2,31})$/, weight: 14 },
 ];

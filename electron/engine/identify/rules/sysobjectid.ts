@@ -54,7 +54,6 @@ const PRODUCT_LINES: ReadonlyArray<readonly [string, string, DeviceType, string?
   ['moxa-awk', '8691.15', 'access-point', 'Moxa'],
   ['moxa-nport', '8691.2', 'iot', 'Moxa'],
   ['moxa-mxnos', '8691.600', 'switch', 'Moxa'],
-  ['zyxel-usg', '890.1.15', 'firewall', 'Zyxel'],
   ['dlink-ap', '171.10.37', 'access-point', 'D-Link'],
   ['dlink-dap', '171.10.128', 'access-point', 'D-Link'],
   ['allied-tq', '207.1.13', 'access-point', 'Allied Telesis'],

@@ -224,10 +224,10 @@ const VENDOR_SOURCES: readonly Source[] = [
 const STANDARD_SOURCES: readonly Source[] = [
   ['entity:chassis-model', 'model', 'ent.model', 70],
   ['entity:chassis-serial', 'serial', 'ent.serial', 70],
-  ['entity:chassis-software', 'firmware', 'ent.software', 62],
-  ['entity:chassis-firmware', 'firmware', 'ent.firmware', 58],
+  ['entity:chassis-software', 'firmware', 'ent.software', 58],
+  ['entity:chassis-firmware', 'firmware', 'ent.firmware', 56],
+  ['entity:first-serial', 'serial', 'ent.anySerial', 50],
   ['entity:chassis-descr', 'model', 'ent.descr', 40],
-  ['entity:chassis-name', 'model', 'ent.name', 25],
   ['lldp-med:model', 'model', '1.0.8802.1.1.2.1.5.4795.1.2.7.0', 68],
   ['lldp-med:software', 'firmware', '1.0.8802.1.1.2.1.5.4795.1.2.4.0', 64],
   ['lldp-med:firmware', 'firmware', '1.0.8802.1.1.2.1.5.4795.1.2.3.0', 56],
@@ -252,8 +252,10 @@ function toRule([id, field, fact, weight, sysObjectIdPrefix]: Source): Rule {
 const CONDITIONAL_SOURCES: readonly Rule[] = [
   { id: 'printer:hrDeviceDescr', fact: 'hr.printer.descr', take: 'model', also: [{ fact: first(COLUMN.prtGeneralPrinterName), absent: false }], weight: 66 },
   { id: 'printer:hrDeviceDescr-supplies', fact: 'hr.printer.descr', take: 'model', also: [{ fact: first(COLUMN.prtMarkerSuppliesDescription), absent: false }], weight: 66 },
-  // Embedded agents (no process table) list the device itself as the first hrDevice row.
-  { id: 'hr:first-device-embedded', fact: first(COLUMN.hrDeviceDescr), take: 'model', also: [{ fact: first(COLUMN.hrSWRunName), absent: true }], weight: 12 },
+  { id: 'hr:first-device-embedded', fact: first(COLUMN.hrDeviceDescr), match: /^(?!.*\b(?:GenuineIntel|AuthenticAMD|CPU|Processor|interface|Ethernet|Loopback|eth\d)\b)/i, take: 'model', also: [{ fact: first(COLUMN.hrSWRunName), absent: true }], weight: 12 },
+  // entPhysicalName is often a hostname or "Switch 1": only model-like names (a digit, no domain).
+  { id: 'entity:chassis-name', fact: 'ent.name', match: /^(?!.*\.[a-z])(?=.*\d)[\w /+-]+$/i, take: 'model', weight: 25 },
+  // Embedded agents' first hrDevice row is the device itself; CPUs and NICs are not models.
   // HP/Aruba/H3C put the SKU (J9146A, JL635A) in entPhysicalModelName; the description names the product.
   { id: 'entity:chassis-descr-over-sku', fact: 'ent.descr', take: 'model', also: [{ fact: 'ent.model', match: /^J[A-Z0-9]\d{3}[A-Z]$/ }], weight: 72 },
 ];
