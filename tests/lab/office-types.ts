@@ -1,0 +1,160 @@
+/**
+ * The vocabulary of the lab's office description (tests/lab/office.ts).
+ * Kept apart from the data so the description reads as a table.
+ */
+import type { DeviceType } from '../../shared/device-types.js';
+
+/** The SNMP credentials a lab agent accepts (lab-only test values, not secrets). */
+export type LabSnmpCredentials =
+  | { version: '2c'; community: string }
+  | {
+      version: '3';
+      user: string;
+      level: 'authPriv';
+      authProtocol: 'SHA';
+      authKey: string;
+      privProtocol: 'AES';
+      privKey: string;
+    };
+
+/**
+ * A real recording shipped by Debian's snmpsim, used as the base of a device.
+ * Subtrees that would contradict the lab's truth (interfaces, addresses,
+ * forwarding/ARP/neighbour tables of the recorded network) are dropped and
+ * rebuilt from fragments.
+ */
+export interface BaseRecording {
+  /** Path relative to /usr/share/doc/snmpsim/examples/data; `.gz` is decompressed. */
+  file: string;
+  dropSubtrees: readonly string[];
+}
+
+/** An snmpsim agent serving a recording assembled from a base and fragments. */
+export interface SnmpsimAgent {
+  kind: 'snmpsim';
+  credentials: LabSnmpCredentials;
+  base?: BaseRecording;
+  /**
+   * Fragment names: files in tests/lab/recordings/fragments/ (without `.ts`).
+   * Later fragments override earlier lines with the same OID.
+   */
+  fragments: readonly string[];
+}
+
+/** A deliberately broken agent written in Node (tests/lab/agents/<agent>.ts). */
+export interface MisbehavingAgent {
+  kind: 'node';
+  agent: 'malformed-ber' | 'looping-walk';
+  /** The community a scanner would try; the agent answers whatever it is sent. */
+  credentials: LabSnmpCredentials;
+}
+
+export type LabSnmpAgent = SnmpsimAgent | MisbehavingAgent;
+
+/** One interface as the device reports it in IF-MIB. */
+export interface LabInterface {
+  ifIndex: number;
+  /** ifName (what topology links cite as `port`). */
+  name: string;
+  /** ifDescr. */
+  descr: string;
+  /** 6 = ethernetCsmacd, 24 = softwareLoopback, 53 = propVirtual. */
+  ifType: number;
+  mac: string | null;
+  speedMbps: number;
+  /** Whether the link is up (ifOperStatus 1) or down (2). */
+  up: boolean;
+}
+
+/** Where a host is plugged in: a managed switch and that switch's port name. */
+export interface LabAttachment {
+  /** Name of the managed switch host. */
+  switch: string;
+  /** The switch's ifName of the port. */
+  port: string;
+  /** Name of the unmanaged switch in between, when there is one. */
+  behind?: string;
+}
+
+/** What identification should conclude about the device. */
+export interface ExpectedIdentity {
+  type: DeviceType;
+  /** Short vendor name a technician would use. */
+  vendor: string;
+  /** The organisation IEEE registered for the MAC's OUI (first line of the entry). */
+  ouiOrganization: string;
+  model: string | null;
+  firmware: string | null;
+  serial: string | null;
+  os: string | null;
+  /** sysName as the agent reports it (normally the host's name); null without SNMP. */
+  sysName: string | null;
+}
+
+export interface LabHost {
+  /** Lower-case DNS-like name; also the namespace suffix (`fw-<name>`). */
+  name: string;
+  /** Last octet of the address; also the source of the MAC's low bytes. */
+  index: number;
+  ip: string;
+  mac: string;
+  answersPing: boolean;
+  snmp: LabSnmpAgent | null;
+  tcpPorts: readonly number[];
+  /** Null only for the root of the wiring (the core switch). */
+  attachment: LabAttachment | null;
+  interfaces: readonly LabInterface[];
+  expected: ExpectedIdentity;
+  /** Why this host is in the lab when it is there to misbehave. */
+  quirk?: 'malformed-ber' | 'looping-walk' | 'big-table' | 'hostile-strings';
+  /** Free-form facts fragments may use (e.g. sysDescr, sysObjectID, uptime). */
+  facts: Readonly<Record<string, string | number>>;
+}
+
+export interface LabSwitchLink {
+  a: { switch: string; port: string };
+  b: { switch: string; port: string };
+  via: 'lldp';
+}
+
+export interface LabUnmanagedSwitch {
+  name: string;
+  attachment: { switch: string; port: string };
+}
+
+export interface LabTechnician {
+  namespace: string;
+  ip: string;
+  mac: string;
+  prefixLength: number;
+  gateway: string;
+  attachment: LabAttachment;
+}
+
+/** The far, mostly empty network the router forwards to the void namespace. */
+export interface LabVoid {
+  namespace: string;
+  cidr: string;
+  /** The few addresses in it that answer (ping and TCP 22). */
+  liveAddresses: readonly string[];
+  /** Point-to-point link between the router and the void namespace. */
+  routerSide: string;
+  voidSide: string;
+  linkPrefixLength: number;
+}
+
+export interface Office {
+  name: string;
+  lanCidr: string;
+  lanPrefixLength: number;
+  /** Namespace holding the bridge that is the office LAN. */
+  lanNamespace: string;
+  bridge: string;
+  technician: LabTechnician;
+  /** Name of the host that routes (the technician's gateway). */
+  router: string;
+  void: LabVoid;
+  hosts: readonly LabHost[];
+  switchLinks: readonly LabSwitchLink[];
+  unmanagedSwitches: readonly LabUnmanagedSwitch[];
+}

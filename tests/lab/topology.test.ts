@@ -1,0 +1,150 @@
+/**
+ * Topology against the lab's declared wiring (office.ts / truth.ts).
+ * The switches' and the router's recordings are built exactly as lab-up
+ * builds them (buildRecording), read through FileSnmpSource with the real
+ * collectors, and inferred with the real inference. Precision and recall of
+ * links must both be 100%; the aged-out variant must degrade to the right
+ * switch with unknown port.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { collectTopologyFacts } from '../../electron/engine/topology/collect';
+import { loadSnmprec } from '../../electron/engine/snmp/file-source';
+import type { Device } from '../../shared/scan-document';
+import type { TopologyFacts } from '../../shared/topology/facts';
+import { inferTopology } from '../../shared/topology/infer';
+import { renderTree } from '../../shared/topology/tree';
+import type { Link } from '../../shared/topology/schema';
+import { office } from './office';
+import { truth } from './truth';
+import { buildRecording } from './recordings/build';
+import { agedOut, endpoints, managedSwitches } from './recordings/fragments/topology-wiring';
+
+const TOPOLOGY_FRAGMENTS: Record<string, string[]> = {
+  'sw-core01': ['topology-fdb', 'topology-lldp'],
+  'sw-access01': ['topology-fdb', 'topology-lldp'],
+  gw01: ['topology-arp'],
+};
+
+function labDevices(): Device[] {
+  const base = (id: string, ip: string, mac: string, type: Device['type'], sysName: string | null): Device => ({
+    id, ip, mac, hostname: null, vendor: null, type, model: null, firmware: null, serial: null, sysName, sysDescr: null, sysObjectID: null,
+    uptimeSeconds: null, reachability: {}, identification: { evidence: [] }, errors: [],
+  });
+  return [
+    ...truth.hosts.map((h) => base(h.name, h.ip, h.mac, h.expected.type, h.expected.sysName)),
+    base('technician', office.technician.ip, office.technician.mac, 'workstation', null),
+  ];
+}
+
+/** The agents that hold topology tables: the managed switches and the router (others only repeat their own MAC). */
+async function labFacts(): Promise<Record<string, TopologyFacts>> {
+  const facts: Record<string, TopologyFacts> = {};
+  const sources = new Set([...managedSwitches(office).map((s) => s.name), office.router]);
+  for (const host of office.hosts) {
+    if (host.snmp?.kind !== 'snmpsim' || !sources.has(host.name)) continue;
+    const text = await buildRecording(host, office);
+    facts[host.name] = await collectTopologyFacts(loadSnmprec(text, host.name));
+  }
+  return facts;
+}
+
+/** Placeholder ids become the declared unmanaged switch's name (matched by the port it hangs on). */
+function renamePlaceholders(links: readonly Link[]): Link[] {
+  const names = new Map<string, string>();
+  for (const l of links) {
+    if (!l.b.device.startsWith('unmanaged:')) continue;
+    const declared = office.unmanagedSwitches.find((u) => u.attachment.switch === l.a.device && u.attachment.port === l.a.port);
+    if (declared) names.set(l.b.device, declared.name);
+  }
+  const rename = (end: Link['a']) => ({ ...end, device: names.get(end.device) ?? end.device });
+  return links.map((l) => ({ ...l, a: rename(l.a), b: rename(l.b) }));
+}
+
+type End = { device: string; port: string | null };
+type Comparable = { a: End; b: End; via: string; confidence: string };
+
+function key(l: Comparable): string {
+  const ends = [`${l.a.device}:${l.a.port ?? '?'}`, `${l.b.device}:${l.b.port ?? '?'}`].sort();
+  return `${ends[0]} — ${ends[1]} ${l.via}/${l.confidence}`;
+}
+
+function score(inferred: readonly string[], expected: readonly string[]) {
+  const want = new Set(expected);
+  const got = new Set(inferred);
+  const hits = [...got].filter((k) => want.has(k)).length;
+  return {
+    precision: got.size === 0 ? 0 : hits / got.size,
+    recall: want.size === 0 ? 1 : hits / want.size,
+    missing: [...want].filter((k) => !got.has(k)).sort(),
+    extra: [...got].filter((k) => !want.has(k)).sort(),
+  };
+}
+
+/** The declared wiring after ageing: hosts whose own switch forgot them hang on that switch, port unknown. */
+function agedExpectation(): string[] {
+  const { edge } = agedOut(office);
+  const agedNames = new Set(endpoints(office).filter((e) => edge.has(e.mac)).map((e) => e.name));
+  const links: Comparable[] = [];
+  const survivorsBehind = new Map<string, string[]>();
+  for (const e of endpoints(office)) {
+    if (agedNames.has(e.name)) links.push({ a: { device: e.attachment.switch, port: null }, b: { device: e.name, port: null }, via: 'fdb', confidence: 'assumed' });
+    else if (e.attachment.behind) survivorsBehind.set(e.attachment.behind, [...(survivorsBehind.get(e.attachment.behind) ?? []), e.name]);
+    else links.push({ a: { device: e.attachment.switch, port: e.attachment.port }, b: { device: e.name, port: null }, via: 'fdb', confidence: 'inferred' });
+  }
+  for (const u of office.unmanagedSwitches) {
+    const survivors = survivorsBehind.get(u.name) ?? [];
+    // One survivor is indistinguishable from a host on the port itself.
+    if (survivors.length === 1) links.push({ a: { device: u.attachment.switch, port: u.attachment.port }, b: { device: survivors[0]!, port: null }, via: 'fdb', confidence: 'inferred' });
+    if (survivors.length >= 2) {
+      links.push({ a: { device: u.attachment.switch, port: u.attachment.port }, b: { device: u.name, port: null }, via: 'fdb', confidence: 'inferred' });
+      for (const s of survivors) links.push({ a: { device: u.name, port: null }, b: { device: s, port: null }, via: 'fdb', confidence: 'inferred' });
+    }
+  }
+  for (const l of office.switchLinks) links.push({ a: { device: l.a.switch, port: l.a.port }, b: { device: l.b.switch, port: l.b.port }, via: 'lldp', confidence: 'confirmed' });
+  return links.map(key);
+}
+
+describe('topology from the lab recordings', () => {
+  afterEach(() => {
+    delete process.env.FOREWARN_LAB_FDB;
+  });
+
+  it('lists the topology fragments on the switches and the router', () => {
+    for (const [name, fragments] of Object.entries(TOPOLOGY_FRAGMENTS)) {
+      const host = office.hosts.find((h) => h.name === name);
+      expect(host?.snmp?.kind === 'snmpsim' ? host.snmp.fragments : []).toEqual(expect.arrayContaining(fragments));
+    }
+  });
+
+  it('reproduces the declared wiring exactly: precision and recall of links 100%', async () => {
+    const devices = labDevices();
+    const result = inferTopology(devices, await labFacts(), { gatewayIp: office.technician.gateway });
+    const s = score(renamePlaceholders(result.links).map(key), truth.links.map(key));
+    console.info(`topology (full tables): ${result.links.length} links, precision ${(s.precision * 100).toFixed(1)}%, recall ${(s.recall * 100).toFixed(1)}%`);
+    expect({ missing: s.missing, extra: s.extra }).toEqual({ missing: [], extra: [] });
+    expect(s.precision).toBe(1);
+    expect(s.recall).toBe(1);
+    expect(result.placeholders.map((p) => p.type)).toEqual(['unmanaged-switch']);
+    expect(result.findings).toEqual([]);
+    const tree = renderTree({ devices: [...devices, ...result.placeholders], links: result.links }, { gatewayIp: office.technician.gateway });
+    expect(tree.split('\n')[0]).toBe('gw01 (router, 10.77.0.1)  [gateway]');
+    expect(tree).not.toContain('Not placed');
+  });
+
+  it('degrades aged-out hosts to the right switch with unknown port', async () => {
+    process.env.FOREWARN_LAB_FDB = 'aged';
+    const devices = labDevices();
+    const result = inferTopology(devices, await labFacts(), { gatewayIp: office.technician.gateway });
+    const links = renamePlaceholders(result.links);
+    const s = score(links.map(key), agedExpectation());
+    const aged = endpoints(office).filter((e) => agedOut(office).edge.has(e.mac));
+    console.info(`topology (aged-out tables, ${aged.length} hosts lost their edge entry): precision ${(s.precision * 100).toFixed(1)}%, recall ${(s.recall * 100).toFixed(1)}%`);
+    expect({ missing: s.missing, extra: s.extra }).toEqual({ missing: [], extra: [] });
+    // Every aged host: on its declared switch, port unknown, and nowhere else.
+    expect(aged.length).toBeGreaterThanOrEqual(5);
+    for (const e of aged) {
+      const mine = links.filter((l) => l.b.device === e.name || l.a.device === e.name);
+      expect(mine.map((l) => [l.a.device, l.a.port, l.confidence])).toEqual([[e.attachment.switch, null, 'assumed']]);
+    }
+  });
+});
