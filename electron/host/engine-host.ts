@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { redactSecrets, secretsOf } from '../../shared/credentials';
 import type { EngineStatus, Unsubscribe } from '../../shared/ipc-contract';
 import type { EngineScanRequest } from '../../shared/scan-request';
+import type { ScanDocument } from '../../shared/scan-document';
 import type { ScanEvent, ScanEventOf } from '../../shared/scan-events';
 import type { WorkerToHost } from '../engine/worker-protocol';
 import type { EngineProcess, EngineProcessFactory } from './engine-process';
@@ -66,6 +67,7 @@ export class EngineHost {
   readonly #detects = new Map<string, PendingDetect>();
   readonly #eventListeners = new Set<(event: ScanEvent) => void>();
   readonly #statusListeners = new Set<(status: EngineStatus) => void>();
+  readonly #documentListeners = new Set<(scanId: string, document: ScanDocument) => void>();
 
   constructor(options: EngineHostOptions) {
     this.#options = {
@@ -91,6 +93,12 @@ export class EngineHost {
   onScanEvent(listener: (event: ScanEvent) => void): Unsubscribe {
     this.#eventListeners.add(listener);
     return () => this.#eventListeners.delete(listener);
+  }
+
+  /** The complete scan document, sent by the engine once per scan after `scan-finished`. */
+  onScanDocument(listener: (scanId: string, document: ScanDocument) => void): Unsubscribe {
+    this.#documentListeners.add(listener);
+    return () => this.#documentListeners.delete(listener);
   }
 
   /** Ids of scans the host believes are running. */
@@ -229,6 +237,9 @@ export class EngineHost {
         return;
       case 'log':
         this.#options.log(message.level, this.#redact(message.message));
+        return;
+      case 'document':
+        for (const listener of [...this.#documentListeners]) listener(message.scanId, message.document);
         return;
       case 'ready':
         return;

@@ -180,3 +180,17 @@ describe('EngineHost', () => {
     expect(factory.processes).toHaveLength(1);
   });
 });
+
+describe('EngineHost documents', () => {
+  it('hands the finished scan document to document subscribers', async () => {
+    const factory = fakeEngineFactory();
+    const local = new EngineHost({ createProcess: factory.create });
+    const documents: Array<[string, unknown]> = [];
+    local.onScanDocument((scanId, document) => documents.push([scanId, document]));
+    await local.start();
+    const document = { schemaVersion: 1 } as unknown as Parameters<Parameters<EngineHost['onScanDocument']>[0]>[1];
+    factory.processes[0]!.send({ type: 'document', scanId: 's1', document });
+    expect(documents).toEqual([['s1', { schemaVersion: 1 }]]);
+    await local.stop();
+  });
+});
