@@ -3,9 +3,15 @@ import type { VarBind } from '../snmp/source';
 
 const textDecoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Text, allowing a few stray control bytes in longer strings (an ANSI escape in
+ * a sysDescr is still text; cleaning removes it). Short values must be clean,
+ * or a 6-byte MAC could pass for text.
+ */
 function isPrintable(body: Uint8Array): boolean {
-  for (const b of body) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
-  return true;
+  let controls = 0;
+  for (const b of body) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) controls += 1;
+  return controls === 0 || (body.length >= 12 && controls <= body.length / 20);
 }
 
 /** Printable text when the bytes are text; otherwise colon-separated hex (MACs, binary serials). */

@@ -71,8 +71,8 @@ const D: readonly DescrRule[] = [
   // Cisco
   { id: 'cisco-ios', match: /Cisco (?:IOS|Internetwork Operating System).*?Version (?<firmware>[\w.()]+)/is, vendor: 'Cisco' },
   { id: 'cisco-iosxe', match: /Cisco IOS[ -]XE.*?Version (?<firmware>[\w.()]+)/is, vendor: 'Cisco' },
-  { id: 'cisco-ios-router', match: /Cisco IOS Software.*\b(?:C\d{3,4}|ISR|c8000|C1100|C800|C1900|C2900|C3900)\w* Software/i, type: 'router', vendor: 'Cisco' },
-  { id: 'cisco-catalyst', match: /Cisco IOS.*\b(?:C2960|C3560|C3750|C3850|C9\d00|CAT9K|Catalyst|C2950|C4500|IE\d+)/is, type: 'switch', vendor: 'Cisco' },
+  { id: 'cisco-ios-router', match: /Cisco IOS Software.*\b(?:C8[0-9]{2}|C1[18]\d\d|C19\d\d|C2[89]00|C3[89]00|C28\d\d|C18\d\d|ISR\w*|c8000\w*|C1100)[\w-]* Software/i, type: 'router', vendor: 'Cisco' },
+  { id: 'cisco-catalyst', match: /Cisco IOS.*\b(?:C2960|C3560|C3750|C3850|C9\d00|CAT9K|Catalyst|C2950|C4500|IE\d+)/is, type: 'switch', vendor: 'Cisco', weight: 62 },
   { id: 'cisco-nxos', match: /Cisco NX-OS.*?Version (?<firmware>[\w.()]+)/is, type: 'switch', vendor: 'Cisco' },
   { id: 'cisco-iosxr', match: /Cisco IOS XR Software \((?<model>[\w-]+)\), +Version (?<firmware>[\w.]+)/i, type: 'router', vendor: 'Cisco' },
   { id: 'cisco-sb', match: /^(?<model>S[GFX]\d{3}\w*-\d+\w*(?:-\w+)?) \d+-Port/i, type: 'switch', vendor: 'Cisco' },

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isLocallyAdministered, lookupOui, normaliseMac, shortVendorName } from '../../../electron/engine/identify/oui';
+
+describe('OUI lookup', () => {
+  it('names the vendor of a registered OUI, normalised to the short name', async () => {
+    const r = await lookupOui('00:00:0c:12:34:56');
+    expect(r).toMatchObject({ kind: 'vendor', vendor: 'Cisco', oui: '00000C' });
+  });
+
+  it('accepts dash, dot and unpadded notations', () => {
+    expect(normaliseMac('00-1B-2C-3D-4E-5F')).toBe('001B2C3D4E5F');
+    expect(normaliseMac('001b.2c3d.4e5f')).toBe('001B2C3D4E5F');
+    expect(normaliseMac('0:1b:2c:3:4e:5f')).toBe('001B2C034E5F');
+    expect(normaliseMac('not a mac')).toBeNull();
+  });
+
+  it('reports a locally administered (randomised) MAC instead of a vendor', async () => {
+    expect(isLocallyAdministered('DAA119000000')).toBe(true);
+    expect(isLocallyAdministered('00000C000000')).toBe(false);
+    expect(await lookupOui('da:a1:19:00:00:01')).toEqual({ kind: 'randomised', oui: 'DAA119' });
+  });
+
+  it('says unknown for an unregistered OUI and invalid for garbage', async () => {
+    expect((await lookupOui('0c:ff:ff:00:00:01')).kind).toMatch(/unknown|vendor/);
+    expect(await lookupOui('zz')).toEqual({ kind: 'invalid' });
+  });
+
+  it('normalises registrant names through the table, else strips company suffixes', () => {
+    expect(shortVendorName('Cisco Systems, Inc\n170 WEST TASMAN DRIVE')).toBe('Cisco');
+    expect(shortVendorName('Hewlett Packard\n11445 Compaq Center Drive')).toBe('HP');
+    expect(shortVendorName('Hewlett Packard Enterprise\nHouston')).toBe('HPE');
+    expect(shortVendorName('Shenzhen Foo Technology Co., Ltd.\nShenzhen')).toBe('Shenzhen Foo Technology');
+  });
+});
