@@ -62,13 +62,22 @@ export function serveRenderer(rendererRoot: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(rendererRoot, request.url);
     if (!file) return new Response('Forbidden', { status: 403 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = withContentSecurityPolicy(Object.fromEntries(response.headers.entries()));
+    let response: Response;
+    try {
+      response = await net.fetch(pathToFileURL(file).toString());
+    } catch {
+      // Missing file: a plain 404 rather than a failed request the page cannot tell apart.
+      return new Response('Not found', { status: 404, headers: headersWithCsp({}) });
+    }
     return new Response(response.body, {
       status: response.status,
-      headers: Object.entries(headers).map(([name, values]) => [name, values.join(', ')] as [string, string]),
+      headers: headersWithCsp(Object.fromEntries(response.headers.entries())),
     });
   });
+}
+
+function headersWithCsp(headers: Record<string, string>): Array<[string, string]> {
+  return Object.entries(withContentSecurityPolicy(headers)).map(([name, values]) => [name, values.join(', ')]);
 }
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {

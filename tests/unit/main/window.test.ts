@@ -96,5 +96,9 @@ describe('app:// path-traversal guard', () => {
     expect(vi.mocked(net.fetch).mock.calls.at(-1)?.[0]).toBe(`file://${dir}/index.html`);
     const denied = await handler(new Request('app://forewarn/%2F..%2F..%2F..%2Fetc%2Fpasswd'));
     expect(denied.status).toBe(403);
+    vi.mocked(net.fetch).mockRejectedValueOnce(new Error('net::ERR_FILE_NOT_FOUND'));
+    const missing = await handler(new Request('app://forewarn/missing.js'));
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 });
