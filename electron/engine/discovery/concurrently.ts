@@ -1,3 +1,13 @@
+import { setMaxListeners } from 'node:events';
+
+/**
+ * One scan signal is watched by every in-flight probe (hundreds at once);
+ * lift Node's leak warning threshold (10) for it.
+ */
+export function allowManyListeners(signal: AbortSignal | undefined): void {
+  if (signal) setMaxListeners(0, signal);
+}
+
 /**
  * A fixed pool of workers pulling from one (possibly lazy, possibly huge)
  * iterable. Unlike queueing every task on a concurrency limiter, memory stays
@@ -9,6 +19,7 @@ export async function forEachConcurrently<T>(
   signal: AbortSignal | undefined,
   work: (item: T) => Promise<void>,
 ): Promise<{ aborted: boolean }> {
+  allowManyListeners(signal);
   const iterator = items[Symbol.iterator]();
   let exhausted = false;
   const next = (): IteratorResult<T> => {

@@ -1,14 +1,16 @@
 /**
  * ICMP echo through the system `ping` (no raw sockets, so no root needed on
- * the laptop). The `ping` package builds the per-OS command line; we spawn it
- * ourselves so a probe can be killed on abort or at its deadline, and parse
- * the output with our own tested parser (ping-output.ts).
+ * the laptop). The `ping` package builds the per-OS command line; we run it
+ * ourselves so probes can be batched (ping-batch.ts), killed on abort or at a
+ * deadline, and parsed by our own tested parser (ping-output.ts).
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RateLimiter } from '../util/pacing';
+import { allowManyListeners, forEachConcurrently } from './concurrently';
+import { PingBatcher } from './ping-batch';
 import { parsePingOutput, type PingResult } from './ping-output';
-import { forEachConcurrently } from './concurrently';
 
 export type { PingResult } from './ping-output';
 
@@ -24,44 +26,58 @@ const require = createRequire(import.meta.url);
 const builderFactory = require('ping/lib/builder/factory') as PingBuilderFactory;
 
 export interface PingOptions {
-  /** Wait for each reply at most this long. iputils ≥ 2021, macOS and Windows take sub-second values. */
+  /** Wait for each reply at most this long. */
   timeoutMs: number;
   signal?: AbortSignal;
   rateLimiter?: RateLimiter;
   /** Echo requests to send (default 1). */
   count?: number;
   platform?: NodeJS.Platform;
+  /** Admission for the first packet to an on-link address (see neighbours.ts). */
+  neighbourGate?: { admit(ip: string, signal?: AbortSignal): Promise<void> };
+  /** 'batched' (default on Linux/macOS): many pings per shell; 'direct': one spawn per probe. */
+  mode?: 'batched' | 'direct';
 }
 
 /** Spawning ping costs a few ms; this grace keeps a reply that lands right at the deadline. */
 const SPAWN_GRACE_MS = 150;
+/** A batch shell also needs time to start every ping of the batch. */
+const BATCH_START_GRACE_MS = 2000;
 /** Linux spaces repeated requests this far apart (the minimum for non-root is 200 ms). */
 const REPEAT_INTERVAL_S = 0.2;
 
-/** The command line for one probe, from the `ping` package's per-OS builder. */
-export function pingCommand(ip: string, timeoutMs: number, count: number, platform: NodeJS.Platform): { file: string; args: string[] } {
+/**
+ * The command line for one probe, from the `ping` package's per-OS builder.
+ * Linux (iputils ≥ 20210202), macOS and Windows take sub-second timeouts;
+ * `wholeSeconds` rounds up for older iputils and busybox.
+ */
+export function pingCommand(
+  ip: string,
+  timeoutMs: number,
+  count: number,
+  platform: NodeJS.Platform,
+  wholeSeconds = false,
+): { file: string; args: string[] } {
   const builder = builderFactory.createBuilder(platform);
   const isLinux = platform === 'linux' || platform === 'android';
+  const seconds = wholeSeconds ? Math.max(1, Math.ceil(timeoutMs / 1000)) : timeoutMs / 1000;
   const args = builder.getCommandArguments(ip, {
     numeric: true,
-    timeout: timeoutMs / 1000,
+    timeout: seconds,
     min_reply: count,
     extra: count > 1 && isLinux ? ['-i', String(REPEAT_INTERVAL_S)] : [],
   });
   return { file: builderFactory.getExecutablePath(platform, false), args };
 }
 
-/** Pings one IPv4 address. Rejects with the signal's reason on abort; otherwise never rejects. */
-export async function pingHost(ip: string, options: PingOptions): Promise<PingResult> {
-  const { timeoutMs, signal, rateLimiter } = options;
-  const count = options.count ?? 1;
-  const platform = options.platform ?? process.platform;
-  for (let i = 0; i < count; i++) await rateLimiter?.take(signal);
-  signal?.throwIfAborted();
-  const { file, args } = pingCommand(ip, timeoutMs, count, platform);
-  const deadlineMs = timeoutMs * count + (count - 1) * REPEAT_INTERVAL_S * 1000 + SPAWN_GRACE_MS;
+function deadlineOf(timeoutMs: number, count: number): number {
+  return timeoutMs * count + (count - 1) * REPEAT_INTERVAL_S * 1000;
+}
 
-  return new Promise<PingResult>((resolve, reject) => {
+/** Runs one ping process; resolves with its parsed output, rejects on abort. */
+function spawnPing(ip: string, timeoutMs: number, count: number, platform: NodeJS.Platform, wholeSeconds: boolean, signal?: AbortSignal): Promise<{ result: PingResult; text: string }> {
+  const { file, args } = pingCommand(ip, timeoutMs, count, platform, wholeSeconds);
+  return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     // C locale keeps Unix output English with '.' decimals; Windows ignores it (its parser is locale-free).
     const child = spawn(file, args, { env: { ...process.env, LANG: 'C', LC_ALL: 'C' }, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -74,21 +90,73 @@ export async function pingHost(ip: string, options: PingOptions): Promise<PingRe
       child.kill('SIGKILL');
       reject(signal!.reason);
     };
-    const deadline = setTimeout(() => child.kill('SIGKILL'), deadlineMs);
+    const deadline = setTimeout(() => child.kill('SIGKILL'), deadlineOf(timeoutMs, count) + SPAWN_GRACE_MS);
     signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stderr.on('data', (c: Buffer) => chunks.push(c));
     child.once('error', () => {
       finish();
-      resolve({ alive: false, rttMs: null, lossPercent: 100, replies: 0 });
+      resolve({ result: { alive: false, rttMs: null, lossPercent: 100, replies: 0 }, text: '' });
     });
     child.once('close', () => {
       if (signal?.aborted) return;
       finish();
       // latin1: Windows prints in an OEM code page; the parser only needs ASCII tokens.
-      resolve(parsePingOutput(platform, Buffer.concat(chunks).toString('latin1'), count));
+      const text = Buffer.concat(chunks).toString('latin1');
+      resolve({ result: parsePingOutput(platform, text, count), text });
     });
   });
+}
+
+/** Old iputils and busybox reject "-W 0.3"; ask once, on loopback, and fall back to whole seconds. */
+const REJECTED_FRACTION = /bad linger time|invalid (?:number|argument|timeout|value)/i;
+let fractionalTimeoutCheck: Promise<boolean> | null = null;
+
+function needsWholeSeconds(platform: NodeJS.Platform): Promise<boolean> {
+  if (platform !== 'linux') return Promise.resolve(false);
+  fractionalTimeoutCheck ??= spawnPing('127.0.0.1', 200, 1, platform, false).then(
+    ({ result, text }) => !result.alive && REJECTED_FRACTION.test(text),
+    () => false,
+  );
+  return fractionalTimeoutCheck;
+}
+
+const batchers = new Map<string, PingBatcher>();
+
+function batcherFor(timeoutMs: number, count: number, platform: NodeJS.Platform, wholeSeconds: boolean): PingBatcher {
+  const key = `${platform}/${timeoutMs}/${count}/${wholeSeconds}`;
+  let batcher = batchers.get(key);
+  if (!batcher) {
+    const { file, args } = pingCommand('0.0.0.0', timeoutMs, count, platform, wholeSeconds);
+    const effectiveTimeout = wholeSeconds ? Math.max(1000, Math.ceil(timeoutMs / 1000) * 1000) : timeoutMs;
+    batcher = new PingBatcher({
+      file,
+      args: args.slice(0, -1), // the builder puts the target last
+      platform,
+      count,
+      batchDeadlineMs: deadlineOf(effectiveTimeout, count) + BATCH_START_GRACE_MS,
+    });
+    batchers.set(key, batcher);
+  }
+  return batcher;
+}
+
+/**
+ * Pings one IPv4 address. Concurrent calls on Linux/macOS share batch shells.
+ * Rejects with the signal's reason on abort; otherwise never rejects.
+ */
+export async function pingHost(ip: string, options: PingOptions): Promise<PingResult> {
+  const { timeoutMs, signal, rateLimiter } = options;
+  const count = options.count ?? 1;
+  allowManyListeners(signal);
+  const platform = options.platform ?? process.platform;
+  await options.neighbourGate?.admit(ip, signal);
+  for (let i = 0; i < count; i++) await rateLimiter?.take(signal);
+  signal?.throwIfAborted();
+  const wholeSeconds = await needsWholeSeconds(platform);
+  const batched = (options.mode ?? 'batched') === 'batched' && platform !== 'win32' && existsSync('/bin/sh');
+  if (batched) return batcherFor(timeoutMs, count, platform, wholeSeconds).ping(ip, signal);
+  return (await spawnPing(ip, timeoutMs, count, platform, wholeSeconds, signal)).result;
 }
 
 export interface PingSweepOptions extends PingOptions {

@@ -5,7 +5,7 @@
  */
 import net from 'node:net';
 import type { ConcurrencyLimiter, RateLimiter } from '../util/pacing';
-import { forEachConcurrently } from './concurrently';
+import { allowManyListeners, forEachConcurrently } from './concurrently';
 
 /** Discovery ports (SSH, HTTP, HTTPS, SMB, RDP, JetDirect, IPP) plus Telnet and 8080 for the security findings. */
 export const DEFAULT_TCP_PORTS: readonly number[] = [22, 80, 443, 445, 3389, 9100, 631, 23, 8080];
@@ -62,6 +62,7 @@ function connectOnce(ip: string, port: number, timeoutMs: number, signal?: Abort
 export async function probeTcp(ip: string, options: TcpProbeOptions): Promise<TcpProbeResult> {
   const { timeoutMs, signal, rateLimiter, socketLimiter } = options;
   const ports = options.ports ?? DEFAULT_TCP_PORTS;
+  allowManyListeners(signal);
   signal?.throwIfAborted();
   await options.neighbourGate?.admit(ip, signal);
   const outcomes = await Promise.all(

@@ -26,7 +26,7 @@ describe('pingHost (loopback)', () => {
     const started = performance.now();
     setTimeout(() => controller.abort(new Error('cancelled')), 50);
     // 5 requests 200 ms apart would take ~1 s.
-    await expect(pingHost('127.0.0.1', { timeoutMs: 500, count: 5, signal: controller.signal })).rejects.toThrow('cancelled');
+    await expect(pingHost('127.0.0.1', { timeoutMs: 500, count: 5, signal: controller.signal, mode: 'direct' })).rejects.toThrow('cancelled');
     expect(performance.now() - started).toBeLessThan(400);
   });
 
@@ -64,5 +64,32 @@ describe('pingHost (loopback)', () => {
     expect(result.aborted).toBe(true);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(seen.length).toBeLessThan(249);
+  });
+});
+
+describe('batched pings (one shell per batch)', () => {
+  it('refuses to build a script from unsafe tokens', async () => {
+    const { batchScript } = await import('../../../electron/engine/discovery/ping-batch');
+    expect(() => batchScript('ping', ['-W', '0.3; rm -rf /'])).toThrow(/unsafe/);
+    expect(batchScript('/bin/ping', ['-n', '-W', '0.3'])).toContain(`'/bin/ping' '-n' '-W' '0.3' "$ip"`);
+  });
+
+  it.each([
+    ['batched', 200],
+    ['direct', 40],
+  ] as const)('answers concurrent loopback probes, each with its own result (%s)', async (mode, n) => {
+    const ips = Array.from({ length: n }, (_, i) => `127.0.${i >> 8}.${(i & 255) + 1}`);
+    const results = await Promise.all(ips.map((ip) => pingHost(ip, { timeoutMs: 1000, mode })));
+    expect(results.filter((r) => r.alive && r.rttMs !== null).length).toBe(n);
+  });
+
+  it('rejects batched probes promptly on abort', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('cancelled')), 50);
+    const started = performance.now();
+    const probes = Array.from({ length: 20 }, (_, i) => pingHost(`127.0.3.${i + 1}`, { timeoutMs: 500, count: 5, signal: controller.signal, mode: 'batched' }));
+    const settled = await Promise.allSettled(probes);
+    expect(settled.every((s) => s.status === 'rejected')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(400);
   });
 });
