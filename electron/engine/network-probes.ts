@@ -2,25 +2,68 @@
  * Binds the orchestrator's `EngineProbes` to the real network modules:
  * targets, ICMP, the neighbour table, SNMP, TCP, reverse DNS and
  * identification. The only place that knows which module does what.
+ *
+ * Every first packet to an on-link address (ping, SNMP, TCP, ARP priming)
+ * passes one neighbour gate, so a big subnet never overflows the kernel's
+ * neighbour table.
  */
+import { pingHost } from './discovery/icmp';
+import { createNeighbourGate, onLinkRanges, readNeighbourLimits, residentEntriesReader, startNeighbourDiscovery, type NeighbourGate } from './discovery/neighbours';
+import { reverseLookup } from './discovery/reverse-dns';
+import { probeTcp } from './discovery/tcp-probe';
 import { identifyDevice } from './identify/identify';
 import type { EngineProbes } from './probes';
+import { probeSnmp } from './snmp/probe';
 import { detectLocalSubnets } from './targets/local-subnets';
 import { parseTargets } from './targets/parse-targets';
-
-const notWired = (what: string) => () => {
-  throw new Error(`${what} is not wired into the engine yet`);
-};
+import type { Ipv4Range } from './targets/ipv4';
 
 export function createNetworkProbes(): EngineProbes {
+  let onLink: Ipv4Range[] = [];
+  let gate: NeighbourGate = createNeighbourGate({ onLink, limits: { hardLimit: 1024 } });
+
+  /** Interfaces change when a laptop moves: refresh what is on-link for every new plan. */
+  const refreshGate = async () => {
+    onLink = onLinkRanges();
+    gate = createNeighbourGate({ onLink, limits: await readNeighbourLimits(), residentEntries: residentEntriesReader() });
+  };
+
   return {
-    planTargets: (specs, confirmations) => parseTargets(specs, confirmations),
+    async planTargets(specs, confirmations) {
+      const plan = await parseTargets(specs, confirmations);
+      await refreshGate();
+      return plan;
+    },
     detectLocalSubnets: () => detectLocalSubnets(),
-    ping: notWired('ICMP'),
-    watchNeighbours: () => ({ stop: async () => undefined }),
-    probeSnmp: notWired('SNMP'),
-    tcpProbe: notWired('TCP'),
-    reverseDns: async () => null,
+
+    async ping(ip, { timeoutMs, signal, rateLimiter }) {
+      await gate.admit(ip, signal);
+      const { alive, rttMs, lossPercent } = await pingHost(ip, { timeoutMs, signal, rateLimiter });
+      return { alive, rttMs, lossPercent };
+    },
+
+    watchNeighbours(plan, { signal, rateLimiter }, onNeighbour) {
+      const discovery = startNeighbourDiscovery(
+        { ranges: plan.ranges, addresses: function* () { yield* plan.addresses(); } },
+        { signal, rateLimiter, onLink, gate },
+        (entry) => onNeighbour(entry.ip, entry.mac),
+      );
+      discovery.primed.catch(() => undefined); // priming ends by itself; an abort is not an error
+      return { stop: discovery.stop };
+    },
+
+    async probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter }) {
+      await gate.admit(ip, signal);
+      const { outcome, errors } = await probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter });
+      return { outcome, errors };
+    },
+
+    async tcpProbe(ip, { timeoutMs, signal, rateLimiter }) {
+      const { alive, open } = await probeTcp(ip, { timeoutMs, signal, rateLimiter, neighbourGate: gate });
+      return { alive, open };
+    },
+
+    reverseDns: (ip, { timeoutMs, signal }) => reverseLookup(ip, { timeoutMs, signal }),
     identify: (source, facts, options) => identifyDevice(source, facts, options),
   };
 }

@@ -12,6 +12,8 @@ import type { SnmpSource } from './snmp/source';
 import type { RateLimiter } from './util/pacing';
 
 export interface TargetPlanView {
+  /** Merged, sorted, inclusive uint32 address ranges. */
+  ranges: readonly (readonly [start: number, end: number])[];
   /** Number of addresses to probe. */
   total: number;
   /** Lazily yields every address once. */

@@ -27,7 +27,7 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
     async planTargets(specs, confirmations) {
       if (specs.includes('bad')) throw new Error('Target "bad" is not an address, range, CIDR block or hostname.');
       if (specs.includes('8.8.8.0/24') && !confirmations.allowPublic) throw new Error('Target "8.8.8.0/24" is public: confirm it.');
-      const plan: TargetPlanView = { total: addresses.length, specs, addresses: () => addresses.values() };
+      const plan: TargetPlanView = { ranges: [], total: addresses.length, specs, addresses: () => addresses.values() };
       return plan;
     },
     detectLocalSubnets: () => ['10.0.0.0/29'],

@@ -41,7 +41,7 @@ describe('runScan', () => {
   it('finds every live host, including ICMP-silent ones, and no phantoms', async () => {
     const { document } = await scan(request());
     expect(document.devices.map((d) => d.ip)).toEqual(['10.0.0.1', '10.0.0.5', '10.0.0.7', '10.0.0.9', '10.0.0.11']);
-    const byIp = Object.fromEntries(document.devices.map((d) => [d.ip, d]));
+    const byIp = Object.fromEntries(document.devices.map((d) => [d.ip ?? '', d] as const));
     expect(byIp['10.0.0.7']!.reachability).toMatchObject({ arp: true, icmp: { alive: false } });
     expect(byIp['10.0.0.7']!.mac).toBe('00:00:0c:00:00:07');
     expect(byIp['10.0.0.1']!.sysName).toBe('gw');
