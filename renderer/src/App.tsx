@@ -1,6 +1,7 @@
 /** The app shell: a left navigation, the engine/app banners and the current view. */
 import { useEffect, type ComponentType } from 'react';
 import { AppErrorBanner, EngineBanner } from './components/Banners';
+import { Icon, type IconName } from './components/Icon';
 import type { ViewId } from './store/app-store';
 import { useApp } from './store/context';
 import { DevicesView } from './views/DevicesView';
@@ -8,11 +9,11 @@ import { LiveScanView } from './views/LiveScanView';
 import { NewScanView } from './views/NewScanView';
 import { SettingsView } from './views/SettingsView';
 
-const NAV_ITEMS: ReadonlyArray<{ view: ViewId; label: string; icon: string }> = [
-  { view: 'new-scan', label: 'New scan', icon: '＋' },
-  { view: 'live-scan', label: 'Live scan', icon: '◉' },
-  { view: 'devices', label: 'Devices', icon: '▤' },
-  { view: 'settings', label: 'Settings', icon: '⚙' },
+const NAV_ITEMS: ReadonlyArray<{ view: ViewId; label: string; icon: IconName }> = [
+  { view: 'new-scan', label: 'New scan', icon: 'plus' },
+  { view: 'live-scan', label: 'Live scan', icon: 'radar' },
+  { view: 'devices', label: 'Devices', icon: 'list' },
+  { view: 'settings', label: 'Settings', icon: 'settings' },
 ];
 
 const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
@@ -67,8 +68,8 @@ function Sidebar({ current }: { current: ViewId }) {
               aria-current={item.view === current ? 'page' : undefined}
               onClick={() => navigate(item.view)}
             >
-              <span className="nav-icon" aria-hidden="true">
-                {item.icon}
+              <span className="nav-icon">
+                <Icon name={item.icon} />
               </span>
               <span className="nav-label">{item.label}</span>
               {item.view === 'live-scan' && running && <span className="nav-badge" aria-label="scan running" />}

@@ -11,12 +11,14 @@ export function EngineBanner() {
     return (
       <div className="banner banner-warning" role="alert">
         <div>
-          <strong>The scan engine stopped unexpectedly.</strong> Restarting it…
+          <strong>The scan engine stopped unexpectedly.</strong> A scan that was running has stopped; the devices it
+          found are kept.
           {engine.lastError && <div className="banner-detail">{engine.lastError}</div>}
         </div>
       </div>
     );
   }
+  // 'stopped' is also the state before the engine's first (lazy) start, so it is no news.
   if (engine.restarts > acknowledged) {
     return (
       <div className="banner banner-warning" role="alert">
@@ -28,16 +30,6 @@ export function EngineBanner() {
         <button type="button" className="button button-quiet" onClick={acknowledge}>
           Dismiss
         </button>
-      </div>
-    );
-  }
-  if (engine.state === 'stopped') {
-    return (
-      <div className="banner banner-error" role="alert">
-        <div>
-          <strong>The scan engine is not running.</strong> Restart Forewarn to scan again.
-          {engine.lastError && <div className="banner-detail">Reason: {engine.lastError}</div>}
-        </div>
       </div>
     );
   }

@@ -21,8 +21,8 @@ interface Refusal {
 }
 
 const PRESETS: ReadonlyArray<{ id: ScanPreset; title: string; detail: string }> = [
-  { id: 'quick', title: 'Quick sweep', detail: 'Find and identify every device. A few minutes for a /24.' },
-  { id: 'full', title: 'Full assessment', detail: 'Adds hardware health and the topology map. Takes longer.' },
+  { id: 'quick', title: 'Quick sweep', detail: 'Find and identify every device.' },
+  { id: 'full', title: 'Full assessment', detail: 'Also reads hardware health and maps the topology. Takes longer.' },
 ];
 
 export function parseTargets(text: string): string[] {
@@ -118,7 +118,7 @@ export function NewScanView() {
   return (
     <div className="view">
       <ViewHeader title="New scan" subtitle="Sweep the client's network, identify every device and check its health." />
-      <form className="card form" onSubmit={onSubmit} aria-describedby={error ? 'new-scan-error' : undefined}>
+      <form className="card form form-narrow" onSubmit={onSubmit} aria-describedby={error ? 'new-scan-error' : undefined}>
         <div className="form-row two-columns">
           <div className="field">
             <label htmlFor={ids.client}>Client</label>

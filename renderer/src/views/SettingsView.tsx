@@ -116,6 +116,7 @@ function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
 
 function CredentialsCard() {
   const api = useApi();
+  const storage = useApp((s) => s.appInfo?.credentialStorage);
   const baseId = useId();
   const [profiles, setProfiles] = useState<PublicCredentialProfile[] | null>(null);
   const [name, setName] = useState('');
@@ -159,7 +160,12 @@ function CredentialsCard() {
   return (
     <section className="card form" aria-labelledby={`${baseId}-h`}>
       <h2 id={`${baseId}-h`}>SNMP credential profiles</h2>
-      <p className="help">Stored encrypted on this computer. Forewarn only reads from devices; it never changes them.</p>
+      <p className="help">
+        {storage === 'session-only'
+          ? 'This system offers no secure storage, so profiles are kept in memory until Forewarn closes.'
+          : 'Stored encrypted on this computer.'}{' '}
+        Forewarn only reads from devices; it never changes them.
+      </p>
       {profiles === null && !error && <p className="help">Loading…</p>}
       {profiles && profiles.length > 0 && (
         <ul className="profile-list">
