@@ -15,6 +15,7 @@ import type { DeviceType } from '../../shared/device-types';
 import { loadWalkFile } from '../../electron/engine/snmp/file-source';
 import { identifyDevice } from '../../electron/engine/identify/identify';
 import type { Identity } from '../../electron/engine/identify/types';
+import type { SnmpSource } from '../../electron/engine/snmp/source';
 
 interface Expected {
   type: string | null;
@@ -82,6 +83,7 @@ async function main() {
   const fields = { type: newStats(), model: newStats(), firmware: newStats(), serial: newStats() };
   const perType = new Map<string, { n: number; ok: number }>();
   const times: number[] = [];
+  const reads = { gets: 0, getOids: 0, walks: 0 };
   let redacted = 0;
   let paired = 0;
   const started = performance.now();
@@ -95,7 +97,13 @@ async function main() {
     }
     paired += 1;
     const t0 = performance.now();
-    const source = await loadWalkFile(join(dir, `${name}.snmprec`), name);
+    const file = await loadWalkFile(join(dir, `${name}.snmprec`), name);
+    // Count reads as a live agent would see them (GET PDUs, walks).
+    const source: SnmpSource = {
+      label: file.label,
+      get: (oids, signal) => ((reads.gets += 1), (reads.getOids += oids.length), file.get(oids, signal)),
+      walk: (root, options) => ((reads.walks += 1), file.walk(root, options)),
+    };
     let identity: Identity;
     try {
       identity = await identifyDevice(source, {}, { quick: false });
@@ -159,6 +167,8 @@ async function main() {
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   console.log(`\ntime: ${totalMs.toFixed(0)} ms total, ${(totalMs / Math.max(1, times.length)).toFixed(1)} ms/device mean, ${median.toFixed(1)} ms median, ${(sorted.at(-1) ?? 0).toFixed(1)} ms max (load + identify)`);
+  const n = Math.max(1, times.length);
+  console.log(`reads per device (full mode): ${(reads.gets / n).toFixed(1)} GET PDUs (${(reads.getOids / n).toFixed(0)} OIDs), ${(reads.walks / n).toFixed(1)} bounded walks`);
 }
 
 main().catch((err) => {

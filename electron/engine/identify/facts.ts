@@ -12,7 +12,7 @@ import { varbindText } from './decode';
 import { enterpriseOf } from './enterprises';
 import { conditionHolds } from './evaluate';
 import { COLUMN, ENT_CLASS, HR_DEVICE_PRINTER, OID } from './oids';
-import { GENERIC_AGENT_ENTERPRISES, PROBE_ALSO } from './rules/probe-gates';
+import { BEHIND_GENERIC_AGENTS, GENERIC_AGENT_ENTERPRISES, PROBE_ALSO } from './rules/probe-gates';
 import type { Facts, HostFacts, Rule } from './types';
 
 const GET_BATCH = 20;
@@ -88,7 +88,8 @@ export async function readSystemGroup(source: SnmpSource, facts: Facts, signal?:
 /** Which vendor enterprises' private MIB scalars are worth asking this agent for. */
 function probedEnterprises(sysObjectID: string | undefined): Set<number> | 'all' {
   const own = sysObjectID ? enterpriseOf(sysObjectID) : null;
-  if (own == null || GENERIC_AGENT_ENTERPRISES.includes(own)) return 'all';
+  if (own == null) return 'all';
+  if (GENERIC_AGENT_ENTERPRISES.includes(own)) return new Set([own, ...BEHIND_GENERIC_AGENTS]);
   return new Set([own, ...(PROBE_ALSO[own] ?? [])]);
 }
 

@@ -1,10 +1,33 @@
 /**
  * Which vendor-MIB scalars are asked of which agents, so reads stay few.
- * An agent is asked for its own enterprise's scalars; generic agents
- * (net-snmp on Linux/BSD appliances, or no sysObjectID) for every vendor's,
- * because Synology, QNAP, Check Point, Ubiquiti... all answer with net-snmp's OID.
+ * An agent is asked for its own enterprise's scalars. Generic agents (net-snmp
+ * on Linux/BSD appliances) are also asked for the MIBs of vendors whose
+ * appliances hide behind net-snmp's sysObjectID: Synology, QNAP, Check Point,
+ * Ubiquiti... An agent with no sysObjectID at all is asked for every vendor's.
  */
 export const GENERIC_AGENT_ENTERPRISES: readonly number[] = [8072, 2021, 12325, 4413, 311];
+
+export const BEHIND_GENERIC_AGENTS: readonly number[] = [
+  6574, // Synology
+  24681, // QNAP
+  2620, // Check Point Gaia
+  41112, // Ubiquiti
+  10002, // Ubiquiti airOS
+  6302, // Vertiv/Emerson NCU
+  4555, // Socomec Netvision
+  21111, // Orvaldi UPS
+  13827, // EndRun time servers
+  8962, // McAfee/Trellix appliances
+  21317, // Supermicro BMC
+  6404, // Ecreso
+  674, // Dell OpenManage on Linux
+  232, // HPE Insight agents on Linux
+  890, // Zyxel USG FLEX
+  6876, // VMware
+  12356, // Fortinet
+  25461, // Palo Alto
+  318, // APC PowerChute hosts
+];
 
 /** Enterprise of sysObjectID → other enterprises whose MIBs the same devices implement. */
 export const PROBE_ALSO: Readonly<Record<number, readonly number[]>> = {
