@@ -26,6 +26,8 @@ export interface LiveSnmpOptions {
   version: SnmpVersion;
   community?: string;
   v3User?: V3User;
+  /** SNMPv3 context name (default ""). */
+  v3Context?: string;
   /** Per request, before a retry. */
   timeoutMs?: number;
   retries?: number;
@@ -71,6 +73,7 @@ export class LiveSnmpSource implements SnmpSource {
       version: options.version,
       community: options.community,
       v3User: options.v3User,
+      v3Context: options.v3Context,
       transport: options.transport,
     });
     this.limiter = createConcurrencyLimiter(Math.max(1, this.opts.maxOutstanding));

@@ -22,6 +22,8 @@ export interface SnmpProbeOptions {
   retries?: number;
   port?: number;
   transport?: SharedUdpTransport | 'own-socket';
+  /** SNMPv3 context name for every v3 attempt (default ""). */
+  v3Context?: string;
   /** Outstanding requests per device for the winning session's later walks. */
   maxOutstanding?: number;
 }
@@ -59,7 +61,8 @@ export async function probeSnmp(ip: string, credentials: SnmpCredentials, option
   for (const stage of stages) {
     const hit = await firstAnswer(ip, stage, options, (attempt, error) => {
       const e = isSnmpError(error) ? error : new SnmpError('snmp-malformed', String(error));
-      errors.push({ code: e.code, message: redactSecrets(`${attempt.version} ${attempt.label}: ${e.message}`, secrets), phase: 'snmp-probe' });
+      const where = attempt.version === 'v3' ? attempt.label : `${attempt.version} ${attempt.label}`;
+      errors.push({ code: e.code, message: redactSecrets(`${where}: ${e.message}`, secrets), phase: 'snmp-probe' });
     });
     // Reaching v1 means no v2c community answered: v1 is never waited for once v2c works.
     if (hit) return { outcome: hit, errors };
@@ -106,6 +109,7 @@ function firstAnswer(
         version: attempt.version,
         community: attempt.community,
         v3User: attempt.v3User,
+        v3Context: options.v3Context,
         timeoutMs: options.timeoutMs,
         retries: options.retries ?? 0,
         rateLimiter: options.rateLimiter,

@@ -37,6 +37,8 @@ export interface SessionTarget {
   version: SnmpVersion;
   community?: string;
   v3User?: V3User;
+  /** SNMPv3 context name (default ""); snmpsim selects its recording by it, Cisco by VLAN. */
+  v3Context?: string;
   /** One shared UDP socket for all sessions (default); a hostname target gets its own socket. */
   transport?: SharedUdpTransport | 'own-socket';
 }
@@ -72,7 +74,7 @@ export function openReadOnlySession(target: SessionTarget): ReadOnlySession {
             privProtocol: snmp.PrivProtocols[target.v3User!.privProtocol],
             privKey: target.v3User!.privKey,
           } as unknown as snmp.User,
-          { ...options, version: snmp.Version3 } as snmp.SessionOptionsV3,
+          { ...options, version: snmp.Version3, context: target.v3Context ?? '' } as snmp.SessionOptionsV3,
         )
       : snmp.createSession(target.host, target.community ?? '', {
           ...options,
