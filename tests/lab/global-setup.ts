@@ -82,8 +82,8 @@ const upMsText = (ms: number): string => `${Math.round(ms)} ms`;
 async function teardown(): Promise<void> {
   removeHandlers();
   labIsUp = false;
-  const result = await labDown();
+  // Silent on success: CI output must end with the test runner's summary line.
+  await labDown();
   const leftovers = await labLeftovers();
-  console.log(`[lab] down: ${Math.round(result.downMs)} ms (${result.killed} processes, ${result.namespacesDeleted} namespaces)`);
   if (leftovers.length > 0) throw new Error(`[lab] teardown left behind:\n  ${leftovers.join('\n  ')}`);
 }
