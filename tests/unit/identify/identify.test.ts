@@ -102,3 +102,22 @@ describe('hostile device strings', () => {
     }
   });
 });
+
+describe('common office sysDescr formats (quick mode)', () => {
+  const cases: Array<[string, string, Record<string, string | null>]> = [
+    ['HP ETHERNET MULTI-ENVIRONMENT,ROM none,JETDIRECT,JD153,EEPROM JSI24090012,CIDATE 05/28/2020', '1.3.6.1.4.1.11.2.3.9.1', { type: 'printer', vendor: 'HP' }],
+    ['Brother NC-8300h, Firmware Ver.1.07  (14.07.03),MID 8C5-E41,FID 2', '1.3.6.1.4.1.2435.2.3.9.1', { type: 'printer', vendor: 'Brother', firmware: '1.07' }],
+    ['Linux DiskStation 4.4.180+ #42962 SMP Sat Apr 8 00:10:11 CST 2023 x86_64', '1.3.6.1.4.1.8072.3.2.10', { type: 'nas', vendor: 'Synology' }],
+    ['pfSense fw.example.lan 2.6.0-RELEASE FreeBSD 12.3-STABLE amd64', '1.3.6.1.4.1.12325.1.1.2.1.1', { type: 'firewall', firmware: '2.6.0-RELEASE' }],
+    ['SonicWALL TZ 370 (SonicOS 7.0.1-5035)', '1.3.6.1.4.1.8741.1', { type: 'firewall', vendor: 'SonicWall', model: 'TZ 370', firmware: '7.0.1-5035' }],
+    ['USW-24-PoE, 6.5.59.14777, Linux 3.6.5', '1.3.6.1.4.1.4413', { type: 'switch', vendor: 'Ubiquiti', model: 'USW-24-PoE', firmware: '6.5.59.14777' }],
+    ['VMware ESXi 7.0.3 build-20328353 VMware, Inc. x86_64', '1.3.6.1.4.1.6876.4.1', { type: 'hypervisor', vendor: 'VMware', firmware: '7.0.3' }],
+    ['Hardware: Intel64 Family 6 Model 85 Stepping 7 AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)', '1.3.6.1.4.1.311.1.1.3.1.2', { type: 'server', vendor: 'Microsoft' }],
+    ['RouterOS CCR1009-7G-1C-1S+', '1.3.6.1.4.1.14988.1', { type: 'router', vendor: 'MikroTik', model: 'CCR1009-7G-1C-1S+' }],
+    ['Meraki MR33 Cloud Managed AP', '1.3.6.1.4.1.29671.2.109', { type: 'access-point', model: 'MR33' }],
+  ];
+  it.each(cases)('%s', async (sysDescr, sysObjectID, expected) => {
+    const id = await identifyDevice(null, { system: { sysDescr, sysObjectID, sysName: null, sysServices: null } }, { quick: true });
+    expect(id).toMatchObject(expected);
+  });
+});
