@@ -41,7 +41,7 @@ export async function collectStorage(ctx: HealthContext): Promise<{ storage: Sto
     const typeKey = typeOid.replace(/^\.?1\.3\.6\.1\.2\.1\.25\.2\.1\./, '');
     // null in the table means "skip"; an unlisted type is 'other'.
     const kind = typeKey in STORAGE_TYPES ? STORAGE_TYPES[typeKey]! : 'other';
-    const name = asText(row.descr) ?? `storage ${index}`;
+    const name = volumeName(asText(row.descr)) ?? `storage ${index}`;
     const units = asNumber(row.units) ?? 0;
     const size = unsigned32(asNumber(row.size));
     const used = unsigned32(asNumber(row.used));
@@ -61,6 +61,14 @@ export async function collectStorage(ctx: HealthContext): Promise<{ storage: Sto
   }
   const ucd = await collectUcdMemory(ctx);
   return { storage, memory: ucd ?? memory };
+}
+
+/** Windows describes volumes as `D:\\ Label:Data  Serial Number 5e6f7a8b`; keep `D:\\ (Data)`. */
+export function volumeName(descr: string | null): string | null {
+  if (!descr) return null;
+  const m = /^([A-Za-z]:\\)\s+Label:(.*?)\s+Serial Number\s+\S+\s*$/.exec(descr);
+  if (!m) return descr;
+  return m[2] ? `${m[1]} (${m[2]})` : m[1]!;
 }
 
 const UCD_MEMORY = {
