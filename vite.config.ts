@@ -3,6 +3,8 @@
  *   vite build                 → the React renderer        → dist/renderer
  *   vite build --mode main     → main process, engine worker, browser bridge → dist-electron/*.js (ESM, Node)
  *   vite build --mode preload  → the sandboxed preload     → dist-electron/preload.cjs (one CJS file)
+ *   vite build --mode cli      → the `forewarn` command    → dist-cli/main.js (built by `prepare` at npm ci;
+ *                                electron/cli/bin.mjs falls back to the sources when it is stale)
  * None of them needs the Electron binary.
  */
 import { builtinModules } from 'node:module';
@@ -59,4 +61,20 @@ const preload: UserConfig = {
   ssr: { noExternal: true },
 };
 
-export default defineConfig(({ mode }) => (mode === 'main' ? main : mode === 'preload' ? preload : renderer));
+const cli: UserConfig = {
+  build: {
+    outDir: here('./dist-cli'),
+    emptyOutDir: true,
+    target: 'node20',
+    ssr: true,
+    rollupOptions: {
+      input: { main: here('./electron/cli/main.ts') },
+      external: nodeExternals,
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+};
+
+const builds: Record<string, UserConfig> = { main, preload, cli };
+
+export default defineConfig(({ mode }) => builds[mode] ?? renderer);

@@ -16,7 +16,7 @@ import type { EngineProbes } from './probes';
 import { probeSnmp } from './snmp/probe';
 import { detectLocalSubnets } from './targets/local-subnets';
 import { parseTargets } from './targets/parse-targets';
-import type { Ipv4Range } from './targets/ipv4';
+import { parseIpv4, rangesContain, type Ipv4Range } from './targets/ipv4';
 
 export function createNetworkProbes(): EngineProbes {
   let onLink: Ipv4Range[] = [];
@@ -35,6 +35,10 @@ export function createNetworkProbes(): EngineProbes {
       return plan;
     },
     detectLocalSubnets: () => detectLocalSubnets(),
+    isOnLink(ip) {
+      const value = parseIpv4(ip);
+      return value !== null && rangesContain(onLink, value);
+    },
 
     async ping(ip, { timeoutMs, signal, rateLimiter }) {
       await gate.admit(ip, signal);
@@ -52,9 +56,9 @@ export function createNetworkProbes(): EngineProbes {
       return { stop: discovery.stop };
     },
 
-    async probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter }) {
+    async probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter, hostKnownAlive }) {
       await gate.admit(ip, signal);
-      const { outcome, errors } = await probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter });
+      const { outcome, errors } = await probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter, continueAfterSilence: hostKnownAlive });
       return { outcome, errors };
     },
 

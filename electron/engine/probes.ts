@@ -99,7 +99,10 @@ export interface EngineProbes {
     options: { signal: AbortSignal; rateLimiter: RateLimiter },
     onNeighbour: (ip: string, mac: string) => void,
   ): NeighbourWatch;
-  probeSnmp(ip: string, credentials: SnmpCredentials, options: ProbeOptions): Promise<SnmpProbeResult>;
+  /** `hostKnownAlive` lets the probe skip v1/v3 retries at addresses where nothing answers at all. */
+  probeSnmp(ip: string, credentials: SnmpCredentials, options: ProbeOptions & { hostKnownAlive: () => boolean }): Promise<SnmpProbeResult>;
+  /** Whether an address is on a directly connected subnet (so its MAC will show in the neighbour table). */
+  isOnLink(ip: string): boolean;
   tcpProbe(ip: string, options: ProbeOptions): Promise<TcpOutcome>;
   reverseDns(ip: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<string | null>;
   identify(source: SnmpSource | null, facts: IdentifyFacts, options: { quick: boolean; signal: AbortSignal }): Promise<Identity>;

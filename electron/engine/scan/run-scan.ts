@@ -173,7 +173,7 @@ async function discoverAddress(context: ScanContext, ip: string): Promise<void> 
     if (result.alive) registry.upsert(ip, { reachability: { icmp: result } });
   });
 
-  const snmp = probes.probeSnmp(ip, request.credentials, options).then(({ outcome, errors }) => {
+  const snmp = probes.probeSnmp(ip, request.credentials, { ...options, hostKnownAlive: () => registry.has(ip) }).then(({ outcome, errors }) => {
     if (outcome) {
       context.snmpByIp.set(ip, outcome);
       registry.upsert(ip, {
@@ -208,7 +208,7 @@ async function enrichDevice(context: ScanContext, ip: string): Promise<void> {
   const { probes, registry, signal, request } = context;
   if (signal.aborted) return;
   try {
-    if (!registry.get(ip)?.mac) await sleep(MAC_SETTLE_MS, signal);
+    if (!registry.get(ip)?.mac && probes.isOnLink(ip)) await sleep(MAC_SETTLE_MS, signal);
     const hostname = await probes.reverseDns(ip, { timeoutMs: request.limits.timeoutMs, signal });
     if (hostname) registry.upsert(ip, { hostname });
     const device = registry.get(ip);

@@ -26,6 +26,12 @@ export interface SnmpProbeOptions {
   v3Context?: string;
   /** Outstanding requests per device for the winning session's later walks. */
   maxOutstanding?: number;
+  /**
+   * Asked when a whole stage drew nothing but timeouts: go on to the next
+   * stage (v1, then v3)? A sweep answers "only if something else proved a
+   * host is there", so dead addresses cost one timeout, not three.
+   */
+  continueAfterSilence?: () => boolean;
 }
 
 /** Why no credential worked, most telling first. */
@@ -66,6 +72,8 @@ export async function probeSnmp(ip: string, credentials: SnmpCredentials, option
     });
     // Reaching v1 means no v2c community answered: v1 is never waited for once v2c works.
     if (hit) return { outcome: hit, errors };
+    const onlySilence = errors.every((e) => e.code === 'snmp-timeout');
+    if (onlySilence && options.continueAfterSilence && !options.continueAfterSilence()) break;
   }
   return { outcome: null, errors, reason: failureReason(errors.map((e) => e.code as SnmpErrorCode)) };
 }

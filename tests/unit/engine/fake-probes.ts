@@ -31,6 +31,7 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
       return plan;
     },
     detectLocalSubnets: () => ['10.0.0.0/29'],
+    isOnLink: (ip) => ip.startsWith('10.0.0.'),
     async ping(ip, { signal }): Promise<PingOutcome> {
       const host = hosts[ip];
       if (host?.ping?.alive) {
