@@ -1,6 +1,6 @@
 /** The live scan's progress: phase, a real progressbar, done/total and the ETA. */
 import type { LiveScan } from '../store/live-scan';
-import { PHASE_LABELS, formatEta } from '../format';
+import { PHASE_LABELS, STATUS_LABELS, formatEta } from '../format';
 
 export function ScanProgress({ scan }: { scan: LiveScan }) {
   const running = scan.status === 'running';
@@ -8,7 +8,8 @@ export function ScanProgress({ scan }: { scan: LiveScan }) {
   const total = progress?.total ?? scan.totalAddresses ?? 0;
   const done = scan.status === 'completed' ? total : Math.min(progress?.done ?? 0, total);
   const percent = total > 0 ? Math.round((done / total) * 100) : running ? 0 : 100;
-  const phaseLabel = running ? PHASE_LABELS[scan.phase] : PHASE_LABELS.done;
+  // A stopped scan says how it ended, never "Finished" for a cancelled or failed one.
+  const phaseLabel = running ? PHASE_LABELS[scan.phase] : scan.status === 'completed' ? PHASE_LABELS.done : STATUS_LABELS[scan.status];
 
   return (
     <section className="card progress-card" aria-labelledby="progress-heading">
@@ -19,7 +20,7 @@ export function ScanProgress({ scan }: { scan: LiveScan }) {
         <span className="progress-percent">{percent}%</span>
       </div>
       <div
-        className={`progress-track${running ? '' : ' is-finished'}`}
+        className={`progress-track is-${scan.status}`}
         role="progressbar"
         aria-label="Scan progress"
         aria-valuemin={0}

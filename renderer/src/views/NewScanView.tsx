@@ -40,8 +40,8 @@ export function NewScanView() {
 
   const [client, setClient] = useState('');
   const [site, setSite] = useState('');
-  const [targetsText, setTargetsText] = useState('');
-  const [targetsEdited, setTargetsEdited] = useState(false);
+  // null until the technician types: until then the field shows the detected subnets.
+  const [typedTargets, setTypedTargets] = useState<string | null>(null);
   const [detection, setDetection] = useState<Detection>({ state: 'loading' });
   const [profiles, setProfiles] = useState<PublicCredentialProfile[] | null>(null);
   const [selectedProfiles, setSelectedProfiles] = useState<string[]>([]);
@@ -69,10 +69,7 @@ export function NewScanView() {
     };
   }, [api]);
 
-  // Prefill once detection answers, unless the technician already typed targets.
-  useEffect(() => {
-    if (detection.state === 'done' && !targetsEdited) setTargetsText(detection.targets.join('\n'));
-  }, [detection, targetsEdited]);
+  const targetsText = typedTargets ?? (detection.state === 'done' ? detection.targets.join('\n') : '');
 
   const submit = async (confirmations: ScanStartRequest['confirmations']) => {
     setSubmitting(true);
@@ -136,10 +133,7 @@ export function NewScanView() {
             id={ids.targets}
             rows={3}
             value={targetsText}
-            onChange={(e) => {
-              setTargetsEdited(true);
-              setTargetsText(e.target.value);
-            }}
+            onChange={(e) => setTypedTargets(e.target.value)}
             aria-describedby={ids.targetsHelp}
             spellCheck={false}
             className="mono"
