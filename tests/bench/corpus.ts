@@ -3,7 +3,7 @@
  * NAME.snmprec + NAME.expected.json pairs (e.g. ../shared/corpus/librenms,
  * passed as an argument: the corpus is GPL test data and never copied here).
  *
- *   npm run bench:corpus -- DIR [--verbose]
+ *   npm run bench:corpus -- DIR [--quick] [--verbose] [--worst=N]
  *
  * Prints type / model / firmware / serial agreement (strict and lenient),
  * a per-type breakdown, the worst mismatches, and timing. A script, not a test.
@@ -74,9 +74,10 @@ async function main() {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
   const verbose = args.includes('--verbose');
+  const quick = args.includes('--quick');
   const worstCount = Number(args.find((a) => a.startsWith('--worst='))?.slice(8) ?? 15);
   if (!dir) {
-    console.error('usage: npm run bench:corpus -- DIR [--verbose] [--worst=N]');
+    console.error('usage: npm run bench:corpus -- DIR [--quick] [--verbose] [--worst=N]');
     process.exit(2);
   }
   const names = (await readdir(dir)).filter((f) => f.endsWith('.snmprec')).map((f) => f.slice(0, -'.snmprec'.length)).sort();
@@ -106,7 +107,7 @@ async function main() {
     };
     let identity: Identity;
     try {
-      identity = await identifyDevice(source, {}, { quick: false });
+      identity = await identifyDevice(source, {}, { quick });
     } catch (err) {
       console.error(`${name}: ${(err as Error).message}`);
       continue;
@@ -146,7 +147,7 @@ async function main() {
   }
   const totalMs = performance.now() - started;
 
-  console.log(`\nForewarn identification vs LibreNMS: ${paired} recordings in ${dir}`);
+  console.log(`\nForewarn identification (${quick ? 'quick: system group only' : 'full'} mode) vs LibreNMS: ${paired} recordings in ${dir}`);
   console.log(`(lenient = case/whitespace-insensitive equality or containment either way; ${redacted} redacted "<private>" values skipped)\n`);
   console.log('field      n    strict   lenient   target');
   const targets = { type: 90, model: 75, firmware: 75, serial: 85 };
@@ -168,7 +169,7 @@ async function main() {
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   console.log(`\ntime: ${totalMs.toFixed(0)} ms total, ${(totalMs / Math.max(1, times.length)).toFixed(1)} ms/device mean, ${median.toFixed(1)} ms median, ${(sorted.at(-1) ?? 0).toFixed(1)} ms max (load + identify)`);
   const n = Math.max(1, times.length);
-  console.log(`reads per device (full mode): ${(reads.gets / n).toFixed(1)} GET PDUs (${(reads.getOids / n).toFixed(0)} OIDs), ${(reads.walks / n).toFixed(1)} bounded walks`);
+  console.log(`reads per device: ${(reads.gets / n).toFixed(1)} GET PDUs (${(reads.getOids / n).toFixed(0)} OIDs), ${(reads.walks / n).toFixed(1)} bounded walks`);
 }
 
 main().catch((err) => {
