@@ -89,27 +89,35 @@ export interface NeighbourGateOptions {
   limits: NeighbourLimits;
   /** Entries already in the table that the kernel may not evict (resolved hosts). */
   residentEntries?: () => number | Promise<number>;
-  /** Most first packets per window: keeps bursts (batches) at most this large. */
+  /** Most first packets in one burst; the next burst waits `batchPauseMs`. */
   maxBatch?: number;
+  batchPauseMs?: number;
   /**
    * How long an entry stays INCOMPLETE before it resolves or FAILs (Linux:
    * mcast_solicit 3 × retrans_time 1 s), plus margin. FAILED entries are the
-   * first the kernel evicts, so only this window's entries count.
+   * first the kernel evicts (neigh_forced_gc), so only this window's entries count.
    */
   windowMs?: number;
 }
 
 export const DEFAULT_NEIGHBOUR_BATCH = 256;
+export const DEFAULT_BATCH_PAUSE_MS = 250;
 export const DEFAULT_RESOLUTION_WINDOW_MS = 3500;
-/** Use at most this share of the kernel's hard limit; the rest is for the OS's own traffic. */
+/** Keep unresolved entries under this share of the kernel's hard limit; the rest is the OS's own. */
 const TABLE_SHARE = 0.5;
 const MIN_CAPACITY = 16;
 
+/**
+ * Admission control for new neighbour entries: at most `share × hard limit −
+ * resident` unresolved entries at once, released in bursts of ≤ `maxBatch`.
+ */
 export function createNeighbourGate(options: NeighbourGateOptions): NeighbourGate {
   const windowMs = options.windowMs ?? DEFAULT_RESOLUTION_WINDOW_MS;
   const maxBatch = options.maxBatch ?? DEFAULT_NEIGHBOUR_BATCH;
-  const admittedAt = new Map<number, number>(); // ip → time, insertion-ordered = time-ordered
+  const batchPauseMs = options.batchPauseMs ?? DEFAULT_BATCH_PAUSE_MS;
+  const admittedAt = new Map<number, number>(); // ip → time; insertion order is time order
   let queue: Promise<void> = Promise.resolve();
+  let batch = { startedAt: -Infinity, size: 0 };
 
   const prune = (now: number) => {
     for (const [ip, t] of admittedAt) {
@@ -119,8 +127,7 @@ export function createNeighbourGate(options: NeighbourGateOptions): NeighbourGat
   };
   const capacity = async () => {
     const resident = (await options.residentEntries?.()) ?? 0;
-    const room = Math.floor(options.limits.hardLimit * TABLE_SHARE) - resident;
-    return Math.max(MIN_CAPACITY, Math.min(maxBatch, room));
+    return Math.max(MIN_CAPACITY, Math.floor(options.limits.hardLimit * TABLE_SHARE) - resident);
   };
 
   const waitForRoom = async (value: number, signal?: AbortSignal) => {
@@ -128,7 +135,17 @@ export function createNeighbourGate(options: NeighbourGateOptions): NeighbourGat
       const now = performance.now();
       prune(now);
       if (admittedAt.has(value)) return;
+      if (batch.size >= maxBatch) {
+        const pause = batch.startedAt + batchPauseMs - now;
+        if (pause > 0) {
+          await sleep(pause, signal);
+          continue;
+        }
+        batch = { startedAt: now, size: 0 };
+      }
       if (admittedAt.size < (await capacity())) {
+        if (batch.size === 0) batch.startedAt = now;
+        batch.size += 1;
         admittedAt.set(value, now);
         return;
       }
@@ -177,6 +194,15 @@ export function residentEntriesReader(io: NeighbourIo = {}): () => Promise<numbe
 /** Directly connected ranges of this machine (merged per subnet). */
 export function onLinkRanges(): Ipv4Range[] {
   return detectLocalSubnetDetails().map((s) => s.range);
+}
+
+/**
+ * The gate for this machine: its on-link ranges and its kernel's limits.
+ * Create one per scan and hand it to every prober (ping, TCP, SNMP, priming).
+ */
+export async function createLocalNeighbourGate(io: NeighbourIo = {}, onLink: readonly Ipv4Range[] = onLinkRanges()): Promise<{ gate: NeighbourGate; onLink: readonly Ipv4Range[] }> {
+  const gate = createNeighbourGate({ onLink, limits: await readNeighbourLimits(io), residentEntries: residentEntriesReader(io) });
+  return { gate, onLink };
 }
 
 export interface PrimeOptions {
@@ -332,9 +358,7 @@ export function startNeighbourDiscovery(
     read: () => readNeighbourTable(options.io),
   });
   const primed = (async () => {
-    const gate =
-      options.gate ??
-      createNeighbourGate({ onLink, limits: await readNeighbourLimits(options.io), residentEntries: residentEntriesReader(options.io) });
+    const gate = options.gate ?? (await createLocalNeighbourGate(options.io, onLink)).gate;
     return primeNeighbours(plan.addresses(), { signal: options.signal, rateLimiter: options.rateLimiter, gate, onLink });
   })();
   return { seen: watch.seen, stop: watch.stop, primed };

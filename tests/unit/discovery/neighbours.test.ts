@@ -53,7 +53,7 @@ describe('readNeighbourTable', () => {
 
 describe('createNeighbourGate', () => {
   it('lets off-link addresses and recently admitted ones through at once', async () => {
-    const gate = createNeighbourGate({ onLink: [[ipToInt('10.0.0.0'), ipToInt('10.0.0.255')]], limits: { hardLimit: 64 }, maxBatch: 2, windowMs: 10_000 });
+    const gate = createNeighbourGate({ onLink: [[ipToInt('10.0.0.0'), ipToInt('10.0.0.255')]], limits: { hardLimit: 64 }, windowMs: 10_000 });
     await gate.admit('10.0.0.1');
     await gate.admit('10.0.0.2');
     await gate.admit('10.0.0.1'); // same entry, no new slot
@@ -61,8 +61,8 @@ describe('createNeighbourGate', () => {
     expect(gate.inFlight).toBe(2);
   });
 
-  it('holds a batch beyond capacity until the resolution window passes', async () => {
-    const gate = createNeighbourGate({ onLink: LOOPBACK, limits: { hardLimit: 1024 }, maxBatch: 16, windowMs: 150 });
+  it('holds admissions beyond capacity (half the hard limit) until the resolution window passes', async () => {
+    const gate = createNeighbourGate({ onLink: LOOPBACK, limits: { hardLimit: 32 }, windowMs: 150 });
     const started = performance.now();
     const admittedAt: number[] = [];
     await Promise.all(
@@ -73,6 +73,19 @@ describe('createNeighbourGate', () => {
     expect(admittedAt[16]).toBeGreaterThanOrEqual(140); // second batch after one window
     expect(admittedAt[39]).toBeGreaterThanOrEqual(290); // third after two
     expect(gate.inFlight).toBeLessThanOrEqual(16);
+  });
+
+  it('releases admissions in bursts of at most maxBatch, with pauses', async () => {
+    const gate = createNeighbourGate({ onLink: LOOPBACK, limits: { hardLimit: 1024 }, maxBatch: 10, batchPauseMs: 100, windowMs: 10_000 });
+    const started = performance.now();
+    const times: number[] = [];
+    await Promise.all(Array.from({ length: 25 }, (_, i) => gate.admit(`127.0.2.${i + 1}`).then(() => times.push(performance.now() - started))));
+    times.sort((a, b) => a - b);
+    expect(times[9]).toBeLessThan(50);
+    expect(times[10]).toBeGreaterThanOrEqual(95);
+    expect(times[19]).toBeLessThan(150);
+    expect(times[20]).toBeGreaterThanOrEqual(195);
+    expect(gate.inFlight).toBe(25); // capacity 512 was never the limit
   });
 
   it('shrinks capacity when resolved hosts already fill the table', async () => {
@@ -118,7 +131,7 @@ describe('primeNeighbours', () => {
 
   it('stops within a second on abort, even while the gate is holding it', async () => {
     const sent: string[] = [];
-    const gate = createNeighbourGate({ onLink: LOOPBACK, limits: { hardLimit: 1024 }, maxBatch: 16, windowMs: 60_000 });
+    const gate = createNeighbourGate({ onLink: LOOPBACK, limits: { hardLimit: 32 }, windowMs: 60_000 });
     function* many() {
       for (let i = 0; i < 65_536; i++) yield `127.1.${i >> 8}.${i & 255}`;
     }
