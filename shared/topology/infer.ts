@@ -43,6 +43,13 @@ interface Draft {
 
 /** Per bridge: port name → MACs learned there (union over VLANs). */
 type PortTable = Map<string, Set<string>>;
+/** One MAC learned on one bridge port; `size` = how many MACs that port learns. */
+interface Sighting {
+  bridge: string;
+  port: string;
+  size: number;
+  mac: string;
+}
 
 const LEARNED = new Set(['learned', 'mgmt', 'other']);
 const PLACEHOLDER_PREFIX = 'unmanaged:';
@@ -69,16 +76,40 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
     }
   }
 
+  // Where each MAC is learned, and which managed switch owns which MAC: one pass over the tables.
+  const sightings = new Map<string, Sighting[]>();
+  for (const s of bridges) {
+    for (const [port, learned] of tables.get(s)!) {
+      for (const mac of learned) {
+        const list = sightings.get(mac) ?? [];
+        list.push({ bridge: s, port, size: learned.size, mac });
+        sightings.set(mac, list);
+      }
+    }
+  }
+  const bridgeByMac = new Map<string, string>();
+  for (const b of bridges) for (const mac of ix.macsOf.get(b) ?? []) if (ix.deviceByMac.get(mac) === b) bridgeByMac.set(mac, b);
+
   // 2. Ports that learn another managed switch's MAC are uplinks.
+  const behindCache = new Map<string, string[]>();
   const bridgesBehind = (x: string, port: string): string[] => {
-    const macs = tables.get(x)?.get(port);
-    if (!macs) return [];
-    return bridges.filter((y) => y !== x && [...(ix.macsOf.get(y) ?? [])].some((m) => macs.has(m)));
+    const key = `${x}\u0000${port}`;
+    let found = behindCache.get(key);
+    if (!found) {
+      const owners = new Set<string>();
+      for (const mac of tables.get(x)?.get(port) ?? []) {
+        const owner = bridgeByMac.get(mac);
+        if (owner && owner !== x) owners.add(owner);
+      }
+      found = [...owners].sort();
+      behindCache.set(key, found);
+    }
+    return found;
   };
   for (const x of bridges) for (const port of tables.get(x)!.keys()) if (bridgesBehind(x, port).length > 0) uplinks.get(x)!.add(port);
 
   // 3. Switch pairs with no neighbour link, from forwarding tables.
-  drafts.push(...fdbBridgeDrafts(bridges, tables, ix, drafts, bridgesBehind, uplinks));
+  drafts.push(...fdbBridgeDrafts(bridges, tables, ix, drafts, bridgesBehind, uplinks, sightings));
   const isUplink = (s: string, port: string) => uplinks.get(s)?.has(port) ?? false;
 
   // 4–5. Hosts.
@@ -87,12 +118,7 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
   const macLocations = new Map<string, Array<{ bridge: string; port: string }>>();
   for (const host of hosts) {
     const macs = ix.macsOf.get(host.id) ?? new Set<string>();
-    const seen: Array<{ bridge: string; port: string; size: number; mac: string }> = [];
-    for (const s of bridges) {
-      for (const [port, learned] of tables.get(s)!) {
-        for (const mac of macs) if (learned.has(mac)) seen.push({ bridge: s, port, size: learned.size, mac });
-      }
-    }
+    const seen = [...macs].flatMap((mac) => sightings.get(mac) ?? []);
     const edges = seen.filter((o) => !isUplink(o.bridge, o.port));
     if (edges.length > 0) {
       edges.sort((p, q) => p.size - q.size || p.bridge.localeCompare(q.bridge) || p.port.localeCompare(q.port));
@@ -206,15 +232,24 @@ function fdbBridgeDrafts(
   existing: readonly Draft[],
   bridgesBehind: (x: string, port: string) => string[],
   uplinks: Map<string, Set<string>>,
+  sightings: ReadonlyMap<string, readonly Sighting[]>,
 ): Draft[] {
   const bridgeSet = new Set(bridges);
   const neighbourPorts = new Set(existing.flatMap((d) => (bridgeSet.has(d.a.device) && bridgeSet.has(d.b.device) ? [`${d.a.device}|${d.a.port}`, `${d.b.device}|${d.b.port}`] : [])));
   const linkedPairs = new Set(existing.map((d) => pairKey(d.a.device, d.b.device)));
   // The port of `x` where `y`'s own MACs are learned (the largest, if several).
+  const towardCache = new Map<string, string | null>();
   const portToward = (x: string, y: string): string | null => {
-    let best: { port: string; size: number } | null = null;
-    for (const [port, macs] of tables.get(x) ?? []) {
-      if ([...(ix.macsOf.get(y) ?? [])].some((m) => macs.has(m)) && (!best || macs.size > best.size)) best = { port, size: macs.size };
+    const key = `${x}\u0000${y}`;
+    if (!towardCache.has(key)) towardCache.set(key, computePortToward(x, y));
+    return towardCache.get(key)!;
+  };
+  const computePortToward = (x: string, y: string): string | null => {
+    let best: Sighting | null = null;
+    for (const mac of ix.macsOf.get(y) ?? []) {
+      for (const seen of sightings.get(mac) ?? []) {
+        if (seen.bridge === x && (!best || seen.size > best.size || (seen.size === best.size && seen.port < best.port))) best = seen;
+      }
     }
     return best?.port ?? null;
   };
@@ -224,7 +259,7 @@ function fdbBridgeDrafts(
     for (const [port, macs] of tables.get(x) ?? []) {
       if (port === xPort) continue;
       for (const mac of macs) {
-        for (const [yPort, yMacs] of tables.get(y) ?? []) if (yMacs.has(mac)) votes.set(yPort, (votes.get(yPort) ?? 0) + 1);
+        for (const seen of sightings.get(mac) ?? []) if (seen.bridge === y) votes.set(seen.port, (votes.get(seen.port) ?? 0) + 1);
       }
     }
     const ranked = [...votes].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]));
