@@ -3,11 +3,17 @@
  * The lab stays up after `lab:up` until `lab:down`.
  */
 import { labDown, labLeftovers, labStatus, labUp, office, truth } from './lab.js';
+import { labLockHolder } from './lock.js';
 
 const [command = 'status', ...flags] = process.argv.slice(2);
 const log = (line: string): void => console.error(`lab: ${line}`);
 
 async function main(): Promise<number> {
+  const holder = labLockHolder();
+  if ((command === 'up' || command === 'down') && holder !== null && !flags.includes('--force')) {
+    console.error(`lab: a test run (pid ${holder}) is using the lab; retry when it ends, or pass --force`);
+    return 4;
+  }
   switch (command) {
     case 'up': {
       const result = await labUp({ fresh: flags.includes('--fresh'), log });
@@ -37,7 +43,7 @@ async function main(): Promise<number> {
       return status.up ? 0 : 3;
     }
     default:
-      console.error('usage: tsx tests/lab/cli.ts up [--fresh] | down | status');
+      console.error('usage: tsx tests/lab/cli.ts up [--fresh] [--force] | down [--force] | status');
       return 2;
   }
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { labDown, labLeftovers, labUnavailableReason, labUp } from './lab.js';
+import { acquireLabLock } from './lock.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,13 +27,16 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLEANUP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 let labIsUp = false;
+let releaseLock: () => void = () => undefined;
+/** Another run may hold the lab (a developer's, in a shared checkout): wait for it. */
+const LOCK_WAIT_MS = 15 * 60_000;
 
 /** Tears the lab down from a detached process, which survives our own exit. */
 function detachedCleanup(): void {
   if (!labIsUp) return;
   labIsUp = false;
   const tsx = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-  spawn(tsx, [join(PROJECT_ROOT, 'tests', 'lab', 'cli.ts'), 'down'], { cwd: PROJECT_ROOT, detached: true, stdio: 'ignore' }).unref();
+  spawn(tsx, [join(PROJECT_ROOT, 'tests', 'lab', 'cli.ts'), 'down', '--force'], { cwd: PROJECT_ROOT, detached: true, stdio: 'ignore' }).unref();
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -58,6 +62,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => undefined;
   }
 
+  releaseLock = await acquireLabLock(LOCK_WAIT_MS, (line) => console.warn(`[lab] ${line}`));
   for (const signal of CLEANUP_SIGNALS) process.on(signal, onSignal);
   process.on('exit', detachedCleanup);
   labIsUp = true;
@@ -83,7 +88,11 @@ async function teardown(): Promise<void> {
   removeHandlers();
   labIsUp = false;
   // Silent on success: CI output must end with the test runner's summary line.
-  await labDown();
+  try {
+    await labDown();
+  } finally {
+    releaseLock();
+  }
   const leftovers = await labLeftovers();
   if (leftovers.length > 0) throw new Error(`[lab] teardown left behind:\n  ${leftovers.join('\n  ')}`);
 }
