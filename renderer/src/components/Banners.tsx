@@ -1,10 +1,22 @@
 /** App-level notices: the engine restart banner and app errors. Calm, actionable, dismissable. */
+import type { EngineStatus } from '../../../shared/ipc-contract';
 import { useApp } from '../store/context';
 
 export function EngineBanner() {
   const engine = useApp((s) => s.engine);
   const acknowledged = useApp((s) => s.acknowledgedRestarts);
   const acknowledge = useApp((s) => s.acknowledgeEngineRestart);
+  return <EngineNotice engine={engine} acknowledged={acknowledged} onAcknowledge={acknowledge} />;
+}
+
+interface EngineNoticeProps {
+  engine: EngineStatus | null;
+  /** Restarts already dismissed by the technician. */
+  acknowledged: number;
+  onAcknowledge: () => void;
+}
+
+export function EngineNotice({ engine, acknowledged, onAcknowledge: acknowledge }: EngineNoticeProps) {
   if (!engine) return null;
 
   if (engine.state === 'crashed' || (engine.state === 'starting' && engine.restarts > acknowledged)) {

@@ -50,7 +50,7 @@ export function DevicesView() {
           onChange={(e) => setQuery(e.target.value)}
         />
       </ViewHeader>
-      <section className="card">
+      <section className="card table-tall">
         {shown.length === 0 ? (
           <p className="empty-inline">No device matches “{deferredQuery}”.</p>
         ) : (

@@ -33,7 +33,7 @@ function AppearanceCard() {
   const themeId = useId();
   const [error, setError] = useState<string | null>(null);
   return (
-    <section className="card form" aria-labelledby={`${themeId}-h`}>
+    <section className="card form form-narrow" aria-labelledby={`${themeId}-h`}>
       <h2 id={`${themeId}-h`}>Appearance</h2>
       <div className="field narrow">
         <label htmlFor={themeId}>Theme</label>
@@ -77,7 +77,7 @@ function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
   };
 
   return (
-    <form className="card form" onSubmit={onSubmit} aria-labelledby={`${baseId}-h`}>
+    <form className="card form form-narrow" onSubmit={onSubmit} aria-labelledby={`${baseId}-h`}>
       <h2 id={`${baseId}-h`}>Scan speed</h2>
       <div className="form-row three-columns">
         {LIMIT_FIELDS.map((field) => (
@@ -158,7 +158,7 @@ function CredentialsCard() {
     api.invoke('credentials:delete', id).then(setProfiles, (err: unknown) => setError(messageOf(err)));
 
   return (
-    <section className="card form" aria-labelledby={`${baseId}-h`}>
+    <section className="card form form-narrow" aria-labelledby={`${baseId}-h`}>
       <h2 id={`${baseId}-h`}>SNMP credential profiles</h2>
       <p className="help">
         {storage === 'session-only'
