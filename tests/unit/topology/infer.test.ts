@@ -169,3 +169,25 @@ describe('inferTopology', () => {
     expect(linkKeys(two.links)).toEqual(linkKeys(one.links));
   });
 });
+
+describe('createTopologyTracker', () => {
+  it('returns a result only when the graph changes as devices report', async () => {
+    const { createTopologyTracker } = await import('../../../shared/topology/tracker');
+    const { devices, facts } = build(office());
+    const tracker = createTopologyTracker({ gatewayIp: '10.0.0.1' });
+    // Nothing reported yet: every device sits on the gateway's segment, assumed.
+    const bare = tracker.update(devices)!;
+    expect(bare.links.every((l) => l.a.device === 'rtr' && l.via === 'arp' && l.confidence === 'assumed')).toBe(true);
+    expect(bare.links).toHaveLength(devices.length - 1);
+    expect(tracker.update(devices)).toBeNull();
+    tracker.setFacts('sw1', facts.sw1!);
+    const first = tracker.update(devices);
+    expect(linkKeys(first!.links)).toContain('pc1:? — sw1:ge2 fdb/inferred');
+    expect(tracker.update(devices)).toBeNull();
+    tracker.setFacts('sw2', facts.sw2!);
+    tracker.setFacts('rtr', facts.rtr!);
+    const full = tracker.update(devices)!;
+    expect(normalise(linkKeys(full.links))).toEqual(normalise(EXPECTED_OFFICE));
+    expect(tracker.current).toBe(full);
+  });
+});
