@@ -170,7 +170,11 @@ export class EngineHost {
       clearTimeout(this.#restartTimer);
       this.#restartTimer = null;
     }
-    this.#ready ??= this.#spawn();
+    if (!this.#ready) {
+      // After a crash, starting again is a restart whoever triggers it.
+      if (this.#status.state === 'crashed') this.#status = { ...this.#status, restarts: this.#status.restarts + 1 };
+      this.#ready = this.#spawn();
+    }
     return this.#ready;
   }
 
@@ -299,10 +303,8 @@ export class EngineHost {
     const delay = Math.min(this.#restart.baseDelayMs * 2 ** (this.#consecutiveCrashes - 1), this.#restart.maxDelayMs);
     this.#restartTimer = setTimeout(() => {
       this.#restartTimer = null;
-      this.#status = { ...this.#status, restarts: this.#status.restarts + 1 };
-      this.#ready = this.#spawn();
       // Failures are handled by the exit path (another crash, another backoff).
-      this.#ready.catch(() => {});
+      this.#ensureEngine().catch(() => {});
     }, delay);
   }
 

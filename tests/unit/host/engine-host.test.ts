@@ -130,6 +130,7 @@ describe('EngineHost', () => {
     expect(ask.type).toBe('detect-targets');
     engine.send({ type: 'detected-targets', requestId: ask.type === 'detect-targets' ? ask.requestId : '', targets: ['10.9.0.0/24'] });
     await expect(retry).resolves.toEqual(['10.9.0.0/24']);
+    expect(host.status()).toMatchObject({ state: 'ready', restarts: 3 });
   });
 
   it('cancels a running scan through the engine and ignores unknown scans', async () => {
