@@ -8,36 +8,39 @@
  * neighbour table.
  */
 import { pingHost } from './discovery/icmp';
-import { createNeighbourGate, onLinkRanges, readNeighbourLimits, residentEntriesReader, startNeighbourDiscovery, type NeighbourGate } from './discovery/neighbours';
+import { createNeighbourGate, readNeighbourLimits, residentEntriesReader, startNeighbourDiscovery, type NeighbourGate } from './discovery/neighbours';
 import { reverseLookup } from './discovery/reverse-dns';
 import { probeTcp } from './discovery/tcp-probe';
 import { identifyDevice } from './identify/identify';
 import type { EngineProbes } from './probes';
 import { probeSnmp } from './snmp/probe';
-import { detectLocalSubnets } from './targets/local-subnets';
+import { detectLocalSubnetDetails, detectLocalSubnets } from './targets/local-subnets';
 import { parseTargets } from './targets/parse-targets';
 import { parseIpv4, rangesContain, type Ipv4Range } from './targets/ipv4';
 
 export function createNetworkProbes(): EngineProbes {
   let onLink: Ipv4Range[] = [];
+  let ownAddresses = new Set<string>();
   let gate: NeighbourGate = createNeighbourGate({ onLink, limits: { hardLimit: 1024 } });
 
   /** Interfaces change when a laptop moves: refresh what is on-link for every new plan. */
-  const refreshGate = async () => {
-    onLink = onLinkRanges();
+  const refreshInterfaces = async () => {
+    const subnets = detectLocalSubnetDetails();
+    onLink = subnets.map((s) => s.range);
+    ownAddresses = new Set(subnets.map((s) => s.address));
     gate = createNeighbourGate({ onLink, limits: await readNeighbourLimits(), residentEntries: residentEntriesReader() });
   };
 
   return {
     async planTargets(specs, confirmations) {
       const plan = await parseTargets(specs, confirmations);
-      await refreshGate();
+      await refreshInterfaces();
       return plan;
     },
     detectLocalSubnets: () => detectLocalSubnets(),
-    isOnLink(ip) {
+    resolvesByArp(ip) {
       const value = parseIpv4(ip);
-      return value !== null && rangesContain(onLink, value);
+      return value !== null && rangesContain(onLink, value) && !ownAddresses.has(ip);
     },
 
     async ping(ip, { timeoutMs, signal, rateLimiter }) {
@@ -52,8 +55,8 @@ export function createNetworkProbes(): EngineProbes {
         { signal, rateLimiter, onLink, gate },
         (entry) => onNeighbour(entry.ip, entry.mac),
       );
-      discovery.primed.catch(() => undefined); // priming ends by itself; an abort is not an error
-      return { stop: discovery.stop };
+      // Priming ends by itself; an abort is not an error.
+      return { primed: discovery.primed.then(() => undefined, () => undefined), stop: discovery.stop };
     },
 
     async probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter, hostKnownAlive }) {

@@ -82,6 +82,8 @@ export interface IdentifyFacts {
 }
 
 export interface NeighbourWatch {
+  /** Resolves when every on-link address of the plan has been primed (sent its ARP-triggering datagram). */
+  primed: Promise<void>;
   /** Stop polling and resolve with a final read. */
   stop(): Promise<void>;
 }
@@ -101,8 +103,11 @@ export interface EngineProbes {
   ): NeighbourWatch;
   /** `hostKnownAlive` lets the probe skip v1/v3 retries at addresses where nothing answers at all. */
   probeSnmp(ip: string, credentials: SnmpCredentials, options: ProbeOptions & { hostKnownAlive: () => boolean }): Promise<SnmpProbeResult>;
-  /** Whether an address is on a directly connected subnet (so its MAC will show in the neighbour table). */
-  isOnLink(ip: string): boolean;
+  /**
+   * Whether ARP settles this address: it is on a directly connected subnet
+   * and is not one of this machine's own addresses.
+   */
+  resolvesByArp(ip: string): boolean;
   tcpProbe(ip: string, options: ProbeOptions): Promise<TcpOutcome>;
   reverseDns(ip: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<string | null>;
   identify(source: SnmpSource | null, facts: IdentifyFacts, options: { quick: boolean; signal: AbortSignal }): Promise<Identity>;

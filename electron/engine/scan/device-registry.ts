@@ -39,6 +39,8 @@ export class DeviceRegistry {
   constructor(
     private readonly scanId: string,
     private readonly emit: (event: ScanEvent) => void,
+    /** Called once per new device, before its device-found event. */
+    private readonly onFound: (ip: string) => void = () => undefined,
   ) {}
 
   has(ip: string): boolean {
@@ -69,6 +71,7 @@ export class DeviceRegistry {
       identification: evidence ? { evidence } : base.identification,
     };
     this.devices.set(ip, next);
+    if (!existing) this.onFound(ip);
     this.emit({ type: existing ? 'device-updated' : 'device-found', scanId: this.scanId, device: next });
     return next;
   }

@@ -31,7 +31,7 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
       return plan;
     },
     detectLocalSubnets: () => ['10.0.0.0/29'],
-    isOnLink: (ip) => ip.startsWith('10.0.0.'),
+    resolvesByArp: (ip) => Boolean(hosts[ip]?.mac),
     async ping(ip, { signal }): Promise<PingOutcome> {
       const host = hosts[ip];
       if (host?.ping?.alive) {
@@ -45,7 +45,7 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
       const timers = Object.entries(hosts)
         .filter(([, h]) => h.mac && h.arpAfterMs !== undefined)
         .map(([ip, h]) => setTimeout(() => !signal.aborted && onNeighbour(ip, h.mac!), h.arpAfterMs));
-      return { stop: async () => timers.forEach(clearTimeout) };
+      return { primed: Promise.resolve(), stop: async () => timers.forEach(clearTimeout) };
     },
     async probeSnmp(ip, _credentials, { signal }) {
       const snmp = hosts[ip]?.snmp;

@@ -1,0 +1,119 @@
+/**
+ * Discovery: find every live address of the plan, as fast as the network
+ * allows, streaming each host the moment anything proves it is there.
+ *
+ * - On-link addresses are settled by ARP: every one is primed with a tiny UDP
+ *   datagram and the neighbour table is watched. A host that resolves is
+ *   alive (nothing on a LAN can ignore ARP, whatever its firewall does to
+ *   ICMP), and is then pinged and SNMP-probed; one that has not resolved when
+ *   the ARP window closes cannot answer anything else either. This is why an
+ *   on-link /24 takes about one timeout, like nmap's ARP scan.
+ * - Off-link addresses (routed subnets) and this machine's own addresses get
+ *   ICMP, SNMP and, in a full assessment, the TCP probe, all at once.
+ */
+import { forEachConcurrently } from '../discovery/concurrently';
+import type { PingOutcome, ProbeOptions, TargetPlanView } from '../probes';
+import { createConcurrencyLimiter, sleep } from '../util/pacing';
+import type { ScanContext } from './context';
+import { PhaseProgress } from './progress';
+
+/** Calls `onLive` once per live address, as soon as its discovery probes have settled. */
+export async function discoverPlan(context: ScanContext, plan: TargetPlanView, onLive: (ip: string) => void): Promise<void> {
+  const { probes, request, signal } = context;
+  const progress = new PhaseProgress('discovery', plan.total, context.publishProgress);
+  const limiter = createConcurrencyLimiter(request.limits.concurrency);
+  const probing = new Set<string>();
+  const aliveProbes: Promise<void>[] = [];
+
+  const probeResolvedHost = (ip: string) => {
+    if (probing.has(ip)) return;
+    probing.add(ip);
+    aliveProbes.push(
+      limiter.run(async () => {
+        await probeAddress(context, ip, { knownAlive: true });
+        progress.advance();
+        onLive(ip);
+      }),
+    );
+  };
+
+  const neighbours = probes.watchNeighbours(plan, { signal, rateLimiter: context.rateLimiter }, (ip, mac) => {
+    context.registry.upsert(ip, { mac, reachability: { arp: true } });
+    if (probes.resolvesByArp(ip)) probeResolvedHost(ip);
+  });
+  const arpSettled = neighbours.primed.then(() => sleep(arpWindowMs(context), signal));
+
+  const onLinkTotal = countWhere(plan.addresses(), (ip) => probes.resolvesByArp(ip));
+  await forEachConcurrently(
+    filter(plan.addresses(), (ip) => !probes.resolvesByArp(ip)),
+    request.limits.concurrency,
+    signal,
+    async (ip) => {
+      await limiter.run(() => probeAddress(context, ip, { knownAlive: false }));
+      progress.advance();
+      if (context.registry.has(ip)) onLive(ip);
+    },
+  );
+  await arpSettled.catch(() => undefined);
+  await neighbours.stop();
+  progress.advance(onLinkTotal - probing.size); // on-link addresses that never answered ARP
+  await Promise.all(aliveProbes);
+  progress.finish();
+}
+
+/** How long an on-link address may take to answer ARP after it was primed (Linux retries every second). */
+function arpWindowMs(context: ScanContext): number {
+  return Math.max(500, context.request.limits.timeoutMs);
+}
+
+/** ICMP, SNMP and (full assessment) TCP for one address, all at once; each answer lands as it arrives. */
+async function probeAddress(context: ScanContext, ip: string, { knownAlive }: { knownAlive: boolean }): Promise<void> {
+  const { probes, registry, request, signal } = context;
+  const options: ProbeOptions = { timeoutMs: request.limits.timeoutMs, signal, rateLimiter: context.rateLimiter };
+  let icmp: PingOutcome | undefined;
+
+  const ping = probes.ping(ip, options).then((result) => {
+    icmp = result;
+    if (result.alive) registry.upsert(ip, { reachability: { icmp: result } });
+  });
+
+  const hostKnownAlive = () => knownAlive || registry.has(ip);
+  const snmp = probes.probeSnmp(ip, request.credentials, { ...options, hostKnownAlive }).then(({ outcome, errors }) => {
+    if (outcome) {
+      context.snmpByIp.set(ip, outcome);
+      registry.upsert(ip, {
+        sysName: outcome.system.sysName,
+        sysDescr: outcome.system.sysDescr,
+        sysObjectID: outcome.system.sysObjectID,
+        sysLocation: outcome.system.sysLocation,
+        sysContact: outcome.system.sysContact,
+        uptimeSeconds: outcome.system.uptimeSeconds,
+        reachability: { snmp: { version: outcome.version, credential: outcome.credentialLabel } },
+      });
+    }
+    // Something answered on 161, even if unusably: the host exists and the problem is worth showing.
+    const answeredBadly = errors.filter((e) => e.code !== 'snmp-timeout');
+    if (answeredBadly.length > 0 && !registry.has(ip)) registry.upsert(ip, {});
+    for (const error of answeredBadly) registry.addError(ip, { ...error, phase: 'discovery' });
+  });
+
+  const tcp =
+    request.limits.tcpProbe && !context.quick
+      ? probes.tcpProbe(ip, options).then((result) => {
+          if (result.alive || registry.has(ip)) registry.upsert(ip, { reachability: { tcp: result.open } });
+        })
+      : Promise.resolve();
+
+  await Promise.allSettled([ping, snmp, tcp]);
+  if (icmp && !icmp.alive && registry.has(ip)) registry.upsert(ip, { reachability: { icmp } });
+}
+
+function* filter<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
+
+function countWhere<T>(items: Iterable<T>, test: (item: T) => boolean): number {
+  let count = 0;
+  for (const item of items) if (test(item)) count += 1;
+  return count;
+}
