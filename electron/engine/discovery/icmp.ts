@@ -122,6 +122,7 @@ function needsWholeSeconds(platform: NodeJS.Platform): Promise<boolean> {
 }
 
 const batchers = new Map<string, PingBatcher>();
+let shellAvailable: boolean | null = null;
 
 function batcherFor(timeoutMs: number, count: number, platform: NodeJS.Platform, wholeSeconds: boolean): PingBatcher {
   const key = `${platform}/${timeoutMs}/${count}/${wholeSeconds}`;
@@ -154,7 +155,8 @@ export async function pingHost(ip: string, options: PingOptions): Promise<PingRe
   for (let i = 0; i < count; i++) await rateLimiter?.take(signal);
   signal?.throwIfAborted();
   const wholeSeconds = await needsWholeSeconds(platform);
-  const batched = (options.mode ?? 'batched') === 'batched' && platform !== 'win32' && existsSync('/bin/sh');
+  shellAvailable ??= existsSync('/bin/sh');
+  const batched = (options.mode ?? 'batched') === 'batched' && platform !== 'win32' && shellAvailable;
   if (batched) return batcherFor(timeoutMs, count, platform, wholeSeconds).ping(ip, signal);
   return (await spawnPing(ip, timeoutMs, count, platform, wholeSeconds, signal)).result;
 }
