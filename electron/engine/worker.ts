@@ -43,17 +43,22 @@ function serveHost(parent: ParentChannel): void {
     const { request } = message;
     const controller = new AbortController();
     running.set(request.scanId, controller);
+    let started = false;
     try {
       const document = await runScan(request, {
         probes,
         signal: controller.signal,
         generatorVersion: ENGINE_VERSION,
-        emit: (event) => parent.post({ type: 'event', event }),
+        emit: (event) => {
+          started ||= event.type === 'scan-started';
+          parent.post({ type: 'event', event });
+        },
       });
       parent.post({ type: 'document', scanId: request.scanId, document });
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      if (error instanceof ScanRejectedError) parent.post({ type: 'start-rejected', scanId: request.scanId, message: text });
+      // Before scan-started the host is still waiting for an answer to scan:start: always give it one.
+      if (error instanceof ScanRejectedError || !started) parent.post({ type: 'start-rejected', scanId: request.scanId, message: text });
       else parent.post({ type: 'log', level: 'error', message: `scan ${request.scanId} failed: ${text}` });
     } finally {
       running.delete(request.scanId);
