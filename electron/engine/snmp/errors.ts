@@ -21,11 +21,16 @@ export type SnmpErrorCode =
   | 'bad-oid';
 
 export class SnmpError extends Error {
-  constructor(
-    readonly code: SnmpErrorCode,
-    message: string,
-  ) {
+  readonly code: SnmpErrorCode;
+
+  constructor(code: SnmpErrorCode, message: string) {
+    // Timeouts are the common case in a sweep (one per silent address and credential);
+    // a captured stack would cost more than the rest of the probe and says nothing useful.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
+    this.code = code;
     this.name = 'SnmpError';
   }
 }

@@ -10,6 +10,7 @@ import type { V3User } from '../../../shared/credentials.js';
 import type { SnmpSource, VarBind, WalkOptions, WalkResult } from './source.js';
 import { compareOids, isStrictlyUnder, parseOid, type OidParts } from './oid.js';
 import { SnmpError, isSnmpError } from './errors.js';
+import { onAbort } from './abort-hub.js';
 import { normalizeRawVarbind } from './live-varbind.js';
 import {
   openReadOnlySession,
@@ -61,7 +62,7 @@ export class LiveSnmpSource implements SnmpSource {
   private closeReason: SnmpError | null = null;
   private readonly closeController = new AbortController();
   private v3Discovered = false;
-  private readonly onSourceAbort = () => this.close();
+  private unsubscribeAbort: () => void = () => {};
 
   constructor(options: LiveSnmpOptions) {
     this.opts = { ...DEFAULTS, ...stripUndefined(options) } as typeof DEFAULTS & LiveSnmpOptions;
@@ -75,10 +76,11 @@ export class LiveSnmpSource implements SnmpSource {
       v3User: options.v3User,
       v3Context: options.v3Context,
       transport: options.transport,
+      timeoutMs: this.opts.timeoutMs,
     });
     this.limiter = createConcurrencyLimiter(Math.max(1, this.opts.maxOutstanding));
     if (options.signal?.aborted) this.close();
-    else options.signal?.addEventListener('abort', this.onSourceAbort, { once: true });
+    else if (options.signal) this.unsubscribeAbort = onAbort(options.signal, () => this.close());
   }
 
   /** Close the session; outstanding requests reject at once with 'snmp-aborted'. */
@@ -86,7 +88,7 @@ export class LiveSnmpSource implements SnmpSource {
     if (this.closed) return;
     this.closed = true;
     this.closeReason = new SnmpError('snmp-aborted', `SNMP session to ${this.label} closed`);
-    this.opts.signal?.removeEventListener('abort', this.onSourceAbort);
+    this.unsubscribeAbort();
     this.closeController.abort(this.closeReason);
     this.session.cancelRequests(this.closeReason);
     this.session.close();
@@ -220,9 +222,12 @@ export class LiveSnmpSource implements SnmpSource {
         fn();
       };
       const onAbort = () => finish(() => reject(abortReason(signal, this.closeReason)));
+      // net-snmp times the request out itself (and frees it); this is a safety net in case it
+      // never calls back. A v3 session's first request waits for engine discovery first.
+      const safetyMs = this.opts.timeoutMs * (this.version === 'v3' ? 2 : 1) + 250;
       const timer = setTimeout(
         () => finish(() => reject(new SnmpError('snmp-timeout', `${this.label} did not answer within ${this.opts.timeoutMs} ms`))),
-        this.opts.timeoutMs,
+        safetyMs,
       );
       signal.addEventListener('abort', onAbort, { once: true });
       const cb = (error: Error | null, varbinds?: unknown) => {
@@ -263,7 +268,7 @@ export function mapNetSnmpError(error: Error): SnmpError {
   const e = error as Error & { code?: number; status?: number };
   switch (e.name) {
     case 'RequestTimedOutError':
-      return new SnmpError('snmp-timeout', e.message);
+      return new SnmpError('snmp-timeout', 'no answer within the timeout');
     case 'RequestFailedError':
       return new SnmpError('snmp-error', e.message);
     case 'ResponseInvalidError': {

@@ -94,6 +94,9 @@ function firstAnswer(
 ): Promise<SnmpProbeResult['outcome']> {
   const { signal } = options;
   if (signal.aborted) return Promise.reject(signal.reason);
+  // The scan's signal is handed to each source (which closes itself on abort) and to
+  // nothing else: a sweep keeps thousands of probes in flight, and every listener on one
+  // shared AbortSignal makes the next addEventListener slower (Node checks duplicates).
   return new Promise((resolve, reject) => {
     let remaining = stage.length;
     let done = false;
@@ -101,14 +104,8 @@ function firstAnswer(
     const finish = (fn: () => void) => {
       if (done) return;
       done = true;
-      signal.removeEventListener('abort', onAbort);
       fn();
     };
-    const onAbort = () => {
-      for (const s of sources) s.close();
-      finish(() => reject(signal.reason));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
 
     for (const attempt of stage) {
       const source = new LiveSnmpSource({
@@ -123,9 +120,10 @@ function firstAnswer(
         rateLimiter: options.rateLimiter,
         maxOutstanding: options.maxOutstanding,
         transport: options.transport,
+        signal,
       });
       sources.push(source);
-      source.get(SYSTEM_GROUP_OID_LIST, signal).then(
+      source.get(SYSTEM_GROUP_OID_LIST).then(
         (varbinds) => {
           const system = decodeSystemGroup(varbinds);
           if (done || !hasAnySystemField(system)) {
@@ -155,7 +153,8 @@ function firstAnswer(
 
     function settleOne() {
       remaining--;
-      if (remaining === 0) finish(() => resolve(null));
+      if (signal.aborted) finish(() => reject(signal.reason));
+      else if (remaining === 0) finish(() => resolve(null));
     }
   });
 }

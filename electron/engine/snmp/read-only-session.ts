@@ -39,6 +39,8 @@ export interface SessionTarget {
   v3User?: V3User;
   /** SNMPv3 context name (default ""); snmpsim selects its recording by it, Cisco by VLAN. */
   v3Context?: string;
+  /** Per datagram; net-snmp's own timer, which also frees the request's state. */
+  timeoutMs: number;
   /** One shared UDP socket for all sessions (default); a hostname target gets its own socket. */
   transport?: SharedUdpTransport | 'own-socket';
 }
@@ -54,9 +56,9 @@ export function openReadOnlySession(target: SessionTarget): ReadOnlySession {
   const shared = target.transport === 'own-socket' || isIP(target.host) === 0 ? null : (target.transport ?? sharedUdpTransport());
   const options = {
     port: target.port,
-    // Retries and timeouts are ours: each resend must pass the scan's rate limiter.
+    // Retries are ours: each resend must pass the scan's rate limiter.
     retries: 0,
-    timeout: 60_000,
+    timeout: target.timeoutMs,
     transport: (isIP(target.host) === 6 ? 'udp6' : 'udp4') as 'udp4' | 'udp6',
     // Loop detection is ours too, so a misbehaving agent is reported as 'walk-loop'.
     backwardsGetNexts: true,

@@ -72,7 +72,7 @@ describe('never an SNMP SET', () => {
   });
 
   it('neither the session facade nor the live source has a set method', () => {
-    const facade = openReadOnlySession({ host: '127.0.0.1', port: 9, version: 'v2c', community: 'x', transport: 'own-socket' });
+    const facade = openReadOnlySession({ host: '127.0.0.1', port: 9, version: 'v2c', community: 'x', transport: 'own-socket', timeoutMs: 100 });
     try {
       expect(Object.keys(facade).sort()).toEqual(['cancelRequests', 'close', 'get', 'getBulk', 'getNext', 'malformedSeen']);
       expect('set' in facade).toBe(false);
