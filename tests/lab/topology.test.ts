@@ -6,7 +6,8 @@
  * links must both be 100%; the aged-out variant must degrade to the right
  * switch with unknown port.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { collectTopologyFacts } from '../../electron/engine/topology/collect';
 import { loadSnmprec } from '../../electron/engine/snmp/file-source';
 import type { Device } from '../../shared/scan-document';
@@ -17,6 +18,7 @@ import type { Link } from '../../shared/topology/schema';
 import { office } from './office';
 import { truth } from './truth';
 import { buildRecording } from './recordings/build';
+import { execInTech } from './lab';
 import { agedOut, endpoints, managedSwitches } from './recordings/fragments/topology-wiring';
 
 const TOPOLOGY_FRAGMENTS: Record<string, string[]> = {
@@ -151,5 +153,41 @@ describe('topology from the lab recordings', () => {
       const mine = links.filter((l) => l.b.device === e.name || l.a.device === e.name);
       expect(mine.map((l) => [l.a.device, l.a.port, l.confidence])).toEqual([[e.attachment.switch, null, 'assumed']]);
     }
+  });
+});
+
+const labAvailable = inject('labAvailable');
+const ENGINE_TOPOLOGY = fileURLToPath(new URL('../../electron/engine/topology/collect.ts', import.meta.url));
+const LIVE_SOURCE = fileURLToPath(new URL('../../electron/engine/snmp/live-source.ts', import.meta.url));
+
+/** Reads the topology facts of the switches and the router over SNMP from the technician's laptop (fw-tech). */
+async function liveFacts(): Promise<Record<string, TopologyFacts>> {
+  const targets = office.hosts
+    .filter((h) => h.snmp?.kind === 'snmpsim' && h.snmp.credentials.version === '2c' && new Set([...managedSwitches(office).map((s) => s.name), office.router]).has(h.name))
+    .map((h) => ({ name: h.name, ip: h.ip, community: h.snmp!.credentials.version === '2c' ? h.snmp!.credentials.community : '' }));
+  const script = `
+    import { collectTopologyFacts } from ${JSON.stringify(ENGINE_TOPOLOGY)};
+    import { LiveSnmpSource } from ${JSON.stringify(LIVE_SOURCE)};
+    const out = {};
+    for (const t of ${JSON.stringify(targets)}) {
+      const source = new LiveSnmpSource({ host: t.ip, version: 'v2c', community: t.community, timeoutMs: 2000, retries: 1, transport: 'own-socket' });
+      try { out[t.name] = await collectTopologyFacts(source); } finally { source.close?.(); }
+    }
+    process.stdout.write(JSON.stringify(out));
+    process.exit(0);
+  `;
+  const result = await execInTech(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeoutMs: 90_000 });
+  if (result.code !== 0) throw new Error(`live topology probe failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as Record<string, TopologyFacts>;
+}
+
+describe.skipIf(!labAvailable)('topology from the live lab agents (inside fw-tech)', () => {
+  it('reads the same tables over SNMP and reproduces the wiring: precision and recall 100%', async () => {
+    const facts = await liveFacts();
+    const result = inferTopology(labDevices(), facts, { gatewayIp: office.technician.gateway });
+    const s = score(renamePlaceholders(result.links).map(key), truth.links.map(key));
+    console.info(`topology (live agents): ${result.links.length} links, precision ${(s.precision * 100).toFixed(1)}%, recall ${(s.recall * 100).toFixed(1)}%`);
+    expect({ missing: s.missing, extra: s.extra }).toEqual({ missing: [], extra: [] });
+    expect(Object.values(facts).every((f) => f.incomplete.length === 0)).toBe(true);
   });
 });
