@@ -108,10 +108,14 @@ function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+const AMBIENT_NAME = /ambient|inlet|intake|room|environment|external|air\b|umgebung/i;
+
 function temperatureLimits(s: Sensor, p: Record<string, number>): { warn: number; crit: number } {
   if (s.component === 'disk') return { warn: p.diskWarnC ?? 50, crit: p.diskCritC ?? 60 };
   if (s.component === 'cpu') return { warn: p.cpuWarnC ?? 85, crit: p.cpuCritC ?? 95 };
-  return { warn: p.ambientWarnC ?? 70, crit: p.ambientCritC ?? 85 };
+  // Air temperatures (room, inlet) matter at far lower values than chip or board sensors.
+  if (AMBIENT_NAME.test(s.name)) return { warn: p.ambientWarnC ?? 40, crit: p.ambientCritC ?? 50 };
+  return { warn: p.internalWarnC ?? 80, crit: p.internalCritC ?? 95 };
 }
 
 const temperatureHigh: Matcher = ({ device, t }) => {

@@ -93,8 +93,10 @@ export const RULES = [
     params: {
       diskWarnC: p(50, '°C', 'disk temperature warning'),
       diskCritC: p(60, '°C', 'disk temperature critical'),
-      ambientWarnC: p(70, '°C', 'system/ambient temperature warning when the device gives no limit'),
-      ambientCritC: p(85, '°C', 'system/ambient temperature critical when the device gives no limit'),
+      ambientWarnC: p(40, '°C', 'room/inlet/ambient air temperature warning when the device gives no limit'),
+      ambientCritC: p(50, '°C', 'room/inlet/ambient air temperature critical when the device gives no limit'),
+      internalWarnC: p(80, '°C', 'board/internal temperature warning when the device gives no limit'),
+      internalCritC: p(95, '°C', 'board/internal temperature critical when the device gives no limit'),
       cpuWarnC: p(85, '°C', 'processor temperature warning when the device gives no limit'),
       cpuCritC: p(95, '°C', 'processor temperature critical when the device gives no limit'),
     },

@@ -14,6 +14,7 @@ import { collectUps } from './ups';
 import { collectEntitySensors } from './entity-sensor';
 import { readSensorDef } from './sensor-table-engine';
 import { SENSOR_DEFS } from './sensor-tables';
+import { ENVIRONMENT_TEMPERATURE_DEFS } from './sensor-tables-environment';
 
 export interface CollectHealthOptions {
   type?: DeviceType;
@@ -28,7 +29,7 @@ export interface CollectHealthOptions {
 export async function collectSensors(ctx: HealthContext): Promise<Sensor[]> {
   const sensors: Sensor[] = [];
   sensors.push(...(await collectEntitySensors(ctx)));
-  for (const def of SENSOR_DEFS) sensors.push(...(await readSensorDef(ctx, def)));
+  for (const def of [...SENSOR_DEFS, ...ENVIRONMENT_TEMPERATURE_DEFS]) sensors.push(...(await readSensorDef(ctx, def)));
   sensors.push(...(await collectDeviceStatus(ctx)));
   return sensors;
 }

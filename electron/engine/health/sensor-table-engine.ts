@@ -7,7 +7,7 @@
 import type { Component, HealthStatus, Sensor, SensorKind } from '../../../shared/health/schema';
 import { asNumber, asText, round } from './values';
 import { compareIndex, readScalars, readTable, type HealthContext, type Row } from './table';
-import { statusFromLimits } from './entity-sensor';
+import { componentFromName, statusFromLimits } from './entity-sensor';
 
 export type StateMap = Record<number, [text: string, status: HealthStatus]>;
 
@@ -36,21 +36,47 @@ export interface SensorDef {
   skip?: number[];
   /** Plausible range after scaling; values outside are dropped as garbage. */
   range?: [number, number];
+  /** Skip this scalar when the agent answers the preferred OID (e.g. a high-precision twin). */
+  onlyIfAbsent?: string;
+  /** Keep only rows whose `column` value is one of `equals` (e.g. a sensor-type column). */
+  filter?: { column: string; equals?: number[]; matches?: RegExp };
+  /** Keep only rows whose index matches (e.g. `ifIndex.5` = the temperature test). */
+  indexPattern?: RegExp;
+  /** Keep only rows whose name matches (tables that mix sensor kinds without a type column). */
+  nameFilter?: RegExp;
+  /** Name rows from ENTITY-MIB entPhysicalName (index = entPhysicalIndex). */
+  nameFromEntity?: boolean;
+  /** The raw value (after `scale`) is in °F. */
+  fahrenheit?: boolean;
 }
 
-type Col = 'value' | 'name' | 'status' | 'high' | 'highWarn' | 'low' | 'lowWarn';
+type Col = 'value' | 'name' | 'status' | 'high' | 'highWarn' | 'low' | 'lowWarn' | 'filter';
+
+const ENT_PHYSICAL_NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
 
 export async function readSensorDef(ctx: HealthContext, def: SensorDef): Promise<Sensor[]> {
+  if (def.onlyIfAbsent) {
+    const preferred = await readScalars(ctx, { v: def.onlyIfAbsent }, `health:${def.source}`);
+    if (preferred.v) return [];
+  }
   const rows = def.scalar ? await readScalarRow(ctx, def) : await readTable(ctx, columnsOf(def), `health:${def.source}`);
+  if (rows.size === 0) return [];
+  const entityNames = def.nameFromEntity ? await readTable(ctx, { name: ENT_PHYSICAL_NAME }, `health:${def.source}`) : null;
   const out: Sensor[] = [];
   for (const index of [...rows.keys()].sort(compareIndex)) {
     const row = rows.get(index)!;
     const raw = asNumber(row.value);
     if (raw === null || def.skip?.includes(raw)) continue;
+    if (def.indexPattern && !def.indexPattern.test(index)) continue;
+    if (def.filter?.equals && !def.filter.equals.includes(asNumber(row.filter) ?? NaN)) continue;
+    if (def.filter?.matches && !def.filter.matches.test(asText(row.filter) ?? '')) continue;
     const scale = def.scale ?? 1;
-    const value = def.states ? raw : round(raw * scale, 3);
+    const scaled = raw * scale;
+    const value = def.states ? raw : round(def.fahrenheit ? ((scaled - 32) * 5) / 9 : scaled, 3);
     if (def.range && (value < def.range[0] || value > def.range[1])) continue;
-    const name = nameOf(def, row, index);
+    const entityName = entityNames ? asText(entityNames.get(index)?.name) : null;
+    const name = entityName || nameOf(def, row, index);
+    if (def.nameFilter && !def.nameFilter.test(name)) continue;
     const oid = def.scalar ? def.value : `${def.value}.${index}`;
     if (def.states) {
       const [text, status] = def.states[raw] ?? [String(raw), 'unknown'];
@@ -68,7 +94,9 @@ export async function readSensorDef(ctx: HealthContext, def: SensorDef): Promise
         oids.push(`${def.statusColumn.oid}.${index}`);
       }
     }
-    out.push({ kind: def.kind, component: def.component, name, value, unit: def.unit, status, ...(limits ? { limits } : {}), source: def.source, oids });
+    // A generic temperature table often mixes CPU, disk and board sensors: the name tells them apart.
+    const component = def.kind === 'temperature' && def.component === 'temperature' ? componentFromName(name, 'temperature') : def.component;
+    out.push({ kind: def.kind, component, name, value, unit: def.unit, status, ...(limits ? { limits } : {}), source: def.source, oids });
   }
   return out;
 }
@@ -77,6 +105,7 @@ function columnsOf(def: SensorDef): Partial<Record<Col, string>> & { value: stri
   const cols: Partial<Record<Col, string>> & { value: string } = { value: def.value };
   if (def.name) cols.name = def.name;
   if (def.statusColumn) cols.status = def.statusColumn.oid;
+  if (def.filter) cols.filter = def.filter.column;
   for (const [k, v] of Object.entries(def.limits ?? {})) if (v) cols[k as Col] = v;
   return cols;
 }

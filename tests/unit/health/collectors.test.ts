@@ -196,3 +196,20 @@ describe('sensor collectors', () => {
     expect(h.errors.some((e) => e.code === 'walk-truncated')).toBe(true);
   });
 });
+
+describe('declarative sensor definitions', () => {
+  it('filters rows by a unit column, converts °F and scales', async () => {
+    const { readSensorDef } = await import('../../../electron/engine/health/sensor-table-engine');
+    const T = '1.3.6.1.4.1.99999.1';
+    const src = new MapSource([
+      [`${T}.2.1`, 'octets', text('Room Temperature')], [`${T}.3.1`, 'integer', 209], [`${T}.4.1`, 'octets', text('C')],
+      [`${T}.2.2`, 'octets', text('Room Temperature')], [`${T}.3.2`, 'integer', 696], [`${T}.4.2`, 'octets', text('F')],
+      [`${T}.2.3`, 'octets', text('CPU Temperature')], [`${T}.3.3`, 'integer', 612], [`${T}.4.3`, 'octets', text('C')],
+    ]);
+    const ctx = createContext(src);
+    const celsius = await readSensorDef(ctx, { source: 't', kind: 'temperature', component: 'temperature', unit: '°C', value: `${T}.3`, name: `${T}.2`, scale: 0.1, filter: { column: `${T}.4`, matches: /^C$/ } });
+    expect(celsius.map((s) => [s.name, s.value, s.component])).toEqual([['Room Temperature', 20.9, 'temperature'], ['CPU Temperature', 61.2, 'cpu']]);
+    const fahrenheit = await readSensorDef(ctx, { source: 't', kind: 'temperature', component: 'temperature', unit: '°C', value: `${T}.3`, scale: 0.1, fahrenheit: true, filter: { column: `${T}.4`, matches: /^F$/ } });
+    expect(fahrenheit[0]!.value).toBeCloseTo(20.89, 1);
+  });
+});
