@@ -114,6 +114,11 @@ export class LiveSnmpSource implements SnmpSource {
         });
         return out;
       } catch (error) {
+        // The answer would not fit one datagram (huge hostile strings): ask object by object.
+        if (isTooBig(error) && pending.length > 1) {
+          for (const p of pending) out[p.i] = (await this.get([p.oid!], signal))[0] ?? null;
+          return out;
+        }
         // v1 fails the whole PDU on a missing object (noSuchName, index = culprit): drop it and ask again.
         const culprit = noSuchNameIndex(error, pending.map((p) => p.oid!));
         if (culprit === null) throw error;
@@ -143,7 +148,7 @@ export class LiveSnmpSource implements SnmpSource {
               ? ((await this.request({ kind: 'getNext', oids: [cursor] }, signal)) as RawVarbind[])
               : flattenBulk(await this.request({ kind: 'getBulk', oids: [cursor], maxRepetitions }, signal));
         } catch (error) {
-          if (isSnmpError(error) && error.message.startsWith('TooBig') && maxRepetitions > 1) {
+          if (isTooBig(error) && maxRepetitions > 1) {
             maxRepetitions = Math.max(1, Math.floor(maxRepetitions / 2));
             continue;
           }
@@ -242,6 +247,10 @@ export class LiveSnmpSource implements SnmpSource {
       }
     });
   }
+}
+
+function isTooBig(error: unknown): boolean {
+  return isSnmpError(error) && error.code === 'snmp-error' && error.message.startsWith('TooBig');
 }
 
 function flattenBulk(result: (RawVarbind | RawVarbind[])[]): RawVarbind[] {

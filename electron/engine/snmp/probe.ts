@@ -101,6 +101,8 @@ function firstAnswer(
     let remaining = stage.length;
     let done = false;
     const sources: LiveSnmpSource[] = [];
+    /** A credential the agent answered but with an empty system group (restricted view). */
+    let fallback: NonNullable<SnmpProbeResult['outcome']> | null = null;
     const finish = (fn: () => void) => {
       if (done) return;
       done = true;
@@ -126,22 +128,21 @@ function firstAnswer(
       source.get(SYSTEM_GROUP_OID_LIST).then(
         (varbinds) => {
           const system = decodeSystemGroup(varbinds);
-          if (done || !hasAnySystemField(system)) {
-            if (!done && !hasAnySystemField(system)) onError(attempt, new SnmpError('snmp-error', 'no system group objects served'));
+          const outcome = { source, version: attempt.version, credentialLabel: attempt.label, system, close: () => source.close() };
+          if (done) {
             source.close();
-            settleOne();
+          } else if (hasAnySystemField(system)) {
+            for (const other of sources) if (other !== source) other.close();
+            if (fallback && fallback.source !== source) fallback.close();
+            finish(() => resolve(outcome));
             return;
+          } else if (!fallback) {
+            // It answers, so the credential works; keep it unless another shows more.
+            fallback = outcome;
+          } else {
+            source.close();
           }
-          for (const other of sources) if (other !== source) other.close();
-          finish(() =>
-            resolve({
-              source,
-              version: attempt.version,
-              credentialLabel: attempt.label,
-              system,
-              close: () => source.close(),
-            }),
-          );
+          settleOne();
         },
         (error: unknown) => {
           source.close();
@@ -154,7 +155,7 @@ function firstAnswer(
     function settleOne() {
       remaining--;
       if (signal.aborted) finish(() => reject(signal.reason));
-      else if (remaining === 0) finish(() => resolve(null));
+      else if (remaining === 0) finish(() => resolve(fallback));
     }
   });
 }

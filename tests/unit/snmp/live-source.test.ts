@@ -160,6 +160,18 @@ describe('LiveSnmpSource get', () => {
     expect(got).toEqual([null, { oid: '1.3.6.1.2.1.1.5.0', type: 'octets', value: new TextEncoder().encode('sw1') }]);
   });
 
+  it('splits a GET the agent calls tooBig into one request per object', async () => {
+    const big = 'x'.repeat(1000);
+    const a = await agent((req) =>
+      req.oids.length > 1
+        ? { varbinds: req.oids.map((o) => [o, { type: 'int', value: 0 }] as [string, FakeValue]), errorStatus: 1 }
+        : { varbinds: [[req.oids[0]!, { type: 'str', value: big }]] },
+    );
+    const got = await live(a).get(['1.3.6.1.2.1.1.1.0', '1.3.6.1.2.1.1.5.0']);
+    expect(got.map((v) => (v?.value as Uint8Array).length)).toEqual([1000, 1000]);
+    expect(a.requests.map((r) => r.oids.length)).toEqual([2, 1, 1]);
+  });
+
   it('v1: drops the object named by noSuchName and asks again', async () => {
     const a = await agent((req) => {
       const missing = req.oids.indexOf('1.3.6.1.2.1.1.4.0');

@@ -62,6 +62,17 @@ describe('probeSnmp', () => {
     result.outcome?.close();
   });
 
+  it('keeps a credential the agent answers with an empty system group (restricted view)', async () => {
+    const a = await startFakeAgent((req) =>
+      req.community === SECRET_B ? { varbinds: req.oids.map((o) => [o, { type: 'noSuchObject' }] as [string, FakeValue]) } : null,
+    );
+    agents.push(a);
+    const result = await run(a, creds([SECRET_A, SECRET_B]), 200);
+    expect(result.outcome?.credentialLabel).toBe('community #2');
+    expect(result.outcome?.system).toEqual({ sysDescr: null, sysObjectID: null, uptimeSeconds: null, sysContact: null, sysName: null, sysLocation: null });
+    result.outcome?.close();
+  });
+
   it('returns the live source, ready for walks with the winning credential', async () => {
     const a = await agentFor(1, SECRET_A);
     const result = await run(a, creds([SECRET_A]));
