@@ -2,8 +2,10 @@
  * Devices as a table. Every device string is untrusted (it comes from SNMP,
  * DNS or the wire): it is rendered as React text children only, which React
  * escapes. Never dangerouslySetInnerHTML here.
+ * Rows are windowed (fixed row height, spacer rows above and below) so a
+ * 5,000-device site renders only the rows on screen.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import type { Device } from '../../../shared/scan-document';
 import { DEVICE_TYPE_LABELS, deviceName, ipSortKey } from '../format';
 
@@ -12,18 +14,26 @@ type ColumnId = 'ip' | 'name' | 'vendor' | 'type' | 'model' | 'firmware';
 interface Column {
   id: ColumnId;
   label: string;
+  /** Fixed layout: widths must not jump as windowed rows change while scrolling. */
+  width: string;
   value: (device: Device) => string;
   sortKey?: (device: Device) => string;
 }
 
 const COLUMNS: readonly Column[] = [
-  { id: 'ip', label: 'IP address', value: (d) => d.ip ?? '', sortKey: (d) => ipSortKey(d.ip) },
-  { id: 'name', label: 'Name', value: deviceName },
-  { id: 'vendor', label: 'Vendor', value: (d) => d.vendor ?? '' },
-  { id: 'type', label: 'Type', value: (d) => DEVICE_TYPE_LABELS[d.type] },
-  { id: 'model', label: 'Model', value: (d) => d.model ?? '' },
-  { id: 'firmware', label: 'Firmware', value: (d) => d.firmware ?? '' },
+  { id: 'ip', label: 'IP address', width: '14%', value: (d) => d.ip ?? '', sortKey: (d) => ipSortKey(d.ip) },
+  { id: 'name', label: 'Name', width: '20%', value: deviceName },
+  { id: 'vendor', label: 'Vendor', width: '18%', value: (d) => d.vendor ?? '' },
+  { id: 'type', label: 'Type', width: '13%', value: (d) => DEVICE_TYPE_LABELS[d.type] },
+  { id: 'model', label: 'Model', width: '19%', value: (d) => d.model ?? '' },
+  { id: 'firmware', label: 'Firmware', width: '16%', value: (d) => d.firmware ?? '' },
 ];
+
+/** Must match `.device-table tbody tr` height in styles.css. */
+export const ROW_HEIGHT_PX = 36;
+const OVERSCAN_ROWS = 10;
+/** Before the first layout (and in server rendering) assume a laptop-sized table. */
+const INITIAL_VIEWPORT_PX = 640;
 
 interface SortState {
   column: ColumnId;
@@ -41,13 +51,34 @@ export function DeviceTable({ devices, caption }: { devices: readonly Device[]; 
     return rows.map((r) => r.device);
   }, [devices, sort]);
 
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewportHeight, setViewportHeight] = useState(INITIAL_VIEWPORT_PX);
+  useEffect(() => {
+    const wrap = wrapRef.current;
+    if (!wrap || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setViewportHeight(wrap.clientHeight || INITIAL_VIEWPORT_PX));
+    observer.observe(wrap);
+    return () => observer.disconnect();
+  }, []);
+  const onScroll = (event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
+  const last = Math.min(sorted.length, Math.ceil((scrollTop + viewportHeight) / ROW_HEIGHT_PX) + OVERSCAN_ROWS);
+  const visible = sorted.slice(first, last);
+
   const toggleSort = (column: ColumnId) =>
     setSort((s) => (s.column === column ? { column, descending: !s.descending } : { column, descending: false }));
 
   return (
-    <div className="table-wrap">
-      <table className="device-table">
+    <div className="table-wrap" ref={wrapRef} onScroll={onScroll}>
+      <table className="device-table" aria-rowcount={sorted.length + 1}>
         <caption className="visually-hidden">{caption}</caption>
+        <colgroup>
+          {COLUMNS.map((column) => (
+            <col key={column.id} style={{ width: column.width }} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             {COLUMNS.map((column) => {
@@ -70,8 +101,14 @@ export function DeviceTable({ devices, caption }: { devices: readonly Device[]; 
           </tr>
         </thead>
         <tbody>
-          {sorted.map((device) => (
-            <tr key={device.id} data-device-id={device.id}>
+          {first > 0 && <tr className="spacer" aria-hidden="true" style={{ height: first * ROW_HEIGHT_PX }} />}
+          {visible.map((device, offset) => (
+            <tr
+              key={device.id}
+              data-device-id={device.id}
+              aria-rowindex={first + offset + 2}
+              className={(first + offset) % 2 === 1 ? 'odd' : undefined}
+            >
               {COLUMNS.map((column) => {
                 const text = column.value(device);
                 return (
@@ -82,6 +119,9 @@ export function DeviceTable({ devices, caption }: { devices: readonly Device[]; 
               })}
             </tr>
           ))}
+          {last < sorted.length && (
+            <tr className="spacer" aria-hidden="true" style={{ height: (sorted.length - last) * ROW_HEIGHT_PX }} />
+          )}
         </tbody>
       </table>
     </div>

@@ -76,7 +76,7 @@ function ScanSubtitle({ scan }: { scan: LiveScan }) {
 function ScanOutcome({ scan }: { scan: LiveScan }) {
   const elapsed =
     scan.info && scan.finishedAt ? formatDuration(Date.parse(scan.finishedAt) - Date.parse(scan.info.startedAt)) : null;
-  const found = `${scan.devices.length} device${scan.devices.length === 1 ? '' : 's'}`;
+  const found = `${scan.devices.length.toLocaleString()} device${scan.devices.length === 1 ? '' : 's'}`;
   const text: Record<LiveScan['status'], string> = {
     running: '',
     completed: `Scan completed: ${found} found${elapsed ? ` in ${elapsed}` : ''}.`,

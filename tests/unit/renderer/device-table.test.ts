@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { DeviceTable } from '../../../renderer/src/components/DeviceTable';
+import { DeviceTable, ROW_HEIGHT_PX } from '../../../renderer/src/components/DeviceTable';
 import { device } from './fake-api';
 
 describe('DeviceTable', () => {
@@ -33,5 +33,16 @@ describe('DeviceTable', () => {
     const html = renderToStaticMarkup(createElement(DeviceTable, { devices, caption: 'Devices' }));
     expect(html.indexOf('nine')).toBeLessThan(html.indexOf('ten'));
     expect(html).toContain('—');
+  });
+
+  it('renders only a window of rows for a 5,000-device site, with spacers keeping the scroll height', () => {
+    const devices = Array.from({ length: 5000 }, (_, i) => device({ id: `d${i}`, ip: `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}` }));
+    const html = renderToStaticMarkup(createElement(DeviceTable, { devices, caption: 'Devices' }));
+    const rows = html.match(/data-device-id=/g)?.length ?? 0;
+    expect(rows).toBeGreaterThan(10);
+    expect(rows).toBeLessThan(60);
+    expect(html).toContain('aria-rowcount="5001"');
+    const spacer = /class="spacer" aria-hidden="true" style="height:(\d+)px"/.exec(html);
+    expect(Number(spacer?.[1])).toBe((5000 - rows) * ROW_HEIGHT_PX);
   });
 });
