@@ -52,7 +52,8 @@ export async function labUnavailableReason(): Promise<string | null> {
 
 /** Identifies the office and the lab's own code, so a changed lab is rebuilt rather than reused. */
 function fingerprint(): string {
-  const hash = createHash('sha256').update(JSON.stringify(office));
+  // FOREWARN_LAB_FDB selects the topology fragments' aged-out variant (recordings differ).
+  const hash = createHash('sha256').update(JSON.stringify(office)).update(`fdb=${process.env.FOREWARN_LAB_FDB ?? 'full'}`);
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir).sort()) {
       const path = join(dir, entry);
