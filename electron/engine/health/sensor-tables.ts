@@ -51,6 +51,21 @@ const HP_LOGDRV_STATUS: StateMap = {
   14: ['queuedForExpansion', 'warning'], 15: ['multipathAccessDegraded', 'warning'], 16: ['erasing', 'warning'],
 };
 
+/** Brocade swSensorStatus. */
+const BROCADE_SENSOR: StateMap = {
+  1: ['unknown', 'unknown'], 2: ['faulty', 'critical'], 3: ['below-min', 'warning'], 4: ['nominal', 'ok'], 5: ['above-max', 'warning'], 6: ['absent', 'unknown'],
+};
+/** Huawei iBMC component status. */
+const HUAWEI_STATUS: StateMap = { 1: ['ok', 'ok'], 2: ['minor', 'warning'], 3: ['major', 'critical'], 4: ['critical', 'critical'], 5: ['absence', 'unknown'], 6: ['unknown', 'unknown'] };
+/** Extreme VOSS rcVossSystemFanInfoOperStatus / temperature status. */
+const VOSS_FAN: StateMap = { 1: ['unknown', 'unknown'], 2: ['up', 'ok'], 3: ['down', 'critical'] };
+const VOSS_TEMP: StateMap = { 1: ['normal', 'ok'], 2: ['warning', 'warning'], 3: ['critical', 'critical'], 4: ['unknown', 'unknown'] };
+/** Juniper jnxFruState. */
+const JUNIPER_FRU: StateMap = {
+  1: ['unknown', 'unknown'], 2: ['empty', 'ok'], 3: ['present', 'ok'], 4: ['ready', 'ok'], 5: ['announceOnline', 'ok'], 6: ['online', 'ok'],
+  7: ['anounceOffline', 'warning'], 8: ['offline', 'critical'], 9: ['diagnostic', 'warning'], 10: ['standby', 'ok'],
+};
+
 // ---- definitions --------------------------------------------------------------------------
 const CISCO = '1.3.6.1.4.1.9.9.13.1';
 const LM = '1.3.6.1.4.1.2021.13.16';
@@ -101,6 +116,17 @@ export const SENSOR_DEFS: SensorDef[] = [
   { source: 'dell-idrac', kind: 'state', component: 'battery', unit: '', value: `${DELL}.4.600.50.1.5`, name: `${DELL}.4.600.50.1.7`, states: DELL_STATUS },
   { source: 'dell-idrac', kind: 'state', component: 'disk', unit: '', value: `${DELL}.5.1.20.130.4.1.4`, name: `${DELL}.5.1.20.130.4.1.2`, states: DELL_PDISK },
   { source: 'dell-idrac', kind: 'state', component: 'raid', unit: '', value: `${DELL}.5.1.20.140.1.1.4`, name: `${DELL}.5.1.20.140.1.1.2`, states: DELL_VDISK },
+
+  { source: 'dell-idrac', kind: 'state', component: 'psu', unit: '', value: `${DELL}.4.600.20.1.5`, name: `${DELL}.4.600.20.1.8`, states: DELL_STATUS },
+  { source: 'dell-idrac', kind: 'state', component: 'memory', unit: '', value: `${DELL}.4.1100.50.1.5`, name: `${DELL}.4.1100.50.1.8`, states: DELL_STATUS },
+
+  // Brocade, Huawei iBMC, Extreme VOSS, Juniper
+  { source: 'brocade', kind: 'state', component: 'system', unit: '', value: '1.3.6.1.4.1.1588.2.1.1.1.1.22.1.3', name: '1.3.6.1.4.1.1588.2.1.1.1.1.22.1.5', states: BROCADE_SENSOR },
+  { source: 'huawei-ibmc', kind: 'state', component: 'memory', unit: '', value: '1.3.6.1.4.1.2011.2.235.1.1.16.50.1.6', nameTemplate: 'DIMM {index}', states: HUAWEI_STATUS },
+  { source: 'huawei-ibmc', kind: 'state', component: 'disk', unit: '', value: '1.3.6.1.4.1.2011.2.235.1.1.18.50.1.3', nameTemplate: 'Disk {index}', states: HUAWEI_STATUS },
+  { source: 'extreme-voss', kind: 'state', component: 'fan', unit: '', value: '1.3.6.1.4.1.2272.1.101.1.1.4.1.4', nameTemplate: 'Fan {index}', states: VOSS_FAN },
+  { source: 'extreme-voss', kind: 'state', component: 'temperature', unit: '', value: '1.3.6.1.4.1.2272.1.101.1.1.2.1.6', nameTemplate: 'Temperature sensor {index}', states: VOSS_TEMP },
+  { source: 'juniper', kind: 'state', component: 'module', unit: '', value: '1.3.6.1.4.1.2636.3.1.15.1.8', name: '1.3.6.1.4.1.2636.3.1.15.1.5', states: JUNIPER_FRU },
 
   // HPE ProLiant (Insight / iLO)
   { source: 'hpe', kind: 'state', component: 'system', unit: '', value: `${HP}.6.1.3.0`, scalar: true, nameTemplate: 'System health', states: HP_CONDITION },
