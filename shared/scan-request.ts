@@ -35,5 +35,12 @@ export const EngineScanRequestSchema = z.object({
   limits: ScanLimitsSchema,
   client: z.string().optional(),
   site: z.string().optional(),
+  /** Rule threshold overrides from settings (shared/health/rules.ts parameter ids). */
+  thresholds: z.record(z.string(), z.number()).optional(),
+  /**
+   * Full assessment: milliseconds between the two interface-counter samples,
+   * so error rates are rates, not lifetime totals. 0 takes one sample.
+   */
+  interfaceSampleMs: z.number().int().min(0).max(600_000).optional(),
 });
 export type EngineScanRequest = z.infer<typeof EngineScanRequestSchema>;

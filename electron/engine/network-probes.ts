@@ -14,7 +14,9 @@ import { probeTcp } from './discovery/tcp-probe';
 import { identifyDevice } from './identify/identify';
 import type { EngineProbes } from './probes';
 import { probeSnmp } from './snmp/probe';
-import { detectLocalSubnetDetails, detectLocalSubnets } from './targets/local-subnets';
+import { defaultGatewayOf, detectLocalSubnetDetails, detectLocalSubnets } from './targets/local-subnets';
+import { collectHealth } from './health/collect';
+import { collectTopologyFacts } from './topology/collect';
 import { parseTargets } from './targets/parse-targets';
 import { parseIpv4, rangesContain, type Ipv4Range } from './targets/ipv4';
 
@@ -72,5 +74,8 @@ export function createNetworkProbes(): EngineProbes {
 
     reverseDns: (ip, { timeoutMs, signal }) => reverseLookup(ip, { timeoutMs, signal }),
     identify: (source, facts, options) => identifyDevice(source, facts, options),
+    defaultGateway: async () => (await defaultGatewayOf())?.ip ?? null,
+    collectHealth: (source, options) => collectHealth(source, options),
+    collectTopologyFacts: (source, options) => collectTopologyFacts(source, options),
   };
 }

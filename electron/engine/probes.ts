@@ -8,6 +8,8 @@
 import type { SnmpCredentials } from '../../shared/credentials';
 import type { DeviceType } from '../../shared/device-types';
 import type { DeviceError, Evidence, SnmpVersion } from '../../shared/scan-document';
+import type { HealthReadings } from '../../shared/health/schema';
+import type { TopologyFacts } from '../../shared/topology/facts';
 import type { SnmpSource } from './snmp/source';
 import type { RateLimiter } from './util/pacing';
 
@@ -111,4 +113,10 @@ export interface EngineProbes {
   tcpProbe(ip: string, options: ProbeOptions): Promise<TcpOutcome>;
   reverseDns(ip: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<string | null>;
   identify(source: SnmpSource | null, facts: IdentifyFacts, options: { quick: boolean; signal: AbortSignal }): Promise<Identity>;
+  /** The technician's default gateway: the root of the topology. */
+  defaultGateway(): Promise<string | null>;
+  /** Full assessment: hardware health readings (collectors never throw; problems land in `errors`). */
+  collectHealth(source: SnmpSource, options: { type: DeviceType; sampleIntervalMs: number; signal: AbortSignal }): Promise<HealthReadings>;
+  /** Full assessment: LLDP/CDP neighbours, forwarding and ARP tables, interfaces. */
+  collectTopologyFacts(source: SnmpSource, options: { signal: AbortSignal }): Promise<TopologyFacts>;
 }

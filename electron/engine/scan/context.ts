@@ -5,6 +5,7 @@ import type { EngineProbes, SnmpOutcome } from '../probes';
 import type { RateLimiter } from '../util/pacing';
 import type { DeviceRegistry } from './device-registry';
 import type { ProgressSnapshot } from './progress';
+import type { ScanTopology } from './topology';
 
 export interface ScanContext {
   request: EngineScanRequest;
@@ -17,6 +18,7 @@ export interface ScanContext {
   snmpByIp: Map<string, SnmpOutcome>;
   /** Reverse lookups start the moment a device is found, so they overlap the other probes. */
   reverseDnsByIp: Map<string, Promise<string | null>>;
+  topology: ScanTopology;
   emitPhase(phase: ScanPhase, message?: string): void;
   publishProgress(snapshot: ProgressSnapshot): void;
 }

@@ -14,7 +14,9 @@ import { createConcurrencyLimiter, createRateLimiter } from '../util/pacing';
 import type { ScanContext } from './context';
 import { DeviceRegistry } from './device-registry';
 import { discoverPlan } from './discovery';
-import { enrichDevice, startReverseDns } from './enrich';
+import { assessFindings, enrichDevice, startReverseDns } from './enrich';
+import { createScanTopology } from './topology';
+import type { Finding } from '../../../shared/health/schema';
 import { PhaseProgress } from './progress';
 
 export interface RunScanOptions {
@@ -51,10 +53,12 @@ export async function runScan(request: EngineScanRequest, options: RunScanOption
   };
   emit({ type: 'scan-started', scanId: scan.id, scan, totalAddresses: plan.total });
 
+  const registry = new DeviceRegistry(scan.id, emit, (ip) => startReverseDns(context, ip));
   const context: ScanContext = {
     request,
     probes,
-    registry: new DeviceRegistry(scan.id, emit, (ip) => startReverseDns(context, ip)),
+    registry,
+    topology: createScanTopology(scan.id, registry, await probes.defaultGateway().catch(() => null), emit),
     signal,
     rateLimiter: createRateLimiter(request.limits.packetsPerSecond),
     quick: request.preset === 'quick',
@@ -65,12 +69,14 @@ export async function runScan(request: EngineScanRequest, options: RunScanOption
   };
 
   let failure: string | undefined;
+  let topology: ReturnType<ScanContext['topology']['finish']> = { links: [], placeholders: [], findings: [] };
   try {
     await untilDoneOrCancelled(runPipeline(context, plan), signal, options.cancelGraceMs ?? 300);
+    topology = finishTopology(context);
   } catch (error) {
     if (!signal.aborted) failure = error instanceof Error ? error.message : String(error);
   } finally {
-    context.registry.seal();
+    registry.seal();
     for (const snmp of context.snmpByIp.values()) snmp.close();
   }
 
@@ -89,8 +95,23 @@ export async function runScan(request: EngineScanRequest, options: RunScanOption
     schemaVersion: SCAN_SCHEMA_VERSION,
     generator: { name: 'forewarn', version: options.generatorVersion },
     scan: finished,
-    devices: context.registry.list(),
+    devices: [...registry.list(), ...topology.placeholders],
+    ...(topology.links.length > 0 ? { links: topology.links } : {}),
   };
+}
+
+/** The final graph (also after a cancel: a partial graph is still a valid one), with its findings filed on their devices. */
+function finishTopology(context: ScanContext): ReturnType<ScanContext['topology']['finish']> {
+  const result = context.topology.finish();
+  const findingsByDevice = new Map<string, Finding[]>();
+  for (const { deviceIds, finding } of result.findings) {
+    for (const id of deviceIds) findingsByDevice.set(id, [...(findingsByDevice.get(id) ?? []), finding]);
+  }
+  for (const device of context.registry.list()) {
+    const extra = findingsByDevice.get(device.id);
+    if (extra && device.ip) assessFindings(context, device.ip, extra);
+  }
+  return result;
 }
 
 async function planOrReject(request: EngineScanRequest, probes: EngineProbes): Promise<TargetPlanView> {

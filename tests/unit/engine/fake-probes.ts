@@ -3,13 +3,15 @@ import type { EngineProbes, PingOutcome, SnmpOutcome, TargetPlanView } from '../
 import type { SnmpSource } from '../../../electron/engine/snmp/source';
 import { sleep } from '../../../electron/engine/util/pacing';
 import type { DeviceError } from '../../../shared/scan-document';
+import type { HealthReadings } from '../../../shared/health/schema';
+import { emptyTopologyFacts } from '../../../shared/topology/facts';
 
 export interface FakeHost {
   ping?: { alive: boolean; delayMs?: number };
   mac?: string;
   /** Neighbour-table entry appears this long after the scan starts. */
   arpAfterMs?: number;
-  snmp?: { sysName: string; sysDescr: string; delayMs?: number } | { errors: DeviceError[] };
+  snmp?: { sysName: string; sysDescr: string; delayMs?: number; volumePercent?: number } | { errors: DeviceError[] };
   tcpOpen?: number[];
 }
 
@@ -56,7 +58,7 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
       if ('errors' in snmp) return { outcome: null, errors: snmp.errors };
       await wait(snmp.delayMs ?? 1, signal);
       const outcome: SnmpOutcome = {
-        source: emptySource,
+        source: { ...emptySource, label: snmp.sysName },
         version: 'v2c',
         credentialLabel: 'community #1',
         system: { sysName: snmp.sysName, sysDescr: snmp.sysDescr, sysObjectID: '1.3.6.1.4.1.9.1.1', uptimeSeconds: 100, sysContact: null, sysLocation: null },
@@ -71,10 +73,20 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
     async reverseDns(ip) {
       return hosts[ip] ? `host-${ip.split('.').pop()}.lab` : null;
     },
+    defaultGateway: async () => '10.0.0.1',
+    async collectHealth(source): Promise<HealthReadings> {
+      const host = Object.values(hosts).find((h) => h.snmp && 'sysName' in h.snmp && source.label === h.snmp.sysName);
+      const percent = host?.snmp && 'volumePercent' in host.snmp ? host.snmp.volumePercent : undefined;
+      const storage = percent === undefined ? [] : [{ name: 'C:\\', kind: 'disk' as const, sizeBytes: 100e9, usedBytes: percent * 1e9, percent, oids: [] }];
+      return { sensors: [], supplies: [], storage, cpu: null, memory: null, interfaces: [], ups: null, printer: null, errors: [] };
+    },
+    async collectTopologyFacts() {
+      return emptyTopologyFacts();
+    },
     async identify(source, facts) {
       return {
         vendor: facts.mac ? 'FakeVendor' : null,
-        type: source === emptySource ? 'switch' : 'unknown',
+        type: source ? 'switch' : 'unknown',
         model: null,
         firmware: null,
         serial: null,

@@ -15,12 +15,13 @@ function request(overrides: Partial<EngineScanRequest> = {}): EngineScanRequest 
     preset: 'full',
     confirmations: { allowLarge: false, allowPublic: false },
     limits: { concurrency: 8, timeoutMs: 50, packetsPerSecond: 10_000, tcpProbe: true },
+    interfaceSampleMs: 0,
     ...overrides,
   };
 }
 
 const office: Record<string, FakeHost> = {
-  '10.0.0.1': { ping: { alive: true }, mac: '00:00:0c:00:00:01', arpAfterMs: 5, snmp: { sysName: 'gw', sysDescr: 'Cisco IOS' } },
+  '10.0.0.1': { ping: { alive: true }, mac: '00:00:0c:00:00:01', arpAfterMs: 5, snmp: { sysName: 'gw', sysDescr: 'Cisco IOS', volumePercent: 97 } },
   '10.0.0.5': { ping: { alive: true }, mac: '00:00:0c:00:00:05', arpAfterMs: 5 },
   // Drops ICMP, no SNMP: only the neighbour table knows it.
   '10.0.0.7': { ping: { alive: false }, mac: '00:00:0c:00:00:07', arpAfterMs: 20 },
@@ -73,6 +74,27 @@ describe('runScan', () => {
     expect(gw.type).toBe('switch');
     expect(gw.identification.evidence[0]).toMatchObject({ field: 'vendor', rule: 'oui', source: 'mac' });
     expect(gw.hostname).toBe('host-1.lab');
+  });
+
+  it('reads health in a full assessment and turns it into findings and risk', async () => {
+    const { document } = await scan(request());
+    const gw = document.devices.find((d) => d.ip === '10.0.0.1')!;
+    expect(gw.storage?.[0]?.percent).toBe(97);
+    expect(gw.findings?.find((f) => f.rule === 'storage-full')).toMatchObject({ severity: expect.any(String) });
+    expect(gw.risk?.score).toBeGreaterThan(0);
+  });
+
+  it('applies threshold overrides from settings', async () => {
+    const defaults = await scan(request());
+    const relaxed = await scan(request({ thresholds: { 'storage-full.warnPercent': 98, 'storage-full.critPercent': 99 } }));
+    const rulesOf = (document: typeof defaults.document) => document.devices.find((d) => d.ip === '10.0.0.1')!.findings!.map((f) => f.rule);
+    expect(rulesOf(defaults.document)).toContain('storage-full');
+    expect(rulesOf(relaxed.document)).not.toContain('storage-full');
+  });
+
+  it('quick preset reads no health', async () => {
+    const { document } = await scan(request({ preset: 'quick' }));
+    expect(document.devices.find((d) => d.ip === '10.0.0.1')!.storage).toBeUndefined();
   });
 
   it('quick preset skips the TCP probe', async () => {
