@@ -11,6 +11,7 @@ import { compareOids, isStrictlyUnder, parseOid, type OidParts } from './oid.js'
 import { latin1Encoder, parseSnmprec, utf8Encoder, type ParsedRecording } from './snmprec-parser.js';
 import { parseSnmpwalk } from './snmpwalk-parser.js';
 import { SnmpError } from './errors.js';
+import { DEFAULT_WALK_MAX_ROWS } from './walk-defaults.js';
 
 export type WalkFileFormat = 'snmprec' | 'snmpwalk';
 
@@ -66,7 +67,7 @@ export class FileSnmpSource implements SnmpSource {
     throwIfAborted(options.signal);
     const root = parseOid(rootOid);
     if (!root) return { rows: [], truncated: false, error: { code: 'bad-oid', message: 'walk root is not a numeric OID' } };
-    const maxRows = options.maxRows ?? Infinity;
+    const maxRows = options.maxRows ?? DEFAULT_WALK_MAX_ROWS;
     const out: VarBind[] = [];
     // GETNEXT semantics: start strictly after the root itself.
     let i = this.lowerBound(root);

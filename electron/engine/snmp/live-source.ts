@@ -11,6 +11,7 @@ import type { SnmpSource, VarBind, WalkOptions, WalkResult } from './source.js';
 import { compareOids, isStrictlyUnder, parseOid, type OidParts } from './oid.js';
 import { SnmpError, isSnmpError } from './errors.js';
 import { onAbort } from './abort-hub.js';
+import { DEFAULT_WALK_MAX_ROWS, DEFAULT_WALK_TIMEOUT_MS } from './walk-defaults.js';
 import { normalizeRawVarbind } from './live-varbind.js';
 import {
   openReadOnlySession,
@@ -44,8 +45,6 @@ export interface LiveSnmpOptions {
 }
 
 const DEFAULTS = { port: 161, timeoutMs: 2000, retries: 1, maxOutstanding: 1, maxRepetitions: 25 };
-const DEFAULT_WALK_ROWS = 50_000;
-const DEFAULT_WALK_MS = 60_000;
 
 type Op =
   | { kind: 'get'; oids: string[] }
@@ -131,9 +130,9 @@ export class LiveSnmpSource implements SnmpSource {
   async walk(rootOid: string, options: WalkOptions = {}): Promise<WalkResult> {
     const root = parseOid(rootOid);
     if (!root) return { rows: [], truncated: false, error: { code: 'bad-oid', message: 'walk root is not a numeric OID' } };
-    const maxRows = options.maxRows ?? DEFAULT_WALK_ROWS;
+    const maxRows = options.maxRows ?? DEFAULT_WALK_MAX_ROWS;
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new SnmpError('snmp-timeout', 'walk time bound')), options.timeoutMs ?? DEFAULT_WALK_MS);
+    const timer = setTimeout(() => deadline.abort(new SnmpError('snmp-timeout', 'walk time bound')), options.timeoutMs ?? DEFAULT_WALK_TIMEOUT_MS);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
     const rows: VarBind[] = [];
     let last: OidParts = root;

@@ -12,6 +12,7 @@ import {
 } from '../../../electron/engine/snmp/file-source.js';
 import { compareOids, parseOid } from '../../../electron/engine/snmp/oid.js';
 import type { VarBind } from '../../../electron/engine/snmp/source.js';
+import { DEFAULT_WALK_MAX_ROWS } from '../../../electron/engine/snmp/walk-defaults.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '../../fixtures/snmp', name);
 const text = (name: string) => readFileSync(fixture(name), 'utf8');
@@ -188,6 +189,10 @@ describe('FileSnmpSource walks', () => {
     expect(got.map((vb) => vb?.value)).toEqual(Array.from({ length: 10_000 }, (_, i) => (i + 1) * 10));
     expect(slice.rows.map((r) => r.value)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(slice.truncated).toBe(true);
+    // Without maxRows the shared default bound applies, as it does to a live walk.
+    const unbounded = await big.walk('1.3.6.1.4.1.5');
+    expect(unbounded.rows).toHaveLength(DEFAULT_WALK_MAX_ROWS);
+    expect(unbounded.truncated).toBe(true);
     // 10k linear scans of 100k rows would take seconds; binary search takes milliseconds.
     expect(elapsed).toBeLessThan(1000);
   });
