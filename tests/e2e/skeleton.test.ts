@@ -89,9 +89,17 @@ describe('renderer skeleton through the browser bridge', () => {
   });
 
   it('scans 127.0.0.1 and shows progress, the device and the finished state', async () => {
+    await page.getByRole('button', { name: 'New scan' }).click();
+    await page.getByLabel('Client').fill('Forewarn lab');
+    await page.getByLabel('Site').fill('Loopback');
+    // What the technician typed survives a trip to Settings.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'New scan' }).click();
+    expect(await page.getByLabel('Client').inputValue()).toBe('Forewarn lab');
     await startScanFromForm(page, '127.0.0.1/32');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('Live scan');
     expect(await page.getByRole('progressbar', { name: 'Scan progress' }).isVisible()).toBe(true);
+    expect(await page.locator('.view-subtitle').textContent()).toContain('Forewarn lab · Loopback');
 
     await expect.poll(() => page.getByTestId('scan-status').textContent(), { timeout: 60_000, interval: 250 }).toBe('Completed');
     expect(await page.getByTestId('scan-outcome').textContent()).toMatch(/Scan completed: \d+ devices? found/);

@@ -8,11 +8,24 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo, EngineStatus, ForewarnApi } from '../../../shared/ipc-contract';
 import type { PublicSettings, SettingsPatch } from '../../../shared/settings';
 import type { ScanEvent } from '../../../shared/scan-events';
-import type { ScanStartRequest } from '../../../shared/scan-request';
+import type { ScanPreset, ScanStartRequest } from '../../../shared/scan-request';
 import { applyScanEvents, emptyLiveScan, interruptScan, type LiveScan } from './live-scan';
 
 export const VIEWS = ['new-scan', 'live-scan', 'devices', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
+
+/** What the technician typed on New scan, kept while they visit Settings and come back. */
+export interface NewScanDraft {
+  client: string;
+  site: string;
+  /** null until the technician types: until then the form shows the detected subnets. */
+  typedTargets: string | null;
+  preset: ScanPreset;
+  /** null means every profile (the default as profiles are added). */
+  profileIds: string[] | null;
+}
+
+export const EMPTY_DRAFT: NewScanDraft = { client: '', site: '', typedTargets: null, preset: 'quick', profileIds: null };
 
 export interface AppState {
   view: ViewId;
@@ -22,10 +35,12 @@ export interface AppState {
   acknowledgedRestarts: number;
   scan: LiveScan | null;
   settings: PublicSettings | null;
+  newScanDraft: NewScanDraft;
   /** A failure of the app itself (not of one scan), shown until dismissed. */
   appError: string | null;
 
   navigate(view: ViewId): void;
+  updateNewScanDraft(patch: Partial<NewScanDraft>): void;
   /** Starts a scan and switches to the live view; rejects with the engine's message. */
   startScan(request: ScanStartRequest): Promise<string>;
   cancelScan(): Promise<void>;
@@ -61,9 +76,11 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
     acknowledgedRestarts: 0,
     scan: null,
     settings: null,
+    newScanDraft: EMPTY_DRAFT,
     appError: null,
 
     navigate: (view) => set({ view }),
+    updateNewScanDraft: (patch) => set((state) => ({ newScanDraft: { ...state.newScanDraft, ...patch } })),
 
     async startScan(request) {
       const { scanId } = await api.invoke('scan:start', request);

@@ -38,14 +38,11 @@ export function NewScanView() {
   const scanRunning = useApp((s) => s.scan?.status === 'running');
   const ids = { client: useId(), site: useId(), targets: useId(), targetsHelp: useId() };
 
-  const [client, setClient] = useState('');
-  const [site, setSite] = useState('');
-  // null until the technician types: until then the field shows the detected subnets.
-  const [typedTargets, setTypedTargets] = useState<string | null>(null);
+  const draft = useApp((s) => s.newScanDraft);
+  const updateDraft = useApp((s) => s.updateNewScanDraft);
+  const { client, site, typedTargets, preset } = draft;
   const [detection, setDetection] = useState<Detection>({ state: 'loading' });
   const [profiles, setProfiles] = useState<PublicCredentialProfile[] | null>(null);
-  const [selectedProfiles, setSelectedProfiles] = useState<string[]>([]);
-  const [preset, setPreset] = useState<ScanPreset>('quick');
   const [submitting, setSubmitting] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,11 +54,7 @@ export function NewScanView() {
       (e: unknown) => live && setDetection({ state: 'failed', message: messageOf(e) }),
     );
     api.invoke('credentials:list').then(
-      (list) => {
-        if (!live) return;
-        setProfiles(list);
-        setSelectedProfiles(list.map((p) => p.id));
-      },
+      (list) => live && setProfiles(list),
       (e: unknown) => live && setError(`Could not load the credential profiles: ${messageOf(e)}`),
     );
     return () => {
@@ -70,6 +63,9 @@ export function NewScanView() {
   }, [api]);
 
   const targetsText = typedTargets ?? (detection.state === 'done' ? detection.targets.join('\n') : '');
+  const allProfileIds = profiles?.map((p) => p.id) ?? [];
+  // Profiles deleted since the draft was made drop out on their own.
+  const selectedProfiles = draft.profileIds?.filter((id) => allProfileIds.includes(id)) ?? allProfileIds;
 
   const submit = async (confirmations: ScanStartRequest['confirmations']) => {
     setSubmitting(true);
@@ -110,7 +106,7 @@ export function NewScanView() {
   };
 
   const toggleProfile = (id: string) =>
-    setSelectedProfiles((current) => (current.includes(id) ? current.filter((p) => p !== id) : [...current, id]));
+    updateDraft({ profileIds: selectedProfiles.includes(id) ? selectedProfiles.filter((p) => p !== id) : [...selectedProfiles, id] });
 
   return (
     <div className="view">
@@ -119,11 +115,11 @@ export function NewScanView() {
         <div className="form-row two-columns">
           <div className="field">
             <label htmlFor={ids.client}>Client</label>
-            <input id={ids.client} value={client} onChange={(e) => setClient(e.target.value)} placeholder="e.g. Smith & Co Dental" maxLength={200} autoComplete="off" />
+            <input id={ids.client} value={client} onChange={(e) => updateDraft({ client: e.target.value })} placeholder="e.g. Smith & Co Dental" maxLength={200} autoComplete="off" />
           </div>
           <div className="field">
             <label htmlFor={ids.site}>Site</label>
-            <input id={ids.site} value={site} onChange={(e) => setSite(e.target.value)} placeholder="e.g. Main office" maxLength={200} autoComplete="off" />
+            <input id={ids.site} value={site} onChange={(e) => updateDraft({ site: e.target.value })} placeholder="e.g. Main office" maxLength={200} autoComplete="off" />
           </div>
         </div>
 
@@ -133,7 +129,7 @@ export function NewScanView() {
             id={ids.targets}
             rows={3}
             value={targetsText}
-            onChange={(e) => setTypedTargets(e.target.value)}
+            onChange={(e) => updateDraft({ typedTargets: e.target.value })}
             aria-describedby={ids.targetsHelp}
             spellCheck={false}
             className="mono"
@@ -171,7 +167,7 @@ export function NewScanView() {
           <div className="choice-list horizontal">
             {PRESETS.map((p) => (
               <label key={p.id} className={`choice choice-card${preset === p.id ? ' is-selected' : ''}`}>
-                <input type="radio" name="preset" value={p.id} checked={preset === p.id} onChange={() => setPreset(p.id)} />
+                <input type="radio" name="preset" value={p.id} checked={preset === p.id} onChange={() => updateDraft({ preset: p.id })} />
                 <span>
                   <span className="choice-title">{p.title}</span>
                   <span className="choice-detail">{p.detail}</span>
