@@ -141,9 +141,8 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
     if ((ix.macsOf.get(host.id)?.size ?? 0) === 0) continue;
     attachments.set(host.id, { bridge: root, port: null, how: 'segment' });
   }
-  // Managed switches nothing connects: on the segment too.
-  const connected = new Set(drafts.flatMap((d) => (bridgeSet.has(d.a.device) && bridgeSet.has(d.b.device) ? [d.a.device, d.b.device] : [])));
-  const lonelyBridges = root && bridgeSet.has(root) ? bridges.filter((b) => b !== root && !connected.has(b)) : [];
+  // Groups of managed switches nothing joins to the root's group: on the segment too, by their busiest switch.
+  const strandedBridges = root && bridgeSet.has(root) ? strandedGroups(bridges, drafts, bridgeSet, root, tables) : [];
 
   // Placeholders: two or more hosts on one edge port.
   const byEdgePort = new Map<string, string[]>();
@@ -168,7 +167,7 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
     if (at.how === 'uplink-walk') drafts.push(draft(at.bridge, null, host, null, 'fdb', 'assumed'));
     if (at.how === 'segment') drafts.push(draft(at.bridge, null, host, null, 'arp', 'assumed'));
   }
-  for (const b of lonelyBridges) drafts.push(draft(root!, null, b, null, 'arp', 'assumed'));
+  for (const b of strandedBridges) drafts.push(draft(root!, null, b, null, 'arp', 'assumed'));
 
   const links = finaliseLinks(drafts, ix, findings);
   findings.push(...duplicateIpFindings(ix), ...duplicateMacFindings(ix, macLocations));
@@ -351,6 +350,23 @@ function segmentRoot(
     return [...bridges].sort((x, y) => size(y) - size(x) || x.localeCompare(y))[0]!;
   }
   return gateway?.id ?? null;
+}
+
+/** For each connected group of switches (by switch-to-switch links) without the root: its switch with the largest tables. */
+function strandedGroups(bridges: readonly string[], drafts: readonly Draft[], bridgeSet: ReadonlySet<string>, root: string, tables: Map<string, PortTable>): string[] {
+  const parent = new Map(bridges.map((b) => [b, b]));
+  const find = (x: string): string => {
+    while (parent.get(x) !== x) x = parent.get(x)!;
+    return x;
+  };
+  for (const d of drafts) if (bridgeSet.has(d.a.device) && bridgeSet.has(d.b.device)) parent.set(find(d.a.device), find(d.b.device));
+  const size = (b: string) => [...(tables.get(b)?.values() ?? [])].reduce((n, macs) => n + macs.size, 0);
+  const groups = new Map<string, string[]>();
+  for (const b of bridges) groups.set(find(b), [...(groups.get(find(b)) ?? []), b]);
+  return [...groups.values()]
+    .filter((members) => !members.includes(root))
+    .map((members) => members.sort((x, y) => size(y) - size(x) || x.localeCompare(y))[0]!)
+    .sort();
 }
 
 function placeholderDevice(bridge: string, port: string, hostCount: number, ix: DeviceIndex): Device {

@@ -191,3 +191,32 @@ describe('createTopologyTracker', () => {
     expect(tracker.current).toBe(full);
   });
 });
+
+describe('inferTopology with switches nothing connects', () => {
+  it('hangs a stranded group of switches on the gateway switch, assumed, keeping its own links', () => {
+    const p = ['ge1', 'ge2', 'ge3', 'ge24'];
+    const { devices, facts } = build({
+      switches: [
+        { id: 'sw1', ip: '10.0.0.2', mac: '02:00:00:00:01:01', ports: p },
+        { id: 'sw2', ip: '10.0.0.3', mac: '02:00:00:00:02:02', ports: p },
+        { id: 'sw3', ip: '10.0.0.4', mac: '02:00:00:00:03:03', ports: p },
+      ],
+      hosts: [
+        { id: 'rtr', ip: '10.0.0.1', mac: '02:00:00:00:00:01', type: 'router', at: { sw: 'sw1', port: 'ge1' } },
+        { id: 'pc2', ip: '10.0.0.12', mac: '02:00:00:00:00:12', at: { sw: 'sw2', port: 'ge1' } },
+        { id: 'pc3', ip: '10.0.0.13', mac: '02:00:00:00:00:13', at: { sw: 'sw3', port: 'ge2' } },
+      ],
+      // sw1 is wired to nothing that any table shows (e.g. through a media converter nobody learns across).
+      links: [{ a: { sw: 'sw2', port: 'ge24' }, b: { sw: 'sw3', port: 'ge24' }, lldp: 'both' }],
+      router: 'rtr',
+    });
+    const keys = linkKeys(inferTopology(devices, facts, { gatewayIp: '10.0.0.1' }).links);
+    expect(keys).toEqual([
+      'pc2:? — sw2:ge1 fdb/inferred',
+      'pc3:? — sw3:ge2 fdb/inferred',
+      'rtr:? — sw1:ge1 fdb/inferred',
+      'sw1:? — sw2:? arp/assumed',
+      'sw2:ge24 — sw3:ge24 lldp/confirmed',
+    ]);
+  });
+});
