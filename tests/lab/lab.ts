@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { hostNamespace, office } from './office.js';
 import { buildNetwork, deleteNamespaces, existingNamespaces, labNamespaces } from './network.js';
-import { compileAgents, startMisbehavingAgent, startSnmpsim, startTcpListener, voidHost, writeRecordings } from './processes.js';
+import { compileAgents, recordingFile, startMisbehavingAgent, startSnmpsim, startTcpListener, voidHost, writeRecordings } from './processes.js';
 import { commandExists, mustRun, run, runInNamespace, sleep, spawnInNamespace, type RunOptions, type RunResult } from './run.js';
 import { clearRunState, paths, readState, STATE_DIR, writeState, type LabProcess } from './state.js';
 
@@ -21,6 +21,16 @@ export { office } from './office.js';
 export { truth, truthHost, netSnmpCliArgs } from './truth.js';
 export type { TruthHost, TruthLink } from './truth.js';
 export { STATE_DIR } from './state.js';
+
+/**
+ * The .snmprec file snmpsim serves for a host while the lab is up, e.g. to
+ * check that analysing the walk file and scanning the live agent agree.
+ */
+export function labRecordingFile(hostName: string): string {
+  const host = office.hosts.find((h) => h.name === hostName);
+  if (host?.snmp?.kind !== 'snmpsim') throw new Error(`lab: ${hostName} is not served by snmpsim`);
+  return recordingFile(host);
+}
 
 const REQUIRED_COMMANDS = ['ip', 'nft', 'snmpsimd', 'snmpget', 'ping', 'sysctl'];
 const LAB_SOURCES = fileURLToPath(new URL('.', import.meta.url));

@@ -48,6 +48,11 @@ function dataFileName(host: LabHost): string {
   return credentials.version === '2c' ? `${credentials.community}.snmprec` : '1.3.6.1.6.1.1.0.snmprec';
 }
 
+/** Where the lab writes the recording snmpsim serves for a host (a walk file for offline analysis). */
+export function recordingFile(host: LabHost): string {
+  return join(paths.recordings, host.name, dataFileName(host));
+}
+
 /** Writes each snmpsim host's recording, only where its content changed (keeps snmpsim's index valid). */
 export async function writeRecordings(office: Office, fingerprint: string): Promise<void> {
   mkdirSync(paths.recordings, { recursive: true, mode: 0o755 });
@@ -63,7 +68,7 @@ export async function writeRecordings(office: Office, fingerprint: string): Prom
     const fileName = dataFileName(host);
     for (const stale of readdirSync(dir).filter((f) => f !== fileName)) rmSync(join(dir, stale), { recursive: true, force: true });
     const text = await buildRecording(host, office);
-    const file = join(dir, fileName);
+    const file = recordingFile(host);
     if (!existsSync(file) || readFileSync(file, 'latin1') !== text) writeFileSync(file, text, { encoding: 'latin1', mode: 0o644 });
     const cache = join(paths.snmpsimCache, host.name);
     mkdirSync(cache, { recursive: true });
@@ -114,14 +119,25 @@ function readyFile(host: LabHost, role: string): string {
   return join(paths.ready, `${host.name}-${role}`);
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, exited: Promise<number | null>, log: string, timeoutMs: number): Promise<void> {
+interface Polling {
+  /** Before the first check: the daemon cannot be ready sooner. */
+  firstCheckMs: number;
+  intervalMs: number;
+}
+/** Node agents start in ~50 ms and checking their file is free. */
+const FILE_POLLING: Polling = { firstCheckMs: 30, intervalMs: 30 };
+/** snmpsimd (Python) needs ~0.3 s of CPU; each probe spawns processes, so probe gently. */
+const SNMP_POLLING: Polling = { firstCheckMs: 400, intervalMs: 150 };
+
+async function waitFor(what: string, check: () => Promise<boolean>, exited: Promise<number | null>, log: string, timeoutMs: number, polling: Polling): Promise<void> {
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
   const deadline = Date.now() + timeoutMs;
+  await sleep(polling.firstCheckMs);
   while (Date.now() < deadline) {
     if (await check()) return;
     if (exitCode !== undefined) break;
-    await sleep(50);
+    await sleep(polling.intervalMs);
   }
   const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
   throw new Error(`lab: ${what} ${exitCode !== undefined ? `exited (${exitCode})` : `not ready after ${timeoutMs} ms`}\n${tail}`);
@@ -155,7 +171,7 @@ export function startSnmpsim(host: LabHost, office: Office, timeoutMs: number): 
     const result = await runInNamespace(office.technician.namespace, 'snmpget', [...netSnmpCliArgs(credentials), '-t', '0.3', '-r', '0', '-Oqv', host.ip, SYS_NAME_OID]);
     return result.code === 0;
   };
-  return { process, ready: waitFor(`snmpsimd for ${host.name}`, probe, exited, logFile(host, 'snmpsim'), timeoutMs) };
+  return { process, ready: waitFor(`snmpsimd for ${host.name}`, probe, exited, logFile(host, 'snmpsim'), timeoutMs, SNMP_POLLING) };
 }
 
 function startNode(host: LabHost, role: 'tcp' | 'agent', script: string, args: string[], timeoutMs: number): Started {
@@ -163,7 +179,7 @@ function startNode(host: LabHost, role: 'tcp' | 'agent', script: string, args: s
   const ready = readyFile(host, role);
   rmSync(ready, { force: true });
   const { process, exited } = startDetached(host, role, globalThis.process.execPath, [join(paths.agents, script), ...args, '--ready', ready]);
-  return { process, ready: waitFor(`${script} for ${host.name}`, async () => existsSync(ready), exited, logFile(host, role), timeoutMs) };
+  return { process, ready: waitFor(`${script} for ${host.name}`, async () => existsSync(ready), exited, logFile(host, role), timeoutMs, FILE_POLLING) };
 }
 
 export function startTcpListener(host: LabHost, timeoutMs: number): Started {
