@@ -13,6 +13,17 @@ export const PHASE_LABELS: Record<ScanPhase, string> = {
   done: 'Finished',
 };
 
+/** What a phase's done/total counts. */
+export const PHASE_UNITS: Record<ScanPhase, string> = {
+  targets: 'targets',
+  discovery: 'addresses',
+  snmp: 'devices queried',
+  identify: 'devices identified',
+  health: 'devices checked',
+  topology: 'devices mapped',
+  done: 'devices',
+};
+
 export const STATUS_LABELS: Record<ScanStatus, string> = {
   running: 'Running',
   completed: 'Completed',

@@ -1,13 +1,14 @@
 /** The live scan's progress: phase, a real progressbar, done/total and the ETA. */
 import type { LiveScan } from '../store/live-scan';
-import { PHASE_LABELS, STATUS_LABELS, formatEta } from '../format';
+import { PHASE_LABELS, PHASE_UNITS, STATUS_LABELS, formatEta } from '../format';
 
 export function ScanProgress({ scan }: { scan: LiveScan }) {
   const running = scan.status === 'running';
   const progress = scan.progress;
   const total = progress?.total ?? scan.totalAddresses ?? 0;
-  const done = scan.status === 'completed' ? total : Math.min(progress?.done ?? 0, total);
-  const percent = total > 0 ? Math.round((done / total) * 100) : running ? 0 : 100;
+  const completed = scan.status === 'completed';
+  const done = completed ? total : Math.min(progress?.done ?? 0, total);
+  const percent = completed ? 100 : total > 0 ? Math.round((done / total) * 100) : 0;
   // A stopped scan says how it ended, never "Finished" for a cancelled or failed one.
   const phaseLabel = running ? PHASE_LABELS[scan.phase] : scan.status === 'completed' ? PHASE_LABELS.done : STATUS_LABELS[scan.status];
 
@@ -17,7 +18,7 @@ export function ScanProgress({ scan }: { scan: LiveScan }) {
         <h2 id="progress-heading" className="progress-phase">
           {phaseLabel}
         </h2>
-        <span className="progress-percent">{percent}%</span>
+        {(running || completed) && <span className="progress-percent">{percent}%</span>}
       </div>
       <div
         className={`progress-track is-${scan.status}`}
@@ -31,12 +32,21 @@ export function ScanProgress({ scan }: { scan: LiveScan }) {
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
       <div className="progress-meta">
-        <span data-testid="progress-count">
-          {done.toLocaleString()} / {total.toLocaleString()} {progress && progress.phase !== 'discovery' ? 'steps' : 'addresses'}
-        </span>
+        <span data-testid="progress-count">{countText(scan, done, total)}</span>
         {running && <span data-testid="progress-eta">{formatEta(progress?.etaMs ?? null)}</span>}
       </div>
       {running && scan.phaseMessage && <p className="progress-message">{scan.phaseMessage}</p>}
     </section>
   );
+}
+
+/** Running: the phase's own count. Ended: what was swept, never a count the engine stopped short of. */
+function countText(scan: LiveScan, done: number, total: number): string {
+  const addresses = scan.totalAddresses ?? null;
+  if (scan.status === 'running') {
+    const unit = PHASE_UNITS[scan.progress?.phase ?? scan.phase];
+    return `${done.toLocaleString()} / ${total.toLocaleString()} ${unit}`;
+  }
+  if (scan.status === 'completed') return addresses === null ? 'All targets swept' : `${addresses.toLocaleString()} addresses swept`;
+  return `Stopped before the end${addresses === null ? '' : ` of ${addresses.toLocaleString()} addresses`}`;
 }
