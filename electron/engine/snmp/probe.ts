@@ -6,7 +6,7 @@
  * sessions are closed at once. Labels name the credential ("community #2",
  * "v3 user ops"), never its secret, and error messages are scrubbed.
  */
-import { redactSecrets, secretsOf, type SnmpCredentials, type V3User } from '../../../shared/credentials';
+import { communityLabel, redactSecrets, secretsOf, type SnmpCredentials, type V3User } from '../../../shared/credentials';
 import type { DeviceError, SnmpVersion } from '../../../shared/scan-document';
 import type { SnmpProbeResult } from '../probes';
 import type { RateLimiter } from '../util/pacing';
@@ -50,7 +50,7 @@ interface Attempt {
 }
 
 export function credentialAttempts(credentials: SnmpCredentials): Attempt[][] {
-  const communities = credentials.communities.map((community, i) => ({ community, label: `community #${i + 1}` }));
+  const communities = credentials.communities.map((community, i) => ({ community, label: communityLabel(community, i) }));
   return [
     communities.map((c) => ({ version: 'v2c' as const, ...c })),
     communities.map((c) => ({ version: 'v1' as const, ...c })),
@@ -64,12 +64,20 @@ export async function probeSnmp(ip: string, credentials: SnmpCredentials, option
   const stages = credentialAttempts(credentials);
   if (stages.length === 0) return { outcome: null, errors, reason: 'no-credentials' };
 
+  const onError = (attempt: Attempt, error: unknown) => {
+    const e = isSnmpError(error) ? error : new SnmpError('snmp-malformed', String(error));
+    const where = attempt.version === 'v3' ? attempt.label : `${attempt.version} ${attempt.label}`;
+    errors.push({ code: e.code, message: redactSecrets(`${where}: ${e.message}`, secrets), phase: 'snmp-probe' });
+  };
+
+  // A host known to be there (ARP, ICMP) gets every stage at once: an agent-less host then costs one
+  // timeout instead of one per stage. The preferred version still wins (v2c over v1 over v3).
+  if (options.continueAfterSilence?.() === true) {
+    const hit = await bestAnswer(ip, stages.flatMap((stage, rank) => stage.map((attempt) => ({ ...attempt, rank }))), options, onError);
+    return hit ? { outcome: hit, errors } : { outcome: null, errors, reason: failureReason(errors.map((e) => e.code as SnmpErrorCode)) };
+  }
   for (const stage of stages) {
-    const hit = await firstAnswer(ip, stage, options, (attempt, error) => {
-      const e = isSnmpError(error) ? error : new SnmpError('snmp-malformed', String(error));
-      const where = attempt.version === 'v3' ? attempt.label : `${attempt.version} ${attempt.label}`;
-      errors.push({ code: e.code, message: redactSecrets(`${where}: ${e.message}`, secrets), phase: 'snmp-probe' });
-    });
+    const hit = await bestAnswer(ip, stage.map((attempt) => ({ ...attempt, rank: 0 })), options, onError);
     // Reaching v1 means no v2c community answered: v1 is never waited for once v2c works.
     if (hit) return { outcome: hit, errors };
     const onlySilence = errors.every((e) => e.code === 'snmp-timeout');
@@ -85,31 +93,55 @@ function failureReason(codes: SnmpErrorCode[]): SnmpProbeFailure {
   return 'timeout';
 }
 
-/** Run one stage's attempts concurrently; resolve with the first that reads the system group. */
-function firstAnswer(
+interface RankedAttempt extends Attempt {
+  /** Lower is preferred: 0 v2c, 1 v1, 2 v3. */
+  rank: number;
+}
+
+type Outcome = NonNullable<SnmpProbeResult['outcome']>;
+
+/**
+ * Run attempts concurrently; resolve with the most preferred one that reads
+ * the system group, as soon as no more preferred attempt is still pending
+ * (within one rank, the first answer wins).
+ */
+function bestAnswer(
   ip: string,
-  stage: Attempt[],
+  attempts: RankedAttempt[],
   options: SnmpProbeOptions,
   onError: (attempt: Attempt, error: unknown) => void,
-): Promise<SnmpProbeResult['outcome']> {
+): Promise<Outcome | null> {
   const { signal } = options;
   if (signal.aborted) return Promise.reject(signal.reason);
   // The scan's signal is handed to each source (which closes itself on abort) and to
   // nothing else: a sweep keeps thousands of probes in flight, and every listener on one
   // shared AbortSignal makes the next addEventListener slower (Node checks duplicates).
   return new Promise((resolve, reject) => {
-    let remaining = stage.length;
-    let done = false;
+    const pending = new Set(attempts);
     const sources: LiveSnmpSource[] = [];
+    let best: { rank: number; outcome: Outcome } | null = null;
     /** A credential the agent answered but with an empty system group (restricted view). */
-    let fallback: NonNullable<SnmpProbeResult['outcome']> | null = null;
-    const finish = (fn: () => void) => {
+    let fallback: Outcome | null = null;
+    let done = false;
+
+    const decide = () => {
       if (done) return;
+      if (signal.aborted) {
+        done = true;
+        for (const source of sources) source.close();
+        reject(signal.reason);
+        return;
+      }
+      const morePreferredPending = [...pending].some((a) => best === null || a.rank < best.rank);
+      if (morePreferredPending) return;
+      if (best === null && pending.size > 0) return;
       done = true;
-      fn();
+      const winner = best?.outcome ?? fallback;
+      for (const source of sources) if (source !== winner?.source) source.close();
+      resolve(winner);
     };
 
-    for (const attempt of stage) {
+    for (const attempt of attempts) {
       const source = new LiveSnmpSource({
         host: ip,
         port: options.port,
@@ -129,33 +161,21 @@ function firstAnswer(
         (varbinds) => {
           const system = decodeSystemGroup(varbinds);
           const outcome = { source, version: attempt.version, credentialLabel: attempt.label, system, close: () => source.close() };
-          if (done) {
-            source.close();
-          } else if (hasAnySystemField(system)) {
-            for (const other of sources) if (other !== source) other.close();
-            if (fallback && fallback.source !== source) fallback.close();
-            finish(() => resolve(outcome));
-            return;
-          } else if (!fallback) {
-            // It answers, so the credential works; keep it unless another shows more.
-            fallback = outcome;
+          if (hasAnySystemField(system)) {
+            if (best === null || attempt.rank < best.rank) best = { rank: attempt.rank, outcome };
           } else {
-            source.close();
+            // It answers, so the credential works; keep it unless another shows more.
+            fallback ??= outcome;
           }
-          settleOne();
+          pending.delete(attempt);
+          decide();
         },
         (error: unknown) => {
-          source.close();
           if (!done && !signal.aborted && !(isSnmpError(error) && error.code === 'snmp-aborted')) onError(attempt, error);
-          settleOne();
+          pending.delete(attempt);
+          decide();
         },
       );
-    }
-
-    function settleOne() {
-      remaining--;
-      if (signal.aborted) finish(() => reject(signal.reason));
-      else if (remaining === 0) finish(() => resolve(fallback));
     }
   });
 }

@@ -11,7 +11,7 @@ async function blackHole(): Promise<{ port: number; close(): void }> {
 }
 
 const credentials: SnmpCredentials = {
-  communities: ['public'],
+  communities: ['s3cret'],
   v3Users: [{ user: 'ops', authProtocol: 'sha', authKey: 'authpass1', privProtocol: 'aes', privKey: 'privpass1' }],
 };
 
@@ -47,5 +47,13 @@ describe('SNMP probe at a silent address', () => {
     } finally {
       hole.close();
     }
+  });
+});
+
+describe('credential labels', () => {
+  it('names factory-default communities (that is the finding) and hides every other', async () => {
+    const { credentialAttempts } = await import('../../../electron/engine/snmp/probe');
+    const labels = credentialAttempts({ communities: ['public', 'Ups-M0nitor', 'private'], v3Users: [] })[0]!.map((a) => a.label);
+    expect(labels).toEqual(['public', 'community #2', 'private']);
   });
 });
