@@ -20,17 +20,20 @@ export function ScanProgress({ scan }: { scan: LiveScan }) {
         </h2>
         {(running || completed) && <span className="progress-percent">{percent}%</span>}
       </div>
-      <div
-        className={`progress-track is-${scan.status}`}
-        role="progressbar"
-        aria-label="Scan progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${phaseLabel}: ${done} of ${total}`}
-      >
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
-      </div>
+      {/* A stopped scan's last count may include addresses it never probed: no bar for it. */}
+      {(running || completed) && (
+        <div
+          className={`progress-track is-${scan.status}`}
+          role="progressbar"
+          aria-label="Scan progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={`${phaseLabel}: ${done} of ${total}`}
+        >
+          <div className="progress-fill" style={{ width: `${percent}%` }} />
+        </div>
+      )}
       <div className="progress-meta">
         <span data-testid="progress-count">{countText(scan, done, total)}</span>
         {running && <span data-testid="progress-eta">{formatEta(progress?.etaMs ?? null)}</span>}
