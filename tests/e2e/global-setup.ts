@@ -12,7 +12,9 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export default function setup(): void {
   const started = Date.now();
   const vite = join(projectRoot, 'node_modules', '.bin', 'vite');
-  const result = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`vite build of the renderer failed (exit ${result.status ?? result.signal}).`);
   if (!existsSync(join(projectRoot, 'dist', 'renderer', 'index.html'))) throw new Error('vite build produced no dist/renderer/index.html.');
   console.log(`[e2e] renderer built in ${Date.now() - started} ms`);
