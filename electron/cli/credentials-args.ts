@@ -32,3 +32,9 @@ export function positiveInteger(flag: string, raw: string | undefined, fallback:
   if (!Number.isInteger(value) || value < 1 || value > max) throw new UsageError(`${flag} must be a whole number from 1 to ${max} (got "${raw}").`);
   return value;
 }
+
+export function nonNegativeInteger(flag: string, raw: string, max: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new UsageError(`${flag} must be a whole number from 0 to ${max} (got "${raw}").`);
+  return value;
+}

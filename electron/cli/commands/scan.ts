@@ -15,7 +15,7 @@ import type { ScanDocument } from '../../../shared/scan-document';
 import { createNetworkProbes } from '../../engine/network-probes';
 import { runScan, ScanRejectedError } from '../../engine/scan/run-scan';
 import { ENGINE_VERSION } from '../../engine/version';
-import { credentialsFromFlags, positiveInteger } from '../credentials-args';
+import { credentialsFromFlags, nonNegativeInteger, positiveInteger } from '../credentials-args';
 import { renderDeviceTable } from '../device-table';
 import { EXIT, processOutput, UsageError, type CliOutput } from '../output';
 import { createProgressBar } from '../progress-bar';
@@ -39,6 +39,8 @@ Options:
   --timeout MS            per-probe timeout (default ${DEFAULT_SCAN_LIMITS.timeoutMs})
   --pps N                 global packets-per-second cap (default ${DEFAULT_SCAN_LIMITS.packetsPerSecond})
   --no-tcp                skip the TCP connect probe
+  --sample-interval MS    full assessment: time between the two interface-counter samples
+                          that turn error counters into rates (default 10000; 0 = one sample)
   --allow-large           confirm scanning more than a /16
   --allow-public          confirm scanning public addresses
   --client NAME, --site NAME
@@ -59,6 +61,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
       timeout: { type: 'string' },
       pps: { type: 'string' },
       'no-tcp': { type: 'boolean', default: false },
+      'sample-interval': { type: 'string' },
       'allow-large': { type: 'boolean', default: false },
       'allow-public': { type: 'boolean', default: false },
       client: { type: 'string' },
@@ -85,6 +88,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
       packetsPerSecond: positiveInteger('--pps', values.pps, DEFAULT_SCAN_LIMITS.packetsPerSecond, 100_000),
       tcpProbe: !values['no-tcp'],
     },
+    ...(values['sample-interval'] !== undefined ? { interfaceSampleMs: nonNegativeInteger('--sample-interval', values['sample-interval'], 600_000) } : {}),
     ...(values.client ? { client: values.client } : {}),
     ...(values.site ? { site: values.site } : {}),
   };
