@@ -59,7 +59,8 @@ export class LiveSnmpSource implements SnmpSource {
   private readonly opts: typeof DEFAULTS & LiveSnmpOptions;
   private closed = false;
   private closeReason: SnmpError | null = null;
-  private readonly closeController = new AbortController();
+  /** Rejecters of the requests awaiting an answer, so close() fails them at once. */
+  private readonly inflight = new Set<(reason: unknown) => void>();
   private v3Discovered = false;
   private unsubscribeAbort: () => void = () => {};
 
@@ -88,8 +89,10 @@ export class LiveSnmpSource implements SnmpSource {
     this.closed = true;
     this.closeReason = new SnmpError('snmp-aborted', `SNMP session to ${this.label} closed`);
     this.unsubscribeAbort();
-    this.closeController.abort(this.closeReason);
-    this.session.cancelRequests(this.closeReason);
+    if (this.inflight.size > 0) {
+      for (const rejectNow of [...this.inflight]) rejectNow(this.closeReason);
+      this.session.cancelRequests(this.closeReason); // frees net-snmp's timers too
+    }
     this.session.close();
   }
 
@@ -184,15 +187,16 @@ export class LiveSnmpSource implements SnmpSource {
 
   /** One request/response with our own retries; each datagram passes the rate limiter. */
   private request(op: Op, signal?: AbortSignal): Promise<RawVarbind[] | (RawVarbind | RawVarbind[])[]> {
-    const combined = signal ? AbortSignal.any([signal, this.closeController.signal]) : this.closeController.signal;
     return this.limiter.run(async () => {
       let lastError: unknown;
       for (let attempt = 0; attempt <= this.opts.retries; attempt++) {
-        if (combined.aborted) throw abortReason(combined, this.closeReason);
-        await this.takeTokens(combined);
+        this.throwIfStopped(signal);
+        // A throttled wait ends early on the caller's or the scan's abort.
+        await this.takeTokens(signal ?? this.opts.signal);
+        this.throwIfStopped(signal);
         const malformedBefore = this.session.malformedSeen;
         try {
-          return await this.sendOnce(op, combined);
+          return await this.sendOnce(op, signal);
         } catch (error) {
           lastError = error;
           if (!isSnmpError(error) || error.code !== 'snmp-timeout') throw error;
@@ -204,7 +208,12 @@ export class LiveSnmpSource implements SnmpSource {
     });
   }
 
-  private async takeTokens(signal: AbortSignal): Promise<void> {
+  private throwIfStopped(signal?: AbortSignal): void {
+    if (this.closed) throw this.closeReason;
+    if (signal?.aborted) throw signal.reason ?? new SnmpError('snmp-aborted', 'aborted');
+  }
+
+  private async takeTokens(signal?: AbortSignal): Promise<void> {
     const limiter = this.opts.rateLimiter;
     if (!limiter) return;
     await limiter.take(signal);
@@ -215,17 +224,20 @@ export class LiveSnmpSource implements SnmpSource {
     }
   }
 
-  private sendOnce(op: Op, signal: AbortSignal): Promise<RawVarbind[] | (RawVarbind | RawVarbind[])[]> {
+  private sendOnce(op: Op, signal?: AbortSignal): Promise<RawVarbind[] | (RawVarbind | RawVarbind[])[]> {
     return new Promise((resolve, reject) => {
       let settled = false;
       const finish = (fn: () => void) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
+        this.inflight.delete(rejectNow);
+        unsubscribe();
         fn();
       };
-      const onAbort = () => finish(() => reject(abortReason(signal, this.closeReason)));
+      const rejectNow = (reason: unknown) => finish(() => reject(reason));
+      this.inflight.add(rejectNow);
+      const unsubscribe = signal ? onAbort(signal, () => rejectNow(signal.reason ?? new SnmpError('snmp-aborted', 'aborted'))) : () => {};
       // net-snmp times the request out itself (and frees it); this is a safety net in case it
       // never calls back. A v3 session's first request waits for engine discovery first.
       const safetyMs = this.opts.timeoutMs * (this.version === 'v3' ? 2 : 1) + 250;
@@ -233,7 +245,6 @@ export class LiveSnmpSource implements SnmpSource {
         () => finish(() => reject(new SnmpError('snmp-timeout', `${this.label} did not answer within ${this.opts.timeoutMs} ms`))),
         safetyMs,
       );
-      signal.addEventListener('abort', onAbort, { once: true });
       const cb = (error: Error | null, varbinds?: unknown) => {
         finish(() => (error ? reject(mapNetSnmpError(error)) : resolve((varbinds ?? []) as RawVarbind[])));
       };
@@ -256,9 +267,6 @@ function flattenBulk(result: (RawVarbind | RawVarbind[])[]): RawVarbind[] {
   return result.flatMap((x) => (Array.isArray(x) ? x : [x]));
 }
 
-function abortReason(signal: AbortSignal, closeReason: SnmpError | null): unknown {
-  return closeReason && signal.reason === closeReason ? closeReason : (signal.reason ?? new SnmpError('snmp-aborted', 'aborted'));
-}
 
 /** v1 noSuchName naming one of `oids` (net-snmp puts the culprit OID in the message) → its position; else null. */
 function noSuchNameIndex(error: unknown, oids: readonly string[]): number | null {

@@ -55,8 +55,10 @@ export class VirtualUdpSocket extends EventEmitter {
     for (const address of this.peers) this.hub.unroute(address, this);
     this.peers.clear();
     this.hub.released(this);
-    // Like a real socket, 'close' arrives asynchronously; net-snmp then fails pending requests.
-    process.nextTick(() => this.emit('close'));
+    // No 'close' event: net-snmp would answer it by building an Error (a stack capture per
+    // session, thousands in a sweep) to cancel requests that LiveSnmpSource has already
+    // cancelled before closing.
+    this.removeAllListeners();
   }
 
   get isClosed(): boolean {
