@@ -16,6 +16,14 @@ interface EngineNoticeProps {
   onAcknowledge: () => void;
 }
 
+/** The host's lastError repeats our headline; keep only the part that explains ("killed by SIGTERM"). */
+export function engineReason(lastError: string): string {
+  const detail = /^The scan engine [^(]*\(([^)]+)\)\.?\s*(.*)$/.exec(lastError);
+  if (!detail) return lastError;
+  const [, cause, rest] = detail;
+  return `Reason: ${cause}.${rest ? ` ${rest}` : ''}`;
+}
+
 export function EngineNotice({ engine, acknowledged, onAcknowledge: acknowledge }: EngineNoticeProps) {
   if (!engine) return null;
 
@@ -25,7 +33,7 @@ export function EngineNotice({ engine, acknowledged, onAcknowledge: acknowledge 
         <div>
           <strong>The scan engine stopped unexpectedly.</strong> A scan that was running has stopped; the devices it
           found are kept.
-          {engine.lastError && <div className="banner-detail">{engine.lastError}</div>}
+          {engine.lastError && <div className="banner-detail">{engineReason(engine.lastError)}</div>}
         </div>
       </div>
     );
@@ -37,7 +45,7 @@ export function EngineNotice({ engine, acknowledged, onAcknowledge: acknowledge 
         <div>
           <strong>The scan engine stopped unexpectedly and was restarted.</strong> A scan that was running was
           interrupted; the devices it found are kept. Start the scan again to finish it.
-          {engine.lastError && <div className="banner-detail">Reason: {engine.lastError}</div>}
+          {engine.lastError && <div className="banner-detail">{engineReason(engine.lastError)}</div>}
         </div>
         <button type="button" className="button button-quiet" onClick={acknowledge}>
           Dismiss
