@@ -6,11 +6,14 @@
  * links must both be 100%; the aged-out variant must degrade to the right
  * switch with unknown port.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { collectTopologyFacts } from '../../electron/engine/topology/collect';
 import { loadSnmprec } from '../../electron/engine/snmp/file-source';
-import type { Device } from '../../shared/scan-document';
+import type { Device, ScanDocument } from '../../shared/scan-document';
 import type { TopologyFacts } from '../../shared/topology/facts';
 import { inferTopology } from '../../shared/topology/infer';
 import { renderTree } from '../../shared/topology/tree';
@@ -190,4 +193,30 @@ describe.skipIf(!labAvailable)('topology from the live lab agents (inside fw-tec
     expect({ missing: s.missing, extra: s.extra }).toEqual({ missing: [], extra: [] });
     expect(Object.values(facts).every((f) => f.incomplete.length === 0)).toBe(true);
   });
+});
+
+const BIN = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
+
+describe.skipIf(!labAvailable)('topology of a full forewarn scan of the lab (CLI inside fw-tech)', () => {
+  it('carries the declared wiring in the scan document: precision and recall 100%', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forewarn-lab-topology-'));
+    try {
+      const out = join(dir, 'scan.json');
+      const result = await execInTech(process.execPath, [BIN, 'scan', office.lanCidr, '--community', 'public', '--json', out], { timeoutMs: 280_000 });
+      expect(result.code, result.stderr).toBe(0);
+      const doc = JSON.parse(readFileSync(out, 'utf8')) as ScanDocument;
+      // Device ids are the engine's; name them as the office does (by IP), placeholders by their port.
+      const nameById = new Map(doc.devices.map((d) => [d.id, truth.hosts.find((h) => h.ip === d.ip)?.name ?? (d.ip === office.technician.ip ? 'technician' : d.id)]));
+      const links = renamePlaceholders((doc.links ?? []).map((l) => ({ ...l, a: { ...l.a, device: nameById.get(l.a.device) ?? l.a.device }, b: { ...l.b, device: nameById.get(l.b.device) ?? l.b.device } })));
+      // The scanner does not list itself: the technician's own link cannot be in the document.
+      const found = new Set([...nameById.values(), ...office.unmanagedSwitches.map((u) => u.name)]);
+      const expected = truth.links.filter((l) => found.has(l.a.device) && found.has(l.b.device));
+      const s = score(links.map(key), expected.map(key));
+      console.info(`topology (forewarn scan ${office.lanCidr}): ${doc.devices.length} devices, ${links.length} links, precision ${(s.precision * 100).toFixed(1)}%, recall ${(s.recall * 100).toFixed(1)}% of ${expected.length} declared links between found devices (${truth.links.length - expected.length} not comparable)`);
+      expect({ missing: s.missing, extra: s.extra }).toEqual({ missing: [], extra: [] });
+      expect(truth.links.length - expected.length).toBeLessThanOrEqual(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
