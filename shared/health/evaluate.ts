@@ -114,7 +114,8 @@ function temperatureLimits(s: Sensor, p: Record<string, number>): { warn: number
   if (s.component === 'disk') return { warn: p.diskWarnC ?? 50, crit: p.diskCritC ?? 60 };
   if (s.component === 'cpu') return { warn: p.cpuWarnC ?? 85, crit: p.cpuCritC ?? 95 };
   // Air temperatures (room, inlet) matter at far lower values than chip or board sensors.
-  if (AMBIENT_NAME.test(s.name)) return { warn: p.ambientWarnC ?? 40, crit: p.ambientCritC ?? 50 };
+  // Batteries age fast above 40 °C, like the air around them.
+  if (s.component === 'battery' || AMBIENT_NAME.test(s.name)) return { warn: p.ambientWarnC ?? 40, crit: p.ambientCritC ?? 50 };
   return { warn: p.internalWarnC ?? 80, crit: p.internalCritC ?? 95 };
 }
 
