@@ -39,6 +39,8 @@ export function watchPageErrors(page: Page): string[] {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
+  // No hover highlight from wherever the last click left the pointer.
+  await page.mouse.move(0, 0);
   // Finished transitions: a screenshot mid-animation shows a state the user never sees for long.
   await page.screenshot({ path, fullPage: false, animations: 'disabled' });
   return path;

@@ -1,5 +1,6 @@
 /** The scan as it happens: progress, counts by type, devices streaming in, Cancel. */
 import { useMemo } from 'react';
+import { DEVICE_TYPES } from '../../../shared/device-types';
 import type { Device } from '../../../shared/scan-document';
 import { DeviceTable } from '../components/DeviceTable';
 import { ScanProgress } from '../components/ScanProgress';
@@ -98,7 +99,8 @@ function TypeCounts({ devices }: { devices: readonly Device[] }) {
   const counts = useMemo(() => {
     const byType = new Map<Device['type'], number>();
     for (const d of devices) byType.set(d.type, (byType.get(d.type) ?? 0) + 1);
-    return [...byType.entries()].sort((a, b) => b[1] - a[1]);
+    // Infrastructure first, in the contract's display order, so chips don't reshuffle as counts change.
+    return DEVICE_TYPES.filter((type) => byType.has(type)).map((type) => [type, byType.get(type) ?? 0] as const);
   }, [devices]);
   if (counts.length === 0) return null;
   return (
