@@ -7,7 +7,7 @@ import type { TopologyFacts } from '../../../shared/topology/facts';
 import { isUselessMac } from '../../../shared/topology/mac';
 import type { SnmpSource } from '../snmp/source';
 import { collectArp } from './arp';
-import { collectBridge } from './bridge';
+import { collectBridge, type VlanSourceFactory } from './bridge';
 import { collectCdp } from './cdp';
 import { collectInterfaces } from './interfaces';
 import { collectLldp } from './lldp';
@@ -15,12 +15,17 @@ import type { CollectContext } from './walk';
 
 export interface CollectTopologyOptions {
   signal?: AbortSignal;
+  /**
+   * Opens the agent's per-VLAN view (Cisco IOS: v2c community `<community>@<vid>`, v3 context
+   * `vlan-<vid>`); without it only the default view's forwarding table is read.
+   */
+  vlanSource?: VlanSourceFactory;
 }
 
 export async function collectTopologyFacts(source: SnmpSource, options: CollectTopologyOptions = {}): Promise<TopologyFacts> {
   const ctx: CollectContext = { source, signal: options.signal, incomplete: [] };
   const interfaces = await collectInterfaces(ctx);
-  const bridge = await collectBridge(ctx, interfaces);
+  const bridge = await collectBridge(ctx, interfaces, options.vlanSource);
   const lldp = await collectLldp(ctx, interfaces, bridge.portToIfIndex);
   const cdp = await collectCdp(ctx, interfaces);
   const arp = await collectArp(ctx);

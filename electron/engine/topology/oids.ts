@@ -23,6 +23,9 @@ export const TOPOLOGY_OIDS = {
   dot1qTpFdbStatus: '1.3.6.1.2.1.17.7.1.2.2.1.3',
   dot1qVlanFdbId: '1.3.6.1.2.1.17.7.1.4.2.1.3',
 
+  // CISCO-VTP-MIB: VLANs whose per-VLAN BRIDGE-MIB view (community@vid) holds their FDB
+  vtpVlanState: '1.3.6.1.4.1.9.9.46.1.3.1.1.2',
+
   // LLDP-MIB local system
   lldpLocChassisIdSubtype: '1.0.8802.1.1.2.1.3.1.0',
   lldpLocChassisId: '1.0.8802.1.1.2.1.3.2.0',

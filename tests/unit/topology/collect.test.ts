@@ -109,6 +109,39 @@ describe('collectTopologyFacts', () => {
     ]);
   });
 
+  it('reads Cisco per-VLAN forwarding tables through the VLAN views when given a factory', async () => {
+    const base = loadSnmprec(
+      [
+        '1.3.6.1.2.1.2.2.1.2.10|4|Gi0/1',
+        '1.3.6.1.2.1.2.2.1.2.11|4|Gi0/2',
+        '1.3.6.1.2.1.17.1.4.1.2.1|2|10',
+        '1.3.6.1.2.1.17.4.3.1.2.2.0.0.0.0.1|2|1',
+        '1.3.6.1.4.1.9.9.46.1.3.1.1.2.1.1|2|1',
+        '1.3.6.1.4.1.9.9.46.1.3.1.1.2.1.20|2|1',
+        '1.3.6.1.4.1.9.9.46.1.3.1.1.2.1.30|2|2',
+        '1.3.6.1.4.1.9.9.46.1.3.1.1.2.1.1002|2|1',
+      ].join('\n'),
+      'ios',
+    );
+    const views: Record<number, string> = {
+      1: '1.3.6.1.2.1.17.1.4.1.2.1|2|10\n1.3.6.1.2.1.17.4.3.1.2.2.0.0.0.0.1|2|1\n',
+      // Each VLAN numbers its bridge ports its own way.
+      20: '1.3.6.1.2.1.17.1.4.1.2.5|2|11\n1.3.6.1.2.1.17.4.3.1.2.2.0.0.0.0.2|2|5\n1.3.6.1.2.1.17.4.3.1.3.2.0.0.0.0.2|2|3\n',
+    };
+    const asked: number[] = [];
+    const facts = await collectTopologyFacts(base, {
+      vlanSource: (vid) => {
+        asked.push(vid);
+        return views[vid] ? loadSnmprec(views[vid]!, `ios@${vid}`) : null;
+      },
+    });
+    expect(asked).toEqual([1, 20]);
+    expect(facts.fdb.map((e) => [e.mac, e.port, e.vlan])).toEqual([
+      ['02:00:00:00:00:01', 'Gi0/1', 1],
+      ['02:00:00:00:00:02', 'Gi0/2', 20],
+    ]);
+  });
+
   it('reports a host without bridge tables as no bridge, and records failing or truncated walks as incomplete', async () => {
     const base = loadSnmprec('1.3.6.1.2.1.2.2.1.2.1|4|eth0\n1.3.6.1.2.1.2.2.1.6.1|4x|020000000031\n', 'host');
     const flaky: SnmpSource = {
