@@ -145,6 +145,19 @@ const SUPPLY_KIND_TEXT: Record<string, string> = {
   toner: 'toner', ink: 'ink', drum: 'drum', fuser: 'fuser', waste: 'waste toner box', developer: 'developer', transfer: 'transfer unit', staples: 'staples', other: 'supply',
 };
 
+/**
+ * One scan cannot date a run-out (no print rate yet), but the device says how
+ * much is left: in pages when the supply counts impressions, plus the page
+ * counter, so the forecast inputs are shown and the next scan can date it.
+ */
+function supplyForecast(s: NonNullable<Device['supplies']>[number], pageCount: number | null | undefined): Forecast | undefined {
+  const inputs: Forecast['inputs'] = [{ name: 'level', value: s.level ?? 'unknown' }, { name: 'capacity', value: s.capacity ?? 'unknown' }];
+  if (s.unit) inputs.push({ name: 'unit', value: s.unit });
+  if ((s.unit === 'impressions' || s.unit === 'sheets') && s.level !== null && s.level >= 0) inputs.push({ name: 'pages remaining (device-reported)', value: s.level });
+  if (typeof pageCount === 'number') inputs.push({ name: 'lifetime page count', value: pageCount });
+  return { method: 'device-reported', inputs };
+}
+
 const supplyLow: Matcher = ({ device, t }) => {
   const { lowPercent = 10, emptyPercent = 2 } = t('supply-low');
   return (device.supplies ?? []).flatMap((s) => {
@@ -152,6 +165,7 @@ const supplyLow: Matcher = ({ device, t }) => {
     const sev = tiered(s.percent, lowPercent, emptyPercent, false, ['medium', 'high']);
     if (!sev) return [];
     return [{ rule: 'supply-low', severity: sev, subject: s.name, values: { percent: Math.round(s.percent), kindText: SUPPLY_KIND_TEXT[s.kind] ?? 'supply' },
+      forecast: supplyForecast(s, device.printer?.pageCount),
       evidence: [{ oid: s.oids[0], name: `${s.name} level`, value: s.level, threshold: `${sev === 'high' ? emptyPercent : lowPercent}%` }, { oid: s.oids[1], name: `${s.name} capacity`, value: s.capacity }] }];
   });
 };

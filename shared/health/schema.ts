@@ -71,6 +71,8 @@ export const SupplySchema = z.object({
   capacity: z.number().nullable(),
   /** True when the device only says "some remaining" (−3). */
   someRemaining: z.boolean().optional(),
+  /** What level and capacity count (prtMarkerSuppliesSupplyUnit): impressions, sheets, percent, tenthsOfGrams… */
+  unit: z.string().optional(),
   oids: z.array(z.string()),
 });
 export type Supply = z.infer<typeof SupplySchema>;

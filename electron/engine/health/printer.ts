@@ -9,6 +9,7 @@ import { compareIndex, readTable, type HealthContext } from './table';
 
 const SUPPLIES = {
   level: '1.3.6.1.2.1.43.11.1.1.9',
+  unit: '1.3.6.1.2.1.43.11.1.1.7',
   max: '1.3.6.1.2.1.43.11.1.1.8',
   descr: '1.3.6.1.2.1.43.11.1.1.6',
   type: '1.3.6.1.2.1.43.11.1.1.5',
@@ -41,6 +42,12 @@ const COLOUR_PATTERNS: Array<[RegExp, string]> = [
   [/magenta|洋紅|洋红/i, 'magenta'],
   [/yellow|gelb|jaune|黃|黄/i, 'yellow'],
 ];
+
+/** PrtMarkerSuppliesSupplyUnitTC. */
+const SUPPLY_UNITS: Record<number, string> = {
+  3: 'tenThousandthsOfInches', 4: 'micrometers', 7: 'impressions', 8: 'sheets', 11: 'hours', 12: 'thousandthsOfOunces',
+  13: 'tenthsOfGrams', 14: 'hundrethsOfFluidOunces', 15: 'tenthsOfMilliliters', 16: 'feet', 17: 'meters', 18: 'items', 19: 'percent',
+};
 
 /** Vendors whose agents put −100 for "empty" (Ricoh family): the level is a percentage already. */
 const EMPTY_SENTINEL = -100;
@@ -86,6 +93,8 @@ export async function collectSupplies(ctx: HealthContext): Promise<Supply[]> {
       oids: [`${SUPPLIES.level}.${index}`, `${SUPPLIES.max}.${index}`, `${SUPPLIES.descr}.${index}`],
     };
     if (someRemaining) supply.someRemaining = true;
+    const unit = SUPPLY_UNITS[asNumber(row.unit) ?? 0];
+    if (unit) supply.unit = unit;
     supplies.push(supply);
   }
   return supplies;

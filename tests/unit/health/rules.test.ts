@@ -83,6 +83,14 @@ describe('printer rules', () => {
     expect(rules(device({ type: 'printer', supplies: [supply(1)] }))).toEqual(['supply-low:high']);
     expect(rules(device({ type: 'printer', supplies: [supply(null)] }))).toEqual([]);
   });
+  it('a low supply carries the device-reported forecast inputs (pages left, page count)', () => {
+    const s = { ...supply(5), level: 150, capacity: 3000, unit: 'impressions' };
+    const printer = { pageCount: 48213, errorStates: [], alerts: [], oids: [] };
+    const [f] = evaluateFindings(device({ type: 'printer', supplies: [s], printer }), {}, NOW);
+    expect(f!.forecast).toMatchObject({ method: 'device-reported' });
+    expect(f!.forecast!.inputs).toEqual(expect.arrayContaining([{ name: 'pages remaining (device-reported)', value: 150 }, { name: 'lifetime page count', value: 48213 }]));
+  });
+
   it('a jam seen in both the error state and prtAlert is one finding with both pieces of evidence', () => {
     const printer = { pageCount: 1, errorStates: ['jammed', 'lowPaper'], alerts: [{ severity: 'critical' as const, code: 8, codeName: 'jam', group: 13, description: 'Jam in tray 2', oids: ['a', 'b', 'c'] }], oids: ['1.3.6.1.2.1.25.3.5.1.2.1'] };
     const fs = evaluateFindings(device({ type: 'printer', printer }), {}, NOW);
