@@ -34,4 +34,7 @@ if (process.env.FOREWARN_FROM_SOURCE !== '1' && bundleIsFresh()) {
   register();
   ({ main } = await import('./main.ts'));
 }
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Exit once output is flushed: a cancelled scan may leave probes that would
+// otherwise keep the process alive until their own timeouts.
+process.stdout.write('', () => process.exit(code));

@@ -9,6 +9,7 @@ import { scoreRisk } from '../../../shared/health/risk';
 import type { Finding } from '../../../shared/health/schema';
 import type { Identity, SnmpOutcome } from '../probes';
 import type { ScanContext } from './context';
+import { observeWalkProblems } from './observed-source';
 
 /** Default gap between the two interface-counter samples of a full assessment. */
 export const DEFAULT_INTERFACE_SAMPLE_MS = 10_000;
@@ -19,7 +20,7 @@ export async function enrichDevice(context: ScanContext, ip: string): Promise<vo
   try {
     const hostname = await reverseDnsOf(context, ip);
     if (hostname) registry.upsert(ip, { hostname });
-    const snmp = context.snmpByIp.get(ip);
+    const snmp = observed(context, ip, context.snmpByIp.get(ip));
     const identity = await identify(context, ip, hostname, snmp);
     if (!context.quick && snmp) await readDeeper(context, ip, identity, snmp);
     assessFindings(context, ip);
@@ -27,6 +28,11 @@ export async function enrichDevice(context: ScanContext, ip: string): Promise<vo
     if (signal.aborted) return;
     registry.addError(ip, { code: 'enrich-failed', message: error instanceof Error ? error.message : String(error), phase: 'identify' });
   }
+}
+
+function observed(context: ScanContext, ip: string, snmp: SnmpOutcome | undefined): SnmpOutcome | undefined {
+  if (!snmp) return undefined;
+  return { ...snmp, source: observeWalkProblems(snmp.source, (error) => context.registry.addError(ip, error)) };
 }
 
 async function identify(context: ScanContext, ip: string, hostname: string | null, snmp: SnmpOutcome | undefined): Promise<Identity> {

@@ -133,3 +133,22 @@ describe('runScan', () => {
     expect(document.scan.targets).toEqual(['10.0.0.0/29']);
   });
 });
+
+describe('walk problems', () => {
+  it('are reported once per device and kind, without failing the walk', async () => {
+    const { observeWalkProblems } = await import('../../../electron/engine/scan/observed-source');
+    const reported: string[] = [];
+    const looping = observeWalkProblems(
+      {
+        label: 'x',
+        get: async () => [],
+        walk: async () => ({ rows: [], truncated: true, error: { code: 'walk-loop', message: 'OID did not increase' } }),
+      },
+      (e) => reported.push(e.code),
+    );
+    const first = await looping.walk('1.3.6.1.2.1.2.2');
+    await looping.walk('1.3.6.1.2.1.31');
+    expect(first.error?.code).toBe('walk-loop');
+    expect(reported).toEqual(['walk-loop']);
+  });
+});

@@ -23,12 +23,14 @@ export const HOST_RULES: readonly Rule[] = [
   { id: 'ports:synology-dsm', fact: port(5000), also: [{ fact: port(5001) }], set: { type: 'nas' }, weight: 10 },
   { id: 'ports:esxi', fact: port(902), also: [{ fact: port(443) }], set: { type: 'hypervisor' }, weight: 12 },
   { id: 'ports:ssh-only', fact: port(22), also: [{ fact: port(445), absent: true }, { fact: port(9100), absent: true }], set: { type: 'server' }, weight: 4 },
-  // Vendor → class, for vendors that make one class of device.
+  // Vendor → class, for vendors that make one class of device. The single-class makers of
+  // appliances (NAS, UPS, phones, cameras) outrank generic OS guesses ("Linux" → server,
+  // an enterprise's usual class at 25): their boxes run stock Linux and net-snmp.
   { id: 'oui:printer-vendor', fact: 'mac.vendor', match: /^(?:Brother|Canon|Ricoh|Xerox|Lexmark|Epson|Kyocera|Konica Minolta|Sharp|OKI)$/, set: { type: 'printer' }, weight: 12 },
-  { id: 'oui:ups-vendor', fact: 'mac.vendor', match: /^(?:APC|Eaton|CyberPower|Tripp Lite)$/, set: { type: 'ups' }, weight: 12 },
-  { id: 'oui:nas-vendor', fact: 'mac.vendor', match: /^(?:Synology|QNAP)$/, set: { type: 'nas' }, weight: 12 },
-  { id: 'oui:phone-vendor', fact: 'mac.vendor', match: /^(?:Polycom|Yealink|Grandstream|Snom)$/, set: { type: 'phone' }, weight: 12 },
-  { id: 'oui:camera-vendor', fact: 'mac.vendor', match: /^(?:Hikvision|Dahua|Axis)$/, set: { type: 'camera' }, weight: 12 },
+  { id: 'oui:ups-vendor', fact: 'mac.vendor', match: /^(?:APC|Eaton|CyberPower|Tripp Lite)$/, set: { type: 'ups' }, weight: 26 },
+  { id: 'oui:nas-vendor', fact: 'mac.vendor', match: /^(?:Synology|QNAP)$/, set: { type: 'nas' }, weight: 26 },
+  { id: 'oui:phone-vendor', fact: 'mac.vendor', match: /^(?:Polycom|Yealink|Grandstream|Snom)$/, set: { type: 'phone' }, weight: 26 },
+  { id: 'oui:camera-vendor', fact: 'mac.vendor', match: /^(?:Hikvision|Dahua|Axis)$/, set: { type: 'camera' }, weight: 26 },
   { id: 'oui:iot-vendor', fact: 'mac.vendor', match: /^(?:Espressif|Sonos|Google|Amazon|Raspberry Pi)$/, set: { type: 'iot' }, weight: 8 },
   { id: 'oui:firewall-vendor', fact: 'mac.vendor', match: /^(?:Fortinet|Palo Alto Networks|SonicWall|WatchGuard)$/, set: { type: 'firewall' }, weight: 10 },
   // Hostname conventions

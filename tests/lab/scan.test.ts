@@ -1,0 +1,204 @@
+/**
+ * Discovery and identification end to end in the lab: the real `forewarn`
+ * command runs in the technician's namespace against the simulated office and
+ * is judged against the lab's truth (tests/lab/office.ts).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ScanDocumentSchema, type Device, type ScanDocument } from '../../shared/scan-document';
+import type { ScanEvent } from '../../shared/scan-events';
+import { execInTech, labPaths, office, spawnInTech, truth, truthHost } from './lab.js';
+
+const labAvailable = inject('labAvailable');
+const BIN = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
+
+/** Every credential the office uses: the default community, the UPS's own, and the NAS's v3 user. */
+function credentialFlags(): string[] {
+  const flags = ['--community', 'public'];
+  for (const host of truth.snmpHosts) {
+    const c = host.snmp!;
+    if (c.version === '2c' && c.community !== 'public') flags.push('--community', c.community);
+    if (c.version === '3') flags.push('--v3', [c.user, c.authProtocol.toLowerCase(), c.authKey, c.privProtocol.toLowerCase(), c.privKey].join(':'));
+  }
+  return flags;
+}
+
+function deviceAt(doc: ScanDocument, ip: string): Device | undefined {
+  return doc.devices.find((d) => d.ip === ip);
+}
+
+describe.skipIf(!labAvailable)('forewarn scan in the lab', () => {
+  let dir = '';
+  let quick: ScanDocument;
+  let events: Array<ScanEvent & { elapsedMs: number }>;
+  let table = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'forewarn-scan-'));
+    const json = join(dir, 'quick.json');
+    const eventsFile = join(dir, 'events.ndjson');
+    const result = await execInTech(process.execPath, [BIN, 'scan', truth.lanCidr, '--quick', ...credentialFlags(), '--json', json, '--events', eventsFile], {
+      timeoutMs: 60_000,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    table = result.stdout;
+    quick = ScanDocumentSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    events = readFileSync(eventsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds every live host, including those that drop ICMP or have no SNMP, and no phantoms', () => {
+    const expected = [...truth.liveLanIps, truth.technician.ip].sort();
+    const found = quick.devices.map((d) => d.ip!).sort();
+    expect(found).toEqual(expected);
+  });
+
+  it('reports each host with its real MAC', () => {
+    for (const host of truth.hosts) expect(deviceAt(quick, host.ip)?.mac, host.name).toBe(host.mac);
+  });
+
+  it('sees ICMP-silent hosts through ARP and records that they drop ICMP', () => {
+    expect(truth.icmpDroppingHosts.length).toBeGreaterThan(0);
+    for (const host of truth.icmpDroppingHosts) {
+      const device = deviceAt(quick, host.ip)!;
+      expect(device.reachability.arp, host.name).toBe(true);
+      expect(device.reachability.icmp?.alive ?? false, host.name).toBe(false);
+    }
+  });
+
+  it('reads the system group with the right credential, v3 and non-default communities included', () => {
+    for (const host of truth.snmpHosts.filter((h) => h.snmpReadable)) {
+      const device = deviceAt(quick, host.ip)!;
+      expect(device.reachability.snmp?.version, host.name).toBe(host.snmp!.version === '3' ? 'v3' : 'v2c');
+      if (host.expected.sysName !== null && host.quirk !== 'hostile-strings') expect(device.sysName, host.name).toBe(host.expected.sysName);
+    }
+    for (const host of truth.noSnmpHosts) expect(deviceAt(quick, host.ip)?.reachability.snmp, host.name).toBeUndefined();
+  });
+
+  it('never writes a secret into the scan document', () => {
+    const text = JSON.stringify(quick);
+    for (const host of truth.snmpHosts) {
+      const c = host.snmp!;
+      if (c.version === '3') {
+        expect(text).not.toContain(c.authKey);
+        expect(text).not.toContain(c.privKey);
+      } else if (c.community !== 'public') {
+        expect(text).not.toContain(c.community);
+      }
+    }
+  });
+
+  it('identifies type and vendor of every SNMP device, with evidence', () => {
+    for (const host of truth.snmpHosts.filter((h) => h.snmpReadable && h.quirk === null)) {
+      const device = deviceAt(quick, host.ip)!;
+      expect(device.type, host.name).toBe(host.expected.type);
+      expect(device.vendor, host.name).toBe(host.expected.vendor);
+      expect(device.identification.evidence.some((e) => e.field === 'type'), host.name).toBe(true);
+    }
+  });
+
+  it('names the vendor of hosts without SNMP from the MAC OUI', () => {
+    for (const host of truth.noSnmpHosts) expect(deviceAt(quick, host.ip)?.vendor, host.name).toBe(host.expected.vendor);
+  });
+
+  it('marks the agent that answers garbage with an error, and goes on', () => {
+    const bad = truth.hosts.find((h) => h.quirk === 'malformed-ber')!;
+    const device = deviceAt(quick, bad.ip)!;
+    expect(device.errors.map((e) => e.code)).toContain('snmp-malformed');
+    expect(quick.scan.status).toBe('completed');
+  });
+
+  it('keeps hostile device strings as inert text', () => {
+    const hostile = truth.hosts.find((h) => h.quirk === 'hostile-strings')!;
+    const device = deviceAt(quick, hostile.ip)!;
+    expect(device.sysName).toContain('<');
+    expect(device.sysDescr?.length ?? 0).toBeGreaterThan(10_000);
+    expect(table.includes(String.fromCharCode(27))).toBe(false);
+  });
+
+  it('streams the first device within 300 ms of the scan start and ends with scan-finished', () => {
+    const started = events.find((e) => e.type === 'scan-started')!;
+    const firstFound = events.find((e) => e.type === 'device-found')!;
+    expect(firstFound.elapsedMs - started.elapsedMs).toBeLessThan(300);
+    expect(events.at(-1)?.type).toBe('scan-finished');
+    expect(events.filter((e) => e.type === 'device-found')).toHaveLength(quick.devices.length);
+  });
+
+  it('survives a looping walk and a 100,000-row table in a full assessment', async () => {
+    const targets = truth.hosts.filter((h) => h.quirk === 'looping-walk' || h.quirk === 'big-table').map((h) => h.ip);
+    const json = join(dir, 'misbehaving.json');
+    const result = await execInTech(process.execPath, [BIN, 'scan', ...targets, '--community', 'public', '--sample-interval', '0', '--json', json], { timeoutMs: 110_000 });
+    expect(result.code, result.stderr).toBe(0);
+    const doc = ScanDocumentSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    expect(doc.devices.map((d) => d.ip).sort()).toEqual([...targets].sort());
+    const looping = deviceAt(doc, truth.hosts.find((h) => h.quirk === 'looping-walk')!.ip)!;
+    expect(looping.errors.some((e) => e.code === 'walk-loop' || e.message.includes('walk-loop')), JSON.stringify(looping.errors)).toBe(true);
+  });
+
+  it('gives the same record for a walk file as for the live agent serving it', async () => {
+    const host = truthHost('gw01');
+    const recording = join(labPaths.recordings, host.name, `${(host.snmp as { community: string }).community}.snmprec`);
+    const offlineJson = join(dir, 'offline.json');
+    const liveJson = join(dir, 'live.json');
+    const [offline, live] = await Promise.all([
+      execInTech(process.execPath, [BIN, 'analyze', recording, '--json', offlineJson], { timeoutMs: 60_000 }),
+      execInTech(process.execPath, [BIN, 'scan', host.ip, '--community', 'public', '--sample-interval', '0', '--no-tcp', '--json', liveJson], { timeoutMs: 90_000 }),
+    ]);
+    expect(offline.code, offline.stderr).toBe(0);
+    expect(live.code, live.stderr).toBe(0);
+    const a = ScanDocumentSchema.parse(JSON.parse(readFileSync(offlineJson, 'utf8'))).devices[0]!;
+    const b = ScanDocumentSchema.parse(JSON.parse(readFileSync(liveJson, 'utf8'))).devices[0]!;
+    const identity = (d: Device) => ({ type: d.type, model: d.model, firmware: d.firmware, serial: d.serial, sysName: d.sysName, sysDescr: d.sysDescr, sysObjectID: d.sysObjectID });
+    expect(identity(a)).toEqual(identity(b));
+    // The MAC-derived evidence exists only live; every SNMP-derived verdict must agree.
+    const snmpEvidence = (d: Device) => d.identification.evidence.filter((e) => e.source !== 'mac' && !e.source.startsWith('tcp')).map((e) => `${e.field}=${e.value}@${e.rule}`).sort();
+    expect(snmpEvidence(a)).toEqual(snmpEvidence(b));
+    expect(a.storage ?? []).toEqual(b.storage ?? []);
+  });
+
+  it('cancels on Ctrl-C within a second and still writes a valid partial document', async () => {
+    const json = join(dir, 'cancelled.json');
+    const child = spawnInTech(process.execPath, [BIN, 'scan', truth.lanCidr, ...credentialFlags(), '--json', json], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Wait until devices are being found, then interrupt.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (/discovery|identify/.test(stderr)) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 50);
+    });
+    await new Promise((r) => setTimeout(r, 700));
+    const interruptedAt = performance.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const exitLatency = performance.now() - interruptedAt;
+    expect(code, stderr).toBe(130);
+    expect(exitLatency).toBeLessThan(2_000);
+    const doc = ScanDocumentSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    expect(doc.scan.status).toBe('cancelled');
+    expect(doc.devices.length).toBeGreaterThan(0);
+    for (const device of doc.devices) expect(truth.liveLanIps.concat(truth.technician.ip)).toContain(device.ip);
+  });
+
+  it('rejects a malformed target with an error naming it', async () => {
+    const result = await execInTech(process.execPath, [BIN, 'scan', '10.77.0.0/33', '--quick'], { timeoutMs: 30_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('10.77.0.0/33');
+  });
+
+  it('detects the local subnet as the default target, inside the lab only', async () => {
+    const result = await execInTech(process.execPath, [BIN, 'scan', '--quick', '--json', join(dir, 'default.json')], { timeoutMs: 60_000 });
+    expect(result.code, result.stderr).toBe(0);
+    const doc = ScanDocumentSchema.parse(JSON.parse(readFileSync(join(dir, 'default.json'), 'utf8')));
+    expect(doc.scan.targets).toEqual([office.lanCidr]);
+  });
+});
