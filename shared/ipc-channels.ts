@@ -14,6 +14,16 @@ export const INVOKE_CHANNELS = [
   'credentials:save',
   'credentials:delete',
   'engine:status',
+  'library:list',
+  'library:open',
+  'library:rename',
+  'library:delete',
+  'library:tag',
+  'library:export',
+  'library:import',
+  'library:compare',
+  'report:pdf',
+  'report:csv',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 

@@ -11,6 +11,9 @@ import { ScanStartRequestSchema } from './scan-request';
 import type { ScanEvent } from './scan-events';
 import { SettingsPatchSchema, type PublicSettings } from './settings';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
+import type { Comparison } from './assessment/compare';
+import { ScanIdSchema, ScanNameSchema, TagsSchema, type LibraryListing, type ScanIndexEntry } from './assessment/library-types';
+import type { ScanDocument } from './scan-document';
 
 export * from './ipc-channels';
 
@@ -37,6 +40,36 @@ export interface EngineStatus {
   lastError?: string;
 }
 
+/** A file the renderer picked (an `<input type=file>`), sent as base64; 256 MB at most. */
+export const ImportFileSchema = z.object({
+  fileName: z.string().max(255),
+  dataBase64: z.string().max(360_000_000),
+});
+
+export const ReportRequestSchema = z.object({
+  /** The scan to compare with ("since last visit"); default: the site's previous scan; null: none. */
+  previousId: ScanIdSchema.nullable().optional(),
+});
+
+/**
+ * A file the main side produced. In the app it is written where the user chose
+ * (`path`; null when the dialog was cancelled); behind the browser bridge the
+ * bytes come back for the browser to download.
+ */
+export interface ProducedFile {
+  fileName: string;
+  path: string | null;
+  dataBase64?: string;
+}
+
+export interface OpenedScanResult {
+  entry: ScanIndexEntry;
+  /** Re-analysed with the current rules and thresholds. */
+  document: ScanDocument;
+  /** The site's scan before this one, if any. */
+  previous: ScanIndexEntry | null;
+}
+
 export const invokeChannels = {
   'app:info': z.tuple([]),
   'app:open-external': z.tuple([z.string().url().max(2048)]),
@@ -49,6 +82,16 @@ export const invokeChannels = {
   'credentials:save': z.tuple([CredentialProfileSchema]),
   'credentials:delete': z.tuple([z.string().min(1).max(64)]),
   'engine:status': z.tuple([]),
+  'library:list': z.tuple([]),
+  'library:open': z.tuple([ScanIdSchema]),
+  'library:rename': z.tuple([ScanIdSchema, ScanNameSchema]),
+  'library:delete': z.tuple([ScanIdSchema]),
+  'library:tag': z.tuple([ScanIdSchema, TagsSchema]),
+  'library:export': z.tuple([ScanIdSchema]),
+  'library:import': z.tuple([ImportFileSchema]),
+  'library:compare': z.tuple([ScanIdSchema, ScanIdSchema]),
+  'report:pdf': z.tuple([ScanIdSchema, ReportRequestSchema.default({})]),
+  'report:csv': z.tuple([ScanIdSchema, z.enum(['inventory', 'findings'])]),
 } as const satisfies Record<InvokeChannel, z.ZodTuple>;
 
 export interface InvokeResults {
@@ -63,6 +106,16 @@ export interface InvokeResults {
   'credentials:save': PublicCredentialProfile[];
   'credentials:delete': PublicCredentialProfile[];
   'engine:status': EngineStatus;
+  'library:list': LibraryListing;
+  'library:open': OpenedScanResult;
+  'library:rename': ScanIndexEntry;
+  'library:delete': void;
+  'library:tag': ScanIndexEntry;
+  'library:export': ProducedFile;
+  'library:import': ScanIndexEntry;
+  'library:compare': Comparison;
+  'report:pdf': ProducedFile;
+  'report:csv': ProducedFile;
 }
 
 export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]>;
@@ -71,6 +124,16 @@ export type InvokeResult<C extends InvokeChannel> = InvokeResults[C];
 export interface EventPayloads extends Record<EventChannel, unknown> {
   'scan:event': ScanEvent;
   'engine:status': EngineStatus;
+  'library:list': LibraryListing;
+  'library:open': OpenedScanResult;
+  'library:rename': ScanIndexEntry;
+  'library:delete': void;
+  'library:tag': ScanIndexEntry;
+  'library:export': ProducedFile;
+  'library:import': ScanIndexEntry;
+  'library:compare': Comparison;
+  'report:pdf': ProducedFile;
+  'report:csv': ProducedFile;
 }
 
 export type Unsubscribe = () => void;

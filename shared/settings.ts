@@ -15,12 +15,28 @@ export type ScanLimits = z.infer<typeof ScanLimitsSchema>;
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 
+export const ReportSettingsSchema = z.object({
+  technician: z.string().max(200),
+  /** Shown before amounts, e.g. "€", "$", "CHF ". */
+  currency: z.string().max(8),
+  /** Estimated cost of each recommended action, by rule id (e.g. `ups-battery-replace`). */
+  priceList: z.record(z.string(), z.number().min(0).max(10_000_000)),
+});
+export type ReportSettings = z.infer<typeof ReportSettingsSchema>;
+
 export const PublicSettingsSchema = z.object({
   scan: ScanLimitsSchema,
   theme: ThemeSchema,
   /** Rule thresholds by rule parameter id; filled in by the health rules. */
   thresholds: z.record(z.string(), z.number()),
-  branding: z.object({ companyName: z.string().max(200), accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/) }),
+  branding: z.object({
+    companyName: z.string().max(200),
+    accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    /** The MSP's logo for the report cover: a PNG or JPEG data URL. */
+    logoDataUrl: z.string().max(4_000_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/).optional(),
+  }),
+  /** The PDF report: who signs it and the price list of recommended actions (issue 7). */
+  report: ReportSettingsSchema.optional(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 

@@ -9,6 +9,7 @@ import type { EngineScanRequest } from '../../shared/scan-request';
 import type { CredentialVault } from './credential-vault';
 import type { EngineHost } from './engine-host';
 import type { SettingsRepository } from './settings';
+import { createLibraryHandlers, type LibraryService } from './library/library-handlers';
 
 export interface ApiServices {
   engine: EngineHost;
@@ -18,6 +19,8 @@ export interface ApiServices {
   /** Opens a URL in the system browser; only ever called with http(s) URLs. */
   openExternal: (url: string) => Promise<void>;
   newScanId?: () => string;
+  /** Saved scans and reports (issue 7); without it the library channels say they are unavailable. */
+  library?: LibraryService;
 }
 
 export function createApiHandlers(services: ApiServices): ApiHandlers {
@@ -53,6 +56,7 @@ export function createApiHandlers(services: ApiServices): ApiHandlers {
     'credentials:save': async (profile) => vault.save(profile),
     'credentials:delete': async (id) => vault.delete(id),
     'engine:status': async () => engine.status(),
+    ...createLibraryHandlers(services.library, () => settings.get()),
   };
 }
 

@@ -26,6 +26,16 @@ const handlers: ApiHandlers = {
   'credentials:save': notUsed,
   'credentials:delete': notUsed,
   'engine:status': async () => ({ state: 'ready', restarts: 0 }),
+  'library:list': notUsed,
+  'library:open': notUsed,
+  'library:rename': notUsed,
+  'library:delete': notUsed,
+  'library:tag': notUsed,
+  'library:export': notUsed,
+  'library:import': notUsed,
+  'library:compare': notUsed,
+  'report:pdf': notUsed,
+  'report:csv': notUsed,
 };
 
 interface Reply {

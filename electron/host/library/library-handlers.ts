@@ -1,0 +1,93 @@
+/**
+ * The library and report channels of the API (see shared/ipc-contract.ts).
+ * api-handlers.ts spreads these in; with no library service (a host without a
+ * data folder) each channel says so instead of failing obscurely.
+ */
+import { findingsCsv, inventoryCsv } from '../../../shared/assessment/csv';
+import { ASSESSMENT_EXTENSION } from '../../../shared/assessment/assessment-file';
+import { buildReportModel, type ReportBrandingInput, type ReportModel } from '../../../shared/assessment/report-model';
+import type { ApiHandlers, ProducedFile } from '../../../shared/ipc-contract';
+import type { PublicSettings } from '../../../shared/settings';
+import type { ScanLibrary } from './scan-library';
+
+export const LIBRARY_CHANNELS = [
+  'library:list', 'library:open', 'library:rename', 'library:delete', 'library:tag',
+  'library:export', 'library:import', 'library:compare', 'report:pdf', 'report:csv',
+] as const;
+export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
+export type LibraryHandlers = Pick<ApiHandlers, LibraryChannel>;
+
+export interface LibraryService {
+  library: ScanLibrary;
+  /** Renders the PDF (electron/report, injected so the host stays free of React). */
+  renderPdf: (model: ReportModel) => Promise<Buffer>;
+  /**
+   * Asks where to save a file (Electron's save dialog); null when the user
+   * cancels. Absent behind the browser bridge: the bytes go back to the browser.
+   */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** Writes a produced file where the user chose (atomically). */
+  writeFile?: (path: string, data: Buffer) => Promise<void>;
+}
+
+export function brandingFromSettings(settings: PublicSettings): ReportBrandingInput {
+  return {
+    companyName: settings.branding.companyName,
+    accentColor: settings.branding.accentColor,
+    ...(settings.branding.logoDataUrl ? { logoDataUrl: settings.branding.logoDataUrl } : {}),
+    ...(settings.report?.technician ? { technician: settings.report.technician } : {}),
+    ...(settings.report ? { currency: settings.report.currency, priceList: settings.report.priceList } : {}),
+  };
+}
+
+/** A file name from untrusted labels: letters, digits, dashes. */
+export function safeFileName(...parts: string[]): string {
+  return parts.map((p) => p.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '')).filter(Boolean).join('_').slice(0, 120) || 'forewarn';
+}
+
+export function createLibraryHandlers(service: LibraryService | undefined, getSettings: () => PublicSettings): LibraryHandlers {
+  const need = (): LibraryService => {
+    if (!service) throw new Error('Saved scans are not available in this window.');
+    return service;
+  };
+  const produce = async (fileName: string, data: Buffer): Promise<ProducedFile> => {
+    const { chooseSavePath, writeFile } = need();
+    if (!chooseSavePath || !writeFile) return { fileName, path: null, dataBase64: data.toString('base64') };
+    const path = await chooseSavePath(fileName);
+    if (path) await writeFile(path, data);
+    return { fileName, path };
+  };
+  const baseName = (id: string) => {
+    const entry = need().library.entry(id);
+    return entry ? safeFileName(entry.client, entry.site, entry.startedAt.slice(0, 10)) : safeFileName(id);
+  };
+  const thresholds = () => getSettings().thresholds;
+
+  return {
+    'library:list': async () => need().library.list(),
+    'library:open': async (id) => {
+      const { library } = need();
+      const opened = await library.open(id, { thresholds: thresholds() });
+      return { ...opened, previous: library.previousOf(id) ?? null };
+    },
+    'library:rename': (id, name) => need().library.rename(id, name),
+    'library:delete': (id) => need().library.delete(id),
+    'library:tag': (id, tags) => need().library.setTags(id, tags),
+    'library:export': async (id) => produce(`${baseName(id)}${ASSESSMENT_EXTENSION}`, await need().library.exportAssessment(id)),
+    'library:import': async (file) => need().library.importAssessment(Buffer.from(file.dataBase64, 'base64')),
+    'library:compare': (a, b) => need().library.compare(a, b, { thresholds: thresholds() }),
+    'report:pdf': async (id, request) => {
+      const { library, renderPdf } = need();
+      const opened = await library.open(id, { thresholds: thresholds() });
+      const previousId = request.previousId === undefined ? library.previousOf(id)?.id : request.previousId;
+      const previous = previousId ? (await library.open(previousId, { thresholds: thresholds() })).document : null;
+      const model = buildReportModel(opened.document, { branding: brandingFromSettings(getSettings()), previous });
+      return produce(`${baseName(id)}.pdf`, await renderPdf(model));
+    },
+    'report:csv': async (id, kind) => {
+      const { document } = await need().library.open(id, { thresholds: thresholds() });
+      const text = kind === 'inventory' ? inventoryCsv(document) : findingsCsv(document);
+      return produce(`${baseName(id)}_${kind}.csv`, Buffer.from(text, 'utf8'));
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/** How a device is named to a reader: its host name, else sysName, else its address. */
+import type { Device } from '../scan-document';
+
+export function deviceName(device: Pick<Device, 'hostname' | 'sysName' | 'ip' | 'mac' | 'id'>): string {
+  return clean(device.hostname) ?? clean(device.sysName) ?? device.ip ?? device.mac ?? device.id;
+}
+
+/** Device strings are untrusted: strip control characters and cap the length. */
+export function clean(value: string | null | undefined, max = 120): string | null {
+  if (value === null || value === undefined) return null;
+  // eslint-disable-next-line no-control-regex
+  const text = value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  if (!text) return null;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export const TYPE_LABELS: Record<string, string> = {
+  router: 'Router', switch: 'Switch', firewall: 'Firewall', 'access-point': 'Access point', 'wireless-controller': 'Wireless controller',
+  printer: 'Printer', ups: 'UPS', pdu: 'PDU', nas: 'NAS', server: 'Server', hypervisor: 'Hypervisor', workstation: 'Workstation',
+  phone: 'Phone', camera: 'Camera', iot: 'IoT device', 'environment-sensor': 'Environment sensor', 'unmanaged-switch': 'Unmanaged switch', unknown: 'Unknown',
+};
+
+export function typeLabel(type: string): string {
+  return TYPE_LABELS[type] ?? type;
+}
+
+/** Placeholders the topology invented (unmanaged switches) are not devices anyone scanned. */
+export function isPlaceholder(device: Pick<Device, 'type'>): boolean {
+  return device.type === 'unmanaged-switch';
+}

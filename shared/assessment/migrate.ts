@@ -1,0 +1,71 @@
+/**
+ * Scan-document migrations: a chain of pure steps, MIGRATIONS[n] turning a
+ * schemaVersion n document into n + 1, applied until the current version, then
+ * validated. Version 1 is the first published schema, so the chain is empty
+ * today; the framework is exercised by tests with a synthetic version 0.
+ */
+import { ScanDocumentSchema, SCAN_SCHEMA_VERSION, type ScanDocument } from '../scan-document';
+import { AssessmentError } from './errors';
+
+export type JsonObject = Record<string, unknown>;
+/** Upgrades a document of version n to n + 1; must set `schemaVersion` to n + 1. */
+export type Migration = (document: JsonObject) => JsonObject;
+
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export interface MigrateOptions {
+  migrations?: Readonly<Record<number, Migration>>;
+  currentVersion?: number;
+  /** Validates the result; the current scan-document schema unless a test injects another. */
+  validate?: (value: unknown) => ScanDocument;
+}
+
+export interface MigrationResult {
+  document: ScanDocument;
+  fromVersion: number;
+  migrated: boolean;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A Forewarn scan document of any version says so in `generator.name`. */
+export function looksLikeScanDocument(value: unknown): value is JsonObject {
+  return isObject(value) && isObject(value.generator) && value.generator.name === 'forewarn' && 'schemaVersion' in value;
+}
+
+export function migrateScanDocument(raw: unknown, options: MigrateOptions = {}): MigrationResult {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const current = options.currentVersion ?? SCAN_SCHEMA_VERSION;
+  const validate = options.validate ?? ((value: unknown) => ScanDocumentSchema.parse(value));
+  if (!looksLikeScanDocument(raw)) throw new AssessmentError('foreign', 'This is not a Forewarn scan: it has no Forewarn scan document inside.');
+  const fromVersion = raw.schemaVersion;
+  if (typeof fromVersion !== 'number' || !Number.isInteger(fromVersion) || fromVersion < 0) {
+    throw new AssessmentError('invalid', `This scan has an unreadable schema version (${String(fromVersion)}).`);
+  }
+  if (fromVersion > current) {
+    throw new AssessmentError('newer-version', `This scan was saved by a newer Forewarn (scan format ${fromVersion}; this version reads up to ${current}). Update Forewarn to open it.`);
+  }
+  // A JSON round trip: the input came from JSON, and steps may mutate their copy freely.
+  let document = JSON.parse(JSON.stringify(raw)) as JsonObject;
+  for (let version = fromVersion; version < current; version++) {
+    const step = migrations[version];
+    if (!step) throw new AssessmentError('invalid', `Scan format ${fromVersion} cannot be upgraded: no migration from version ${version}.`);
+    document = step(document);
+    if (document.schemaVersion !== version + 1) throw new Error(`migration from version ${version} did not set schemaVersion ${version + 1}`);
+  }
+  try {
+    return { document: validate(document), fromVersion, migrated: fromVersion !== current };
+  } catch (error) {
+    const detail = describeValidationError(error);
+    throw new AssessmentError('invalid', `This scan file is damaged or incomplete: ${detail}.`);
+  }
+}
+
+function describeValidationError(error: unknown): string {
+  const issues = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues;
+  if (!Array.isArray(issues) || issues.length === 0) return error instanceof Error ? error.message : String(error);
+  const shown = issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+  return `${shown.join('; ')}${issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : ''}`;
+}
