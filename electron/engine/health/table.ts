@@ -11,13 +11,31 @@ export interface HealthContext {
   timeoutMs: number;
   signal?: AbortSignal;
   errors: Array<{ code: string; message: string; phase?: string }>;
+  /** Consecutive failed requests; past MAX_CONSECUTIVE_FAILURES the agent is given up on. */
+  failures: number;
+}
+
+/**
+ * An agent that times out on three requests in a row is not going to answer
+ * the next hundred: stop asking, so one dead or hostile agent costs seconds,
+ * not (tables × timeout × retries).
+ */
+const MAX_CONSECUTIVE_FAILURES = 3;
+
+function givenUp(ctx: HealthContext, phase: string): boolean {
+  if (ctx.failures < MAX_CONSECUTIVE_FAILURES) return false;
+  if (ctx.failures === MAX_CONSECUTIVE_FAILURES) {
+    ctx.failures++;
+    ctx.errors.push({ code: 'health-gave-up', message: `stopped reading health after ${MAX_CONSECUTIVE_FAILURES} failed requests in a row`, phase });
+  }
+  return true;
 }
 
 export function createContext(
   source: SnmpSource,
   options: { maxRows?: number; timeoutMs?: number; signal?: AbortSignal } = {},
 ): HealthContext {
-  return { source, maxRows: options.maxRows ?? 2000, timeoutMs: options.timeoutMs ?? 15_000, signal: options.signal, errors: [] };
+  return { source, maxRows: options.maxRows ?? 2000, timeoutMs: options.timeoutMs ?? 15_000, signal: options.signal, errors: [], failures: 0 };
 }
 
 function strip(oid: string): string {
@@ -28,8 +46,11 @@ function strip(oid: string): string {
 export async function walkColumn(ctx: HealthContext, columnOid: string, phase: string): Promise<Map<string, VarBind>> {
   const root = strip(columnOid);
   const out = new Map<string, VarBind>();
+  if (givenUp(ctx, phase)) return out;
   try {
     const result = await ctx.source.walk(root, { maxRows: ctx.maxRows, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+    // Live walks report a timeout in `error` rather than throwing; only silence counts toward giving up.
+    ctx.failures = result.error?.code === 'snmp-timeout' && result.rows.length === 0 ? ctx.failures + 1 : 0;
     if (result.truncated) ctx.errors.push({ code: 'walk-truncated', message: `walk of ${root} stopped at a bound`, phase });
     if (result.error) ctx.errors.push({ code: result.error.code, message: result.error.message, phase });
     for (const row of result.rows) {
@@ -39,6 +60,7 @@ export async function walkColumn(ctx: HealthContext, columnOid: string, phase: s
     }
   } catch (e) {
     if (ctx.signal?.aborted) throw e;
+    ctx.failures++;
     ctx.errors.push({ code: 'snmp-walk-failed', message: `walk of ${root}: ${(e as Error).message}`, phase });
   }
   return out;
@@ -85,14 +107,17 @@ export async function readScalars<K extends string>(
 ): Promise<Row<K>> {
   const names = Object.keys(oids) as K[];
   const out: Row<K> = {};
+  if (givenUp(ctx, phase)) return out;
   try {
     const values = await ctx.source.get(names.map((n) => strip(oids[n])), ctx.signal);
+    ctx.failures = 0;
     names.forEach((n, i) => {
       const vb = values[i];
       if (vb && vb.value !== null) out[n] = vb;
     });
   } catch (e) {
     if (ctx.signal?.aborted) throw e;
+    ctx.failures++;
     ctx.errors.push({ code: 'snmp-get-failed', message: `get: ${(e as Error).message}`, phase });
   }
   return out;

@@ -213,3 +213,35 @@ describe('declarative sensor definitions', () => {
     expect(fahrenheit[0]!.value).toBeCloseTo(20.89, 1);
   });
 });
+
+describe('a dead agent', () => {
+  it('is given up on after three failed requests in a row, not asked for every table', async () => {
+    let calls = 0;
+    const dead = {
+      label: 'dead',
+      get: async () => { calls++; throw new Error('timeout'); },
+      walk: async () => { calls++; throw new Error('timeout'); },
+    };
+    const h = await collectHealth(dead, {});
+    expect(calls).toBe(3);
+    expect(h.errors.filter((e) => e.code === 'health-gave-up')).toHaveLength(1);
+    expect(h.sensors).toEqual([]);
+  });
+});
+
+describe('a silent agent (walk timeouts reported, not thrown)', () => {
+  it('is given up on too, while an agent that answers keeps being read', async () => {
+    let walks = 0;
+    const silent = {
+      label: 'silent',
+      get: async (oids: readonly string[]) => oids.map(() => null),
+      walk: async () => { walks++; return { rows: [], truncated: false, error: { code: 'snmp-timeout', message: 'no answer' } }; },
+    };
+    const h = await collectHealth(silent, {});
+    expect(walks).toBe(3);
+    expect(h.errors.some((e) => e.code === 'health-gave-up')).toBe(true);
+    const empty = new MapSource([['1.3.6.1.2.1.1.1.0', 'octets', text('quiet but alive')]]);
+    await collectHealth(empty, {});
+    expect(empty.walks).toBeGreaterThan(50);
+  });
+});
