@@ -231,14 +231,15 @@ describe('a dead agent', () => {
 
 describe('a silent agent (walk timeouts reported, not thrown)', () => {
   it('is given up on too, while an agent that answers keeps being read', async () => {
-    let walks = 0;
+    let requests = 0;
     const silent = {
       label: 'silent',
-      get: async (oids: readonly string[]) => oids.map(() => null),
-      walk: async () => { walks++; return { rows: [], truncated: false, error: { code: 'snmp-timeout', message: 'no answer' } }; },
+      // Like the live source: a GET that times out throws, a walk reports it.
+      get: async () => { requests++; throw new Error('timeout'); },
+      walk: async () => { requests++; return { rows: [], truncated: false, error: { code: 'snmp-timeout', message: 'no answer' } }; },
     };
     const h = await collectHealth(silent, {});
-    expect(walks).toBe(3);
+    expect(requests).toBe(3);
     expect(h.errors.some((e) => e.code === 'health-gave-up')).toBe(true);
     const empty = new MapSource([['1.3.6.1.2.1.1.1.0', 'octets', text('quiet but alive')]]);
     await collectHealth(empty, {});
