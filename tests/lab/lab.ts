@@ -145,7 +145,10 @@ export async function labUp(options: LabUpOptions = {}): Promise<LabUpResult> {
   const processes = starts.map((s) => s.process);
   // Record pids before waiting, so a failed start is still cleaned up by labDown.
   writeState({ fingerprint: print, startedAt: new Date().toISOString(), namespaces: labNamespaces(office), processes, upMs: 0 });
-  const outcomes = await Promise.allSettled(starts.map((s) => s.ready));
+  const readyAt = new Map<LabProcess, number>();
+  const outcomes = await Promise.allSettled(starts.map((s) => s.ready.then(() => void readyAt.set(s.process, performance.now() - started))));
+  const slowest = [...readyAt.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  log(`slowest agents: ${slowest.map(([p, ms]) => `${p.host}/${p.role} ${Math.round(ms)} ms`).join(', ')}`);
   const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failures.length > 0) {
     await labDown();

@@ -11,7 +11,7 @@ import { hostNamespace } from './office.js';
 import type { LabHost, Office } from './office-types.js';
 import { buildRecording } from './recordings/build.js';
 import { runInNamespace, sleep, spawnInNamespace } from './run.js';
-import { paths, type LabProcess } from './state.js';
+import { paths, STATE_DIR, type LabProcess } from './state.js';
 import { netSnmpCliArgs } from './truth.js';
 
 const AGENTS_SOURCE = fileURLToPath(new URL('./agents/', import.meta.url));
@@ -56,6 +56,8 @@ export function recordingFile(host: LabHost): string {
 /** Writes each snmpsim host's recording, only where its content changed (keeps snmpsim's index valid). */
 export async function writeRecordings(office: Office, fingerprint: string): Promise<void> {
   mkdirSync(paths.recordings, { recursive: true, mode: 0o755 });
+  // snmpsimd reads as `nobody`: open the way explicitly, whatever the umask.
+  chmodSync(STATE_DIR, 0o755);
   chmodSync(paths.recordings, 0o755);
   // Same office, same lab code: the recordings on disk are already these.
   const stamp = join(paths.recordings, '.fingerprint');
@@ -70,6 +72,8 @@ export async function writeRecordings(office: Office, fingerprint: string): Prom
     const text = await buildRecording(host, office);
     const file = recordingFile(host);
     if (!existsSync(file) || readFileSync(file, 'latin1') !== text) writeFileSync(file, text, { encoding: 'latin1', mode: 0o644 });
+    chmodSync(dir, 0o755);
+    chmodSync(file, 0o644);
     const cache = join(paths.snmpsimCache, host.name);
     mkdirSync(cache, { recursive: true });
     chmodSync(cache, 0o700);
