@@ -34,7 +34,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          // The renderer build, then the simulated office (E2E scans the lab through the bridge).
+          globalSetup: ['tests/e2e/global-setup.ts', 'tests/lab/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

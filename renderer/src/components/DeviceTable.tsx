@@ -5,7 +5,7 @@
  * Rows are windowed (fixed row height, spacer rows above and below) so a
  * 5,000-device site renders only the rows on screen.
  */
-import { useEffect, useMemo, useRef, useState, type UIEvent } from 'react';
+import { useEffect, useMemo, useState, type UIEvent } from 'react';
 import type { Device } from '../../../shared/scan-document';
 import { DEVICE_TYPE_LABELS, deviceName, ipSortKey } from '../format';
 
@@ -32,7 +32,7 @@ const COLUMNS: readonly Column[] = [
 /** Must match `.device-table tbody tr` height in styles.css. */
 export const ROW_HEIGHT_PX = 36;
 const OVERSCAN_ROWS = 10;
-/** Before the first layout (and in server rendering) assume a laptop-sized table. */
+/** In server rendering (tests) assume a laptop-sized window. */
 const INITIAL_VIEWPORT_PX = 640;
 
 interface SortState {
@@ -51,15 +51,16 @@ export function DeviceTable({ devices, caption }: { devices: readonly Device[]; 
     return rows.map((r) => r.device);
   }, [devices, sort]);
 
-  const wrapRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewportHeight, setViewportHeight] = useState(INITIAL_VIEWPORT_PX);
+  // The window's height bounds what can be visible. (The table's own height depends on the rows
+  // it renders, so measuring it would lag a frame behind after a filter grows the list.)
+  const [viewportHeight, setViewportHeight] = useState(() =>
+    typeof window === 'undefined' ? INITIAL_VIEWPORT_PX : window.innerHeight,
+  );
   useEffect(() => {
-    const wrap = wrapRef.current;
-    if (!wrap || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setViewportHeight(wrap.clientHeight || INITIAL_VIEWPORT_PX));
-    observer.observe(wrap);
-    return () => observer.disconnect();
+    const onResize = () => setViewportHeight(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
   }, []);
   const onScroll = (event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop);
 
@@ -71,7 +72,7 @@ export function DeviceTable({ devices, caption }: { devices: readonly Device[]; 
     setSort((s) => (s.column === column ? { column, descending: !s.descending } : { column, descending: false }));
 
   return (
-    <div className="table-wrap" ref={wrapRef} onScroll={onScroll}>
+    <div className="table-wrap" onScroll={onScroll}>
       <table className="device-table" aria-rowcount={sorted.length + 1}>
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
