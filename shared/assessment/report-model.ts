@@ -144,7 +144,7 @@ export function buildReportModel(document: ScanDocument, options: ReportOptions 
   const findingCounts = { info: 0, low: 0, medium: 0, high: 0, critical: 0 } as Record<Severity, number>;
   for (const { finding } of allFindings) findingCounts[finding.severity]++;
 
-  const atRisk = atRiskRows(devices, branding);
+  const atRisk = atRiskRows(devices, branding, scanTime(document).toISOString().slice(0, 10));
   const costs = atRisk.map((r) => r.cost).filter((c): c is number => c !== null);
 
   return {
@@ -165,11 +165,7 @@ export function buildReportModel(document: ScanDocument, options: ReportOptions 
         const d = byId.get(c.deviceId)!;
         return { device: deviceName(d), deviceScore: c.score, weight: c.weight, reasons: (d.findings ?? []).filter((f) => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER.low).slice(0, 3).map((f) => f.title) };
       }),
-      topRisks: allFindings
-        .filter(({ finding }) => SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[AT_RISK])
-        .sort((a, b) => bySeverity(a.finding, b.finding) || (b.device.risk?.score ?? 0) - (a.device.risk?.score ?? 0))
-        .slice(0, 5)
-        .map(({ device, finding }) => ({ device: deviceName(device), severity: finding.severity, title: finding.title, explanation: finding.explanation, recommendation: finding.recommendation })),
+      topRisks: topFive(allFindings).map(({ device, finding }) => ({ device: deviceName(device), severity: finding.severity, title: finding.title, explanation: finding.explanation, recommendation: finding.recommendation })),
       previousRisk: comparison?.older.siteRisk ?? null,
       previousDate: comparison?.older.at ?? null,
     },
@@ -184,15 +180,28 @@ export function buildReportModel(document: ScanDocument, options: ReportOptions 
   };
 }
 
+/** The five most severe findings, one per device first (five different problems read better than one device five times). */
+function topFive(all: Array<{ device: Device; finding: Finding }>): Array<{ device: Device; finding: Finding }> {
+  const ranked = all
+    .filter(({ finding }) => SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[AT_RISK])
+    .sort((a, b) => bySeverity(a.finding, b.finding) || (b.device.risk?.score ?? 0) - (a.device.risk?.score ?? 0));
+  const seen = new Set<string>();
+  const firstPerDevice = ranked.filter(({ device }) => !seen.has(device.id) && seen.add(device.id));
+  const rest = ranked.filter((r) => !firstPerDevice.includes(r));
+  return [...firstPerDevice, ...rest].slice(0, 5).sort((a, b) => bySeverity(a.finding, b.finding) || (b.device.risk?.score ?? 0) - (a.device.risk?.score ?? 0));
+}
+
 function riskThenName(a: Device, b: Device): number {
   return (b.risk?.score ?? 0) - (a.risk?.score ?? 0) || deviceName(a).localeCompare(deviceName(b), undefined, { numeric: true });
 }
 
-function urgency(f: Finding): string {
-  return f.predictedDate && f.severity !== 'critical' ? `${URGENCY[f.severity]} (by ${f.predictedDate})` : URGENCY[f.severity];
+function urgency(f: Finding, scanDay: string): string {
+  if (!f.predictedDate) return URGENCY[f.severity];
+  if (f.predictedDate <= scanDay) return `Now (due since ${f.predictedDate})`;
+  return f.severity === 'critical' ? URGENCY.critical : `${URGENCY[f.severity]} (by ${f.predictedDate})`;
 }
 
-function atRiskRows(devices: readonly Device[], branding: ReportBranding): AtRiskRow[] {
+function atRiskRows(devices: readonly Device[], branding: ReportBranding, scanDay: string): AtRiskRow[] {
   return devices
     .flatMap((d) =>
       (d.findings ?? [])
@@ -200,7 +209,7 @@ function atRiskRows(devices: readonly Device[], branding: ReportBranding): AtRis
         .map((f): AtRiskRow & { score: number } => ({
           deviceId: d.id, device: deviceName(d), ip: d.ip, type: typeLabel(d.type), severity: f.severity, problem: f.title,
           ...(f.subject ? { subject: clean(f.subject) ?? undefined } : {}),
-          action: f.recommendation, urgency: urgency(f), predictedDate: f.predictedDate ?? null,
+          action: f.recommendation, urgency: urgency(f, scanDay), predictedDate: f.predictedDate ?? null,
           cost: branding.priceList[f.rule] ?? null, score: d.risk?.score ?? 0,
         })),
     )
@@ -293,7 +302,7 @@ function methodology(document: ScanDocument, devices: readonly Device[]): Report
     finishedAt: document.scan.finishedAt,
     durationText: durationText(document.scan.startedAt, document.scan.finishedAt),
     status: document.scan.status,
-    generator: `${document.generator.name} ${document.generator.version}`,
+    generator: `Forewarn ${document.generator.version}`,
     counts: {
       devices: devices.length,
       icmp: devices.filter((d) => d.reachability.icmp?.alive).length,

@@ -1,0 +1,79 @@
+/**
+ * Small building blocks (tables, pills, headings). React.createElement is used
+ * directly (`h`): the report is plain Node on the main side, no JSX build step.
+ * Every table row has wrap={false}, so no row is ever split across two pages.
+ */
+import { createElement as h, type ComponentProps, type ReactElement, type ReactNode } from 'react';
+import { Text, View } from '@react-pdf/renderer';
+import type { Severity } from '../../shared/health/schema';
+import { SEVERITY_COLOURS, SEVERITY_LABELS, styles, ZEBRA } from './theme';
+
+export { h };
+
+/** One style object as react-pdf's Text accepts it. */
+export type Style = Exclude<NonNullable<ComponentProps<typeof Text>['style']>, unknown[]>;
+
+export interface Column<T> {
+  title: string;
+  /** Share of the width (flex grow). */
+  width: number;
+  render: (row: T) => ReactNode;
+  align?: 'left' | 'right';
+}
+
+export interface TableOptions<T> {
+  fontSize?: number;
+  key?: (row: T, i: number) => string;
+  /** Kept on the same page as the last row (a total, say). */
+  footer?: ReactElement | null;
+}
+
+export function table<T>(columns: Column<T>[], rows: readonly T[], options: TableOptions<T> = {}): ReactElement {
+  const cell = (c: Column<T>, content: ReactNode, i: number) =>
+    h(View, { key: i, style: [styles.cell, { flexGrow: c.width, flexBasis: 0, textAlign: c.align ?? 'left' }] }, typeof content === 'string' || typeof content === 'number' ? h(Text, null, String(content)) : content);
+  return h(
+    View,
+    { style: { fontSize: options.fontSize ?? 8 } },
+    // The header stays with the first row.
+    h(View, { style: styles.tableHeader, wrap: false, minPresenceAhead: 24 }, ...columns.map((c, i) => cell(c, c.title, i))),
+    ...rows.map((row, r) => {
+      const line = h(View, { key: options.key?.(row, r) ?? String(r), style: [styles.row, r % 2 === 1 ? { backgroundColor: ZEBRA } : {}], wrap: false }, ...columns.map((c, i) => cell(c, c.render(row) ?? '', i)));
+      return options.footer && r === rows.length - 1 ? h(View, { key: 'last', wrap: false }, line, options.footer) : line;
+    }),
+  );
+}
+
+export function severityPill(severity: Severity): ReactElement {
+  return h(Text, { style: [styles.pill, { backgroundColor: SEVERITY_COLOURS[severity] }] }, SEVERITY_LABELS[severity]);
+}
+
+export function heading(text: string, level: 'h1' | 'h2' | 'h3' = 'h2'): ReactElement {
+  // minPresenceAhead keeps a heading on the page of what follows it.
+  return h(Text, { style: styles[level], minPresenceAhead: 40 }, text);
+}
+
+export function paragraph(text: string, style: Style = {}): ReactElement {
+  return h(Text, { style: { marginBottom: 5, ...style } }, text);
+}
+
+export function stack(...lines: Array<string | null | undefined | false>): ReactElement {
+  const shown = lines.filter((l): l is string => Boolean(l));
+  return h(View, null, ...shown.map((line, i) => h(Text, { key: i, style: i === 0 ? {} : styles.small }, line)));
+}
+
+export function formatDate(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${formatDate(iso)}, ${d.toISOString().slice(11, 16)} UTC`;
+}
+
+export function money(amount: number, currency: string): string {
+  const text = amount.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  return `${currency}${/\s$/.test(currency) || currency.length <= 1 ? '' : ' '}${text}`;
+}

@@ -1,0 +1,18 @@
+/**
+ * Renders a report to PDF bytes in plain Node (main side and CLI alike, so
+ * both produce the same file).
+ */
+import { renderToBuffer } from '@react-pdf/renderer';
+import type { ReportModel } from '../../shared/assessment/report-model';
+import type { ScanDocument } from '../../shared/scan-document';
+import { registerReportFonts } from './fonts';
+import { reportDocument } from './report-document';
+
+export interface RenderOptions {
+  fontDir?: string;
+}
+
+export async function renderReportPdf(model: ReportModel, scan: ScanDocument, options: RenderOptions = {}): Promise<Buffer> {
+  const fonts = registerReportFonts(options.fontDir);
+  return renderToBuffer(reportDocument(model, scan, fonts) as Parameters<typeof renderToBuffer>[0]);
+}
