@@ -3,9 +3,9 @@
  * names it) but whose walks never end:
  *  - in the system group, GETNEXT after the last object wraps to sysDescr
  *    (the OIDs go backwards inside the subtree);
- *  - in IF-MIB, GETNEXT returns the very OID it was asked about (stuck);
- *  - anywhere else, GETNEXT jumps back to 1.3.6.1.2.1.1.1.0.
+ *  - elsewhere, GETNEXT on an object returns that same object (stuck).
  * A walker that trusts the agent loops forever; a careful one stops with an error.
+ * (See next() for the exact rules.)
  * Usage: node looping-walk.js --ip 10.77.0.201 --name bad-loop --mac aa:.. [--descr ..] [--object-id ..] [--ready FILE]
  */
 import { createSocket } from 'node:dgram';
@@ -31,6 +31,7 @@ const OBJECTS: [string, Buffer][] = [
   ['1.3.6.1.2.1.2.2.1.1.1', encodeInteger(1)],
   ['1.3.6.1.2.1.2.2.1.2.1', tlv(TAG.octetString, Buffer.from('eth0'))],
   ['1.3.6.1.2.1.2.2.1.6.1', tlv(TAG.octetString, mac)],
+  ['1.3.6.1.2.1.31.1.1.1.1.1', tlv(TAG.octetString, Buffer.from('eth0'))],
 ];
 const byOid = new Map(OBJECTS);
 const systemObjects = OBJECTS.filter(([oid]) => oid.startsWith(`${SYSTEM}.`));
@@ -47,18 +48,28 @@ function compare(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** The broken successor function. */
+/** A fabricated object for regions the agent knows nothing about. */
+const FILLER = tlv(TAG.octetString, Buffer.from('loop'));
+
+/**
+ * The broken successor function.
+ *  - system group: correct order, but after the last object it wraps back to
+ *    sysDescr (the walk goes backwards inside its subtree);
+ *  - a walk root with known objects below it gets its first object, and any
+ *    known object's successor is itself (stuck);
+ *  - elsewhere the root R gets R.0 and R.0 gets R.0 again (stuck).
+ * Every walk thus sees a non-increasing OID inside the subtree it asked for.
+ */
 function next(oid: string): [string, Buffer] {
-  const first = OBJECTS[0] as [string, Buffer];
+  const first = systemObjects[0] as [string, Buffer];
   if (under(oid, SYSTEM) || compare(oid, SYSTEM) < 0) {
     return systemObjects.find(([candidate]) => compare(candidate, oid) > 0) ?? first;
   }
-  if (under(oid, '1.3.6.1.2.1.2') || under(oid, '1.3.6.1.2.1.31')) {
-    const exact = byOid.get(oid);
-    if (exact) return [oid, exact];
-    return OBJECTS.find(([candidate]) => under(candidate, '1.3.6.1.2.1.2')) ?? first;
-  }
-  return first;
+  const known = byOid.get(oid);
+  if (known) return [oid, known];
+  const below = OBJECTS.find(([candidate]) => candidate.startsWith(`${oid}.`));
+  if (below) return below;
+  return oid.endsWith('.0') ? [oid, FILLER] : [`${oid}.0`, FILLER];
 }
 
 function answer(request: SnmpRequest): Buffer {
