@@ -1,4 +1,5 @@
 /** Runs declarative rules over facts and turns every hit into evidence. */
+import { SOFTWARE_PLATFORM_VENDORS } from './rules/software-platforms';
 import type { DeviceType } from '../../../shared/device-types';
 import { cleanValue, excerpt } from './clean';
 import type { Condition, Evidence, Facts, Rule, ValueField } from './types';
@@ -72,10 +73,21 @@ export function pickWinners(evidence: readonly Evidence[]) {
     if (!current || e.weight > current.weight) best.set(e.field, e);
   }
   return {
-    vendor: best.get('vendor')?.value ?? null,
+    vendor: hardwareVendor(evidence, best.get('vendor')),
     type: (best.get('type')?.value ?? 'unknown') as DeviceType,
     model: best.get('model')?.value ?? null,
     firmware: best.get('firmware')?.value ?? null,
     serial: best.get('serial')?.value ?? null,
   };
+}
+
+/**
+ * "Vendor" means who made the box. Agents of software platforms (Windows,
+ * ESXi, Net-SNMP on any Linux) name the platform, whatever the hardware; when
+ * the MAC names a maker, that maker wins over a platform vendor.
+ */
+function hardwareVendor(evidence: readonly Evidence[], winner: Evidence | undefined): string | null {
+  if (!winner || !SOFTWARE_PLATFORM_VENDORS.has(winner.value)) return winner?.value ?? null;
+  const fromMac = evidence.find((e) => e.field === 'vendor' && e.rule === 'oui' && !SOFTWARE_PLATFORM_VENDORS.has(e.value));
+  return fromMac?.value ?? winner.value;
 }

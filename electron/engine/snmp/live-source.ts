@@ -162,7 +162,8 @@ export class LiveSnmpSource implements SnmpSource {
           if (raw.type === snmp.ObjectType.EndOfMibView) return { rows, truncated: false };
           const vb = normalizeRawVarbind(raw);
           const parts = parseOid(raw.oid)!; // validated by normalizeRawVarbind
-          if (!isStrictlyUnder(parts, root)) return { rows, truncated: false };
+          // GETNEXT must move forward: an OID at or before the one asked for (even the subtree
+          // root itself, or one outside the subtree) is a broken agent, not the end of the table.
           if (compareOids(parts, last) <= 0) {
             return {
               rows,
@@ -170,6 +171,7 @@ export class LiveSnmpSource implements SnmpSource {
               error: { code: 'walk-loop', message: `agent returned ${raw.oid} after ${last.join('.')}` },
             };
           }
+          if (!isStrictlyUnder(parts, root)) return { rows, truncated: false };
           if (rows.length >= maxRows) return { rows, truncated: true };
           if (vb) rows.push(vb);
           last = parts;

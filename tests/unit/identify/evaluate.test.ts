@@ -58,3 +58,15 @@ describe('rule evaluation', () => {
     }
   });
 });
+
+describe('hardware vendor', () => {
+  it('prefers the MAC maker over a software-platform vendor, and keeps real hardware vendors', async () => {
+    const { pickWinners } = await import('../../../electron/engine/identify/evaluate');
+    const platform = { field: 'vendor' as const, value: 'VMware', rule: 'sysobjectid:vmware-esxi', source: '1.3.6.1.2.1.1.2.0', weight: 70 };
+    const oui = { field: 'vendor' as const, value: 'Dell', rule: 'oui', source: 'mac', weight: 20 };
+    expect(pickWinners([platform, oui]).vendor).toBe('Dell');
+    expect(pickWinners([platform]).vendor).toBe('VMware');
+    const cisco = { ...platform, value: 'Cisco' };
+    expect(pickWinners([cisco, oui]).vendor).toBe('Cisco');
+  });
+});

@@ -167,7 +167,7 @@ const D: readonly DescrRule[] = [
   // Phones
   { id: 'voip-phone', match: /\b(?:IP Phone|VoIP|SIP Phone|Yealink|Polycom|Grandstream GXP|Snom)\b/i, type: 'phone', weight: 45 },
   // Operating systems (weak: appliances run them too)
-  { id: 'windows', match: /Software: Windows (?<firmware>[\w. ]+?(?:Version [\d.]+)?)(?: \(|$)/i, type: 'server', vendor: 'Microsoft', weight: 40 },
+  { id: 'windows', match: /Software: Windows (?<firmware>[\w. ]+?(?:Version [\d.]+)?)(?: \(|$)/i, type: 'server', weight: 40 },
   { id: 'windows-workstation', match: /Windows (?:2000 Version|XP|Vista|7|8|8\.1|10|11)\b(?!.*Server)|Windows NT Version [\d.]+ \(Build \d+ Multiprocessor Free\)|Workstation/i, type: 'workstation', weight: 42 },
   { id: 'linux-kernel', match: /^Linux \S+ (?<firmware>\d+\.\d+[\w.\-+~]*)/, weight: 20 },
   { id: 'linux', match: /^Linux\b/, type: 'server', weight: 20 },

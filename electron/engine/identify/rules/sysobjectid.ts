@@ -5,6 +5,7 @@
  */
 import type { DeviceType } from '../../../../shared/device-types';
 import { OID } from '../oids';
+import { GENERIC_AGENT_ENTERPRISES } from './probe-gates';
 import type { Rule } from '../types';
 import { ENTERPRISES } from './enterprise-data';
 
@@ -26,9 +27,10 @@ const PRODUCT_LINES: ReadonlyArray<readonly [string, string, DeviceType, string?
   ['dell-idrac', '674.10892', 'server', 'Dell'],
   ['dell-switch', '674.10895', 'switch', 'Dell'],
   ['dell-printer', '674.10898', 'printer', 'Dell'],
-  ['microsoft-windows-workstation', '311.1.1.3.1.1', 'workstation', 'Microsoft'],
-  ['microsoft-windows-server', '311.1.1.3.1.2', 'server', 'Microsoft'],
-  ['microsoft-windows-dc', '311.1.1.3.1.3', 'server', 'Microsoft'],
+  // Windows names the OS, not the hardware: the vendor comes from the MAC or the enterprise (weakly).
+  ['microsoft-windows-workstation', '311.1.1.3.1.1', 'workstation'],
+  ['microsoft-windows-server', '311.1.1.3.1.2', 'server'],
+  ['microsoft-windows-dc', '311.1.1.3.1.3', 'server'],
   ['apc-rpdu', '318.1.3.4', 'pdu', 'APC'],
   ['apc-ats', '318.1.3.11', 'pdu', 'APC'],
   ['apc-ats2', '318.1.3.32', 'pdu', 'APC'],
@@ -91,9 +93,14 @@ const productLineRules: Rule[] = PRODUCT_LINES.map(([id, prefix, type, vendor]) 
   weight: 70,
 }));
 
-/** Enterprise number → vendor (weight 50) and the vendor's usual class (weight 25). */
+/**
+ * Enterprise number → vendor (weight 50) and the vendor's usual class (weight 25).
+ * A generic agent's enterprise (Net-SNMP, Microsoft's SNMP service…) names the
+ * agent software, not the box: it yields to the MAC's OUI (20).
+ */
 const enterpriseRules: Rule[] = Object.entries(ENTERPRISES).flatMap(([n, entry]): Rule[] => {
-  const rules: Rule[] = [{ id: `enterprise:${n}`, fact: OID.sysObjectID, prefix: `${E}.${n}`, set: { vendor: entry.vendor }, weight: 50 }];
+  const vendorWeight = GENERIC_AGENT_ENTERPRISES.includes(Number(n)) ? 15 : 50;
+  const rules: Rule[] = [{ id: `enterprise:${n}`, fact: OID.sysObjectID, prefix: `${E}.${n}`, set: { vendor: entry.vendor }, weight: vendorWeight }];
   if (entry.type) rules.push({ id: `enterprise-type:${n}`, fact: OID.sysObjectID, prefix: `${E}.${n}`, set: { type: entry.type }, weight: 25 });
   return rules;
 });
