@@ -81,6 +81,8 @@ export const ScanInfoSchema = z.object({
   targets: z.array(z.string()),
   status: ScanStatusSchema,
   preset: z.enum(['quick', 'full', 'offline']),
+  /** The technician's default gateway during the scan: the root of the topology. */
+  gateway: z.string().nullable().optional(),
   client: z.string().optional(),
   site: z.string().optional(),
 });

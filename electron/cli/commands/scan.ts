@@ -17,6 +17,7 @@ import { runScan, ScanRejectedError } from '../../engine/scan/run-scan';
 import { ENGINE_VERSION } from '../../engine/version';
 import { credentialsFromFlags, nonNegativeInteger, positiveInteger } from '../credentials-args';
 import { renderDeviceTable } from '../device-table';
+import { renderTree } from '../../../shared/topology/tree';
 import { EXIT, processOutput, UsageError, type CliOutput } from '../output';
 import { createProgressBar } from '../progress-bar';
 import { toJson, writeFileAtomic } from '../write-file';
@@ -43,6 +44,7 @@ Options:
                           that turn error counters into rates (default 10000; 0 = one sample)
   --allow-large           confirm scanning more than a /16
   --allow-public          confirm scanning public addresses
+  --tree                  print the inferred topology as an indented tree after the table
   --client NAME, --site NAME
                           label the assessment
 `;
@@ -62,6 +64,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
       pps: { type: 'string' },
       'no-tcp': { type: 'boolean', default: false },
       'sample-interval': { type: 'string' },
+      tree: { type: 'boolean', default: false },
       'allow-large': { type: 'boolean', default: false },
       'allow-public': { type: 'boolean', default: false },
       client: { type: 'string' },
@@ -92,12 +95,13 @@ export async function scanCommand(argv: string[]): Promise<number> {
     ...(values.client ? { client: values.client } : {}),
     ...(values.site ? { site: values.site } : {}),
   };
-  return runAndReport(request, { json: values.json, events: values.events }, output);
+  return runAndReport(request, { json: values.json, events: values.events, tree: values.tree }, output);
 }
 
 interface OutputFiles {
   json: string | undefined;
   events: string | undefined;
+  tree: boolean;
 }
 
 async function runAndReport(request: EngineScanRequest, files: OutputFiles, output: CliOutput): Promise<number> {
@@ -132,6 +136,7 @@ async function runAndReport(request: EngineScanRequest, files: OutputFiles, outp
 
   // With --events - stdout is the event stream; the table would corrupt it.
   if (files.events !== '-') output.out(renderDeviceTable(document.devices));
+  if (files.tree && files.events !== '-') output.out(`\n${renderTree(document, { gatewayIp: document.scan.gateway ?? null })}`);
   const seconds = (Date.parse(document.scan.finishedAt!) - Date.parse(document.scan.startedAt)) / 1000;
   output.err(`${document.devices.length} devices, scan ${document.scan.status} in ${seconds.toFixed(1)} s\n`);
   if (files.json) {

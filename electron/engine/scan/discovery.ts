@@ -58,7 +58,8 @@ export async function discoverPlan(context: ScanContext, plan: TargetPlanView, o
   await neighbours.stop();
   progress.advance(onLinkTotal - probing.size); // on-link addresses that never answered ARP
   await Promise.all(aliveProbes);
-  progress.finish();
+  // A cancelled sweep stays where it stopped: "done" must never claim addresses nobody probed.
+  if (!signal.aborted) progress.finish();
 }
 
 /** How long an on-link address may take to answer ARP after it was primed (Linux retries every second). */

@@ -41,6 +41,7 @@ export async function runScan(request: EngineScanRequest, options: RunScanOption
   // Every in-flight probe listens for the cancel; thousands at once are expected, not a leak.
   setMaxListeners(0, signal);
   const plan = await planOrReject(request, probes);
+  const gateway = await probes.defaultGateway().catch(() => null);
   const scan: ScanInfo = {
     id: request.scanId,
     startedAt: new Date().toISOString(),
@@ -48,6 +49,7 @@ export async function runScan(request: EngineScanRequest, options: RunScanOption
     targets: plan.specs,
     status: 'running',
     preset: request.preset,
+    gateway,
     ...(request.client ? { client: request.client } : {}),
     ...(request.site ? { site: request.site } : {}),
   };
@@ -58,7 +60,7 @@ export async function runScan(request: EngineScanRequest, options: RunScanOption
     request,
     probes,
     registry,
-    topology: createScanTopology(scan.id, registry, await probes.defaultGateway().catch(() => null), emit),
+    topology: createScanTopology(scan.id, registry, gateway, emit),
     signal,
     rateLimiter: createRateLimiter(request.limits.packetsPerSecond),
     quick: request.preset === 'quick',
@@ -152,5 +154,5 @@ async function runPipeline(context: ScanContext, plan: TargetPlanView): Promise<
   context.emitPhase('identify', `Identifying ${registry.size} devices`);
   const identify = new PhaseProgress('identify', enriching.size, context.publishProgress);
   await Promise.all([...enriching.values()].map((p) => p.finally(() => identify.advance())));
-  identify.finish();
+  if (!signal.aborted) identify.finish();
 }
