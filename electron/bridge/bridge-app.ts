@@ -4,7 +4,8 @@
  * with in-memory settings and credentials, behind the HTTP/SSE server.
  * Used by `start.ts` (development) and in-process by the E2E tests.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CredentialProfile } from '../../shared/credentials';
@@ -14,6 +15,8 @@ import { resolveEngineEntry } from '../host/engine-entry';
 import { EngineHost, type HostLogger } from '../host/engine-host';
 import { createNodeEngineProcess } from '../host/engine-process';
 import { createMemorySettingsRepository } from '../host/settings';
+import { createJsonFileKeyValueStore } from '../host/library/key-value-store';
+import { setUpLibrary } from '../host/library/setup';
 import { startBridgeServer, type BridgeServer } from './server';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,6 +38,8 @@ export interface BridgeAppOptions {
   engineBuild?: 'source' | 'built';
   engineStdio?: 'inherit' | 'ignore';
   log?: HostLogger;
+  /** Where saved scans live; default: $FOREWARN_DATA_DIR, else a fresh temporary folder. */
+  dataDir?: string;
 }
 
 export interface BridgeApp {
@@ -62,10 +67,14 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     log,
   });
 
+  const dataDir = options.dataDir ?? process.env.FOREWARN_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'forewarn-bridge-'));
+  const library = setUpLibrary({ dataDir, index: createJsonFileKeyValueStore(join(dataDir, 'library-index.json')), engine, generatorVersion: packageVersion(), log });
+
   const handlers = createApiHandlers({
     engine,
     settings,
     vault,
+    library: library.service,
     appInfo: { name: 'Forewarn', version: packageVersion(), platform: process.platform, shell: 'browser' },
     openExternal: async (url) => {
       // Headless bridge: there is no system browser to hand the link to.
@@ -87,6 +96,8 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     async close() {
       disconnect();
       await engine.stop();
+      await library.recorder.flush();
+      library.recorder.stop();
       await server.close();
     },
   };

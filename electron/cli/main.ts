@@ -5,6 +5,9 @@
 import { ENGINE_VERSION } from '../engine/version';
 import { analyzeCommand, ANALYZE_USAGE } from './commands/analyze';
 import { scanCommand, SCAN_USAGE } from './commands/scan';
+import { diffCommand, DIFF_USAGE } from './commands/diff';
+import { exportCsvCommand, EXPORT_CSV_USAGE } from './commands/export-csv';
+import { reportCommand, REPORT_USAGE } from './commands/report';
 import { EXIT, UsageError } from './output';
 
 interface Command {
@@ -16,12 +19,9 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   scan: { summary: 'sweep targets, identify devices and read their health', usage: SCAN_USAGE, run: scanCommand },
   analyze: { summary: 'analyse SNMP walk files (.snmprec, snmpwalk -On) offline', usage: ANALYZE_USAGE, run: analyzeCommand },
-  report: {
-    summary: 'render a PDF report from a saved scan',
-    usage: 'Usage: forewarn report SCAN.forewarn|SCAN.json --pdf OUT.pdf [--previous OLD] [--branding FILE]\n',
-  },
-  diff: { summary: 'compare two scans of a site ("since last visit")', usage: 'Usage: forewarn diff OLD NEW [--json]\n' },
-  'export-csv': { summary: 'export the inventory and findings as CSV', usage: 'Usage: forewarn export-csv SCAN --out DIR\n' },
+  report: { summary: 'render a PDF report from a saved scan', usage: REPORT_USAGE, run: reportCommand },
+  diff: { summary: 'compare two scans of a site ("since last visit")', usage: DIFF_USAGE, run: diffCommand },
+  'export-csv': { summary: 'export the inventory and findings as CSV', usage: EXPORT_CSV_USAGE, run: exportCsvCommand },
 };
 
 function help(): string {

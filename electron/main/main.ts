@@ -6,14 +6,15 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell, type WebContents } from 'electron';
 import { connectEngineEvents, createApiHandlers } from '../host/api-handlers';
 import { createCredentialVault } from '../host/credential-vault';
 import { EngineHost, type HostLogger } from '../host/engine-host';
 import { createSettingsRepository } from '../host/settings';
+import { setUpLibrary } from '../host/library/setup';
 import { createUtilityEngineProcess } from './engine-utility-process';
 import { createEventSink, createSenderCheck, registerIpcHandlers } from './ipc';
-import { createElectronSettingsBackend, createElectronVaultStore, createSafeStorageCipher } from './persistence';
+import { createElectronLibraryIndexStore, createElectronSettingsBackend, createElectronVaultStore, createSafeStorageCipher } from './persistence';
 import { installSecurityGuards } from './security';
 import { createMainWindow, isAppUrl, registerAppScheme, serveRenderer } from './window';
 
@@ -60,11 +61,25 @@ function start(): Running {
   });
   const engine = new EngineHost({ createProcess: () => createUtilityEngineProcess(appPaths.engineWorker), log });
   const state: Running = { engine, ownContents: new Set(), mainWindow: null };
+  // Saved scans (issue 7): recorded as they run, in the app's data folder.
+  const library = setUpLibrary({
+    dataDir: app.getPath('userData'),
+    index: createElectronLibraryIndexStore(),
+    engine,
+    generatorVersion: app.getVersion(),
+    log,
+    chooseSavePath: async (suggestedName) => {
+      const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
+      const result = state.mainWindow ? await dialog.showSaveDialog(state.mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+  });
 
   const handlers = createApiHandlers({
     engine,
     settings,
     vault,
+    library: library.service,
     appInfo: { name: 'Forewarn', version: app.getVersion(), platform: process.platform, shell: 'electron' },
     openExternal: (url) => shell.openExternal(url),
   });

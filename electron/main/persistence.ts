@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { PublicSettingsSchema, type PublicSettings } from '../../shared/settings';
 import { SealedVaultSchema, type SealedVault, type SecretCipher, type VaultStore } from '../host/credential-vault';
 import type { SettingsBackend } from '../host/settings';
+import type { KeyValueStore } from '../host/library/key-value-store';
 
 /** JSON schema for one store key; conf wraps it into its root object schema. */
 function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
@@ -61,5 +62,14 @@ export function createSafeStorageCipher(platform: NodeJS.Platform = process.plat
       !(platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
     encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
     decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+  };
+}
+
+/** The scan library's index (clients, sites, scans); the scans themselves are files beside it. */
+export function createElectronLibraryIndexStore(options: StoreOptions = {}): KeyValueStore {
+  const store = new Store<Record<string, unknown>>({ name: 'library', ...(options.cwd ? { cwd: options.cwd } : {}), clearInvalidConfig: true });
+  return {
+    get: (key) => store.get(key),
+    set: (key, value) => store.set(key, value),
   };
 }

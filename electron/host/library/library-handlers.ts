@@ -8,6 +8,7 @@ import { ASSESSMENT_EXTENSION } from '../../../shared/assessment/assessment-file
 import { buildReportModel, type ReportBrandingInput, type ReportModel } from '../../../shared/assessment/report-model';
 import type { ApiHandlers, ProducedFile } from '../../../shared/ipc-contract';
 import type { PublicSettings } from '../../../shared/settings';
+import type { ScanDocument } from '../../../shared/scan-document';
 import type { ScanLibrary } from './scan-library';
 
 export const LIBRARY_CHANNELS = [
@@ -18,9 +19,10 @@ export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
 export type LibraryHandlers = Pick<ApiHandlers, LibraryChannel>;
 
 export interface LibraryService {
-  library: ScanLibrary;
+  /** A promise while the library opens (crash recovery runs at start). */
+  library: ScanLibrary | Promise<ScanLibrary>;
   /** Renders the PDF (electron/report, injected so the host stays free of React). */
-  renderPdf: (model: ReportModel) => Promise<Buffer>;
+  renderPdf: (model: ReportModel, document: ScanDocument) => Promise<Buffer>;
   /**
    * Asks where to save a file (Electron's save dialog); null when the user
    * cancels. Absent behind the browser bridge: the bytes go back to the browser.
@@ -50,6 +52,7 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
     if (!service) throw new Error('Saved scans are not available in this window.');
     return service;
   };
+  const lib = (): Promise<ScanLibrary> => Promise.resolve(need().library);
   const produce = async (fileName: string, data: Buffer): Promise<ProducedFile> => {
     const { chooseSavePath, writeFile } = need();
     if (!chooseSavePath || !writeFile) return { fileName, path: null, dataBase64: data.toString('base64') };
@@ -57,37 +60,38 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
     if (path) await writeFile(path, data);
     return { fileName, path };
   };
-  const baseName = (id: string) => {
-    const entry = need().library.entry(id);
+  const baseName = async (id: string) => {
+    const entry = (await lib()).entry(id);
     return entry ? safeFileName(entry.client, entry.site, entry.startedAt.slice(0, 10)) : safeFileName(id);
   };
   const thresholds = () => getSettings().thresholds;
 
   return {
-    'library:list': async () => need().library.list(),
+    'library:list': async () => (await lib()).list(),
     'library:open': async (id) => {
-      const { library } = need();
+      const library = await lib();
       const opened = await library.open(id, { thresholds: thresholds() });
       return { ...opened, previous: library.previousOf(id) ?? null };
     },
-    'library:rename': (id, name) => need().library.rename(id, name),
-    'library:delete': (id) => need().library.delete(id),
-    'library:tag': (id, tags) => need().library.setTags(id, tags),
-    'library:export': async (id) => produce(`${baseName(id)}${ASSESSMENT_EXTENSION}`, await need().library.exportAssessment(id)),
-    'library:import': async (file) => need().library.importAssessment(Buffer.from(file.dataBase64, 'base64')),
-    'library:compare': (a, b) => need().library.compare(a, b, { thresholds: thresholds() }),
+    'library:rename': async (id, name) => (await lib()).rename(id, name),
+    'library:delete': async (id) => (await lib()).delete(id),
+    'library:tag': async (id, tags) => (await lib()).setTags(id, tags),
+    'library:export': async (id) => produce(`${await baseName(id)}${ASSESSMENT_EXTENSION}`, await (await lib()).exportAssessment(id)),
+    'library:import': async (file) => (await lib()).importAssessment(Buffer.from(file.dataBase64, 'base64')),
+    'library:compare': async (a, b) => (await lib()).compare(a, b, { thresholds: thresholds() }),
     'report:pdf': async (id, request) => {
-      const { library, renderPdf } = need();
+      const library = await lib();
+      const { renderPdf } = need();
       const opened = await library.open(id, { thresholds: thresholds() });
       const previousId = request.previousId === undefined ? library.previousOf(id)?.id : request.previousId;
       const previous = previousId ? (await library.open(previousId, { thresholds: thresholds() })).document : null;
       const model = buildReportModel(opened.document, { branding: brandingFromSettings(getSettings()), previous });
-      return produce(`${baseName(id)}.pdf`, await renderPdf(model));
+      return produce(`${await baseName(id)}.pdf`, await renderPdf(model, opened.document));
     },
     'report:csv': async (id, kind) => {
-      const { document } = await need().library.open(id, { thresholds: thresholds() });
+      const { document } = await (await lib()).open(id, { thresholds: thresholds() });
       const text = kind === 'inventory' ? inventoryCsv(document) : findingsCsv(document);
-      return produce(`${baseName(id)}_${kind}.csv`, Buffer.from(text, 'utf8'));
+      return produce(`${await baseName(id)}_${kind}.csv`, Buffer.from(text, 'utf8'));
     },
   };
 }

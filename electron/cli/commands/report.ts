@@ -1,0 +1,95 @@
+/**
+ * `forewarn report SCAN --pdf OUT.pdf [--previous OLD] [--branding FILE]`:
+ * the same PDF the app makes, from a saved scan (.forewarn or scan JSON).
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildReportModel, ReportBrandingSchema, type ReportBrandingInput } from '../../../shared/assessment/report-model';
+import { reanalyzeDocument } from '../../../shared/assessment/reanalyze';
+import type { ScanDocument } from '../../../shared/scan-document';
+import { decodeAssessmentBytes } from '../../host/library/assessment-codec';
+import { renderReportPdf } from '../../report/render-pdf';
+import { EXIT, UsageError } from '../output';
+import { writeFileAtomic } from '../../host/library/atomic-write';
+import { nodeLibraryFs } from '../../host/library/library-fs';
+
+export const REPORT_USAGE = `Usage: forewarn report SCAN.forewarn|SCAN.json --pdf OUT.pdf [--previous OLD] [--branding FILE]
+
+Renders the assessment report of a saved scan. Findings are re-computed with the current rules.
+
+Options:
+  --pdf OUT.pdf      where to write the report
+  --previous OLD     an earlier scan of the same site: adds the "Since the last visit" page and trend forecasts
+  --branding FILE    JSON: {"companyName", "accentColor": "#rrggbb", "logo": "logo.png", "technician",
+                     "currency": "€", "priceList": {"ups-battery-replace": 180, ...}}
+`;
+
+/** Reads a `.forewarn` file or scan JSON; every failure is a clear message. */
+export async function loadScan(path: string): Promise<ScanDocument> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+  }
+  try {
+    return decodeAssessmentBytes(bytes).document;
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** A scan and, if given, its predecessor, both re-analysed (the newer with the older as trend history). */
+export async function loadPair(path: string, previousPath?: string): Promise<{ document: ScanDocument; previous: ScanDocument | null }> {
+  const raw = await loadScan(path);
+  const previousRaw = previousPath ? await loadScan(previousPath) : null;
+  const previous = previousRaw ? reanalyzeDocument(previousRaw) : null;
+  return { document: reanalyzeDocument(raw, { previous: previousRaw ? [previousRaw] : [] }), previous };
+}
+
+const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+
+export async function loadBranding(path: string): Promise<ReportBrandingInput> {
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(`cannot read the branding file ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const { logo, ...rest } = raw;
+  if (typeof logo === 'string') {
+    const logoPath = resolve(dirname(path), logo);
+    const type = IMAGE_TYPES[extname(logoPath).toLowerCase()];
+    if (!type) throw new UsageError(`the logo must be a PNG or JPEG file: ${logo}`);
+    rest.logoDataUrl = `data:${type};base64,${(await readFile(logoPath)).toString('base64')}`;
+  }
+  const parsed = ReportBrandingSchema.safeParse(rest);
+  if (!parsed.success) throw new UsageError(`the branding file ${path} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+export async function reportCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      pdf: { type: 'string' },
+      previous: { type: 'string' },
+      branding: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(REPORT_USAGE);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError('give exactly one scan file.');
+  if (!values.pdf) throw new UsageError('--pdf OUT.pdf is required.');
+  const branding = values.branding ? await loadBranding(values.branding) : {};
+  const { document, previous } = await loadPair(positionals[0]!, values.previous);
+  const model = buildReportModel(document, { branding, previous });
+  await writeFileAtomic(nodeLibraryFs, values.pdf, await renderReportPdf(model, document));
+  process.stderr.write(`Report written to ${values.pdf} (${model.atRisk.length} problems on ${model.summary.atRiskDeviceCount} devices, site risk ${Math.round(model.summary.siteRisk)}).\n`);
+  return EXIT.ok;
+}

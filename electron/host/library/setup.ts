@@ -1,0 +1,44 @@
+/**
+ * Wires the scan library into a host (Electron main or the browser bridge):
+ * opens it (crash recovery), records every scan the engine runs, and returns
+ * the service the library/report channels use.
+ */
+import { join } from 'node:path';
+import { renderReportPdf } from '../../report/render-pdf';
+import type { LibraryService } from './library-handlers';
+import type { KeyValueStore } from './key-value-store';
+import { ScanLibrary } from './scan-library';
+import { recordScans, type ScanEventSource, type ScanRecorder } from './scan-recorder';
+import { writeFileAtomic } from './atomic-write';
+import { nodeLibraryFs } from './library-fs';
+
+export interface LibrarySetupOptions {
+  /** The app's data folder; scans go to `<dataDir>/scans`. */
+  dataDir: string;
+  index: KeyValueStore;
+  engine: ScanEventSource;
+  generatorVersion: string;
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+export interface LibrarySetup {
+  service: LibraryService;
+  recorder: ScanRecorder;
+  ready: Promise<ScanLibrary>;
+}
+
+export function setUpLibrary(options: LibrarySetupOptions): LibrarySetup {
+  const log = options.log ?? (() => {});
+  const ready = ScanLibrary.open({ dir: join(options.dataDir), index: options.index, log });
+  ready.catch((error: unknown) => log('error', `the scan library could not be opened: ${error instanceof Error ? error.message : String(error)}`));
+  const recorder = recordScans(options.engine, { save: async (document) => (await ready).save(document) }, { generatorVersion: options.generatorVersion, log });
+  const service: LibraryService = {
+    library: ready,
+    renderPdf: (model, document) => renderReportPdf(model, document),
+    ...(options.chooseSavePath
+      ? { chooseSavePath: options.chooseSavePath, writeFile: (path: string, data: Buffer) => writeFileAtomic(nodeLibraryFs, path, data) }
+      : {}),
+  };
+  return { service, recorder, ready };
+}
