@@ -81,7 +81,8 @@ export class DeviceRegistry {
     if (this.sealed) return;
     const device = this.devices.get(ip);
     if (!device) return;
-    if (device.errors.some((e) => e.code === error.code && e.message === error.message)) return;
+    // One entry per kind of problem and phase: a looping agent breaks every walk, and a hundred copies help nobody.
+    if (device.errors.some((e) => e.code === error.code && e.phase === error.phase)) return;
     const next = { ...device, errors: [...device.errors, error] };
     this.devices.set(ip, next);
     this.emit({ type: 'device-error', scanId: this.scanId, deviceId: device.id, ip, error });
