@@ -8,6 +8,7 @@
  * Prints type / model / firmware / serial agreement (strict and lenient),
  * a per-type breakdown, the worst mismatches, and timing. A script, not a test.
  */
+import { runHealthBench } from './corpus-health';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -77,7 +78,7 @@ async function main() {
   const quick = args.includes('--quick');
   const worstCount = Number(args.find((a) => a.startsWith('--worst='))?.slice(8) ?? 15);
   if (!dir) {
-    console.error('usage: npm run bench:corpus -- DIR [--quick] [--verbose] [--worst=N]');
+    console.error('usage: npm run bench:corpus -- DIR [--quick] [--no-health] [--verbose] [--worst=N]');
     process.exit(2);
   }
   const names = (await readdir(dir)).filter((f) => f.endsWith('.snmprec')).map((f) => f.slice(0, -'.snmprec'.length)).sort();
@@ -170,6 +171,10 @@ async function main() {
   console.log(`\ntime: ${totalMs.toFixed(0)} ms total, ${(totalMs / Math.max(1, times.length)).toFixed(1)} ms/device mean, ${median.toFixed(1)} ms median, ${(sorted.at(-1) ?? 0).toFixed(1)} ms max (load + identify)`);
   const n = Math.max(1, times.length);
   console.log(`reads per device: ${(reads.gets / n).toFixed(1)} GET PDUs (${(reads.getOids / n).toFixed(0)} OIDs), ${(reads.walks / n).toFixed(1)} bounded walks`);
+  if (!quick && !args.includes('--no-health')) {
+    console.log('\n== health readings vs LibreNMS ==');
+    await runHealthBench(dir, { verbose });
+  }
 }
 
 main().catch((err) => {

@@ -6,6 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { SCAN_SCHEMA_VERSION, type Device, type ScanDocument } from '../../../shared/scan-document';
+import { evaluateFindings } from '../../../shared/health/evaluate';
+import { scoreRisk } from '../../../shared/health/risk';
+import { collectHealth } from '../health/collect';
 import { identifyDevice } from '../identify/identify';
 import { emptyDevice } from '../scan/device-registry';
 import { loadWalkFile } from '../snmp/file-source';
@@ -19,7 +22,7 @@ export interface AnalyzeResult {
   problems: string[];
 }
 
-export async function analyzeWalkFiles(paths: readonly string[], options: { quick: boolean }): Promise<AnalyzeResult> {
+export async function analyzeWalkFiles(paths: readonly string[], options: AnalyzeOptions): Promise<AnalyzeResult> {
   const startedAt = new Date().toISOString();
   const devices: Device[] = [];
   const problems: string[] = [];
@@ -42,10 +45,10 @@ export async function analyzeWalkFiles(paths: readonly string[], options: { quic
 }
 
 /** The device record for one SNMP source, as a live scan's enrichment would build it. */
-export async function analyzeSource(source: SnmpSource, fileLabel: string, options: { quick: boolean }): Promise<Device> {
+export async function analyzeSource(source: SnmpSource, fileLabel: string, options: AnalyzeOptions): Promise<Device> {
   const system = await readSystemGroup(source);
   const identity = await identifyDevice(source, { system }, { quick: options.quick });
-  return {
+  const device: Device = {
     ...emptyDevice(''),
     id: `file:${basename(fileLabel)}`,
     ip: null,
@@ -63,4 +66,16 @@ export async function analyzeSource(source: SnmpSource, fileLabel: string, optio
     identification: { evidence: identity.evidence },
     source: fileLabel,
   };
+  if (options.quick) return device;
+  // A walk is one sample: counters give lifetime totals, not rates.
+  const { errors, ...readings } = await collectHealth(source, { type: identity.type, sampleIntervalMs: 0 });
+  const withHealth: Device = { ...device, ...readings, errors };
+  const findings = evaluateFindings(withHealth, options.thresholds ?? {}, new Date());
+  return { ...withHealth, findings, risk: scoreRisk(findings) };
+}
+
+export interface AnalyzeOptions {
+  quick: boolean;
+  /** Rule threshold overrides (`<rule>.<param>`), as in a live scan. */
+  thresholds?: Record<string, number>;
 }
