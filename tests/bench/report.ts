@@ -1,0 +1,33 @@
+/**
+ * bench:report: a synthetic 500-device, ~300-finding scan to PDF (with a
+ * previous visit, so every page is rendered). Prints time and peak RSS.
+ * Targets (issue 7): ≤ 10 s, < 500 MB.
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildReportModel } from '../../shared/assessment/report-model';
+import { renderReportPdf } from '../../electron/report/render-pdf';
+import { analysedOffice } from '../unit/assessment/synthetic-office';
+
+const options = { workstations: 440, busyServers: 55 };
+const previous = analysedOffice({ ...options, visit: 1 });
+const current = analysedOffice({ ...options, visit: 2 });
+const devices = current.devices.filter((d) => d.type !== 'unmanaged-switch').length;
+const findings = current.devices.reduce((n, d) => n + (d.findings?.length ?? 0), 0);
+
+let peak = process.memoryUsage().rss;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const started = performance.now();
+const model = buildReportModel(current, { previous, branding: { companyName: 'Bench MSP', priceList: { 'storage-full': 150, 'cpu-high': 80 } } });
+const pdf = await renderReportPdf(model, current);
+const seconds = (performance.now() - started) / 1000;
+clearInterval(sampler);
+peak = Math.max(peak, process.memoryUsage().rss);
+const out = join(tmpdir(), 'forewarn-bench-report.pdf');
+writeFileSync(out, pdf);
+
+console.log(`bench:report  devices=${devices} findings=${findings} at-risk rows=${model.atRisk.length}`);
+console.log(`  time       ${seconds.toFixed(2)} s   (target ≤ 10 s)`);
+console.log(`  peak RSS   ${(peak / 1024 / 1024).toFixed(0)} MB (target < 500 MB, whole process)`);
+console.log(`  PDF        ${(pdf.length / 1024).toFixed(0)} KB → ${out}`);

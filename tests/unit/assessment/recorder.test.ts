@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryKeyValueStore } from '../../../electron/host/library/key-value-store';
+import { ScanLibrary } from '../../../electron/host/library/scan-library';
+import { recordScans, type ScanEventSource } from '../../../electron/host/library/scan-recorder';
+import type { ScanDocument } from '../../../shared/scan-document';
+import type { ScanEvent } from '../../../shared/scan-events';
+import { syntheticOffice } from './synthetic-office';
+
+let dir: string | null = null;
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+function fakeEngine() {
+  const events = new Set<(e: ScanEvent) => void>();
+  const documents = new Set<(id: string, d: ScanDocument) => void>();
+  const source: ScanEventSource = {
+    onScanEvent: (l) => (events.add(l), () => events.delete(l)),
+    onScanDocument: (l) => (documents.add(l), () => documents.delete(l)),
+  };
+  return { source, emit: (e: ScanEvent) => events.forEach((l) => l(e)), finish: (id: string, d: ScanDocument) => documents.forEach((l) => l(id, d)) };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('scans are saved as they run', () => {
+  it('saves progressively (throttled), then the final document, keeping client and site', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'forewarn-recorder-'));
+    const library = await ScanLibrary.open({ dir, index: createMemoryKeyValueStore() });
+    const saves: number[] = [];
+    const engine = fakeEngine();
+    const recorder = recordScans(engine.source, { save: async (d) => (saves.push(d.devices.length), library.save(d)) }, { generatorVersion: '9.9.9', intervalMs: 100 });
+    const office = syntheticOffice();
+    const scan = { ...office.scan, id: 'live-1', status: 'running' as const, finishedAt: null };
+    engine.emit({ type: 'scan-started', scanId: 'live-1', scan, totalAddresses: 254 });
+    await recorder.flush();
+    expect(library.entry('live-1')).toMatchObject({ status: 'running', deviceCount: 0, client: 'Harbour Dental Practice' });
+
+    for (const device of office.devices.slice(0, 10)) engine.emit({ type: 'device-found', scanId: 'live-1', device });
+    await wait(250);
+    await recorder.flush();
+    // Ten events, but throttled into one or two saves after the first.
+    expect(saves.length).toBeLessThanOrEqual(3);
+    expect(library.entry('live-1')).toMatchObject({ status: 'running', deviceCount: 10 });
+
+    engine.emit({ type: 'scan-finished', scanId: 'live-1', status: 'completed', finishedAt: '2026-01-12T09:04:31.000Z', deviceCount: 10 });
+    const final: ScanDocument = { ...office, scan: { ...office.scan, id: 'live-1', client: undefined, site: undefined } };
+    engine.finish('live-1', final);
+    await recorder.flush();
+    const saved = await library.load('live-1');
+    expect(saved.scan.status).toBe('completed');
+    expect(saved.devices).toHaveLength(office.devices.length);
+    expect(saved.links?.length).toBe(office.links?.length);
+    expect(library.entry('live-1')?.client).toBe('Harbour Dental Practice');
+    recorder.stop();
+  });
+});
