@@ -40,6 +40,7 @@ export function createNetworkProbes(): EngineProbes {
       return plan;
     },
     detectLocalSubnets: () => detectLocalSubnets(),
+    isOwnAddress: (ip) => ownAddresses.has(ip),
     resolvesByArp(ip) {
       const value = parseIpv4(ip);
       return value !== null && rangesContain(onLink, value) && !ownAddresses.has(ip);

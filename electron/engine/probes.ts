@@ -110,6 +110,8 @@ export interface EngineProbes {
    * and is not one of this machine's own addresses.
    */
   resolvesByArp(ip: string): boolean;
+  /** One of this machine's own addresses: alive by definition. */
+  isOwnAddress(ip: string): boolean;
   tcpProbe(ip: string, options: ProbeOptions): Promise<TcpOutcome>;
   reverseDns(ip: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<string | null>;
   identify(source: SnmpSource | null, facts: IdentifyFacts, options: { quick: boolean; signal: AbortSignal }): Promise<Identity>;

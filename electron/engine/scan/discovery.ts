@@ -49,7 +49,7 @@ export async function discoverPlan(context: ScanContext, plan: TargetPlanView, o
     request.limits.concurrency,
     signal,
     async (ip) => {
-      await limiter.run(() => probeAddress(context, ip, { knownAlive: false }));
+      await limiter.run(() => probeAddress(context, ip, { knownAlive: probes.isOwnAddress(ip) }));
       progress.advance();
       if (context.registry.has(ip)) onLive(ip);
     },

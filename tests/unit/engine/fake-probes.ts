@@ -34,6 +34,7 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
     },
     detectLocalSubnets: () => ['10.0.0.0/29'],
     resolvesByArp: (ip) => Boolean(hosts[ip]?.mac),
+    isOwnAddress: () => false,
     async ping(ip, { signal }): Promise<PingOutcome> {
       const host = hosts[ip];
       if (host?.ping?.alive) {

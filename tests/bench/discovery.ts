@@ -1,0 +1,127 @@
+/**
+ * npm run bench:discovery [-- --rounds N] [--skip-void]
+ *
+ * Prints figures (it is not a test):
+ *  1. The lab /24 quick sweep: `forewarn scan --quick` as a whole process vs
+ *     `nmap -sn` on the same lab, alternating, median of N rounds (default 5),
+ *     with the hosts each found checked against the lab's truth.
+ *  2. Time from scan start (and from process start) to the first device-found.
+ *  3. A mostly empty /16 routed to a namespace that drops it: wall time, peak
+ *     RSS (from /usr/bin/time) and the largest neighbour table seen.
+ * Runs everything inside the lab's technician namespace. Needs root.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { execInTech, labDown, labStatus, labUp, truth } from '../lab/lab';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'electron/cli/bin.mjs');
+const args = process.argv.slice(2);
+const rounds = Number(args[args.indexOf('--rounds') + 1]) || 5;
+const work = mkdtempSync(join(tmpdir(), 'forewarn-bench-'));
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await task();
+  return { ms: performance.now() - started, result };
+}
+
+async function forewarnQuick(round: number) {
+  const json = join(work, `fw-${round}.json`);
+  const events = join(work, `fw-${round}.ndjson`);
+  const { ms, result } = await timed(() => execInTech(process.execPath, [BIN, 'scan', truth.lanCidr, '--quick', '--json', json, '--events', events], { timeoutMs: 120_000 }));
+  if (result.code !== 0) throw new Error(`forewarn failed: ${result.stderr}`);
+  const doc = JSON.parse(readFileSync(json, 'utf8')) as { devices: Array<{ ip: string }> };
+  const lines = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; elapsedMs: number });
+  const started = lines.find((e) => e.type === 'scan-started')!.elapsedMs;
+  const first = lines.find((e) => e.type === 'device-found')?.elapsedMs ?? NaN;
+  return { ms, ips: doc.devices.map((d) => d.ip), firstFromScanStart: first - started, firstFromProcessStart: first };
+}
+
+async function nmapSweep() {
+  const { ms, result } = await timed(() => execInTech('nmap', ['-sn', '-n', '-oG', '-', truth.lanCidr], { timeoutMs: 120_000 }));
+  const ips = [...result.stdout.matchAll(/^Host: (\S+) .*Status: Up/gm)].map((m) => m[1]!);
+  return { ms, ips };
+}
+
+function judge(ips: string[]): string {
+  const expected = new Set([...truth.liveLanIps, truth.technician.ip]);
+  const missing = [...expected].filter((ip) => !ips.includes(ip));
+  const phantom = ips.filter((ip) => !expected.has(ip));
+  return `${ips.length} hosts (missing ${missing.length}${missing.length ? `: ${missing.join(' ')}` : ''}; phantom ${phantom.length})`;
+}
+
+async function lanSweep(): Promise<void> {
+  // The shipped start-up path: the bundle `npm ci` builds through `prepare`.
+  await run('npx', ['vite', 'build', '--mode', 'cli', '--logLevel', 'warn'], { cwd: ROOT });
+  await forewarnQuick(0); // warm the page cache for both tools
+  await nmapSweep();
+  const fw: Awaited<ReturnType<typeof forewarnQuick>>[] = [];
+  const nm: Awaited<ReturnType<typeof nmapSweep>>[] = [];
+  for (let i = 1; i <= rounds; i += 1) {
+    if (i % 2) {
+      fw.push(await forewarnQuick(i));
+      nm.push(await nmapSweep());
+    } else {
+      nm.push(await nmapSweep());
+      fw.push(await forewarnQuick(i));
+    }
+  }
+  const fwMedian = median(fw.map((r) => r.ms));
+  const nmMedian = median(nm.map((r) => r.ms));
+  console.log(`\n== ${truth.lanCidr} sweep, ${rounds} alternating rounds (whole processes, in fw-tech) ==`);
+  console.log(`forewarn scan --quick : median ${fmt(fwMedian)}  [${fw.map((r) => fmt(r.ms)).join(', ')}]  ${judge(fw.at(-1)!.ips)}`);
+  console.log(`nmap -sn              : median ${fmt(nmMedian)}  [${nm.map((r) => fmt(r.ms)).join(', ')}]  ${judge(nm.at(-1)!.ips)}`);
+  console.log(`ratio forewarn/nmap   : ${(fwMedian / nmMedian).toFixed(2)}× (target ≤ 1.0×)`);
+  console.log(`first device-found    : median ${median(fw.map((r) => r.firstFromScanStart)).toFixed(0)} ms after scan-started, ${median(fw.map((r) => r.firstFromProcessStart)).toFixed(0)} ms after process start (target ≤ 300 ms)`);
+}
+
+async function voidSweep(): Promise<void> {
+  const cidr = truth.voidNetwork.cidr;
+  const json = join(work, 'void.json');
+  let maxNeighbours = 0;
+  let polling = true;
+  const poll = (async () => {
+    while (polling) {
+      const { stdout } = await execInTech('ip', ['-4', 'neigh', 'show'], { timeoutMs: 5_000 });
+      maxNeighbours = Math.max(maxNeighbours, stdout.trim() ? stdout.trim().split('\n').length : 0);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  const { ms, result } = await timed(() =>
+    execInTech('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, BIN, 'scan', cidr, '--quick', '--json', json], { timeoutMs: 1_800_000 }),
+  );
+  polling = false;
+  await poll;
+  const rssKb = Number(/maxrss_kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN);
+  const doc = JSON.parse(readFileSync(json, 'utf8')) as { devices: Array<{ ip: string }> };
+  const liveFound = truth.voidNetwork.liveAddresses.filter((ip) => doc.devices.some((d) => d.ip === ip)).length;
+  console.log(`\n== ${cidr} (mostly empty, routed, silently dropped) ==`);
+  console.log(`time ${fmt(ms)}, peak RSS ${(rssKb / 1024).toFixed(0)} MB (target < 300 MB), ${doc.devices.length} devices (${liveFound}/${truth.voidNetwork.liveAddresses.length} live ones), largest neighbour table ${maxNeighbours} entries, exit ${result.code}`);
+}
+
+async function main(): Promise<void> {
+  if (process.getuid?.() !== 0) throw new Error('bench:discovery needs root (it uses the lab network namespaces)');
+  const wasUp = (await labStatus()).up;
+  if (!wasUp) await labUp();
+  try {
+    await lanSweep();
+    if (!args.includes('--skip-void')) await voidSweep();
+  } finally {
+    if (!wasUp) await labDown();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
