@@ -10,6 +10,11 @@ export const ScanLimitsSchema = z.object({
   packetsPerSecond: z.number().int().min(10).max(100_000),
   /** Probe a few TCP ports to find hosts that drop ICMP on routed subnets. */
   tcpProbe: z.boolean(),
+  /**
+   * Full assessment: milliseconds between the two interface-counter samples
+   * (error rates); absent means the engine's default.
+   */
+  interfaceSampleMs: z.number().int().min(0).max(600_000).optional(),
 });
 export type ScanLimits = z.infer<typeof ScanLimitsSchema>;
 

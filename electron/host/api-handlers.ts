@@ -35,13 +35,18 @@ export function createApiHandlers(services: ApiServices): ApiHandlers {
     },
     'scan:start': async (request) => {
       const scanId = newScanId();
+      const current = settings.get();
+      const { interfaceSampleMs, ...limits } = current.scan;
       const engineRequest: EngineScanRequest = {
         scanId,
         targets: request.targets,
         credentials: vault.resolve(request.credentialProfileIds),
         preset: request.preset,
         confirmations: request.confirmations,
-        limits: settings.get().scan,
+        limits,
+        // The user's rule thresholds and counter-sample interval reach the engine with every scan.
+        thresholds: current.thresholds,
+        ...(interfaceSampleMs !== undefined ? { interfaceSampleMs } : {}),
         ...(request.client !== undefined ? { client: request.client } : {}),
         ...(request.site !== undefined ? { site: request.site } : {}),
       };

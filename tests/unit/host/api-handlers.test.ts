@@ -43,9 +43,22 @@ describe('createApiHandlers', () => {
         preset: 'full',
         confirmations: { allowLarge: false, allowPublic: false },
         limits: { ...DEFAULT_SETTINGS.scan, concurrency: 7 },
+        thresholds: {},
         client: 'ACME',
       },
     });
+    await engine.stop();
+  });
+
+  it('scan:start sends the rule thresholds and the counter-sample interval from settings', async () => {
+    const { factory, engine, settings, handlers } = setup();
+    settings.update({ scan: { ...DEFAULT_SETTINGS.scan, interfaceSampleMs: 1500 }, thresholds: { 'storage-full.warnPercent': 98 } });
+    await invokeValidated(handlers, 'scan:start', [{ targets: ['192.0.2.0/28'], credentialProfileIds: [], preset: 'full', confirmations: {} }]);
+    const { request } = factory.processes[0]!.received[0] as { request: Record<string, unknown> };
+    expect(request.thresholds).toEqual({ 'storage-full.warnPercent': 98 });
+    expect(request.interfaceSampleMs).toBe(1500);
+    // The sample interval travels once, as its own field, not inside the speed limits.
+    expect(request.limits).toEqual(DEFAULT_SETTINGS.scan);
     await engine.stop();
   });
 
