@@ -2,31 +2,34 @@
 import type { ReactElement } from 'react';
 import { Text, View } from '@react-pdf/renderer';
 import type { AppendixDevice, ReportModel } from '../../shared/assessment/report-model';
-import { h, heading, severityPill, table } from './primitives';
-import { MUTED, RULE, riskColour, styles } from './theme';
+import { h, heading, severityWord } from './primitives';
+import { MUTED, RULE, riskColour, SEVERITY_COLOURS, styles } from './theme';
 
-function kv(rows: Array<{ label: string; value: string }>) {
-  return h(View, { style: { flexDirection: 'row', flexWrap: 'wrap' } }, ...rows.map((r) =>
-    h(View, { key: r.label, style: { width: '33%', flexDirection: 'row', paddingVertical: 1.5 }, wrap: false },
-      h(Text, { style: { color: MUTED, width: 90 } }, r.label), h(Text, { style: { flex: 1 } }, r.value))));
+/** Readings as compact two-column lines, one Text node each (large sites have thousands of readings). */
+function readings(lines: Array<{ label: string; value: string; flag?: string | null }>): ReactElement {
+  return h(View, { style: { flexDirection: 'row', flexWrap: 'wrap' } }, ...lines.map((l, i) =>
+    h(Text, { key: String(i), style: { width: '50%', paddingVertical: 1, paddingRight: 8 } },
+      h(Text, { style: { color: MUTED } }, `${l.label}: `), l.value, l.flag ? h(Text, { style: { color: l.flag === 'Critical' ? SEVERITY_COLOURS.critical : SEVERITY_COLOURS.medium, fontWeight: 'bold' } }, `  ${l.flag}`) : null)));
 }
 
 function block(title: string, content: ReactElement) {
   return h(View, { style: { marginTop: 4 } }, h(Text, { style: { fontWeight: 'bold', fontSize: 8, marginBottom: 1 }, minPresenceAhead: 20 }, title), content);
 }
 
+const flagOf = (status: string) => (status === 'Critical' || status === 'Warning' ? status : null);
+
 function deviceBlock(d: AppendixDevice) {
   const parts = [
-    d.findings.length ? block('Findings', h(View, null, ...d.findings.map((f, i) => h(View, { key: String(i), style: { flexDirection: 'row', alignItems: 'center', marginBottom: 1.5 }, wrap: false }, h(View, { style: { width: 50 } }, severityPill(f.severity)), h(Text, { style: { flex: 1 } }, f.title))))) : null,
-    d.sensors.length ? block('Sensors', table([{ title: 'Sensor', width: 4, render: (s: AppendixDevice['sensors'][number]) => s.name }, { title: 'Reading', width: 2, render: (s) => s.value }, { title: 'Status', width: 1.2, render: (s) => s.status }], d.sensors, { fontSize: 7.5 })) : null,
-    d.supplies.length ? block('Supplies', table([{ title: 'Supply', width: 4, render: (s: AppendixDevice['supplies'][number]) => s.name }, { title: 'Level', width: 2, render: (s) => s.percent }], d.supplies, { fontSize: 7.5 })) : null,
-    d.storage.length ? block('Storage', table([{ title: 'Volume', width: 4, render: (s: AppendixDevice['storage'][number]) => s.name }, { title: 'Size', width: 1.4, render: (s) => s.size }, { title: 'Used', width: 1.4, render: (s) => s.used }, { title: 'Used %', width: 1, align: 'right', render: (s) => `${s.percent} %` }], d.storage, { fontSize: 7.5 })) : null,
-    d.ups.length ? block('UPS', kv(d.ups)) : null,
-    d.interfaceProblems.length ? block('Interface problems', table([{ title: 'Port', width: 2, render: (s: AppendixDevice['interfaceProblems'][number]) => s.name }, { title: 'Problem', width: 5, render: (s) => s.problem }], d.interfaceProblems, { fontSize: 7.5 })) : null,
+    d.findings.length ? block('Findings', h(View, null, ...d.findings.map((f, i) => h(Text, { key: String(i), style: { marginBottom: 1.5 } }, severityWord(f.severity), f.title)))) : null,
+    d.sensors.length ? block('Sensors', readings(d.sensors.map((s) => ({ label: s.name, value: s.value, flag: flagOf(s.status) })))) : null,
+    d.supplies.length ? block('Supplies', readings(d.supplies.map((s) => ({ label: s.name, value: s.percent })))) : null,
+    d.storage.length ? block('Storage', readings(d.storage.map((s) => ({ label: s.name, value: `${s.percent} % used (${s.used} of ${s.size})` })))) : null,
+    d.ups.length ? block('UPS', readings(d.ups)) : null,
+    d.interfaceProblems.length ? block('Interface problems', readings(d.interfaceProblems.map((p) => ({ label: `Port ${p.name}`, value: p.problem })))) : null,
   ];
-  return h(View, { key: d.id, style: { marginBottom: 10, paddingBottom: 6, borderBottomWidth: 0.6, borderBottomColor: RULE } },
+  return h(View, { key: d.id, style: { marginBottom: 8, paddingBottom: 6, borderBottomWidth: 0.6, borderBottomColor: RULE } },
     h(View, { style: { flexDirection: 'row', alignItems: 'center', marginBottom: 2 }, wrap: false, minPresenceAhead: 50 },
-      h(Text, { style: { fontSize: 10.5, fontWeight: 'bold', flex: 1 } }, `${d.name}`),
+      h(Text, { style: { fontSize: 10.5, fontWeight: 'bold', flex: 1 } }, d.name),
       h(Text, { style: { color: MUTED, marginRight: 8 } }, [d.ip, d.type, d.model].filter(Boolean).join(' · ')),
       h(Text, { style: [styles.pill, { backgroundColor: riskColour(d.risk) }] }, `Risk ${Math.round(d.risk)}`)),
     ...parts);

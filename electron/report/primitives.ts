@@ -29,8 +29,13 @@ export interface TableOptions<T> {
 }
 
 export function table<T>(columns: Column<T>[], rows: readonly T[], options: TableOptions<T> = {}): ReactElement {
-  const cell = (c: Column<T>, content: ReactNode, i: number) =>
-    h(View, { key: i, style: [styles.cell, { flexGrow: c.width, flexBasis: 0, textAlign: c.align ?? 'left' }] }, typeof content === 'string' || typeof content === 'number' ? h(Text, null, String(content)) : content);
+  // Plain text cells are a single Text node (no wrapping View): react-pdf's layout time grows with the node count.
+  const cell = (c: Column<T>, content: ReactNode, i: number) => {
+    const style: Style = { ...styles.cell, flexGrow: c.width, flexBasis: 0, textAlign: c.align ?? 'left' };
+    if (typeof content === 'string' || typeof content === 'number') return h(Text, { key: i, style }, String(content));
+    if (isTextElement(content)) return h(Text, { key: i, style }, content);
+    return h(View, { key: i, style }, content);
+  };
   return h(
     View,
     { style: { fontSize: options.fontSize ?? 8 } },
@@ -56,9 +61,19 @@ export function paragraph(text: string, style: Style = {}): ReactElement {
   return h(Text, { style: { marginBottom: 5, ...style } }, text);
 }
 
+/** Lines in one Text node: the first as is, the others small and muted. */
 export function stack(...lines: Array<string | null | undefined | false>): ReactElement {
-  const shown = lines.filter((l): l is string => Boolean(l));
-  return h(View, null, ...shown.map((line, i) => h(Text, { key: i, style: i === 0 ? {} : styles.small }, line)));
+  const [first = '', ...rest] = lines.filter((l): l is string => Boolean(l));
+  return h(Text, null, first, ...rest.map((line, i) => h(Text, { key: i, style: styles.small }, `\n${line}`)));
+}
+
+function isTextElement(node: ReactNode): boolean {
+  return typeof node === 'object' && node !== null && 'type' in node && (node as ReactElement).type === Text;
+}
+
+/** A severity as coloured words inside running text (cheaper than a pill where many are listed). */
+export function severityWord(severity: Severity): ReactElement {
+  return h(Text, { style: { color: SEVERITY_COLOURS[severity], fontWeight: 'bold' } }, `${SEVERITY_LABELS[severity]}  `);
 }
 
 export function formatDate(iso: string | null): string {
