@@ -57,7 +57,12 @@ export interface SnmpOutcome {
   /** A display label such as "community #1"; never the secret itself. */
   credentialLabel: string;
   system: SystemGroup;
-  /** Release sockets once the device's enrichment is over. */
+  /**
+   * The agent's per-VLAN view with the same credential (Cisco IOS keeps one
+   * forwarding table per VLAN: community `<c>@<vid>`, v3 context `vlan-<vid>`).
+   */
+  vlanSource?: (vlan: number) => SnmpSource | null;
+  /** Release sockets (the per-VLAN ones too) once the device's enrichment is over. */
   close(): void;
 }
 
@@ -120,5 +125,5 @@ export interface EngineProbes {
   /** Full assessment: hardware health readings (collectors never throw; problems land in `errors`). */
   collectHealth(source: SnmpSource, options: { type: DeviceType; sampleIntervalMs: number; signal: AbortSignal }): Promise<HealthReadings>;
   /** Full assessment: LLDP/CDP neighbours, forwarding and ARP tables, interfaces. */
-  collectTopologyFacts(source: SnmpSource, options: { signal: AbortSignal }): Promise<TopologyFacts>;
+  collectTopologyFacts(source: SnmpSource, options: { signal: AbortSignal; vlanSource?: (vlan: number) => SnmpSource | null }): Promise<TopologyFacts>;
 }

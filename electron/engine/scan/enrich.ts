@@ -56,7 +56,7 @@ async function readDeeper(context: ScanContext, ip: string, identity: Identity, 
   const sampleIntervalMs = request.interfaceSampleMs ?? DEFAULT_INTERFACE_SAMPLE_MS;
   const [health, facts] = await Promise.all([
     probes.collectHealth(snmp.source, { type: identity.type, sampleIntervalMs, signal }),
-    probes.collectTopologyFacts(snmp.source, { signal }).catch((error: unknown) => {
+    probes.collectTopologyFacts(snmp.source, { signal, vlanSource: snmp.vlanSource }).catch((error: unknown) => {
       registry.addError(ip, { code: 'topology-failed', message: error instanceof Error ? error.message : String(error), phase: 'topology' });
       return null;
     }),

@@ -142,25 +142,12 @@ function bestAnswer(
     };
 
     for (const attempt of attempts) {
-      const source = new LiveSnmpSource({
-        host: ip,
-        port: options.port,
-        version: attempt.version,
-        community: attempt.community,
-        v3User: attempt.v3User,
-        v3Context: options.v3Context,
-        timeoutMs: options.timeoutMs,
-        retries: options.retries ?? 0,
-        rateLimiter: options.rateLimiter,
-        maxOutstanding: options.maxOutstanding,
-        transport: options.transport,
-        signal,
-      });
+      const source = openSource(ip, attempt, options);
       sources.push(source);
       source.get(SYSTEM_GROUP_OID_LIST).then(
         (varbinds) => {
           const system = decodeSystemGroup(varbinds);
-          const outcome = { source, version: attempt.version, credentialLabel: attempt.label, system, close: () => source.close() };
+          const outcome = withVlanViews(ip, attempt, options, source, system);
           if (hasAnySystemField(system)) {
             if (best === null || attempt.rank < best.rank) best = { rank: attempt.rank, outcome };
           } else {
@@ -178,4 +165,42 @@ function bestAnswer(
       );
     }
   });
+}
+
+function openSource(ip: string, attempt: Attempt, options: SnmpProbeOptions, view?: { community?: string; v3Context?: string }): LiveSnmpSource {
+  return new LiveSnmpSource({
+    host: ip,
+    port: options.port,
+    version: attempt.version,
+    community: view?.community ?? attempt.community,
+    v3User: attempt.v3User,
+    v3Context: view?.v3Context ?? options.v3Context,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries ?? 0,
+    rateLimiter: options.rateLimiter,
+    maxOutstanding: options.maxOutstanding,
+    transport: options.transport,
+    signal: options.signal,
+  });
+}
+
+/** The outcome, with per-VLAN views opened on demand through the same credential and closed with it. */
+function withVlanViews(ip: string, attempt: Attempt, options: SnmpProbeOptions, source: LiveSnmpSource, system: Outcome['system']): Outcome {
+  const views: LiveSnmpSource[] = [];
+  return {
+    source,
+    version: attempt.version,
+    credentialLabel: attempt.label,
+    system,
+    vlanSource(vlan) {
+      const view = attempt.version === 'v3' ? { v3Context: `vlan-${vlan}` } : { community: `${attempt.community}@${vlan}` };
+      const source = openSource(ip, attempt, options, view);
+      views.push(source);
+      return source;
+    },
+    close() {
+      source.close();
+      for (const view of views) view.close();
+    },
+  };
 }
