@@ -71,6 +71,28 @@ export const DeviceSchema = z.object({
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
+/** A device about which nothing is known yet but its id and address. */
+export function blankDevice(id: string, ip: string | null = null): Device {
+  return {
+    id,
+    ip,
+    mac: null,
+    hostname: null,
+    vendor: null,
+    type: 'unknown',
+    model: null,
+    firmware: null,
+    serial: null,
+    sysName: null,
+    sysDescr: null,
+    sysObjectID: null,
+    uptimeSeconds: null,
+    reachability: {},
+    identification: { evidence: [] },
+    errors: [],
+  };
+}
+
 export const ScanStatusSchema = z.enum(['running', 'completed', 'cancelled', 'failed', 'interrupted']);
 export type ScanStatus = z.infer<typeof ScanStatusSchema>;
 

@@ -17,7 +17,7 @@
  *    the links to the last switch on the way, with port unknown; a host in no
  *    table at all attaches to the segment (the gateway's switch), assumed.
  */
-import type { Device } from '../scan-document';
+import { blankDevice, type Device } from '../scan-document';
 import type { TopologyFacts } from './facts';
 import { topologyFinding, type TopologyFinding } from './findings';
 import { indexDevices, matchPort, nameKeys, type DeviceIndex, type FactsInput } from './index-devices';
@@ -373,20 +373,8 @@ function placeholderDevice(bridge: string, port: string, hostCount: number, ix: 
   const owner = ix.byId.get(bridge);
   const ownerName = owner?.sysName ?? owner?.hostname ?? owner?.ip ?? bridge;
   return {
-    id: `${PLACEHOLDER_PREFIX}${bridge}:${port}`,
-    ip: null,
-    mac: null,
-    hostname: null,
-    vendor: null,
+    ...blankDevice(`${PLACEHOLDER_PREFIX}${bridge}:${port}`),
     type: 'unmanaged-switch',
-    model: null,
-    firmware: null,
-    serial: null,
-    sysName: null,
-    sysDescr: null,
-    sysObjectID: null,
-    uptimeSeconds: null,
-    reachability: {},
     identification: {
       evidence: [
         {
@@ -399,7 +387,6 @@ function placeholderDevice(bridge: string, port: string, hostCount: number, ix: 
         },
       ],
     },
-    errors: [],
   };
 }
 

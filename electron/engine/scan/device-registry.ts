@@ -4,32 +4,16 @@
  * the stream and the final document can never disagree. After `seal()`
  * (scan finished or cancelled) late probe results are ignored.
  */
-import type { Device, DeviceError } from '../../../shared/scan-document';
+import { blankDevice, type Device, type DeviceError } from '../../../shared/scan-document';
 import type { ScanEvent } from '../../../shared/scan-events';
 
 export type DevicePatch = Partial<Omit<Device, 'id' | 'reachability' | 'identification' | 'errors'>> & {
   reachability?: Partial<Device['reachability']>;
 };
 
+/** A device found at `ip`: its id is the address, stable across scans of a static network. */
 export function emptyDevice(ip: string): Device {
-  return {
-    id: ip,
-    ip,
-    mac: null,
-    hostname: null,
-    vendor: null,
-    type: 'unknown',
-    model: null,
-    firmware: null,
-    serial: null,
-    sysName: null,
-    sysDescr: null,
-    sysObjectID: null,
-    uptimeSeconds: null,
-    reachability: {},
-    identification: { evidence: [] },
-    errors: [],
-  };
+  return blankDevice(ip, ip);
 }
 
 export class DeviceRegistry {

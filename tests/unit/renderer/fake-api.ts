@@ -1,6 +1,6 @@
 /** A ForewarnApi double: scripted invoke results, and a way to push events like the main side would. */
 import type { EventChannel, EventPayloads, ForewarnApi, InvokeChannel } from '../../../shared/ipc-contract';
-import type { Device } from '../../../shared/scan-document';
+import { blankDevice, type Device } from '../../../shared/scan-document';
 
 export interface FakeApi extends ForewarnApi {
   emit<E extends EventChannel>(channel: E, payload: EventPayloads[E]): void;
@@ -34,22 +34,5 @@ export function createFakeApi(results: Partial<Record<InvokeChannel, (...args: u
 }
 
 export function device(overrides: Partial<Device> & { id: string }): Device {
-  return {
-    ip: null,
-    mac: null,
-    hostname: null,
-    vendor: null,
-    type: 'unknown',
-    model: null,
-    firmware: null,
-    serial: null,
-    sysName: null,
-    sysDescr: null,
-    sysObjectID: null,
-    uptimeSeconds: null,
-    reachability: {},
-    identification: { evidence: [] },
-    errors: [],
-    ...overrides,
-  };
+  return { ...blankDevice(overrides.id), ...overrides };
 }

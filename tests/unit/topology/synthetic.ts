@@ -3,7 +3,7 @@
  * switches would learn it: every switch learns each MAC on its port toward
  * where that MAC lives. Independent of the inference it feeds.
  */
-import type { Device } from '../../../shared/scan-document';
+import { blankDevice, type Device } from '../../../shared/scan-document';
 import type { FdbEntry, Neighbour, TopologyFacts } from '../../../shared/topology/facts';
 import { emptyTopologyFacts } from '../../../shared/topology/facts';
 
@@ -35,24 +35,7 @@ export interface WiringSpec {
 }
 
 export function device(id: string, ip: string | null, mac: string | null, type: Device['type'], sysName: string | null = id): Device {
-  return {
-    id,
-    ip,
-    mac,
-    hostname: null,
-    vendor: null,
-    type,
-    model: null,
-    firmware: null,
-    serial: null,
-    sysName,
-    sysDescr: null,
-    sysObjectID: null,
-    uptimeSeconds: null,
-    reachability: {},
-    identification: { evidence: [] },
-    errors: [],
-  };
+  return { ...blankDevice(id, ip), mac, type, sysName };
 }
 
 /** The port of `from` on the path toward switch `to` (BFS over switch links). */
