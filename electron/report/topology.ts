@@ -76,8 +76,8 @@ export function topologySection(document: ScanDocument) {
 }
 
 function nodeBox(d: Device, left: number, top: number, width: number, height: number, colour: string, structural: boolean, port: string | null, fontSize: number) {
-  const name = isPlaceholder(d) ? 'Unmanaged switch' : deviceName(d);
-  const detail = isPlaceholder(d) ? 'inferred from address tables' : [typeLabel(d.type), d.ip].filter(Boolean).join(' · ');
+  const name = isPlaceholder(d) ? 'Unmanaged sw.' : deviceName(d);
+  const detail = isPlaceholder(d) ? 'inferred' : [typeLabel(d.type), d.ip].filter(Boolean).join(' · ');
   return h(View, {
     key: d.id,
     style: { position: 'absolute', left, top, width, height, borderWidth: structural ? 1.2 : 0.8, borderColor: structural ? '#3b4754' : '#b8c1cb', borderLeftWidth: 3, borderLeftColor: colour, borderRadius: 3, backgroundColor: '#ffffff', paddingHorizontal: 3, justifyContent: 'center', overflow: 'hidden' },

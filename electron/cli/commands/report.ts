@@ -89,7 +89,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const branding = values.branding ? await loadBranding(values.branding) : {};
   const { document, previous } = await loadPair(positionals[0]!, values.previous);
   const model = buildReportModel(document, { branding, previous });
-  await writeFileAtomic(nodeLibraryFs, values.pdf, await renderReportPdf(model, document));
+  await writeFileAtomic(nodeLibraryFs, values.pdf, await renderReportPdf(model, document), 0o644);
   process.stderr.write(`Report written to ${values.pdf} (${model.atRisk.length} problems on ${model.summary.atRiskDeviceCount} devices, site risk ${Math.round(model.summary.siteRisk)}).\n`);
   return EXIT.ok;
 }

@@ -15,10 +15,11 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${counter}${TEMP_SUFFIX}`);
 }
 
-export async function writeFileAtomic(fs: LibraryFs, path: string, data: Uint8Array | string): Promise<void> {
+/** `mode`: 0600 for the library's own files; exported files the user shares get 0644. */
+export async function writeFileAtomic(fs: LibraryFs, path: string, data: Uint8Array | string, mode = 0o600): Promise<void> {
   const temporary = tempPathFor(path);
   try {
-    const file = await fs.open(temporary, 'w', 0o600);
+    const file = await fs.open(temporary, 'w', mode);
     try {
       await file.writeFile(data);
       await file.sync();

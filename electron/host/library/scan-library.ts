@@ -156,7 +156,7 @@ export class ScanLibrary {
   }
 
   async exportToFile(id: string, path: string): Promise<void> {
-    await writeFileAtomic(this.#fs, path, await this.exportAssessment(id));
+    await writeFileAtomic(this.#fs, path, await this.exportAssessment(id), 0o644);
   }
 
   /**

@@ -37,7 +37,7 @@ export function setUpLibrary(options: LibrarySetupOptions): LibrarySetup {
     library: ready,
     renderPdf: (model, document) => renderReportPdf(model, document),
     ...(options.chooseSavePath
-      ? { chooseSavePath: options.chooseSavePath, writeFile: (path: string, data: Buffer) => writeFileAtomic(nodeLibraryFs, path, data) }
+      ? { chooseSavePath: options.chooseSavePath, writeFile: (path: string, data: Buffer) => writeFileAtomic(nodeLibraryFs, path, data, 0o644) }
       : {}),
   };
   return { service, recorder, ready };
