@@ -4,7 +4,11 @@ import { AppErrorBanner, EngineBanner } from './components/Banners';
 import { Icon, type IconName } from './components/Icon';
 import type { ViewId } from './store/app-store';
 import { useApp } from './store/context';
+import { AtRiskView } from './views/AtRiskView';
+import { DeviceDetailView } from './views/DeviceDetailView';
 import { DevicesView } from './views/DevicesView';
+import { HistoryView } from './views/HistoryView';
+import { MapView } from './views/MapView';
 import { LiveScanView } from './views/LiveScanView';
 import { NewScanView } from './views/NewScanView';
 import { SettingsView } from './views/SettingsView';
@@ -13,19 +17,30 @@ const NAV_ITEMS: ReadonlyArray<{ view: ViewId; label: string; icon: IconName }> 
   { view: 'new-scan', label: 'New scan', icon: 'plus' },
   { view: 'live-scan', label: 'Live scan', icon: 'radar' },
   { view: 'devices', label: 'Devices', icon: 'list' },
+  { view: 'map', label: 'Network map', icon: 'map' },
+  { view: 'at-risk', label: 'At risk', icon: 'alert' },
+  { view: 'history', label: 'Saved scans', icon: 'archive' },
   { view: 'settings', label: 'Settings', icon: 'settings' },
 ];
+
+/** Views reached from another one (a device's detail) light up their parent in the navigation. */
+const NAV_PARENT: Partial<Record<ViewId, ViewId>> = { device: 'devices' };
 
 const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   'new-scan': NewScanView,
   'live-scan': LiveScanView,
   devices: DevicesView,
+  device: DeviceDetailView,
+  map: MapView,
+  'at-risk': AtRiskView,
+  history: HistoryView,
   settings: SettingsView,
 };
 
 export function App() {
   const view = useApp((s) => s.view);
   const theme = useApp((s) => s.settings?.theme ?? 'system');
+  const selected = useApp((s) => s.selectedDeviceId);
   const View = VIEW_COMPONENTS[view];
 
   useEffect(() => {
@@ -37,11 +52,11 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Sidebar current={view} />
+      <Sidebar current={NAV_PARENT[view] ?? view} />
       <main id="main" className="main">
         <EngineBanner />
         <AppErrorBanner />
-        <View key={view} />
+        <View key={view === 'device' ? `device:${selected ?? ''}` : view} />
       </main>
     </div>
   );
@@ -52,6 +67,8 @@ function Sidebar({ current }: { current: ViewId }) {
   const scan = useApp((s) => s.scan);
   const appInfo = useApp((s) => s.appInfo);
   const running = scan?.status === 'running';
+  // Devices with a high or critical finding: the ones to talk about first.
+  const atRisk = useApp((s) => s.scan?.devices.filter((d) => d.findings?.some((f) => f.severity === 'high' || f.severity === 'critical')).length ?? 0);
 
   return (
     <nav className="sidebar" aria-label="Main">
@@ -74,6 +91,11 @@ function Sidebar({ current }: { current: ViewId }) {
               <span className="nav-label">{item.label}</span>
               {item.view === 'live-scan' && running && <span className="nav-badge" aria-label="scan running" />}
               {item.view === 'devices' && scan && <span className="nav-count">{scan.devices.length}</span>}
+              {item.view === 'at-risk' && atRisk > 0 && (
+                <span className="nav-count nav-count-alert" title={`${atRisk} devices with high or critical findings`}>
+                  {atRisk}
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -2,6 +2,7 @@
 import type { DeviceType } from '../../shared/device-types';
 import type { Device, ScanStatus } from '../../shared/scan-document';
 import type { ScanPhase } from '../../shared/scan-events';
+import type { Severity } from '../../shared/health/schema';
 
 export const PHASE_LABELS: Record<ScanPhase, string> = {
   targets: 'Preparing targets',
@@ -81,4 +82,67 @@ export function ipSortKey(ip: string | null): string {
   const parts = ip.split('.');
   if (parts.length !== 4) return ip;
   return parts.map((p) => p.padStart(3, '0')).join('.');
+}
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Info',
+};
+
+/** Risk score bands, the same colours on the table, the map and the at-risk list. */
+export type RiskBand = 'none' | 'low' | 'medium' | 'high' | 'critical';
+export function riskBand(score: number | null | undefined): RiskBand {
+  if (score == null || score <= 0) return 'none';
+  if (score >= 70) return 'critical';
+  if (score >= 45) return 'high';
+  if (score >= 20) return 'medium';
+  return 'low';
+}
+
+/** "3 d 4 h", "47 min", "2 y 40 d": how long a device has been up, in the largest units that matter. */
+export function formatUptime(seconds: number | null | undefined): string {
+  if (seconds == null || !Number.isFinite(seconds) || seconds < 0) return '';
+  const minutes = Math.floor(seconds / 60);
+  const hours = Math.floor(minutes / 60);
+  const days = Math.floor(hours / 24);
+  if (days >= 365) return `${Math.floor(days / 365)} y ${days % 365} d`;
+  if (days >= 10) return `${days} days`;
+  if (days >= 1) return `${days} d ${hours % 24} h`;
+  if (hours >= 1) return `${hours} h ${minutes % 60} min`;
+  return `${minutes} min`;
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes == null || !Number.isFinite(bytes)) return '';
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+}
+
+/** "1 Gb/s", "100 Mb/s". */
+export function formatSpeed(mbps: number | null | undefined): string {
+  if (mbps == null || mbps <= 0) return '';
+  return mbps >= 1000 ? `${mbps / 1000} Gb/s` : `${mbps} Mb/s`;
+}
+
+/** An ISO date as "12 Mar 2027" (the technician's locale decides the order). */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Date(time).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** The label a device is shown by anywhere a name is needed: its name, else its address. */
+export function deviceLabel(device: Device): string {
+  if (device.type === 'unmanaged-switch') return 'Unmanaged switch';
+  return deviceName(device) || device.ip || device.mac || device.id;
 }

@@ -5,11 +5,14 @@
  * Rows are windowed (fixed row height, spacer rows above and below) so a
  * 5,000-device site renders only the rows on screen.
  */
-import { useEffect, useMemo, useState, type UIEvent } from 'react';
+import { useEffect, useMemo, useState, type ReactNode, type UIEvent } from 'react';
+import { SEVERITY_ORDER } from '../../../shared/health/schema';
 import type { Device } from '../../../shared/scan-document';
-import { DEVICE_TYPE_LABELS, deviceName, ipSortKey } from '../format';
+import { DEVICE_TYPE_LABELS, deviceName, formatUptime, ipSortKey } from '../format';
+import { topFinding } from '../store/selectors';
+import { RiskScore } from './Badges';
 
-type ColumnId = 'ip' | 'name' | 'vendor' | 'type' | 'model' | 'firmware';
+type ColumnId = 'ip' | 'name' | 'vendor' | 'type' | 'model' | 'firmware' | 'uptime' | 'risk' | 'finding';
 
 interface Column {
   id: ColumnId;
@@ -17,16 +20,50 @@ interface Column {
   /** Fixed layout: widths must not jump as windowed rows change while scrolling. */
   width: string;
   value: (device: Device) => string;
-  sortKey?: (device: Device) => string;
+  sortKey?: (device: Device) => string | number;
+  /** Numbers sort high-first on the first click (risk, uptime). */
+  descendingFirst?: boolean;
+  render?: (device: Device) => ReactNode;
 }
 
 const COLUMNS: readonly Column[] = [
-  { id: 'ip', label: 'IP address', width: '14%', value: (d) => d.ip ?? '', sortKey: (d) => ipSortKey(d.ip) },
-  { id: 'name', label: 'Name', width: '20%', value: deviceName },
-  { id: 'vendor', label: 'Vendor', width: '18%', value: (d) => d.vendor ?? '' },
-  { id: 'type', label: 'Type', width: '13%', value: (d) => DEVICE_TYPE_LABELS[d.type] },
-  { id: 'model', label: 'Model', width: '19%', value: (d) => d.model ?? '' },
-  { id: 'firmware', label: 'Firmware', width: '16%', value: (d) => d.firmware ?? '' },
+  { id: 'ip', label: 'IP', width: '9%', value: (d) => d.ip ?? '', sortKey: (d) => ipSortKey(d.ip) },
+  { id: 'name', label: 'Name', width: '12%', value: deviceName },
+  { id: 'vendor', label: 'Vendor', width: '8.5%', value: (d) => d.vendor ?? '' },
+  { id: 'type', label: 'Type', width: '9.5%', value: (d) => DEVICE_TYPE_LABELS[d.type] },
+  { id: 'model', label: 'Model', width: '12%', value: (d) => d.model ?? '' },
+  { id: 'firmware', label: 'Firmware', width: '10%', value: (d) => d.firmware ?? '' },
+  { id: 'uptime', label: 'Uptime', width: '7.5%', value: (d) => formatUptime(d.uptimeSeconds), sortKey: (d) => d.uptimeSeconds ?? -1, descendingFirst: true },
+  {
+    id: 'risk',
+    label: 'Risk',
+    width: '5.5%',
+    value: (d) => (d.risk ? String(Math.round(d.risk.score)) : ''),
+    sortKey: (d) => d.risk?.score ?? -1,
+    descendingFirst: true,
+    render: (d) => <RiskScore score={d.risk?.score} />,
+  },
+  {
+    id: 'finding',
+    label: 'Top finding',
+    width: '26%',
+    value: (d) => topFinding(d)?.title ?? '',
+    sortKey: (d) => {
+      const f = topFinding(d);
+      return f ? SEVERITY_ORDER[f.severity] * 1000 + (d.risk?.score ?? 0) : -1;
+    },
+    descendingFirst: true,
+    render: (d) => {
+      const f = topFinding(d);
+      if (!f) return <span className="muted">—</span>;
+      return (
+        <>
+          <span className={`sev-dot sev-${f.severity}`} aria-label={f.severity} />
+          {f.title}
+        </>
+      );
+    },
+  },
 ];
 
 /** Must match `.device-table tbody tr` height in styles.css. */
@@ -40,14 +77,30 @@ interface SortState {
   descending: boolean;
 }
 
-export function DeviceTable({ devices, caption }: { devices: readonly Device[]; caption: string }) {
-  const [sort, setSort] = useState<SortState>({ column: 'ip', descending: false });
+export interface DeviceTableProps {
+  devices: readonly Device[];
+  caption: string;
+  /** Opens a device's detail: rows become clickable and the address a keyboard-reachable button. */
+  onOpen?: (device: Device) => void;
+  initialSort?: SortState;
+}
+
+function compareKeys(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function DeviceTable({ devices, caption, onOpen, initialSort }: DeviceTableProps) {
+  const [sort, setSort] = useState<SortState>(initialSort ?? { column: 'ip', descending: false });
 
   const sorted = useMemo(() => {
     const column = COLUMNS.find((c) => c.id === sort.column) ?? COLUMNS[0]!;
-    const key = column.sortKey ?? column.value;
-    const rows = devices.map((device) => ({ device, key: key(device).toLowerCase() }));
-    rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) * (sort.descending ? -1 : 1));
+    const key = column.sortKey ?? ((d: Device) => column.value(d).toLowerCase());
+    const rows = devices.map((device) => ({ device, key: key(device), ip: ipSortKey(device.ip) }));
+    // Ties keep a stable, readable order: by address.
+    rows.sort((a, b) => compareKeys(a.key, b.key) * (sort.descending ? -1 : 1) || compareKeys(a.ip, b.ip));
     return rows.map((r) => r.device);
   }, [devices, sort]);
 
@@ -68,12 +121,12 @@ export function DeviceTable({ devices, caption }: { devices: readonly Device[]; 
   const last = Math.min(sorted.length, Math.ceil((scrollTop + viewportHeight) / ROW_HEIGHT_PX) + OVERSCAN_ROWS);
   const visible = sorted.slice(first, last);
 
-  const toggleSort = (column: ColumnId) =>
-    setSort((s) => (s.column === column ? { column, descending: !s.descending } : { column, descending: false }));
+  const toggleSort = (column: Column) =>
+    setSort((s) => (s.column === column.id ? { column: column.id, descending: !s.descending } : { column: column.id, descending: column.descendingFirst === true }));
 
   return (
-    <div className="table-wrap" onScroll={onScroll}>
-      <table className="device-table" aria-rowcount={sorted.length + 1}>
+    <div className="table-wrap" onScroll={onScroll} data-testid="device-table">
+      <table className={`device-table${onOpen ? ' is-clickable' : ''}`} aria-rowcount={sorted.length + 1}>
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
           {COLUMNS.map((column) => (
@@ -85,12 +138,8 @@ export function DeviceTable({ devices, caption }: { devices: readonly Device[]; 
             {COLUMNS.map((column) => {
               const active = sort.column === column.id;
               return (
-                <th
-                  key={column.id}
-                  scope="col"
-                  aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                >
-                  <button type="button" className="sort-button" onClick={() => toggleSort(column.id)}>
+                <th key={column.id} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                  <button type="button" className="sort-button" onClick={() => toggleSort(column)}>
                     {column.label}
                     <span className="sort-indicator" aria-hidden="true">
                       {active ? (sort.descending ? '▼' : '▲') : ''}
@@ -109,20 +158,27 @@ export function DeviceTable({ devices, caption }: { devices: readonly Device[]; 
               data-device-id={device.id}
               aria-rowindex={first + offset + 2}
               className={(first + offset) % 2 === 1 ? 'odd' : undefined}
+              onClick={onOpen ? () => onOpen(device) : undefined}
             >
               {COLUMNS.map((column) => {
                 const text = column.value(device);
+                let content: ReactNode = column.render ? column.render(device) : text === '' ? <span className="muted">—</span> : text;
+                if (column.id === 'ip' && onOpen) {
+                  content = (
+                    <button type="button" className="row-link" aria-label={`Open ${text || deviceName(device) || device.id}`} onClick={(e) => { e.stopPropagation(); onOpen(device); }}>
+                      {text || '—'}
+                    </button>
+                  );
+                }
                 return (
                   <td key={column.id} className={`col-${column.id}`} title={text || undefined}>
-                    {text === '' ? <span className="muted">—</span> : text}
+                    {content}
                   </td>
                 );
               })}
             </tr>
           ))}
-          {last < sorted.length && (
-            <tr className="spacer" aria-hidden="true" style={{ height: (sorted.length - last) * ROW_HEIGHT_PX }} />
-          )}
+          {last < sorted.length && <tr className="spacer" aria-hidden="true" style={{ height: (sorted.length - last) * ROW_HEIGHT_PX }} />}
         </tbody>
       </table>
     </div>

@@ -9,10 +9,15 @@ import type { AppInfo, EngineStatus, ForewarnApi } from '../../../shared/ipc-con
 import type { PublicSettings, SettingsPatch } from '../../../shared/settings';
 import type { ScanEvent } from '../../../shared/scan-events';
 import type { ScanPreset, ScanStartRequest } from '../../../shared/scan-request';
-import { applyScanEvents, emptyLiveScan, interruptScan, type LiveScan } from './live-scan';
+import type { ScanDocument } from '../../../shared/scan-document';
+import type { Point } from '../../../shared/topology/schema';
+import { applyScanEvents, emptyLiveScan, interruptScan, liveScanFromDocument, type LiveScan } from './live-scan';
+import { reanalyzeScan } from './reanalyze';
+import { EMPTY_DEVICE_FILTER, type DeviceFilter } from './selectors';
 
-export const VIEWS = ['new-scan', 'live-scan', 'devices', 'settings'] as const;
+export const VIEWS = ['new-scan', 'live-scan', 'devices', 'device', 'map', 'at-risk', 'history', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
+export type AtRiskGrouping = 'device' | 'rule';
 
 /** What the technician typed on New scan, kept while they visit Settings and come back. */
 export interface NewScanDraft {
@@ -38,6 +43,15 @@ export interface AppState {
   newScanDraft: NewScanDraft;
   /** A failure of the app itself (not of one scan), shown until dismissed. */
   appError: string | null;
+  /** The device the detail view shows. */
+  selectedDeviceId: string | null;
+  /** The device the map centres on when it opens ("show on map"). */
+  mapFocusId: string | null;
+  /** Devices view filters, kept while the technician opens a device and comes back. */
+  deviceFilter: DeviceFilter;
+  atRiskGrouping: AtRiskGrouping;
+  /** When the findings on screen were last re-checked against changed thresholds. */
+  reanalyzedAt: number | null;
 
   navigate(view: ViewId): void;
   updateNewScanDraft(patch: Partial<NewScanDraft>): void;
@@ -48,6 +62,14 @@ export interface AppState {
   updateSettings(patch: SettingsPatch): Promise<void>;
   acknowledgeEngineRestart(): void;
   dismissAppError(): void;
+  openDevice(id: string): void;
+  showOnMap(id: string | null): void;
+  setDeviceFilter(patch: Partial<DeviceFilter>): void;
+  setAtRiskGrouping(grouping: AtRiskGrouping): void;
+  /** Pins a map node where the technician dropped it; null unpins it. */
+  pinDevice(id: string, point: Point | null): void;
+  /** Puts a saved scan on screen (re-analysed by the library with the current thresholds). */
+  loadScanDocument(document: ScanDocument): void;
 }
 
 export interface AppStoreOptions {
@@ -78,8 +100,29 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
     settings: null,
     newScanDraft: EMPTY_DRAFT,
     appError: null,
+    selectedDeviceId: null,
+    mapFocusId: null,
+    deviceFilter: EMPTY_DEVICE_FILTER,
+    atRiskGrouping: 'device',
+    reanalyzedAt: null,
 
     navigate: (view) => set({ view }),
+    openDevice: (id) => set({ selectedDeviceId: id, view: 'device' }),
+    showOnMap: (id) => set({ mapFocusId: id, view: 'map' }),
+    setDeviceFilter: (patch) => set((state) => ({ deviceFilter: { ...state.deviceFilter, ...patch } })),
+    setAtRiskGrouping: (atRiskGrouping) => set({ atRiskGrouping }),
+    pinDevice: (id, point) =>
+      set((state) => {
+        if (!state.scan) return {};
+        const pinned = { ...state.scan.pinned };
+        if (point) pinned[id] = point;
+        else delete pinned[id];
+        return { scan: { ...state.scan, pinned } };
+      }),
+    loadScanDocument: (document) => {
+      flushScanEvents();
+      set({ scan: liveScanFromDocument(document), selectedDeviceId: null, mapFocusId: null });
+    },
     updateNewScanDraft: (patch) => set((state) => ({ newScanDraft: { ...state.newScanDraft, ...patch } })),
 
     async startScan(request) {
@@ -102,7 +145,13 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
     },
 
     async updateSettings(patch) {
-      set({ settings: await api.invoke('settings:update', patch) });
+      const settings = await api.invoke('settings:update', patch);
+      set({ settings });
+      // New thresholds apply to the finished scan on screen at once (a running scan gets them on its next start).
+      const scan = get().scan;
+      if (patch.thresholds && scan && scan.status !== 'running') {
+        set({ scan: reanalyzeScan(scan, settings.thresholds), reanalyzedAt: Date.now() });
+      }
     },
 
     acknowledgeEngineRestart: () => set({ acknowledgedRestarts: get().engine?.restarts ?? 0 }),

@@ -3,8 +3,9 @@
  * No React, no timers: the store calls `applyScanEvents` once per batch, so a
  * burst of thousands of events costs one state change and one render.
  */
-import type { Device, ScanInfo, ScanStatus } from '../../../shared/scan-document';
+import type { Device, ScanDocument, ScanInfo, ScanStatus } from '../../../shared/scan-document';
 import type { ScanEvent, ScanPhase } from '../../../shared/scan-events';
+import type { Link, Point } from '../../../shared/topology/schema';
 
 export interface ScanProgress {
   phase: ScanPhase;
@@ -27,6 +28,11 @@ export interface LiveScan {
   deviceErrorCount: number;
   finishedAt: string | null;
   error: string | null;
+  /** The latest topology: links, and the unmanaged-switch placeholders they reference. */
+  links: Link[];
+  placeholders: Device[];
+  /** Map positions the technician pinned, by device id (saved with the scan by the library). */
+  pinned: Record<string, Point>;
 }
 
 export function emptyLiveScan(scanId: string): LiveScan {
@@ -43,6 +49,26 @@ export function emptyLiveScan(scanId: string): LiveScan {
     deviceErrorCount: 0,
     finishedAt: null,
     error: null,
+    links: [],
+    placeholders: [],
+    pinned: {},
+  };
+}
+
+/** A finished scan document (from the library, or a file) as the scan on screen. */
+export function liveScanFromDocument(document: ScanDocument): LiveScan {
+  const real = document.devices.filter((d) => d.type !== 'unmanaged-switch');
+  return {
+    ...emptyLiveScan(document.scan.id),
+    info: document.scan,
+    phase: 'done',
+    status: document.scan.status,
+    devices: real,
+    deviceIndex: Object.fromEntries(real.map((d, i) => [d.id, i])),
+    finishedAt: document.scan.finishedAt,
+    links: document.links ?? [],
+    placeholders: document.devices.filter((d) => d.type === 'unmanaged-switch'),
+    pinned: document.layout?.pinned ?? {},
   };
 }
 
@@ -86,6 +112,10 @@ export function applyScanEvents(current: LiveScan | null, events: readonly ScanE
       case 'device-found':
       case 'device-updated':
         upsertDevice(target, event.device);
+        break;
+      case 'topology-updated':
+        target.links = event.links;
+        target.placeholders = event.placeholders;
         break;
       case 'device-error':
         target.deviceErrorCount += 1;

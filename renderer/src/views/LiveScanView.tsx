@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import { DEVICE_TYPES } from '../../../shared/device-types';
 import type { Device } from '../../../shared/scan-document';
 import { DeviceTable } from '../components/DeviceTable';
+import { SEVERITIES_DESCENDING, countFindings } from '../store/selectors';
+import { SEVERITY_LABELS } from '../format';
 import { ScanProgress } from '../components/ScanProgress';
 import { DEVICE_TYPE_LABELS, STATUS_LABELS, formatDuration } from '../format';
 import type { LiveScan } from '../store/live-scan';
@@ -13,6 +15,7 @@ export function LiveScanView() {
   const scan = useApp((s) => s.scan);
   const navigate = useApp((s) => s.navigate);
   const cancelScan = useApp((s) => s.cancelScan);
+  const openDevice = useApp((s) => s.openDevice);
 
   if (!scan) {
     return (
@@ -44,6 +47,7 @@ export function LiveScanView() {
 
       <ScanProgress scan={scan} />
       {!running && <ScanOutcome scan={scan} />}
+      <FindingCounts devices={scan.devices} />
 
       <section className="card" aria-labelledby="devices-heading">
         <div className="card-head">
@@ -55,7 +59,7 @@ export function LiveScanView() {
         {scan.devices.length === 0 ? (
           <p className="empty-inline">{running ? 'Devices appear here as they are found.' : 'No devices were found.'}</p>
         ) : (
-          <DeviceTable devices={scan.devices} caption="Devices found by this scan" />
+          <DeviceTable devices={scan.devices} caption="Devices found by this scan" onOpen={(d) => openDevice(d.id)} />
         )}
       </section>
     </div>
@@ -92,6 +96,22 @@ function ScanOutcome({ scan }: { scan: LiveScan }) {
       {scan.error && <span> {scan.error}</span>}
       {scan.deviceErrorCount > 0 && <span> {scan.deviceErrorCount} device error(s) were recorded.</span>}
     </div>
+  );
+}
+
+/** Findings ticking up by severity as health readings arrive; a click shows them all. */
+function FindingCounts({ devices }: { devices: readonly Device[] }) {
+  const navigate = useApp((s) => s.navigate);
+  const counts = useMemo(() => countFindings(devices), [devices]);
+  return (
+    <section className="finding-counts" aria-label="Findings by severity">
+      {SEVERITIES_DESCENDING.filter((s) => s !== 'info').map((s) => (
+        <button key={s} type="button" className={`tile tile-${s}`} onClick={() => navigate('at-risk')} data-testid={`findings-${s}`}>
+          <span className="tile-count">{counts[s]}</span>
+          <span className="tile-label">{SEVERITY_LABELS[s]} findings</span>
+        </button>
+      ))}
+    </section>
   );
 }
 

@@ -1,13 +1,16 @@
 /**
- * Settings (skeleton): theme, scan speed limits and SNMP credential profiles.
- * Secrets go renderer → main only; the list that comes back carries names and counts.
+ * Settings: theme, scan speed, SNMP credential profiles, rule thresholds and
+ * report branding. Secrets go renderer → main only; the list that comes back
+ * carries names and counts.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { PublicCredentialProfile } from '../../../shared/credentials';
+import { V3AuthProtocolSchema, V3PrivProtocolSchema, type PublicCredentialProfile, type V3User } from '../../../shared/credentials';
 import type { ScanLimits } from '../../../shared/settings';
 import { messageOf } from '../store/app-store';
 import { useApi, useApp } from '../store/context';
 import { ViewHeader } from './ViewHeader';
+import { BrandingCard } from './settings/BrandingCard';
+import { ThresholdsCard } from './settings/ThresholdsCard';
 
 export function SettingsView() {
   const settings = useApp((s) => s.settings);
@@ -18,11 +21,13 @@ export function SettingsView() {
         <>
           <AppearanceCard />
           <ScanLimitsCard key={JSON.stringify(settings.scan)} limits={settings.scan} />
+          <CredentialsCard />
+          <ThresholdsCard key={JSON.stringify(settings.thresholds)} thresholds={settings.thresholds} />
+          <BrandingCard settings={settings} />
         </>
       ) : (
         <p className="help">Loading settings…</p>
       )}
-      <CredentialsCard />
     </div>
   );
 }
@@ -55,7 +60,7 @@ function AppearanceCard() {
   );
 }
 
-const LIMIT_FIELDS: ReadonlyArray<{ key: Exclude<keyof ScanLimits, 'tcpProbe'>; label: string; help: string; min: number; max: number }> = [
+const LIMIT_FIELDS: ReadonlyArray<{ key: Exclude<keyof ScanLimits, 'tcpProbe' | 'interfaceSampleMs'>; label: string; help: string; min: number; max: number }> = [
   { key: 'concurrency', label: 'Addresses probed at once', help: 'Lower it on slow links or fragile devices.', min: 1, max: 1024 },
   { key: 'timeoutMs', label: 'Timeout per request (ms)', help: 'Raise it for remote sites over VPN.', min: 100, max: 30000 },
   { key: 'packetsPerSecond', label: 'Packets per second (cap)', help: 'The whole scan never sends faster than this.', min: 10, max: 100000 },
@@ -96,6 +101,23 @@ function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
           </div>
         ))}
       </div>
+      <div className="field narrow">
+        <label htmlFor={`${baseId}-sample`}>Interface error sampling (seconds)</label>
+        <input
+          id={`${baseId}-sample`}
+          type="number"
+          min={0}
+          max={600}
+          step="any"
+          value={draft.interfaceSampleMs === undefined ? '' : draft.interfaceSampleMs / 1000}
+          placeholder="10 (default)"
+          onChange={(e) => {
+            const { interfaceSampleMs: _old, ...rest } = draft;
+            setDraft(Number.isFinite(e.target.valueAsNumber) ? { ...rest, interfaceSampleMs: Math.round(e.target.valueAsNumber * 1000) } : rest);
+          }}
+        />
+        <p className="help">Full assessment: how long to watch port counters to turn errors into rates. 0 takes one sample.</p>
+      </div>
       <label className="choice">
         <input type="checkbox" checked={draft.tcpProbe} onChange={(e) => setDraft({ ...draft, tcpProbe: e.target.checked })} />
         <span>
@@ -121,6 +143,7 @@ function CredentialsCard() {
   const [profiles, setProfiles] = useState<PublicCredentialProfile[] | null>(null);
   const [name, setName] = useState('');
   const [communities, setCommunities] = useState('');
+  const [v3, setV3] = useState<V3User>(EMPTY_V3);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -138,17 +161,27 @@ function CredentialsCard() {
     event.preventDefault();
     setError(null);
     const list = communities.split(/[\s,]+/).filter((c) => c.length > 0);
+    const v3Users = v3.user.trim() ? [{ ...v3, user: v3.user.trim() }] : [];
+    if (list.length === 0 && v3Users.length === 0) {
+      setError('Enter at least one community or an SNMPv3 user.');
+      return;
+    }
+    if (v3Users.length > 0 && ((v3.authProtocol !== 'none' && v3.authKey.length < 8) || (v3.privProtocol !== 'none' && v3.privKey.length < 8))) {
+      setError('SNMPv3 passphrases must be at least 8 characters (RFC 3414).');
+      return;
+    }
     api
       .invoke('credentials:save', {
         id: `profile-${Date.now().toString(36)}`,
         name: name.trim(),
-        credentials: { communities: list, v3Users: [] },
+        credentials: { communities: list, v3Users },
       })
       .then(
         (saved) => {
           setProfiles(saved);
           setName('');
           setCommunities('');
+          setV3(EMPTY_V3);
         },
         (err: unknown) => setError(messageOf(err)),
       );
@@ -183,7 +216,8 @@ function CredentialsCard() {
           ))}
         </ul>
       )}
-      <form onSubmit={onSubmit} className="form-row two-columns add-profile">
+      <form onSubmit={onSubmit} className="form add-profile-form" aria-label="Add a credential profile">
+        <div className="form-row two-columns">
         <div className="field">
           <label htmlFor={`${baseId}-name`}>Profile name</label>
           <input id={`${baseId}-name`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} autoComplete="off" />
@@ -195,11 +229,48 @@ function CredentialsCard() {
             type="password"
             value={communities}
             onChange={(e) => setCommunities(e.target.value)}
-            required
             autoComplete="off"
             placeholder="separate several with commas"
           />
         </div>
+        </div>
+        <fieldset className="field v3-fields">
+          <legend>SNMPv3 user (optional)</legend>
+          <div className="form-row v3-columns">
+            <div className="field">
+              <label htmlFor={`${baseId}-v3user`}>User name</label>
+              <input id={`${baseId}-v3user`} value={v3.user} onChange={(e) => setV3({ ...v3, user: e.target.value })} maxLength={64} autoComplete="off" />
+            </div>
+            <div className="field">
+              <label htmlFor={`${baseId}-v3auth`}>Authentication</label>
+              <select id={`${baseId}-v3auth`} value={v3.authProtocol} onChange={(e) => setV3({ ...v3, authProtocol: e.target.value as V3User['authProtocol'] })}>
+                {V3AuthProtocolSchema.options.map((p) => (
+                  <option key={p} value={p}>
+                    {p === 'none' ? 'none' : p.toUpperCase()}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${baseId}-v3authkey`}>Auth passphrase</label>
+              <input id={`${baseId}-v3authkey`} type="password" value={v3.authKey} onChange={(e) => setV3({ ...v3, authKey: e.target.value })} disabled={v3.authProtocol === 'none'} autoComplete="off" />
+            </div>
+            <div className="field">
+              <label htmlFor={`${baseId}-v3priv`}>Privacy</label>
+              <select id={`${baseId}-v3priv`} value={v3.privProtocol} onChange={(e) => setV3({ ...v3, privProtocol: e.target.value as V3User['privProtocol'] })}>
+                {V3PrivProtocolSchema.options.map((p) => (
+                  <option key={p} value={p}>
+                    {p === 'none' ? 'none' : p.toUpperCase()}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${baseId}-v3privkey`}>Privacy passphrase</label>
+              <input id={`${baseId}-v3privkey`} type="password" value={v3.privKey} onChange={(e) => setV3({ ...v3, privKey: e.target.value })} disabled={v3.privProtocol === 'none'} autoComplete="off" />
+            </div>
+          </div>
+        </fieldset>
         <div className="actions">
           <button type="submit" className="button">
             Add profile
@@ -210,3 +281,5 @@ function CredentialsCard() {
     </section>
   );
 }
+
+const EMPTY_V3: V3User = { user: '', authProtocol: 'sha', authKey: '', privProtocol: 'aes', privKey: '' };

@@ -1,0 +1,262 @@
+/**
+ * The topology map: Cytoscape.js on a canvas (no eval, no remote content:
+ * fine under the CSP). Positions come from the shared hierarchical layout;
+ * the technician can pan, zoom, drag (which pins a node where it is dropped),
+ * search and fit. Clicking a node opens the device.
+ */
+import dagre from '@dagrejs/dagre';
+import cytoscape, { type Core, type EventObject } from 'cytoscape';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { DagreLike } from '../../../shared/topology/layout';
+import { RISK_COLOURS, TYPE_ICONS, mapStylesheet, type MapPalette } from '../map/cy-style';
+import { buildMapGraph, type MapGraph } from '../map/graph-elements';
+import { useThrottled } from '../map/use-throttled';
+import { useApp } from '../store/context';
+import { EmptyScan } from './EmptyScan';
+import { ViewHeader } from './ViewHeader';
+
+function palette(): MapPalette {
+  const css = getComputedStyle(document.documentElement);
+  const read = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return { text: read('--text', '#1b2330'), textHalo: read('--surface', '#ffffff'), edge: read('--map-edge', '#8a97a8'), accent: read('--accent', '#1f6feb') };
+}
+
+export function MapView() {
+  const scan = useApp((s) => s.scan);
+  if (!scan) return <EmptyScan title="Network map" what="The map of the scanned network is drawn here." />;
+  return <MapScreen />;
+}
+
+function MapScreen() {
+  const devices = useApp((s) => s.scan!.devices);
+  const placeholders = useApp((s) => s.scan!.placeholders);
+  const links = useApp((s) => s.scan!.links);
+  const pinned = useApp((s) => s.scan!.pinned);
+  const gatewayIp = useApp((s) => s.scan!.info?.gateway ?? null);
+  const running = useApp((s) => s.scan!.status === 'running');
+  const theme = useApp((s) => s.settings?.theme ?? 'system');
+  const focusId = useApp((s) => s.mapFocusId);
+  const openDevice = useApp((s) => s.openDevice);
+  const pinDevice = useApp((s) => s.pinDevice);
+  const searchId = useId();
+
+  const input = useMemo(() => ({ devices, placeholders, links, pinned, gatewayIp }), [devices, placeholders, links, pinned, gatewayIp]);
+  const throttled = useThrottled(input, running ? 500 : 0);
+  const graph = useMemo(() => buildMapGraph(throttled, dagre as unknown as DagreLike), [throttled]);
+
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const fitted = useRef(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [hoverText, setHoverText] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const actions = useRef({ openDevice, pinDevice });
+  actions.current = { openDevice, pinDevice };
+
+  // One Cytoscape instance per mount.
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = cytoscape({
+      container: container.current,
+      style: mapStylesheet(palette()),
+      minZoom: 0.05,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      pixelRatio: 1,
+    });
+    cyRef.current = cy;
+    cy.on('tap', 'node', (e: EventObject) => actions.current.openDevice(e.target.id() as string));
+    cy.on('dragfree', 'node', (e: EventObject) => {
+      const { x, y } = e.target.position() as { x: number; y: number };
+      actions.current.pinDevice(e.target.id() as string, { x: Math.round(x), y: Math.round(y) });
+    });
+    cy.on('select', 'node', (e: EventObject) => setSelected(e.target.id() as string));
+    cy.on('unselect', 'node', () => setSelected(null));
+    cy.on('mouseover', 'edge', (e: EventObject) => {
+      e.target.addClass('hover');
+      setHoverText(e.target.data('title') as string);
+    });
+    cy.on('mouseout', 'edge', (e: EventObject) => {
+      e.target.removeClass('hover');
+      setHoverText(null);
+    });
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+      fitted.current = false;
+    };
+  }, []);
+
+  // Theme changes recolour labels and links.
+  useEffect(() => {
+    cyRef.current?.style(mapStylesheet(palette()));
+  }, [theme]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    syncGraph(cy, graph);
+    if (!fitted.current && graph.nodes.length > 0) {
+      fitted.current = true;
+      const focus = focusId ? cy.getElementById(focusId) : null;
+      if (focus && focus.nonempty()) {
+        cy.zoom(1.2);
+        cy.center(focus);
+        focus.select();
+      } else {
+        cy.fit(undefined, 30);
+      }
+    }
+  }, [graph, focusId]);
+
+  const matches = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    return needle === '' ? [] : graph.nodes.filter((n) => n.search.includes(needle)).map((n) => n.id);
+  }, [graph, query]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().removeClass('match faded');
+      if (query.trim() === '') return;
+      const hit = new Set(matches);
+      cy.nodes().forEach((n) => {
+        n.addClass(hit.has(n.id()) ? 'match' : 'faded');
+      });
+      cy.edges().addClass('faded');
+    });
+    if (matches.length > 0 && matches.length <= 20) cy.animate({ fit: { eles: cy.nodes('.match'), padding: 80 }, duration: 250 });
+  }, [matches, query]);
+
+  const zoomBy = (factor: number) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  };
+  const fit = () => cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 30 }, duration: 250 });
+  const pinnedCount = Object.keys(pinned).length;
+  const selectedPinned = selected !== null && selected in pinned;
+
+  return (
+    <div className="view view-full">
+      <ViewHeader title="Network map" subtitle={`${graph.nodes.length.toLocaleString()} devices · ${graph.edges.length.toLocaleString()} links${pinnedCount ? ` · ${pinnedCount} pinned` : ''}`}>
+        <label htmlFor={searchId} className="visually-hidden">
+          Search the map
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          className="search"
+          placeholder="Find a device by name, ip, mac…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && matches.length > 0) actions.current.openDevice(matches[0]!);
+          }}
+          aria-describedby={`${searchId}-count`}
+        />
+        <span id={`${searchId}-count`} className="help" aria-live="polite">
+          {query.trim() ? `${matches.length} match${matches.length === 1 ? '' : 'es'}${matches.length > 0 ? ' · Enter opens the first' : ''}` : ''}
+        </span>
+      </ViewHeader>
+      <section className="card map-card">
+        <div className="map-toolbar" role="toolbar" aria-label="Map controls">
+          <button type="button" className="button button-small" onClick={() => zoomBy(1.25)} aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" className="button button-small" onClick={() => zoomBy(0.8)} aria-label="Zoom out">
+            −
+          </button>
+          <button type="button" className="button button-small" onClick={fit}>
+            Fit
+          </button>
+          {selected && (
+            <button type="button" className="button button-small" onClick={() => openDevice(selected)}>
+              Open selected
+            </button>
+          )}
+          {selectedPinned && (
+            <button type="button" className="button button-small" onClick={() => pinDevice(selected, null)}>
+              Unpin
+            </button>
+          )}
+        </div>
+        <div
+          ref={container}
+          className="map-canvas"
+          data-testid="map-canvas"
+          role="application"
+          aria-label={`Network map with ${graph.nodes.length} devices. Drag to pan, scroll to zoom, click a device to open it; drag a device to pin it.`}
+        />
+        <MapLegend />
+        <div className="map-hover" aria-live="polite">
+          {hoverText ?? 'Hover a link for its ports · drag a device to pin it · click a device for its details'}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function MapLegend() {
+  return (
+    <div className="map-legend" aria-label="Legend">
+      <div className="legend-row">
+        {(['critical', 'high', 'medium', 'low', 'none'] as const).map((band) => (
+          <span key={band} className="legend-item">
+            <span className="legend-swatch" data-band={band} style={{ background: RISK_COLOURS[band] }} />
+            {band === 'none' ? 'no risk' : band}
+          </span>
+        ))}
+      </div>
+      <div className="legend-row">
+        <span className="legend-item">
+          <span className="legend-line line-confirmed" /> confirmed (LLDP/CDP)
+        </span>
+        <span className="legend-item">
+          <span className="legend-line line-inferred" /> inferred (switch tables)
+        </span>
+        <span className="legend-item">
+          <span className="legend-line line-assumed" /> assumed
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** Brings Cytoscape in line with the graph: adds, removes and updates only what changed. */
+function syncGraph(cy: Core, graph: MapGraph): void {
+  cy.batch(() => {
+    const nodeIds = new Set(graph.nodes.map((n) => n.id));
+    const edgeIds = new Set(graph.edges.map((e) => e.id));
+    cy.edges().forEach((e) => {
+      if (!edgeIds.has(e.id())) e.remove();
+    });
+    cy.nodes().forEach((n) => {
+      if (!nodeIds.has(n.id())) n.remove();
+    });
+    const newNodes: cytoscape.ElementDefinition[] = [];
+    for (const n of graph.nodes) {
+      const el = cy.getElementById(n.id);
+      if (el.empty()) {
+        newNodes.push({ group: 'nodes', data: { id: n.id, label: n.label, type: n.type, band: n.band, icon: TYPE_ICONS[n.type] }, position: { ...n.position }, classes: n.pinned ? 'pinned' : '' });
+        continue;
+      }
+      if (el.data('label') !== n.label || el.data('band') !== n.band || el.data('type') !== n.type) el.data({ label: n.label, band: n.band, type: n.type, icon: TYPE_ICONS[n.type] });
+      if (!el.grabbed()) {
+        const p = el.position();
+        if (p.x !== n.position.x || p.y !== n.position.y) el.position({ ...n.position });
+      }
+      if (el.hasClass('pinned') !== n.pinned) el.toggleClass('pinned', n.pinned);
+    }
+    if (newNodes.length) cy.add(newNodes);
+    const newEdges: cytoscape.ElementDefinition[] = [];
+    for (const e of graph.edges) {
+      const el = cy.getElementById(e.id);
+      if (el.empty()) newEdges.push({ group: 'edges', data: { ...e } });
+      else if (el.data('confidence') !== e.confidence || el.data('title') !== e.title) el.data({ confidence: e.confidence, title: e.title });
+    }
+    if (newEdges.length) cy.add(newEdges);
+  });
+}
