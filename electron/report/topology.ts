@@ -61,6 +61,14 @@ export function topologySection(document: ScanDocument) {
       const r = Math.max(2, 6 * scale);
       return [h(View, { key: id, style: { position: 'absolute', left: p.x * scale - r, top: p.y * scale - r, width: 2 * r, height: 2 * r, borderRadius: r, backgroundColor: colour } })];
     }
+    if (!labelled) {
+      // Switches and routers keep a readable name beside their marker, however small the map.
+      const r = 5;
+      return [
+        h(View, { key: id, style: { position: 'absolute', left: p.x * scale - r, top: p.y * scale - r, width: 2 * r, height: 2 * r, borderRadius: 2, borderWidth: 1.2, borderColor: '#3b4754', backgroundColor: colour } }),
+        h(Text, { key: `${id}-label`, style: { position: 'absolute', left: p.x * scale + r + 3, top: p.y * scale - 4, width: 140, fontSize: 6.5, fontWeight: 'bold' } }, isPlaceholder(d) ? 'Unmanaged switch' : truncate(deviceName(d), 28)),
+      ];
+    }
     return [nodeBox(d, p.x * scale - w / 2, p.y * scale - hgt / 2, w, hgt, colour, structural, portOf.get(id) ?? null, Math.max(4.2, Math.min(8, 14 * scale)))];
   });
 
