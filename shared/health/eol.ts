@@ -14,7 +14,16 @@ export interface EolEntry {
 
 export const EOL_TABLE_REVIEWED = '2026-01-15';
 
+/**
+ * First match wins. Windows 10 and every Server since 2016 still report
+ * "Version 6.3" in sysDescr; only the build number tells them apart, so the
+ * build-specific rows come before the version rows.
+ */
 export const DEFAULT_EOL_TABLE: EolEntry[] = [
+  { product: 'Windows Server 2016 / Windows 10 1607', pattern: 'Windows Version 6\\.3 \\(Build 14393\\b', eolDate: '2027-01-12' },
+  { product: 'Windows Server 2019 / Windows 10 1809', pattern: 'Windows Version 6\\.3 \\(Build 17763\\b', eolDate: '2029-01-09' },
+  { product: 'Windows Server 2022', pattern: 'Windows Version 6\\.3 \\(Build 20348\\b', eolDate: '2031-10-14' },
+  { product: 'Windows 10', pattern: 'Windows Version 6\\.3 \\(Build 1(?:0240|0586|5063|6299|7134|8362|8363|9041|9042|9043|9044|9045)\\b', eolDate: '2025-10-14' },
   { product: 'Windows XP', pattern: 'Windows (Version 5\\.1|XP)', eolDate: '2014-04-08' },
   { product: 'Windows Server 2003', pattern: 'Windows (Version 5\\.2|Server 2003)', eolDate: '2015-07-14' },
   { product: 'Windows 7 / Server 2008 R2', pattern: 'Windows (Version 6\\.1|7\\b|Server 2008)', eolDate: '2020-01-14' },
