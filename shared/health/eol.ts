@@ -24,7 +24,9 @@ export const DEFAULT_EOL_TABLE: EolEntry[] = [
   { product: 'Windows Server 2019 / Windows 10 1809', pattern: 'Windows Version 6\\.3 \\(Build 17763\\b', eolDate: '2029-01-09' },
   { product: 'Windows Server 2022', pattern: 'Windows Version 6\\.3 \\(Build 20348\\b', eolDate: '2031-10-14' },
   { product: 'Windows 10', pattern: 'Windows Version 6\\.3 \\(Build 1(?:0240|0586|5063|6299|7134|8362|8363|9041|9042|9043|9044|9045)\\b', eolDate: '2025-10-14' },
-  { product: 'Windows XP', pattern: 'Windows (Version 5\\.1|XP)', eolDate: '2014-04-08' },
+  // XP's agent says "Windows 2000 Version 5.1": the version decides, not the name.
+  { product: 'Windows 2000', pattern: 'Windows (?:2000 )?Version 5\\.0\\b', eolDate: '2010-07-13' },
+  { product: 'Windows XP', pattern: 'Windows (?:2000 )?(?:Version 5\\.1|XP)', eolDate: '2014-04-08' },
   { product: 'Windows Server 2003', pattern: 'Windows (Version 5\\.2|Server 2003)', eolDate: '2015-07-14' },
   { product: 'Windows 7 / Server 2008 R2', pattern: 'Windows (Version 6\\.1|7\\b|Server 2008)', eolDate: '2020-01-14' },
   { product: 'Windows 8.1 / Server 2012 R2', pattern: 'Windows (Version 6\\.[23]|8\\.1|Server 2012)', eolDate: '2023-10-10' },
