@@ -1,34 +1,29 @@
 /**
- * The `forewarn` command line: one table of commands, each a module. It drives
- * the same engine as the desktop app, with no window.
+ * The `forewarn` command line: one table of commands, each a module loaded
+ * only when it runs (a scan must not pay for the PDF renderer's start-up).
+ * It drives the same engine as the desktop app, with no window.
  */
 import { ENGINE_VERSION } from '../engine/version';
-import { analyzeCommand, ANALYZE_USAGE } from './commands/analyze';
-import { scanCommand, SCAN_USAGE } from './commands/scan';
-import { diffCommand, DIFF_USAGE } from './commands/diff';
-import { exportCsvCommand, EXPORT_CSV_USAGE } from './commands/export-csv';
-import { reportCommand, REPORT_USAGE } from './commands/report';
 import { EXIT, UsageError } from './output';
+
+type Run = (argv: string[]) => Promise<number>;
 
 interface Command {
   summary: string;
-  usage: string;
-  run?: (argv: string[]) => Promise<number>;
+  load(): Promise<Run>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  scan: { summary: 'sweep targets, identify devices and read their health', usage: SCAN_USAGE, run: scanCommand },
-  analyze: { summary: 'analyse SNMP walk files (.snmprec, snmpwalk -On) offline', usage: ANALYZE_USAGE, run: analyzeCommand },
-  report: { summary: 'render a PDF report from a saved scan', usage: REPORT_USAGE, run: reportCommand },
-  diff: { summary: 'compare two scans of a site ("since last visit")', usage: DIFF_USAGE, run: diffCommand },
-  'export-csv': { summary: 'export the inventory and findings as CSV', usage: EXPORT_CSV_USAGE, run: exportCsvCommand },
+  scan: { summary: 'sweep targets, identify devices and read their health', load: async () => (await import('./commands/scan')).scanCommand },
+  analyze: { summary: 'analyse SNMP walk files (.snmprec, snmpwalk -On) offline', load: async () => (await import('./commands/analyze')).analyzeCommand },
+  report: { summary: 'render a PDF report from a saved scan', load: async () => (await import('./commands/report')).reportCommand },
+  diff: { summary: 'compare two scans of a site ("since last visit")', load: async () => (await import('./commands/diff')).diffCommand },
+  'export-csv': { summary: 'export the inventory and findings as CSV', load: async () => (await import('./commands/export-csv')).exportCsvCommand },
 };
 
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
-  const lines = Object.entries(COMMANDS).map(
-    ([name, c]) => `  ${name.padEnd(width)}  ${c.summary}${c.run ? '' : ' (not available in this version yet)'}`,
-  );
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
   return `Forewarn ${ENGINE_VERSION}: LAN assessment, topology and predictive hardware health.
 
 Usage: forewarn <command> [options]
@@ -62,12 +57,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`forewarn: unknown command "${name}". Run "forewarn --help" for the list.\n`);
     return EXIT.usage;
   }
-  if (!command.run) {
-    process.stderr.write(`forewarn ${name}: not available in this version yet.\n${command.usage}`);
-    return EXIT.usage;
-  }
   try {
-    return await command.run(rest);
+    const run = await command.load();
+    return await run(rest);
   } catch (error) {
     const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     process.stderr.write(`forewarn ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
