@@ -1,9 +1,12 @@
 /** A report section: one Page element (it flows over as many pages as needed) with the running header and page numbers. */
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReportModel } from '../../shared/assessment/report-model';
 import { formatDate, h } from './primitives';
 import { styles } from './theme';
+
+/** What react-pdf passes a page template: the page's content and its numbers. */
+type PageLayoutProps = Parameters<NonNullable<ComponentProps<typeof Page>['layout']>>[0];
 
 export interface SectionOptions {
   orientation?: 'portrait' | 'landscape';
@@ -13,15 +16,22 @@ export interface SectionOptions {
 
 export function sectionPage(model: ReportModel, fontFamily: string, children: ReactNode[], options: SectionOptions = {}) {
   const company = model.branding.companyName || 'Forewarn';
-  return h(
-    Page,
-    { size: 'A4', orientation: options.orientation ?? 'portrait', style: [styles.page, { fontFamily }], ...(options.bookmark ? { bookmark: options.bookmark } : {}) },
-    h(View, { style: [styles.header, { borderBottomColor: model.branding.accentColor }], fixed: true },
+  // The running header and page numbers are a page template (`layout`): it opts the
+  // document into react-pdf's newer pagination engine, which measures the content once
+  // and packs it into pages. The default engine re-lays out everything left after each
+  // page break, so a 500-row inventory cost quadratic time and memory.
+  const chrome = ({ children: content, pageNumber, totalPages }: PageLayoutProps) => [
+    h(View, { key: 'header', style: [styles.header, { borderBottomColor: model.branding.accentColor }] },
       h(Text, null, `${model.client} · ${model.site}`),
       h(Text, null, `${company} · ${model.title}`)),
-    ...children,
-    h(View, { style: styles.footer, fixed: true },
+    h(View, { key: 'content', style: { flexGrow: 1 } }, content),
+    h(View, { key: 'footer', style: styles.footer },
       h(Text, null, `Scan of ${formatDate(model.scanDate)} · Confidential`),
-      h(Text, { render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) => `Page ${pageNumber} of ${totalPages}` })),
+      h(Text, null, `Page ${pageNumber ?? '?'} of ${totalPages ?? '?'}`)),
+  ];
+  return h(
+    Page,
+    { size: 'A4', orientation: options.orientation ?? 'portrait', style: [styles.page, { fontFamily }], layout: chrome, ...(options.bookmark ? { bookmark: options.bookmark } : {}) },
+    ...children,
   );
 }
