@@ -26,8 +26,11 @@ function bundleIsFresh() {
   return ['electron', 'shared'].every((dir) => newestSourceMtime(join(root, dir)) <= built);
 }
 
+// FOREWARN_FROM_SOURCE=1 forces the sources; FOREWARN_FROM_SOURCE=0 forces a bundle that exists
+// (benchmarks that have just built it, while files are being edited elsewhere).
+const source = process.env.FOREWARN_FROM_SOURCE;
 let main;
-if (process.env.FOREWARN_FROM_SOURCE !== '1' && bundleIsFresh()) {
+if (source !== '1' && existsSync(bundle) && (source === '0' || bundleIsFresh())) {
   ({ main } = await import(bundle));
 } else {
   const { register } = await import('tsx/esm/api');

@@ -60,8 +60,10 @@ function judge(ips: string[]): string {
 }
 
 async function lanSweep(): Promise<void> {
-  // The shipped start-up path: the bundle `npm ci` builds through `prepare`.
+  // The shipped start-up path: the bundle `npm ci` builds through `prepare` (forced, so that files
+  // edited meanwhile in a working checkout don't send the CLI to the slower source path).
   await run('npx', ['vite', 'build', '--mode', 'cli', '--logLevel', 'warn'], { cwd: ROOT });
+  process.env.FOREWARN_FROM_SOURCE = '0';
   await forewarnQuick(0); // warm the page cache for both tools
   await nmapSweep();
   const fw: Awaited<ReturnType<typeof forewarnQuick>>[] = [];

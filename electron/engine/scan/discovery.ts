@@ -62,6 +62,9 @@ export async function discoverPlan(context: ScanContext, plan: TargetPlanView, o
   if (!signal.aborted) progress.finish();
 }
 
+/** Echo wait for hosts already proven alive (see probeAddress). */
+const KNOWN_ALIVE_PING_MS = 500;
+
 /** How long an on-link address may take to answer ARP after it was primed (Linux retries every second). */
 function arpWindowMs(context: ScanContext): number {
   return Math.max(500, context.request.limits.timeoutMs);
@@ -73,7 +76,10 @@ async function probeAddress(context: ScanContext, ip: string, { knownAlive }: { 
   const options: ProbeOptions = { timeoutMs: request.limits.timeoutMs, signal, rateLimiter: context.rateLimiter };
   let icmp: PingOutcome | undefined;
 
-  const ping = probes.ping(ip, options).then((result) => {
+  // A host already proven alive is pinged only for its RTT and to learn whether it drops ICMP:
+  // anything that answered ARP within milliseconds answers an echo as fast, or never.
+  const pingOptions = knownAlive ? { ...options, timeoutMs: Math.min(options.timeoutMs, KNOWN_ALIVE_PING_MS) } : options;
+  const ping = probes.ping(ip, pingOptions).then((result) => {
     icmp = result;
     if (result.alive) registry.upsert(ip, { reachability: { icmp: result } });
   });
