@@ -1,5 +1,5 @@
 /**
- * npm run bench:discovery [-- --rounds N] [--skip-void]
+ * npm run bench:discovery [-- --rounds N] [--skip-lan] [--skip-void]
  *
  * Prints figures (it is not a test):
  *  1. The lab /24 quick sweep: `forewarn scan --quick` as a whole process vs
@@ -87,6 +87,8 @@ async function lanSweep(): Promise<void> {
 }
 
 async function voidSweep(): Promise<void> {
+  await run('npx', ['vite', 'build', '--mode', 'cli', '--logLevel', 'warn'], { cwd: ROOT });
+  process.env.FOREWARN_FROM_SOURCE = '0';
   const cidr = truth.voidNetwork.cidr;
   const json = join(work, 'void.json');
   let maxNeighbours = 0;
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
   const wasUp = (await labStatus()).up;
   if (!wasUp) await labUp();
   try {
-    await lanSweep();
+    if (!args.includes('--skip-lan')) await lanSweep();
     if (!args.includes('--skip-void')) await voidSweep();
   } finally {
     if (!wasUp) await labDown();
