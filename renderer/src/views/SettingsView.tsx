@@ -20,9 +20,9 @@ export function SettingsView() {
       {settings ? (
         <>
           <AppearanceCard />
-          <ScanLimitsCard key={JSON.stringify(settings.scan)} limits={settings.scan} />
+          <ScanLimitsCard limits={settings.scan} />
           <CredentialsCard />
-          <ThresholdsCard key={JSON.stringify(settings.thresholds)} thresholds={settings.thresholds} />
+          <ThresholdsCard thresholds={settings.thresholds} />
           <BrandingCard settings={settings} />
         </>
       ) : (
