@@ -148,6 +148,10 @@ describe.skipIf(!inject('labAvailable'))('lab scan through the browser bridge', 
     await page.getByRole('button', { name: 'Start scan' }).click();
 
     await expect.poll(async () => Number(await page.getByTestId('device-count').textContent()), WAIT).toBeGreaterThan(3);
+    // Mid-scan: wait for health findings to start ticking in (or the end, on a very fast machine).
+    await expect
+      .poll(async () => (await page.getByTestId('scan-status').textContent()) !== 'Running' || Number(await page.getByTestId('findings-high').locator('.tile-count').textContent()) > 0, SCAN_WAIT)
+      .toBe(true);
     await screenshot(page, 'lab-live-scan-running');
     await expect.poll(() => page.getByTestId('scan-status').textContent(), SCAN_WAIT).toBe('Completed');
     await screenshot(page, 'lab-live-scan-completed');
@@ -284,7 +288,7 @@ describe.skipIf(!inject('labAvailable'))('lab scan through the browser bridge', 
     await card.locator('[data-threshold="storage-full.critPercent"]').fill('99');
     await card.getByRole('button', { name: 'Save thresholds' }).click();
     await expect.poll(() => card.getByTestId('thresholds-status').textContent(), WAIT).toMatch(/re-checked/);
-    await card.locator('[data-threshold="storage-full.warnPercent"]').scrollIntoViewIfNeeded();
+    await card.getByRole('heading', { name: 'Rule thresholds' }).evaluate((h) => (h as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
     await screenshot(page, 'lab-settings-thresholds');
 
     await openDevice(page, filesServer.ip);

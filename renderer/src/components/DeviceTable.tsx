@@ -27,7 +27,7 @@ interface Column {
 }
 
 const COLUMNS: readonly Column[] = [
-  { id: 'ip', label: 'IP', width: '9%', value: (d) => d.ip ?? '', sortKey: (d) => ipSortKey(d.ip) },
+  { id: 'ip', label: 'IP', width: '10.5%', value: (d) => d.ip ?? '', sortKey: (d) => ipSortKey(d.ip) },
   { id: 'name', label: 'Name', width: '12%', value: deviceName },
   { id: 'vendor', label: 'Vendor', width: '8.5%', value: (d) => d.vendor ?? '' },
   { id: 'type', label: 'Type', width: '9.5%', value: (d) => DEVICE_TYPE_LABELS[d.type] },
@@ -46,7 +46,7 @@ const COLUMNS: readonly Column[] = [
   {
     id: 'finding',
     label: 'Top finding',
-    width: '26%',
+    width: '24.5%',
     value: (d) => topFinding(d)?.title ?? '',
     sortKey: (d) => {
       const f = topFinding(d);

@@ -53,8 +53,8 @@ export function RingGauge({ label, percent, tone, caption, colour }: { label: st
         </text>
       </svg>
       <figcaption>
-        {colour && <span className="swatch" data-colour={colour.toLowerCase()} aria-hidden="true" />}
         <span className="ring-name" title={label}>
+          {colour && <span className="swatch" data-colour={colour.toLowerCase()} aria-hidden="true" />}
           {label}
         </span>
         {caption && <span className="ring-caption">{caption}</span>}

@@ -53,7 +53,7 @@ export function ThresholdsCard({ thresholds }: { thresholds: Record<string, numb
   };
 
   return (
-    <form className="card form" onSubmit={onSubmit} aria-labelledby={`${baseId}-h`} data-testid="thresholds">
+    <form className="card form form-narrow" onSubmit={onSubmit} aria-labelledby={`${baseId}-h`} data-testid="thresholds">
       <div className="card-head">
         <h2 id={`${baseId}-h`}>Rule thresholds</h2>
         <span className="help">{changedFromDefault === 0 ? 'All at their defaults.' : `${changedFromDefault} changed from the defaults.`}</span>
