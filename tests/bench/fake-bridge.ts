@@ -30,6 +30,8 @@ export interface FakeBridgePage {
  * Plain JavaScript text, not a transpiled function (tsx would add helpers the page lacks).
  */
 const FAKE_BRIDGE_SCRIPT = `
+// tsx keeps function names with a __name helper; functions Node passes to page.evaluate need it here.
+globalThis.__name = globalThis.__name || ((fn) => fn);
 (() => {
   const settings = __SETTINGS__;
   const listeners = new Map();

@@ -43,7 +43,7 @@ export function mapStylesheet(palette: MapPalette): StylesheetJson {
         color: palette.text,
         'text-outline-color': palette.textHalo,
         'text-outline-width': 2,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 9,
       },
     },
     ...(Object.entries(RISK_COLOURS) as Array<[RiskBand, string]>).map(([band, colour]) => ({

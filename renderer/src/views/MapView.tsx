@@ -21,6 +21,9 @@ function palette(): MapPalette {
   return { text: read('--text', '#1b2330'), textHalo: read('--surface', '#ffffff'), edge: read('--map-edge', '#8a97a8'), accent: read('--accent', '#1f6feb') };
 }
 
+/** Above this many nodes the map trades detail while moving for fluidity. */
+const LARGE_GRAPH_NODES = 400;
+
 export function MapView() {
   const scan = useApp((s) => s.scan);
   if (!scan) return <EmptyScan title="Network map" what="The map of the scanned network is drawn here." />;
@@ -41,7 +44,8 @@ function MapScreen() {
   const searchId = useId();
 
   const input = useMemo(() => ({ devices, placeholders, links, pinned, gatewayIp }), [devices, placeholders, links, pinned, gatewayIp]);
-  const throttled = useThrottled(input, running ? 500 : 0);
+  // While a big scan streams, re-lay the map at most every 1.5 s (each layout is a main-thread task).
+  const throttled = useThrottled(input, running ? (devices.length > LARGE_GRAPH_NODES ? 1500 : 500) : 0);
   const graph = useMemo(() => buildMapGraph(throttled, dagre as unknown as DagreLike), [throttled]);
 
   const container = useRef<HTMLDivElement>(null);
@@ -53,10 +57,13 @@ function MapScreen() {
   const actions = useRef({ openDevice, pinDevice });
   actions.current = { openDevice, pinDevice };
 
-  // One Cytoscape instance per mount.
+  // One Cytoscape instance per mount; big graphs pan and zoom on a cached texture.
+  const largeAtMount = useRef(devices.length + placeholders.length > LARGE_GRAPH_NODES);
   useEffect(() => {
     if (!container.current) return;
     const cy = cytoscape({
+      textureOnViewport: largeAtMount.current,
+      hideEdgesOnViewport: largeAtMount.current,
       container: container.current,
       style: mapStylesheet(palette()),
       minZoom: 0.05,

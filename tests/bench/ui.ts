@@ -1,0 +1,223 @@
+/**
+ * `npm run bench:ui [-- --devices 2000 --links 2500 --no-build]`
+ * A synthetic scan streamed into the production renderer in headless Chromium
+ * through a fake bridge (tests/bench/fake-bridge.ts). Prints:
+ *  - the longest main-thread task while streaming (PerformanceObserver longtask), on the live view and on the map;
+ *  - the time from the last event to a settled screen;
+ *  - frames per second while scrolling the device table and panning the map.
+ * Figures only; no pass/fail.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import type { ScanEvent } from '../../shared/scan-events';
+import { PROJECT_ROOT, launchChromium } from '../e2e/browser';
+import { openWithFakeBridge, type FakeBridgePage } from './fake-bridge';
+import { syntheticSite } from './ui-synthetic';
+
+const { values } = parseArgs({ options: { devices: { type: 'string', default: '2000' }, links: { type: 'string', default: '2500' }, 'no-build': { type: 'boolean', default: false } } });
+const DEVICES = Number(values.devices);
+const LINKS = Number(values.links);
+const CHUNK = 50;
+const CHUNK_GAP_MS = 20;
+const MEASURE_MS = 3000;
+
+if (!values['no-build']) {
+  const r = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (r.status !== 0) throw new Error('vite build failed');
+}
+
+const site = syntheticSite(DEVICES, LINKS);
+const scanId = 'bench-scan';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The stream a real scan produces, in its order: found, progress, then health, then topology as it grows. */
+function streamEvents(): ScanEvent[][] {
+  const batches: ScanEvent[][] = [];
+  const started: ScanEvent = {
+    type: 'scan-started',
+    scanId,
+    totalAddresses: 65536,
+    scan: { id: scanId, startedAt: new Date().toISOString(), finishedAt: null, targets: ['10.0.0.0/16'], status: 'running', preset: 'full', client: 'Bench', site: 'Synthetic' },
+  };
+  batches.push([started, { type: 'phase', scanId, phase: 'discovery' }]);
+  for (let i = 0; i < site.devices.length; i += CHUNK) {
+    batches.push([
+      ...site.devices.slice(i, i + CHUNK).map((device): ScanEvent => ({ type: 'device-found', scanId, device })),
+      { type: 'progress', scanId, phase: 'discovery', done: Math.round(((i + CHUNK) / site.devices.length) * 65536), total: 65536, etaMs: 5000 },
+    ]);
+  }
+  batches.push([{ type: 'phase', scanId, phase: 'health' }]);
+  for (let i = 0; i < site.assessed.length; i += CHUNK) {
+    const batch: ScanEvent[] = site.assessed.slice(i, i + CHUNK).map((device) => ({ type: 'device-updated', scanId, device }));
+    batch.push({ type: 'progress', scanId, phase: 'health', done: i + CHUNK, total: site.assessed.length, etaMs: 3000 });
+    // The topology grows as switches report: the whole graph so far, every 10 batches.
+    if ((i / CHUNK) % 10 === 9) {
+      const known = new Set(site.assessed.slice(0, i + CHUNK).map((d) => d.id));
+      const placeholders = site.placeholders;
+      for (const p of placeholders) known.add(p.id);
+      batch.push({ type: 'topology-updated', scanId, links: site.links.filter((l) => known.has(l.a.device) && known.has(l.b.device)), placeholders });
+    }
+    batches.push(batch);
+  }
+  batches.push([
+    { type: 'topology-updated', scanId, links: site.links, placeholders: site.placeholders },
+    { type: 'scan-finished', scanId, status: 'completed', finishedAt: new Date().toISOString(), deviceCount: site.devices.length },
+  ]);
+  return batches;
+}
+
+async function observeLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { __longTasks: number[]; PerformanceObserver: new (cb: (list: { getEntries(): Array<{ duration: number }> }) => void) => { observe(o: object): void } };
+    g.__longTasks = [];
+    new g.PerformanceObserver((list) => {
+      for (const e of list.getEntries()) g.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+async function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as { __longTasks: number[] };
+    const out = g.__longTasks;
+    g.__longTasks = [];
+    return out;
+  });
+}
+
+/** Streams every batch; resolves with ms from the last event to the screen showing the final state. */
+async function stream(bridge: FakeBridgePage, expectedText: { selector: string; text: string }): Promise<number> {
+  const batches = streamEvents();
+  for (const batch of batches.slice(0, -1)) {
+    await bridge.emit('scan:event', batch);
+    await sleep(CHUNK_GAP_MS);
+  }
+  const last = batches.at(-1)!;
+  return bridge.page.evaluate(
+    ([events, selector, text]) => {
+      const g = globalThis as unknown as { __forewarnEmit(c: string, p: unknown[]): void; performance: { now(): number }; requestAnimationFrame(cb: () => void): void; document: { querySelector(s: string): { textContent: string | null } | null } };
+      const t0 = g.performance.now();
+      g.__forewarnEmit('scan:event', events);
+      return new Promise<number>((resolve) => {
+        // Settled: the final state is on screen and a further frame has been painted.
+        const check = () => {
+          if (g.document.querySelector(selector)?.textContent === text) g.requestAnimationFrame(() => resolve(g.performance.now() - t0));
+          else g.requestAnimationFrame(check);
+        };
+        check();
+      });
+    },
+    [last, expectedText.selector, expectedText.text] as const,
+  );
+}
+
+async function framesDuring(page: Page, action: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { __frames: number; __counting: boolean; requestAnimationFrame(cb: () => void): void };
+    g.__frames = 0;
+    g.__counting = true;
+    const tick = () => {
+      if (!g.__counting) return;
+      g.__frames += 1;
+      g.requestAnimationFrame(tick);
+    };
+    g.requestAnimationFrame(tick);
+  });
+  const started = Date.now();
+  await action();
+  const elapsed = Date.now() - started;
+  const frames = await page.evaluate(() => {
+    const g = globalThis as unknown as { __frames: number; __counting: boolean };
+    g.__counting = false;
+    return g.__frames;
+  });
+  return (frames * 1000) / elapsed;
+}
+
+const nav = (page: Page, label: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: new RegExp(`^${label}`) }).click();
+const fmt = (ms: number) => `${Math.round(ms)} ms`;
+
+const browser = await launchChromium();
+try {
+  console.log(`bench:ui: ${site.devices.length} devices, ${site.placeholders.length} placeholders, ${site.links.length} links, batches of ${CHUNK} events every ${CHUNK_GAP_MS} ms`);
+
+  // 1. Streaming onto the live view (what the technician watches).
+  const live = await openWithFakeBridge(browser);
+  await live.page.getByRole('heading', { name: 'New scan' }).waitFor();
+  await observeLongTasks(live.page);
+  await nav(live.page, 'Live scan');
+  const streamStart = Date.now();
+  const settleLive = await stream(live, { selector: '[data-testid=scan-status]', text: 'Completed' });
+  const streamMs = Date.now() - streamStart;
+  const liveTasks = await takeLongTasks(live.page);
+  console.log(`live view   stream ${fmt(streamMs)}: longest task ${fmt(Math.max(0, ...liveTasks))} (${liveTasks.length} tasks > 50 ms); last event → settled ${fmt(settleLive)}`);
+
+  // 2. Scrolling the devices table.
+  await nav(live.page, 'Devices');
+  const table = live.page.getByTestId('device-table');
+  await table.waitFor();
+  const box = (await table.boundingBox())!;
+  await live.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await takeLongTasks(live.page);
+  const scrollFps = await framesDuring(live.page, async () => {
+    const end = Date.now() + MEASURE_MS;
+    let direction = 1;
+    while (Date.now() < end) {
+      await live.page.mouse.wheel(0, 240 * direction);
+      if (Math.random() < 0.02) direction = -direction;
+      await sleep(16);
+    }
+  });
+  const scrollTasks = await takeLongTasks(live.page);
+  console.log(`devices     scrolling ${MEASURE_MS / 1000} s: ${scrollFps.toFixed(1)} fps, longest task ${fmt(Math.max(0, ...scrollTasks))}`);
+
+  // 3. The map: opening it on the finished scan, then panning.
+  const mapOpenStart = Date.now();
+  await nav(live.page, 'Network map');
+  await live.page.getByTestId('map-canvas').waitFor();
+  await live.page.waitForFunction(() => {
+    const el = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[data-testid=map-canvas]') as { _cyreg?: { cy: { nodes(): { length: number } } } } | null;
+    return (el?._cyreg?.cy.nodes().length ?? 0) > 0;
+  });
+  const mapOpenMs = Date.now() - mapOpenStart;
+  const mapOpenTasks = await takeLongTasks(live.page);
+  // Real drags on empty canvas (zoomed out around the centre, a corner is empty), as a technician pans.
+  const canvasBox = (await live.page.getByTestId('map-canvas').boundingBox())!;
+  await live.page.evaluate(() => {
+    const g = globalThis as unknown as { document: { querySelector(s: string): unknown } };
+    const cy = (g.document.querySelector('[data-testid=map-canvas]') as { _cyreg: { cy: { fit(): void; zoom(o: object): void; zoom(): number; width(): number; height(): number } } })._cyreg.cy;
+    cy.fit();
+    cy.zoom({ level: cy.zoom() * 0.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  });
+  const panFps = await framesDuring(live.page, async () => {
+    const end = Date.now() + MEASURE_MS;
+    const x0 = canvasBox.x + canvasBox.width - 40;
+    const y0 = canvasBox.y + canvasBox.height - 40;
+    while (Date.now() < end) {
+      await live.page.mouse.move(x0, y0);
+      await live.page.mouse.down();
+      for (let i = 1; i <= 20; i += 1) await live.page.mouse.move(x0 - i * 6, y0 - i * 3);
+      await live.page.mouse.up();
+      for (let i = 1; i <= 20; i += 1) await live.page.mouse.move(x0 - (20 - i) * 6, y0 - (20 - i) * 3);
+    }
+  });
+  const panTasks = await takeLongTasks(live.page);
+  console.log(`map         opened with ${site.devices.length + site.placeholders.length} nodes in ${fmt(mapOpenMs)} (longest task ${fmt(Math.max(0, ...mapOpenTasks))}); panning (mouse drags): ${panFps.toFixed(1)} fps, longest task ${fmt(Math.max(0, ...panTasks))}`);
+  await live.page.context().close();
+
+  // 4. Streaming while the map is open (the heaviest view to keep up to date).
+  const mapped = await openWithFakeBridge(browser);
+  await mapped.page.getByRole('heading', { name: 'New scan' }).waitFor();
+  await mapped.emit('scan:event', [streamEvents()[0]![0]!]);
+  await nav(mapped.page, 'Network map');
+  await mapped.page.getByTestId('map-canvas').waitFor();
+  await observeLongTasks(mapped.page);
+  const settleMap = await stream(mapped, { selector: '.view-subtitle', text: `${(site.devices.length + site.placeholders.length).toLocaleString('en-US')} devices · ${site.links.length.toLocaleString('en-US')} links` });
+  const mapTasks = await takeLongTasks(mapped.page);
+  console.log(`map view    streaming: longest task ${fmt(Math.max(0, ...mapTasks))} (${mapTasks.length} tasks > 50 ms); last event → settled ${fmt(settleMap)}`);
+  await mapped.page.context().close();
+} finally {
+  await browser.close();
+}
