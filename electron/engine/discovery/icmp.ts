@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RateLimiter } from '../util/pacing';
-import { allowManyListeners, forEachConcurrently } from './concurrently';
+import { allowManyListeners, forEachConcurrently } from '../util/concurrently';
 import { PingBatcher } from './ping-batch';
 import { parsePingOutput, type PingResult } from './ping-output';
 

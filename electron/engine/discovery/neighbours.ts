@@ -27,7 +27,7 @@ import {
   type NeighbourEntry,
 } from './neighbour-parsers';
 import { runCommand, type CommandRunner } from './run-command';
-import { forEachConcurrently } from './concurrently';
+import { forEachConcurrently } from '../util/concurrently';
 
 export type { NeighbourEntry } from './neighbour-parsers';
 export { normaliseMac } from './neighbour-parsers';

@@ -11,7 +11,7 @@
  * - Off-link addresses (routed subnets) and this machine's own addresses get
  *   ICMP, SNMP and, in a full assessment, the TCP probe, all at once.
  */
-import { forEachConcurrently } from '../discovery/concurrently';
+import { forEachConcurrently } from '../util/concurrently';
 import type { PingOutcome, ProbeOptions, TargetPlanView } from '../probes';
 import { createConcurrencyLimiter, sleep } from '../util/pacing';
 import type { ScanContext } from './context';
