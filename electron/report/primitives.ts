@@ -39,8 +39,8 @@ export function table<T>(columns: Column<T>[], rows: readonly T[], options: Tabl
   return h(
     View,
     { style: { fontSize: options.fontSize ?? 8 } },
-    // The header stays with the first row.
-    h(View, { style: styles.tableHeader, wrap: false, minPresenceAhead: 24 }, ...columns.map((c, i) => cell(c, c.title, i))),
+    // The header stays with the first row, and repeats at the top of each page the table continues on.
+    h(View, { style: styles.tableHeader, wrap: false, fixed: true, minPresenceAhead: 24 }, ...columns.map((c, i) => cell(c, c.title, i))),
     ...rows.map((row, r) => {
       const line = h(View, { key: options.key?.(row, r) ?? String(r), style: [styles.row, r % 2 === 1 ? { backgroundColor: ZEBRA } : {}], wrap: false }, ...columns.map((c, i) => cell(c, c.render(row) ?? '', i)));
       return options.footer && r === rows.length - 1 ? h(View, { key: 'last', wrap: false }, line, options.footer) : line;

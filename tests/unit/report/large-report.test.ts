@@ -39,6 +39,12 @@ describe('PDF report of a large site', () => {
     for (const row of model.inventory) expect(inventory).toMatch(new RegExp(`(^|\\s)${escape(row.name)}\\s`));
   });
 
+  it('repeats the table header on every page a table continues on', () => {
+    const inventoryPages = pages.slice(pages.findIndex((p) => p.includes('Asset inventory')), pages.findIndex((p) => p.includes('Health appendix')));
+    expect(inventoryPages.length).toBeGreaterThan(3);
+    for (const page of inventoryPages) expect(page).toContain('Name and type Address Vendor and model Serial number Risk');
+  });
+
   it('numbers every page after the cover and repeats the running header', () => {
     const total = pages.length;
     expect(total).toBeGreaterThan(10);
