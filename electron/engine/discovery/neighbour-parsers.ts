@@ -3,6 +3,7 @@
  * unicast entries: incomplete/failed rows, all-zero MACs and group
  * (broadcast/multicast) MACs are dropped, since none of them is a host.
  */
+import { normaliseMac } from '../../../shared/topology/mac';
 
 export interface NeighbourEntry {
   ip: string;
@@ -18,25 +19,19 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 /**
  * Normalises "0:1b:21:a:4f:c2", "00-1B-21-0A-4F-C2" or "001b.210a.4fc2" to
- * "00:1b:21:0a:4f:c2". Returns null for anything else, for all-zero and for
- * group addresses (the I/G bit marks broadcast and multicast).
+ * "00:1b:21:0a:4f:c2" (the shared canonical form). Returns null for anything
+ * else, for all-zero and for group addresses (the I/G bit marks broadcast and
+ * multicast): an ARP entry with one of those is not a host.
  */
-export function normaliseMac(text: string): string | null {
-  let octets: string[];
-  if (/^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/i.test(text)) {
-    octets = text.replace(/\./g, '').match(/../g)!;
-  } else {
-    octets = text.split(/[:-]/);
-    if (octets.length !== 6 || !octets.every((o) => /^[0-9a-f]{1,2}$/i.test(o))) return null;
-  }
-  const bytes = octets.map((o) => parseInt(o, 16));
-  if (bytes.every((b) => b === 0) || (bytes[0]! & 1) === 1) return null;
-  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
+export function unicastMac(text: string): string | null {
+  const mac = normaliseMac(text);
+  if (!mac || mac === '00:00:00:00:00:00' || (parseInt(mac.slice(0, 2), 16) & 1) === 1) return null;
+  return mac;
 }
 
 function entry(ip: string, rawMac: string, state: string, iface: string | null): NeighbourEntry | null {
   if (!IPV4.test(ip)) return null;
-  const mac = normaliseMac(rawMac);
+  const mac = unicastMac(rawMac);
   return mac ? { ip, mac, state, interface: iface } : null;
 }
 

@@ -30,7 +30,6 @@ import { runCommand, type CommandRunner } from './run-command';
 import { forEachConcurrently } from '../util/concurrently';
 
 export type { NeighbourEntry } from './neighbour-parsers';
-export { normaliseMac } from './neighbour-parsers';
 
 export interface NeighbourIo {
   platform?: NodeJS.Platform;

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { normaliseMac } from '../../../shared/topology/mac';
 import { COMPANY_SUFFIX, OUI_NAME_NORMALISATION } from './rules/oui-names';
 
 export type OuiResult =
@@ -22,16 +23,9 @@ function loadRegistry(): Promise<Record<string, string>> {
   return registry;
 }
 
-/** 12 hex digits from any common MAC notation (aa:bb:.., aa-bb-.., aabb.ccdd..), else null. */
-export function normaliseMac(mac: string): string | null {
-  const hex = mac.replace(/[\s:.-]/g, '');
-  if (/^[0-9a-f]{12}$/i.test(hex)) return hex.toUpperCase();
-  // Agents sometimes drop leading zeros: "0:1b:2c:3:4:5".
-  const parts = mac.split(/[:-]/);
-  if (parts.length === 6 && parts.every((p) => /^[0-9a-f]{1,2}$/i.test(p))) {
-    return parts.map((p) => p.padStart(2, '0')).join('').toUpperCase();
-  }
-  return null;
+/** 12 upper-case hex digits (the registry's key form) from any common MAC notation, else null. */
+export function macHex12(mac: string): string | null {
+  return normaliseMac(mac)?.replace(/:/g, '').toUpperCase() ?? null;
 }
 
 /** Locally administered bit (0x02 of the first octet): phones' and laptops' private/random MACs. */
@@ -48,7 +42,7 @@ export function shortVendorName(registrant: string): string {
 }
 
 export async function lookupOui(mac: string): Promise<OuiResult> {
-  const mac12 = normaliseMac(mac);
+  const mac12 = macHex12(mac);
   if (!mac12) return { kind: 'invalid' };
   const oui = mac12.slice(0, 6);
   if (isLocallyAdministered(mac12)) return { kind: 'randomised', oui };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   countProcNetArpRows,
-  normaliseMac,
+  unicastMac,
   parseBsdArp,
   parseIpNeigh,
   parseProcNetArp,
@@ -12,17 +12,17 @@ import {
 const capture = (name: string) => readFileSync(new URL(`../../fixtures/discovery/neighbours/${name}`, import.meta.url), 'latin1');
 const pairs = (entries: Array<{ ip: string; mac: string }>) => entries.map((e) => `${e.ip} ${e.mac}`);
 
-describe('normaliseMac', () => {
+describe('unicastMac', () => {
   it.each([
     ['00-1B-21-0A-4F-C2', '00:1b:21:0a:4f:c2'],
     ['0:1b:21:a:4f:c2', '00:1b:21:0a:4f:c2'],
     ['001b.210a.4fc2', '00:1b:21:0a:4f:c2'],
     ['A4:91:B1:3C:20:7E', 'a4:91:b1:3c:20:7e'],
-  ])('%s → %s', (input, expected) => expect(normaliseMac(input)).toBe(expected));
+  ])('%s → %s', (input, expected) => expect(unicastMac(input)).toBe(expected));
 
   it.each(['00:00:00:00:00:00', 'ff:ff:ff:ff:ff:ff', '01:00:5e:00:00:16', '33:33:00:00:00:01', '(incomplete)', 'aa:bb:cc:dd:ee', 'aa:bb:cc:dd:ee:fg'])(
     'drops %s',
-    (input) => expect(normaliseMac(input)).toBeNull(),
+    (input) => expect(unicastMac(input)).toBeNull(),
   );
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLocallyAdministered, lookupOui, normaliseMac, shortVendorName } from '../../../electron/engine/identify/oui';
+import { isLocallyAdministered, lookupOui, macHex12, shortVendorName } from '../../../electron/engine/identify/oui';
 
 describe('OUI lookup', () => {
   it('names the vendor of a registered OUI, normalised to the short name', async () => {
@@ -8,10 +8,10 @@ describe('OUI lookup', () => {
   });
 
   it('accepts dash, dot and unpadded notations', () => {
-    expect(normaliseMac('00-1B-2C-3D-4E-5F')).toBe('001B2C3D4E5F');
-    expect(normaliseMac('001b.2c3d.4e5f')).toBe('001B2C3D4E5F');
-    expect(normaliseMac('0:1b:2c:3:4e:5f')).toBe('001B2C034E5F');
-    expect(normaliseMac('not a mac')).toBeNull();
+    expect(macHex12('00-1B-2C-3D-4E-5F')).toBe('001B2C3D4E5F');
+    expect(macHex12('001b.2c3d.4e5f')).toBe('001B2C3D4E5F');
+    expect(macHex12('0:1b:2c:3:4e:5f')).toBe('001B2C034E5F');
+    expect(macHex12('not a mac')).toBeNull();
   });
 
   it('reports a locally administered (randomised) MAC instead of a vendor', async () => {
