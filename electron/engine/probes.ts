@@ -7,9 +7,10 @@
  */
 import type { SnmpCredentials } from '../../shared/credentials';
 import type { DeviceType } from '../../shared/device-types';
-import type { DeviceError, Evidence, SnmpVersion } from '../../shared/scan-document';
+import type { DeviceError, SnmpVersion } from '../../shared/scan-document';
 import type { HealthReadings } from '../../shared/health/schema';
 import type { TopologyFacts } from '../../shared/topology/facts';
+import type { Identity } from './identify/types';
 import type { SnmpSource } from './snmp/source';
 import type { RateLimiter } from './util/pacing';
 
@@ -72,14 +73,8 @@ export interface SnmpProbeResult {
   errors: DeviceError[];
 }
 
-export interface Identity {
-  vendor: string | null;
-  type: DeviceType;
-  model: string | null;
-  firmware: string | null;
-  serial: string | null;
-  evidence: Evidence[];
-}
+/** What identification concluded (defined beside the rules that produce it). */
+export type { Identity };
 
 export interface IdentifyFacts {
   mac: string | null;
