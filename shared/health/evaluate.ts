@@ -376,6 +376,18 @@ const managementSecurity: Matcher = ({ device }) => {
   return out;
 };
 
+// ---------------------------------------------------------------- a broken agent (from the scan's own errors)
+const BROKEN_AGENT: Record<string, string> = {
+  'walk-loop': 'loops when its tables are read (it returns an object it already returned)',
+  'snmp-malformed': 'sends replies that are not valid SNMP',
+};
+
+const brokenAgent: Matcher = ({ device }) => {
+  const error = device.errors.find((e) => BROKEN_AGENT[e.code]);
+  if (!error) return [];
+  return [{ rule: 'snmp-agent-broken', values: { problem: error.code, problemText: BROKEN_AGENT[error.code] }, evidence: [{ name: error.code, value: error.message.slice(0, 160) }] }];
+};
+
 // ---------------------------------------------------------------- trends (two or more scans)
 const trends: Matcher = ({ device, t, now, options }) => {
   const history = options.history ?? [];
@@ -423,7 +435,7 @@ const trends: Matcher = ({ device, t, now, options }) => {
 /** Order matters only for display ties; severity sorts first. */
 export const MATCHERS: Matcher[] = [
   storageFull, memoryPressure, cpuHigh, hardwareStates, temperatureHigh, supplyLow, printerErrors, upsRules,
-  ifErrors, ifDuplex, ifSpeed, ifFlapping, uptimeRules, eolSoftware, managementSecurity, trends,
+  ifErrors, ifDuplex, ifSpeed, ifFlapping, uptimeRules, eolSoftware, managementSecurity, brokenAgent, trends,
 ];
 
 export function buildFinding(m: Match): Finding {

@@ -300,6 +300,16 @@ export const RULES = [
     params: {},
   },
   {
+    id: 'snmp-agent-broken',
+    severity: 'low',
+    category: 'security',
+    title: 'SNMP agent returns broken data ({problem})',
+    explanation:
+      'The device answers SNMP, but its agent {problemText}. Its hardware health cannot be read reliably, so Forewarn did not judge it from that data.',
+    recommendation: "Update the device's firmware (or its SNMP agent); until then, check its health on the device itself.",
+    params: {},
+  },
+  {
     id: 'mgmt-telnet',
     severity: 'medium',
     category: 'security',

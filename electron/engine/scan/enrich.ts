@@ -20,9 +20,15 @@ export async function enrichDevice(context: ScanContext, ip: string): Promise<vo
   try {
     const hostname = await reverseDnsOf(context, ip);
     if (hostname) registry.upsert(ip, { hostname });
-    const snmp = observed(context, ip, context.snmpByIp.get(ip));
-    const identity = await identify(context, ip, hostname, snmp);
-    if (!context.quick && snmp) await readDeeper(context, ip, identity, snmp);
+    const agent = observed(context, ip, context.snmpByIp.get(ip));
+    const identity = await identify(context, ip, hostname, agent?.snmp, context.quick);
+    if (agent?.untrustworthy()) {
+      // Deep reads of an agent that loops or babbles are junk (a "printer" with seven alarms):
+      // keep only what the system group, the MAC and the ports say; the broken agent is itself a finding.
+      await identify(context, ip, hostname, agent.snmp, true);
+    } else if (!context.quick && agent) {
+      await readDeeper(context, ip, identity, agent.snmp, agent.untrustworthy);
+    }
     assessFindings(context, ip);
   } catch (error) {
     if (signal.aborted) return;
@@ -30,17 +36,25 @@ export async function enrichDevice(context: ScanContext, ip: string): Promise<vo
   }
 }
 
-function observed(context: ScanContext, ip: string, snmp: SnmpOutcome | undefined): SnmpOutcome | undefined {
+/** Agent problems that make its table data meaningless (a truncated walk is merely incomplete). */
+const UNTRUSTWORTHY = new Set(['walk-loop', 'snmp-malformed']);
+
+function observed(context: ScanContext, ip: string, snmp: SnmpOutcome | undefined): { snmp: SnmpOutcome; untrustworthy(): boolean } | undefined {
   if (!snmp) return undefined;
-  return { ...snmp, source: observeWalkProblems(snmp.source, (error) => context.registry.addError(ip, error)) };
+  let broken = false;
+  const source = observeWalkProblems(snmp.source, (error) => {
+    broken ||= UNTRUSTWORTHY.has(error.code);
+    context.registry.addError(ip, error);
+  });
+  return { snmp: { ...snmp, source }, untrustworthy: () => broken };
 }
 
-async function identify(context: ScanContext, ip: string, hostname: string | null, snmp: SnmpOutcome | undefined): Promise<Identity> {
+async function identify(context: ScanContext, ip: string, hostname: string | null, snmp: SnmpOutcome | undefined, quick: boolean): Promise<Identity> {
   const device = context.registry.get(ip);
   const identity = await context.probes.identify(
     snmp?.source ?? null,
     { mac: device?.mac ?? null, hostname, openTcpPorts: device?.reachability.tcp ?? [], system: snmp?.system ?? null },
-    { quick: context.quick, signal: context.signal },
+    { quick, signal: context.signal },
   );
   context.registry.upsert(
     ip,
@@ -51,7 +65,7 @@ async function identify(context: ScanContext, ip: string, hostname: string | nul
 }
 
 /** Health and topology facts; they share the device's SNMP session (its own limits keep the agent comfortable). */
-async function readDeeper(context: ScanContext, ip: string, identity: Identity, snmp: SnmpOutcome): Promise<void> {
+async function readDeeper(context: ScanContext, ip: string, identity: Identity, snmp: SnmpOutcome, untrustworthy: () => boolean): Promise<void> {
   const { probes, registry, signal, request } = context;
   const sampleIntervalMs = request.interfaceSampleMs ?? DEFAULT_INTERFACE_SAMPLE_MS;
   const [health, facts] = await Promise.all([
@@ -62,8 +76,9 @@ async function readDeeper(context: ScanContext, ip: string, identity: Identity, 
     }),
   ]);
   const { errors, ...readings } = health;
-  registry.upsert(ip, readings);
   for (const error of errors) registry.addError(ip, error);
+  if (untrustworthy()) return; // the agent broke while being read: none of it can be believed
+  registry.upsert(ip, readings);
   if (facts) context.topology.record(registry.get(ip)?.id ?? ip, facts);
 }
 

@@ -11,7 +11,7 @@ export interface FakeHost {
   mac?: string;
   /** Neighbour-table entry appears this long after the scan starts. */
   arpAfterMs?: number;
-  snmp?: { sysName: string; sysDescr: string; delayMs?: number; volumePercent?: number } | { errors: DeviceError[] };
+  snmp?: { sysName: string; sysDescr: string; delayMs?: number; volumePercent?: number; loops?: boolean } | { errors: DeviceError[] };
   tcpOpen?: number[];
 }
 
@@ -59,7 +59,11 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
       if ('errors' in snmp) return { outcome: null, errors: snmp.errors };
       await wait(snmp.delayMs ?? 1, signal);
       const outcome: SnmpOutcome = {
-        source: { ...emptySource, label: snmp.sysName },
+        source: {
+          ...emptySource,
+          label: snmp.sysName,
+          walk: async () => (snmp.loops ? { rows: [], truncated: false, error: { code: 'walk-loop', message: 'OID did not increase' } } : { rows: [], truncated: false }),
+        },
         version: 'v2c',
         credentialLabel: 'community #1',
         system: { sysName: snmp.sysName, sysDescr: snmp.sysDescr, sysObjectID: '1.3.6.1.4.1.9.1.1', uptimeSeconds: 100, sysContact: null, sysLocation: null },
@@ -84,10 +88,12 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
     async collectTopologyFacts() {
       return emptyTopologyFacts();
     },
-    async identify(source, facts) {
+    async identify(source, facts, { quick }) {
+      // Deep identification walks (and believes whatever a looping agent says first).
+      if (source && !quick) await source.walk('1.3.6.1.2.1.43');
       return {
         vendor: facts.mac ? 'FakeVendor' : null,
-        type: source ? 'switch' : 'unknown',
+        type: source ? (quick ? 'iot' : 'switch') : 'unknown',
         model: null,
         firmware: null,
         serial: null,

@@ -27,6 +27,8 @@ const office: Record<string, FakeHost> = {
   '10.0.0.7': { ping: { alive: false }, mac: '00:00:0c:00:00:07', arpAfterMs: 20 },
   // Answers garbage on 161.
   '10.0.0.9': { snmp: { errors: [{ code: 'snmp-malformed', message: 'BER decode failed' }] } },
+  // An agent whose walks loop.
+  '10.0.0.13': { ping: { alive: true }, snmp: { sysName: 'esp', sysDescr: 'lwIP', volumePercent: 99, loops: true } },
   // Drops ICMP, but has an open TCP port.
   '10.0.0.11': { tcpOpen: [445] },
 };
@@ -41,7 +43,7 @@ async function scan(req: EngineScanRequest, hosts = office, signal = new AbortCo
 describe('runScan', () => {
   it('finds every live host, including ICMP-silent ones, and no phantoms', async () => {
     const { document } = await scan(request());
-    expect(document.devices.map((d) => d.ip)).toEqual(['10.0.0.1', '10.0.0.5', '10.0.0.7', '10.0.0.9', '10.0.0.11']);
+    expect(document.devices.map((d) => d.ip)).toEqual(['10.0.0.1', '10.0.0.5', '10.0.0.7', '10.0.0.9', '10.0.0.11', '10.0.0.13']);
     const byIp = Object.fromEntries(document.devices.map((d) => [d.ip ?? '', d] as const));
     expect(byIp['10.0.0.7']!.reachability).toMatchObject({ arp: true, icmp: { alive: false } });
     expect(byIp['10.0.0.7']!.mac).toBe('00:00:0c:00:00:07');
@@ -84,6 +86,16 @@ describe('runScan', () => {
     expect(gw.risk?.score).toBeGreaterThan(0);
   });
 
+  it('does not believe an agent whose walks loop: no deep identity, no health, one finding about the agent', async () => {
+    const { document } = await scan(request());
+    const esp = document.devices.find((d) => d.ip === '10.0.0.13')!;
+    expect(esp.errors.map((e) => e.code)).toContain('walk-loop');
+    expect(esp.type).toBe('iot');
+    expect(esp.storage).toBeUndefined();
+    expect(esp.findings?.map((f) => f.rule)).toContain('snmp-agent-broken');
+    expect(esp.findings?.map((f) => f.rule)).not.toContain('storage-full');
+  });
+
   it('applies threshold overrides from settings', async () => {
     const defaults = await scan(request());
     const relaxed = await scan(request({ thresholds: { 'storage-full.warnPercent': 98, 'storage-full.critPercent': 99 } }));
@@ -104,7 +116,7 @@ describe('runScan', () => {
 
   it('closes every SNMP session it opened', async () => {
     const { probes } = await scan(request());
-    expect(probes.closed).toEqual(['10.0.0.1']);
+    expect(probes.closed.sort()).toEqual(['10.0.0.1', '10.0.0.13']);
   });
 
   it('cancels within a second and leaves a valid partial document', async () => {
