@@ -40,8 +40,6 @@ const WINDOWS: PingDialect = {
   loss: /(\d+)[ \t]*%/,
 };
 
-export const PING_DIALECTS: Readonly<Record<'unix' | 'windows', PingDialect>> = { unix: UNIX, windows: WINDOWS };
-
 export function dialectOf(platform: NodeJS.Platform): PingDialect {
   return platform === 'win32' ? WINDOWS : UNIX;
 }

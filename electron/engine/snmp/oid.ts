@@ -26,13 +26,6 @@ export function parseOid(text: string): number[] | null {
   return out;
 }
 
-/** Canonical form used in VarBinds: numeric, no leading dot. Throws on garbage. */
-export function normalizeOid(text: string): string {
-  const parts = parseOid(text);
-  if (!parts) throw new Error(`not a numeric OID: ${JSON.stringify(text.slice(0, 80))}`);
-  return parts.join('.');
-}
-
 export function compareOids(a: OidParts, b: OidParts): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
