@@ -35,6 +35,8 @@ export interface SummaryMap {
   height: number;
   nodes: Record<string, { x: number; y: number }>;
   cards: Array<HostSummary & { x: number; y: number; width: number; height: number }>;
+  /** Every block's summary, drawn as a card on the map or not. */
+  summaries: HostSummary[];
   /** Lines between structural nodes, in points. */
   links: Array<{ a: { x: number; y: number }; b: { x: number; y: number }; confidence: string }>;
   /** Parent to its card's top edge. */
@@ -76,11 +78,19 @@ export function squaresPerRow(): number {
 }
 
 /**
- * Lays out the structural nodes of the full layout and one card per host block
- * with dagre, in points. The full layout says which devices are structural and
- * which hosts hang off which switch; only its sizes are too big for a page.
+ * Lays out the structural nodes of the full layout, and one card per host block
+ * unless `withCards` is false, with dagre, in points. The full layout says which
+ * devices are structural and which hosts hang off which switch; only its sizes
+ * are too big for a page. Without cards (many switches), the switches carry
+ * their host counts and the cards are printed as a list after the map.
  */
-export function summaryMap(document: ScanDocument, full: TopologyLayoutResult): SummaryMap {
+export interface SummaryMapOptions {
+  withCards: boolean;
+  /** Top-to-bottom, or left-to-right for a wide, shallow tree of many switches. */
+  rankdir: 'TB' | 'LR';
+}
+
+export function summaryMap(document: ScanDocument, full: TopologyLayoutResult, options: SummaryMapOptions = { withCards: true, rankdir: 'TB' }): SummaryMap {
   const byId = new Map(document.devices.map((d) => [d.id, d]));
   const inBlock = new Set(full.blocks.flatMap((b) => b.members.map((m) => m.id)));
   const unplaced = new Set(full.unplaced);
@@ -88,10 +98,11 @@ export function summaryMap(document: ScanDocument, full: TopologyLayoutResult): 
   const summaries = full.blocks.map((b) => summariseBlock(b, byId));
 
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'TB', ranksep: 34, nodesep: 22, marginx: 4, marginy: 4 });
+  g.setGraph({ rankdir: options.rankdir, ranksep: options.rankdir === 'LR' ? 40 : 34, nodesep: options.rankdir === 'LR' ? 10 : 22, marginx: 4, marginy: 4 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const id of structural) g.setNode(id, { ...STRUCTURAL });
-  summaries.forEach((s, i) => g.setNode(`card:${i}`, { width: CARD.width, height: cardHeight(s) }));
+  const carded = options.withCards ? summaries : [];
+  carded.forEach((s, i) => g.setNode(`card:${i}`, { width: CARD.width, height: cardHeight(s) }));
   const isStructural = new Set(structural);
   const structuralLinks = (document.links ?? []).filter((l) => isStructural.has(l.a.device) && isStructural.has(l.b.device) && l.a.device !== l.b.device);
   // Links between switches carry no direction (a/b are by id): orient them as the full layout ranked them, gateway on top.
@@ -99,7 +110,7 @@ export function summaryMap(document: ScanDocument, full: TopologyLayoutResult): 
     const [upper, lower] = full.positions[l.a.device]!.y <= full.positions[l.b.device]!.y ? [l.a.device, l.b.device] : [l.b.device, l.a.device];
     g.setEdge(upper, lower);
   }
-  summaries.forEach((s, i) => g.setEdge(s.parent, `card:${i}`));
+  carded.forEach((s, i) => g.setEdge(s.parent, `card:${i}`));
   dagre.layout(g);
 
   const nodes: SummaryMap['nodes'] = {};
@@ -107,7 +118,7 @@ export function summaryMap(document: ScanDocument, full: TopologyLayoutResult): 
     const n = g.node(id);
     nodes[id] = { x: n.x, y: n.y };
   }
-  const cards = summaries.map((s, i) => {
+  const cards = carded.map((s, i) => {
     const n = g.node(`card:${i}`);
     return { ...s, x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height };
   });
@@ -117,6 +128,7 @@ export function summaryMap(document: ScanDocument, full: TopologyLayoutResult): 
     height: graph.height ?? 0,
     nodes,
     cards,
+    summaries,
     links: structuralLinks.map((l) => ({ a: nodes[l.a.device]!, b: nodes[l.b.device]!, confidence: l.confidence })),
     feeders: cards.filter((c) => nodes[c.parent]).map((c) => ({ a: nodes[c.parent]!, b: { x: c.x + c.width / 2, y: c.y } })),
   };

@@ -13,12 +13,14 @@ import { deviceName, isPlaceholder, typeLabel } from '../../shared/assessment/de
 import { layoutTopology, LAYOUT_SIZES, type DagreLike } from '../../shared/topology/layout';
 import { h, heading, paragraph } from './primitives';
 import { MUTED, RULE, riskColour, styles } from './theme';
-import { CARD, riskStripPaths, squaresPerRow, STRUCTURAL, summaryMap, type SummaryMap } from './topology-summary';
+import { CARD, cardHeight, riskStripPaths, squaresPerRow, STRUCTURAL, summaryMap, type HostSummary, type SummaryMap } from './topology-summary';
 
-/** Landscape A4 content box under the heading. */
-const AREA = { width: 762, height: 410 };
+/** Landscape A4 content box under the heading and a three-line lead. */
+const AREA = { width: 762, height: 395 };
 /** Below this scale the full map's host labels would be under ~5 pt: summarise instead. */
 export const MIN_FULL_MAP_SCALE = 0.35;
+/** Below this scale the summary cards' text would be under ~5 pt: print them after the switch tree instead. */
+export const MIN_CARD_MAP_SCALE = 0.75;
 const INFRASTRUCTURE = new Set(['router', 'switch', 'firewall', 'unmanaged-switch', 'access-point', 'wireless-controller']);
 const EDGE_STYLES: Record<string, { stroke: string; strokeWidth: number; strokeDasharray?: string }> = {
   confirmed: { stroke: '#3b4754', strokeWidth: 1.2 },
@@ -49,12 +51,20 @@ export function topologySection(document: ScanDocument) {
   const scale = Math.min(AREA.width / Math.max(layout.width, 1), AREA.height / Math.max(layout.height, 1), 1.2);
   const lead = `${document.devices.filter((d) => !isPlaceholder(d)).length} devices and ${links.length} links, from the switches' neighbour and address tables. Solid lines are confirmed by a neighbour protocol, grey lines inferred from address tables, dashed lines assumed. Colour shows each device's risk.`;
   if (scale < MIN_FULL_MAP_SCALE) {
-    const map = summaryMap(document, layout);
+    const summaryLead = `${lead} Each switch's end hosts are summarised: one square per host in port order, coloured by risk, with the hosts needing attention named. The asset inventory lists every host.`;
+    const unplaced = layout.unplaced.length ? paragraph(`${layout.unplaced.length} devices were on no switch's tables and are not on the map; they are in the inventory.`, { ...styles.small, marginTop: 4 }) : null;
+    const withCards = summaryMap(document, layout);
+    if (fitScale(withCards) >= MIN_CARD_MAP_SCALE) return [intro, h(Text, { style: styles.lead }, summaryLead), drawSummary(document, withCards), unplaced];
+    // Many switches: the switch tree alone (whichever direction prints larger), then one card per switch as a list.
+    const trees = (['TB', 'LR'] as const).map((rankdir) => summaryMap(document, layout, { withCards: false, rankdir }));
+    const tree = fitScale(trees[0]!) >= fitScale(trees[1]!) ? trees[0]! : trees[1]!;
     return [
       intro,
-      h(Text, { style: styles.lead }, `${lead} Each switch's end hosts are summarised: one square per host in port order, coloured by risk, with the hosts needing attention named. The asset inventory lists every host.`),
-      drawSummary(document, map),
-      layout.unplaced.length ? paragraph(`${layout.unplaced.length} devices were on no switch's tables and are not on the map; they are in the inventory.`, { ...styles.small, marginTop: 4 }) : null,
+      h(Text, { style: styles.lead }, summaryLead),
+      drawSummary(document, tree),
+      unplaced,
+      heading('Hosts by switch', 'h2'),
+      h(View, { style: { flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' } }, ...bySwitchName(document, tree.summaries).map((c, i) => cardInFlow(document, c, i))),
     ];
   }
   return [intro, h(Text, { style: styles.lead }, lead), drawFull(document, layout, scale)];
@@ -90,22 +100,33 @@ function drawFull(document: ScanDocument, layout: ReturnType<typeof layoutTopolo
     const size = structural ? { width: LAYOUT_SIZES.cell.width - 8, height: LAYOUT_SIZES.node.height } : { width: LAYOUT_SIZES.cell.width - 12, height: LAYOUT_SIZES.cell.height - 16 };
     const w = size.width * scale;
     const hgt = size.height * scale;
-    return [nodeBox(d, p.x * scale - w / 2, p.y * scale - hgt / 2, w, hgt, structural, portOf.get(id) ?? null, fontSize)];
+    const port = portOf.get(id);
+    return [nodeBox(d, p.x * scale - w / 2, p.y * scale - hgt / 2, w, hgt, structural, port ? `port ${port}` : null, fontSize)];
   });
 
-  return h(View, { style: { alignItems: 'center' } },
+  // One block: absolutely placed boxes must never be split across two pages.
+  return h(View, { style: { alignItems: 'center' }, wrap: false },
     h(View, { style: { position: 'relative', width, height } },
       h(Svg, { width, height, viewBox: `0 0 ${width} ${height}`, style: { position: 'absolute', left: 0, top: 0 } }, ...blockShapes, ...edgePaths([...segments, ...feeders], 'e')),
       ...nodes));
 }
 
+function bySwitchName(document: ScanDocument, summaries: readonly HostSummary[]): HostSummary[] {
+  const byId = new Map(document.devices.map((d) => [d.id, d]));
+  const name = (id: string) => { const d = byId.get(id); return d ? deviceName(d) : id; };
+  return [...summaries].sort((a, b) => name(a.parent).localeCompare(name(b.parent), undefined, { numeric: true }));
+}
+
+function fitScale(map: SummaryMap): number {
+  return Math.min(AREA.width / Math.max(map.width, 1), AREA.height / Math.max(map.height, 1), 1);
+}
+
 function drawSummary(document: ScanDocument, map: SummaryMap): ReactElement {
   const byId = new Map(document.devices.map((d) => [d.id, d]));
-  const scale = Math.min(AREA.width / Math.max(map.width, 1), AREA.height / Math.max(map.height, 1), 1);
+  const scale = fitScale(map);
+  const hostCounts = new Map(map.summaries.map((c) => [c.parent, c.count]));
   const width = map.width * scale;
   const height = map.height * scale;
-  const stripRows = (count: number) => Math.ceil(count / squaresPerRow());
-  const step = CARD.square + CARD.gap;
   const stripTop = (c: SummaryMap['cards'][number]) => c.y + CARD.padding + CARD.titleLine + CARD.line + 2;
 
   // The SVG keeps the map's own units (viewBox) and is scaled as a whole.
@@ -118,35 +139,54 @@ function drawSummary(document: ScanDocument, map: SummaryMap): ReactElement {
     ]),
   ];
   const s = (n: number) => n * scale;
-  const line = (key: string, text: string, style: Record<string, unknown> = {}) => h(Text, { key, style: { height: s(CARD.line), fontSize: s(6.8), ...style } }, text);
-
-  const cards = map.cards.map((c, i) => {
-    const parent = byId.get(c.parent);
-    const ports = c.portRange ? ` · port${c.portRange.includes('–') ? 's' : ''} ${c.portRange}` : '';
-    const unknownPorts = c.withoutPort && c.portRange ? ` (${c.withoutPort} port unknown)` : '';
-    return h(View, { key: `card${i}`, style: { position: 'absolute', left: s(c.x + CARD.padding), top: s(c.y + CARD.padding), width: s(c.width - CARD.padding * 2) } },
-      h(Text, { style: { height: s(CARD.titleLine), fontSize: s(8), fontWeight: 'bold' } }, `${c.count} host${c.count === 1 ? '' : 's'} on ${parent ? (isPlaceholder(parent) ? 'the unmanaged switch' : deviceName(parent)) : 'a switch'}${ports}${unknownPorts}`),
-      line('types', c.types, { color: MUTED }),
-      h(View, { style: { height: s(stripRows(c.count) * step + 4) } }),
-      ...(c.attention.length
-        ? [line('att', 'Needing attention:', { fontWeight: 'bold' }), ...c.attention.map((a, j) => h(Text, { key: `a${j}`, style: { height: s(CARD.line), fontSize: s(6.8) } },
-            h(Text, { style: { color: riskColour(a.risk), fontWeight: 'bold' } }, `risk ${a.risk}  `), a.name, h(Text, { style: { color: MUTED } }, a.port ? `  port ${a.port}` : '')))]
-        : [line('ok', 'No host here needs attention.', { color: MUTED })]),
-      c.moreAttention ? line('more', `and ${c.moreAttention} more: see Hardware at risk and the inventory.`, { color: MUTED }) : null);
-  });
+  const cards = map.cards.map((c, i) => h(View, { key: `card${i}`, style: { position: 'absolute', left: s(c.x + CARD.padding), top: s(c.y + CARD.padding), width: s(c.width - CARD.padding * 2) } }, ...cardContent(byId, c, scale)));
   const nodes = Object.entries(map.nodes).flatMap(([id, p]) => {
     const d = byId.get(id);
     if (!d) return [];
-    return [nodeBox(d, s(p.x - STRUCTURAL.width / 2), s(p.y - STRUCTURAL.height / 2), s(STRUCTURAL.width), s(STRUCTURAL.height), true, null, s(7.5))];
+    // Without cards on the map, each switch says how many hosts hang off it.
+    const hosts = map.cards.length === 0 && hostCounts.has(id) ? `${hostCounts.get(id)} hosts` : null;
+    return [nodeBox(d, s(p.x - STRUCTURAL.width / 2), s(p.y - STRUCTURAL.height / 2), s(STRUCTURAL.width), s(STRUCTURAL.height), true, hosts, Math.max(s(7.5), Math.min(7.5, s(9))))];
   });
-  return h(View, { style: { alignItems: 'center' } },
+  // One block: absolutely placed boxes must never be split across two pages.
+  return h(View, { style: { alignItems: 'center' }, wrap: false },
     h(View, { style: { position: 'relative', width, height } },
       h(Svg, { width, height, viewBox: `0 0 ${map.width} ${map.height}`, style: { position: 'absolute', left: 0, top: 0 } }, ...shapes),
       ...cards,
       ...nodes));
 }
 
-function nodeBox(d: Device, left: number, top: number, width: number, height: number, structural: boolean, port: string | null, fontSize: number) {
+/** A card's lines at `scale`; the risk strip is left as a gap of the right height (drawn as SVG). */
+function cardContent(byId: ReadonlyMap<string, Device>, c: HostSummary, scale: number): ReactElement[] {
+  const s = (n: number) => n * scale;
+  const line = (key: string, text: string, style: Record<string, unknown> = {}) => h(Text, { key, style: { height: s(CARD.line), fontSize: s(6.8), ...style } }, text);
+  const parent = byId.get(c.parent);
+  const ports = c.portRange ? ` · port${c.portRange.includes('–') ? 's' : ''} ${c.portRange}` : '';
+  const unknownPorts = c.withoutPort && c.portRange ? ` (${c.withoutPort} port unknown)` : '';
+  const step = CARD.square + CARD.gap;
+  return [
+    h(Text, { key: 'title', style: { height: s(CARD.titleLine), fontSize: s(8), fontWeight: 'bold' } }, `${c.count} host${c.count === 1 ? '' : 's'} on ${parent ? (isPlaceholder(parent) ? 'the unmanaged switch' : deviceName(parent)) : 'a switch'}${ports}${unknownPorts}`),
+    line('types', c.types, { color: MUTED }),
+    h(View, { key: 'strip', style: { height: s(Math.ceil(c.count / squaresPerRow()) * step + 4) } }),
+    ...(c.attention.length
+      ? [line('att', 'Needing attention:', { fontWeight: 'bold' }), ...c.attention.map((a, j) => h(Text, { key: `a${j}`, style: { height: s(CARD.line), fontSize: s(6.8) } },
+          h(Text, { style: { color: riskColour(a.risk), fontWeight: 'bold' } }, `risk ${a.risk}  `), a.name, h(Text, { style: { color: MUTED } }, a.port ? `  port ${a.port}` : '')))]
+      : [line('ok', 'No host here needs attention.', { color: MUTED })]),
+    ...(c.moreAttention ? [line('more', `and ${c.moreAttention} more: see Hardware at risk and the inventory.`, { color: MUTED })] : []),
+  ];
+}
+
+/** A card in the page flow (many switches): never split across pages, its risk strip its own small SVG. */
+function cardInFlow(document: ScanDocument, c: HostSummary, i: number): ReactElement {
+  const byId = new Map(document.devices.map((d) => [d.id, d]));
+  const height = cardHeight(c);
+  const stripTop = CARD.padding + CARD.titleLine + CARD.line + 2;
+  return h(View, { key: `flow${i}`, wrap: false, style: { position: 'relative', width: CARD.width, height, marginBottom: 8, borderWidth: 0.6, borderColor: RULE, borderRadius: 3, backgroundColor: '#f6f8fa' } },
+    h(Svg, { width: CARD.width, height, viewBox: `0 0 ${CARD.width} ${height}`, style: { position: 'absolute', left: 0, top: 0 } },
+      ...riskStripPaths(c.risks, CARD.padding, stripTop, riskColour).map((p, j) => h(Path, { key: `s${j}`, d: p.d, fill: p.colour }))),
+    h(View, { style: { position: 'absolute', left: CARD.padding, top: CARD.padding, width: CARD.width - CARD.padding * 2 } }, ...cardContent(byId, c, 1)));
+}
+
+function nodeBox(d: Device, left: number, top: number, width: number, height: number, structural: boolean, note: string | null, fontSize: number) {
   const name = isPlaceholder(d) ? 'Unmanaged sw.' : deviceName(d);
   const detail = isPlaceholder(d) ? 'inferred' : [typeLabel(d.type), d.ip].filter(Boolean).join(' · ');
   return h(View, {
@@ -155,7 +195,7 @@ function nodeBox(d: Device, left: number, top: number, width: number, height: nu
   },
     h(Text, { style: { fontSize, fontWeight: 'bold' } }, truncate(name, 22)),
     h(Text, { style: { fontSize: fontSize * 0.85, color: MUTED } }, truncate(detail, 30)),
-    port ? h(Text, { style: { fontSize: fontSize * 0.85, color: MUTED } }, `port ${truncate(port, 14)}`) : null);
+    note ? h(Text, { style: { fontSize: fontSize * 0.85, color: MUTED } }, truncate(note, 20)) : null);
 }
 
 function truncate(text: string, max: number): string {

@@ -8,6 +8,7 @@ const large = analysedOffice({ workstations: 200, busyServers: 20, visit: 2 });
 const gatewayIp = large.devices.find((d) => d.type === 'router')?.ip ?? null;
 const full = layoutTopology(large, { dagre: dagre as unknown as DagreLike, gatewayIp });
 const byId = new Map(large.devices.map((d) => [d.id, d]));
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 describe('summarised network map', () => {
   it('summarises a switch block: count, port range, types, every host in the risk strip, riskiest hosts named', () => {
@@ -41,6 +42,15 @@ describe('summarised network map', () => {
     }
     // Small enough to print legibly on landscape A4 (762 × 410 pt of map area).
     expect(Math.min(762 / map.width, 410 / map.height)).toBeGreaterThan(0.6);
+  });
+
+  it('can lay out the switch tree alone, left to right, keeping every block\'s summary for the list after the map', () => {
+    const tree = summaryMap(large, full, { withCards: false, rankdir: 'LR' });
+    expect(tree.cards).toEqual([]);
+    expect(tree.feeders).toEqual([]);
+    expect(tree.summaries.map((s) => s.parent).sort()).toEqual(full.blocks.map((b) => b.parent).sort());
+    const gateway = large.devices.find((d) => d.ip === gatewayIp)!;
+    expect(round2(tree.nodes[gateway.id]!.x)).toBe(Math.min(...Object.values(tree.nodes).map((p) => round2(p.x))));
   });
 
   it('draws the risk strip as one path per colour with one square per host', () => {
