@@ -4,7 +4,7 @@ import { compareInOrder, type Comparison } from '../../../shared/assessment/comp
 import { clean } from '../../../shared/assessment/device-label';
 import { EXIT, UsageError } from '../output';
 import { toJson } from '../write-file';
-import { loadPair } from './report';
+import { loadPair } from '../scan-files';
 
 export const DIFF_USAGE = `Usage: forewarn diff OLD NEW [--json]
 

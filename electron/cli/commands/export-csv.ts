@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { findingsCsv, inventoryCsv } from '../../../shared/assessment/csv';
 import { EXIT, UsageError } from '../output';
 import { writeFileAtomic } from '../write-file';
-import { loadPair } from './report';
+import { loadPair } from '../scan-files';
 
 export const EXPORT_CSV_USAGE = `Usage: forewarn export-csv SCAN --out DIR
 

@@ -6,11 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildReportModel, ReportBrandingSchema, type ReportBrandingInput } from '../../../shared/assessment/report-model';
-import { reanalyzeDocument } from '../../../shared/assessment/reanalyze';
-import type { ScanDocument } from '../../../shared/scan-document';
-import { decodeAssessmentBytes } from '../../host/library/assessment-codec';
 import { renderReportPdf } from '../../report/render-pdf';
 import { EXIT, UsageError } from '../output';
+import { loadPair } from '../scan-files';
 import { writeFileAtomic } from '../../host/library/atomic-write';
 import { nodeLibraryFs } from '../../host/library/library-fs';
 
@@ -24,29 +22,6 @@ Options:
   --branding FILE    JSON: {"companyName", "accentColor": "#rrggbb", "logo": "logo.png", "technician",
                      "currency": "€", "priceList": {"ups-battery-replace": 180, ...}}
 `;
-
-/** Reads a `.forewarn` file or scan JSON; every failure is a clear message. */
-export async function loadScan(path: string): Promise<ScanDocument> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
-  }
-  try {
-    return decodeAssessmentBytes(bytes).document;
-  } catch (error) {
-    throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-/** A scan and, if given, its predecessor, both re-analysed (the newer with the older as trend history). */
-export async function loadPair(path: string, previousPath?: string): Promise<{ document: ScanDocument; previous: ScanDocument | null }> {
-  const raw = await loadScan(path);
-  const previousRaw = previousPath ? await loadScan(previousPath) : null;
-  const previous = previousRaw ? reanalyzeDocument(previousRaw) : null;
-  return { document: reanalyzeDocument(raw, { previous: previousRaw ? [previousRaw] : [] }), previous };
-}
 
 const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
 
