@@ -9,8 +9,7 @@ import { buildReportModel, ReportBrandingSchema, type ReportBrandingInput } from
 import { renderReportPdf } from '../../report/render-pdf';
 import { EXIT, UsageError } from '../output';
 import { loadPair } from '../scan-files';
-import { writeFileAtomic } from '../../host/library/atomic-write';
-import { nodeLibraryFs } from '../../host/library/library-fs';
+import { writeFileAtomic } from '../write-file';
 
 export const REPORT_USAGE = `Usage: forewarn report SCAN.forewarn|SCAN.json --pdf OUT.pdf [--previous OLD] [--branding FILE]
 
@@ -64,7 +63,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const branding = values.branding ? await loadBranding(values.branding) : {};
   const { document, previous } = await loadPair(positionals[0]!, values.previous);
   const model = buildReportModel(document, { branding, previous });
-  await writeFileAtomic(nodeLibraryFs, values.pdf, await renderReportPdf(model, document), 0o644);
+  await writeFileAtomic(values.pdf, await renderReportPdf(model, document));
   process.stderr.write(`Report written to ${values.pdf} (${model.atRisk.length} problems on ${model.summary.atRiskDeviceCount} devices, site risk ${Math.round(model.summary.siteRisk)}).\n`);
   return EXIT.ok;
 }
