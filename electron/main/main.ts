@@ -120,9 +120,18 @@ export function bootstrap(): void {
     void state.engine.stop().finally(() => app.quit());
   });
 
-  void app.whenReady().then(() => {
-    state = start();
-  });
+  app
+    .whenReady()
+    .then(() => {
+      state = start();
+    })
+    .catch((error: unknown) => {
+      // Without this the process would linger with no window and no word (an unhandled rejection).
+      const message = error instanceof Error ? error.message : String(error);
+      log('error', `could not start: ${message}`);
+      dialog.showErrorBox('Forewarn could not start', message);
+      app.exit(1);
+    });
 }
 
 bootstrap();
