@@ -124,16 +124,6 @@ export type InvokeResult<C extends InvokeChannel> = InvokeResults[C];
 export interface EventPayloads extends Record<EventChannel, unknown> {
   'scan:event': ScanEvent;
   'engine:status': EngineStatus;
-  'library:list': LibraryListing;
-  'library:open': OpenedScanResult;
-  'library:rename': ScanIndexEntry;
-  'library:delete': void;
-  'library:tag': ScanIndexEntry;
-  'library:export': ProducedFile;
-  'library:import': ScanIndexEntry;
-  'library:compare': Comparison;
-  'report:pdf': ProducedFile;
-  'report:csv': ProducedFile;
 }
 
 export type Unsubscribe = () => void;
