@@ -79,7 +79,7 @@ function portResolver(portToIfIndex: ReadonlyMap<number, number>, nameByIfIndex:
  * through its own view. Bounded to MAX_VLAN_CONTEXTS VLANs.
  */
 async function readPerVlanContexts(ctx: CollectContext, vlanSource: VlanSourceFactory, nameByIfIndex: ReadonlyMap<number, string>): Promise<FdbEntry[]> {
-  const states = await walkColumn(ctx, 'vtpVlanState', O.vtpVlanState, WALK_BOUNDS.lldp);
+  const states = await walkColumn(ctx, 'vtpVlanState', O.vtpVlanState, WALK_BOUNDS.vlans);
   const vlans = [...states]
     .filter(([, vb]) => asNumber(vb) === VTP_OPERATIONAL)
     .map(([index]) => indexParts(index).at(-1)!)
@@ -105,7 +105,7 @@ async function readQBridge(ctx: CollectContext, resolvePort: ResolvePort): Promi
   const statuses = await walkColumn(ctx, 'dot1qTpFdbStatus', O.dot1qTpFdbStatus, WALK_BOUNDS.fdb);
   // FdbId → VID; many agents leave dot1qVlanFdbId empty, and then FdbId = VID.
   const vlanByFdbId = new Map<number, number>();
-  for (const [index, vb] of await walkColumn(ctx, 'dot1qVlanFdbId', O.dot1qVlanFdbId, WALK_BOUNDS.lldp)) {
+  for (const [index, vb] of await walkColumn(ctx, 'dot1qVlanFdbId', O.dot1qVlanFdbId, WALK_BOUNDS.vlans)) {
     const vid = indexParts(index).at(-1);
     const fdbId = asNumber(vb);
     if (vid != null && fdbId != null && !vlanByFdbId.has(fdbId)) vlanByFdbId.set(fdbId, vid);

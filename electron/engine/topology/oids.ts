@@ -84,5 +84,7 @@ export const WALK_BOUNDS = {
   interfaces: { maxRows: 5_000, timeoutMs: 20_000 },
   fdb: { maxRows: 50_000, timeoutMs: 60_000 },
   lldp: { maxRows: 2_000, timeoutMs: 20_000 },
+  /** VLAN lists (vtpVlanState, dot1qVlanFdbId). */
+  vlans: { maxRows: 2_000, timeoutMs: 20_000 },
   arp: { maxRows: 20_000, timeoutMs: 30_000 },
 } as const;
