@@ -23,7 +23,21 @@ export interface ParsedRecording {
   skipped: number;
 }
 
-export const MAX_WARNINGS = 50;
+const MAX_WARNINGS = 50;
+
+/** Counts the lines a parser skips and keeps a capped list of readable notes about them. */
+export function skippedLines(): { note(lineNo: number, why: string, line: string): void; warnings: string[]; count(): number } {
+  const warnings: string[] = [];
+  let count = 0;
+  return {
+    note(lineNo, why, line) {
+      count++;
+      if (warnings.length < MAX_WARNINGS) warnings.push(`line ${lineNo}: ${why}: ${JSON.stringify(line.slice(0, 100))}`);
+    },
+    warnings,
+    count: () => count,
+  };
+}
 
 /** BER tag number → our value type. Data, so a new tag is one row. */
 const SNMPREC_TAGS: Readonly<Record<string, SnmpValueType>> = {
@@ -48,12 +62,8 @@ export const latin1Encoder: CharEncoder = (s) => Uint8Array.from(s, (c) => c.cha
 
 export function parseSnmprec(text: string, encode: CharEncoder = utf8Encoder): ParsedRecording {
   const varbinds: VarBind[] = [];
-  const warnings: string[] = [];
-  let skipped = 0;
-  const warn = (lineNo: number, why: string, line: string) => {
-    skipped++;
-    if (warnings.length < MAX_WARNINGS) warnings.push(`line ${lineNo}: ${why}: ${JSON.stringify(line.slice(0, 100))}`);
-  };
+  const skipped = skippedLines();
+  const warn = skipped.note;
 
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -80,7 +90,7 @@ export function parseSnmprec(text: string, encode: CharEncoder = utf8Encoder): P
     if (result === undefined) continue; // deliberately absent (noSuchObject etc.)
     varbinds.push({ oid: oidParts.join('.'), ...result });
   }
-  return { varbinds, warnings, skipped };
+  return { varbinds, warnings: skipped.warnings, skipped: skipped.count() };
 }
 
 type Decoded = Pick<VarBind, 'type' | 'value'>;

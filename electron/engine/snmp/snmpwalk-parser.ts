@@ -8,7 +8,7 @@
 import type { SnmpValueType, VarBind } from './source.js';
 import { parseOid } from './oid.js';
 import { hexToBytes, isDottedQuad, parseIntStrict } from './value-codec.js';
-import { MAX_WARNINGS, utf8Encoder, type CharEncoder, type ParsedRecording } from './snmprec-parser.js';
+import { skippedLines, utf8Encoder, type CharEncoder, type ParsedRecording } from './snmprec-parser.js';
 
 type ValueSyntax = 'string' | 'hex' | 'number' | 'timeticks' | 'oid' | 'ip' | 'netaddr' | 'bits' | 'null';
 
@@ -51,12 +51,8 @@ interface Pending {
 
 export function parseSnmpwalk(text: string, encode: CharEncoder = utf8Encoder): ParsedRecording {
   const varbinds: VarBind[] = [];
-  const warnings: string[] = [];
-  let skipped = 0;
-  const warn = (lineNo: number, why: string, line: string) => {
-    skipped++;
-    if (warnings.length < MAX_WARNINGS) warnings.push(`line ${lineNo}: ${why}: ${JSON.stringify(line.slice(0, 100))}`);
-  };
+  const skipped = skippedLines();
+  const warn = skipped.note;
 
   let pending: Pending | null = null;
   const finish = () => {
@@ -97,7 +93,7 @@ export function parseSnmpwalk(text: string, encode: CharEncoder = utf8Encoder): 
     warn(i + 1, 'not an snmpwalk line', line);
   }
   finish();
-  return { varbinds, warnings, skipped };
+  return { varbinds, warnings: skipped.warnings, skipped: skipped.count() };
 }
 
 function opensMultilineString(value: string): boolean {
