@@ -26,8 +26,11 @@ export interface DagreGraphLike {
   node(id: string): unknown;
 }
 
+/** What the layout reads of a device (a worker can be sent just these). */
+export type LayoutDevice = Pick<Device, 'id' | 'ip' | 'type'>;
+
 export interface LayoutInput {
-  devices: readonly Device[];
+  devices: readonly LayoutDevice[];
   links?: readonly Link[];
   layout?: TopologyLayout;
 }
@@ -155,7 +158,7 @@ function spanningTree(input: LayoutInput, gatewayIp: string | null): { tree: Tre
     adjacency.set(l.a.device, [...(adjacency.get(l.a.device) ?? []), { other: l.b.device, myPort: l.a.port }]);
     adjacency.set(l.b.device, [...(adjacency.get(l.b.device) ?? []), { other: l.a.device, myPort: l.b.port }]);
   }
-  const rank = (d: Device) => (gatewayIp && d.ip === gatewayIp ? 0 : d.type === 'router' ? 1 : d.type === 'switch' ? 2 : 3);
+  const rank = (d: LayoutDevice) => (gatewayIp && d.ip === gatewayIp ? 0 : d.type === 'router' ? 1 : d.type === 'switch' ? 2 : 3);
   const candidates = [...input.devices]
     .filter((d) => adjacency.has(d.id))
     .sort((x, y) => rank(x) - rank(y) || (adjacency.get(y.id)?.length ?? 0) - (adjacency.get(x.id)?.length ?? 0) || x.id.localeCompare(y.id));
