@@ -38,7 +38,7 @@ export function denyAllPermissions(target: Session): void {
 /** Opens a URL in the system browser, but only http(s): never file:, smb:, custom handlers. */
 export function openExternalSafely(url: string): boolean {
   if (!isWebUrl(url)) return false;
-  void shell.openExternal(url);
+  shell.openExternal(url).catch((error: unknown) => console.error('[forewarn] the system browser refused the link:', error));
   return true;
 }
 

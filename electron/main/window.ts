@@ -112,6 +112,11 @@ export function createMainWindow({ preloadPath, startUrl = APP_START_URL }: Main
     webPreferences: secureWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(startUrl);
+  // If the UI itself cannot load, show the window anyway: an empty window with an error in the
+  // log is better than a process the user cannot see.
+  window.loadURL(startUrl).catch((error: unknown) => {
+    console.error(`[forewarn] could not load the user interface from ${startUrl}:`, error);
+    window.show();
+  });
   return window;
 }

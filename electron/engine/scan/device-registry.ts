@@ -25,6 +25,8 @@ export class DeviceRegistry {
     private readonly emit: (event: ScanEvent) => void,
     /** Called once per new device, before its device-found event. */
     private readonly onFound: (ip: string) => void = () => undefined,
+    /** Applied to every error message: agents and libraries may echo what they were sent. */
+    private readonly redact: (text: string) => string = (text) => text,
   ) {}
 
   has(ip: string): boolean {
@@ -61,8 +63,9 @@ export class DeviceRegistry {
   }
 
   /** Record a problem on a known device without stopping anything. */
-  addError(ip: string, error: DeviceError): void {
+  addError(ip: string, raw: DeviceError): void {
     if (this.sealed) return;
+    const error = { ...raw, message: this.redact(raw.message) };
     const device = this.devices.get(ip);
     if (!device) return;
     // One entry per kind of problem and phase: a looping agent breaks every walk, and a hundred copies help nobody.

@@ -5,6 +5,7 @@
  * partial document.
  */
 import { setMaxListeners } from 'node:events';
+import { redactSecrets, secretsOf } from '../../../shared/credentials';
 import type { ScanDocument, ScanInfo } from '../../../shared/scan-document';
 import { SCAN_SCHEMA_VERSION } from '../../../shared/scan-document';
 import type { ScanEvent } from '../../../shared/scan-events';
@@ -55,7 +56,9 @@ export async function runScan(request: EngineScanRequest, options: RunScanOption
   };
   emit({ type: 'scan-started', scanId: scan.id, scan, totalAddresses: plan.total });
 
-  const registry = new DeviceRegistry(scan.id, emit, (ip) => startReverseDns(context, ip));
+  const secrets = secretsOf(request.credentials);
+  const redact = (text: string) => redactSecrets(text, secrets);
+  const registry = new DeviceRegistry(scan.id, emit, (ip) => startReverseDns(context, ip), redact);
   const context: ScanContext = {
     request,
     probes,
@@ -76,7 +79,7 @@ export async function runScan(request: EngineScanRequest, options: RunScanOption
     await untilDoneOrCancelled(runPipeline(context, plan), signal, options.cancelGraceMs ?? 300);
     topology = finishTopology(context);
   } catch (error) {
-    if (!signal.aborted) failure = error instanceof Error ? error.message : String(error);
+    if (!signal.aborted) failure = redact(error instanceof Error ? error.message : String(error));
   } finally {
     registry.seal();
     for (const snmp of context.snmpByIp.values()) snmp.close();

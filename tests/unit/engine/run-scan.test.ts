@@ -26,7 +26,7 @@ const office: Record<string, FakeHost> = {
   // Drops ICMP, no SNMP: only the neighbour table knows it.
   '10.0.0.7': { ping: { alive: false }, mac: '00:00:0c:00:00:07', arpAfterMs: 20 },
   // Answers garbage on 161.
-  '10.0.0.9': { snmp: { errors: [{ code: 'snmp-malformed', message: 'BER decode failed' }] } },
+  '10.0.0.9': { snmp: { errors: [{ code: 'snmp-malformed', message: 'BER decode failed in reply to s3cret-community' }] } },
   // An agent whose walks loop.
   '10.0.0.13': { ping: { alive: true }, snmp: { sysName: 'esp', sysDescr: 'lwIP', volumePercent: 99, loops: true } },
   // Drops ICMP, but has an open TCP port.
