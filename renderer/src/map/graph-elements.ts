@@ -1,17 +1,14 @@
 /**
  * The scan on screen as map elements: one node per device (placeholders
- * included), one edge per link, positions from the shared hierarchical layout
- * (shared/topology/layout.ts, dagre injected) with the technician's pins on top.
- * Pure: the map view diffs these against what Cytoscape already shows.
+ * included), one edge per link. Positions are not here: they come from the
+ * layout worker (map-layout.ts), so building these stays cheap on the main
+ * thread. Pure: the map view diffs these against what Cytoscape already shows.
  */
 import type { DeviceType } from '../../../shared/device-types';
 import type { Device } from '../../../shared/scan-document';
-import { layoutTopology, type DagreLike } from '../../../shared/topology/layout';
+import type { LayoutDevice } from '../../../shared/topology/layout';
 import type { Link, LinkConfidence, Point } from '../../../shared/topology/schema';
 import { DEVICE_TYPE_LABELS, deviceName, riskBand, type RiskBand } from '../format';
-
-/** Above this many links the layout uses a spanning tree of them. */
-export const LARGE_MAP_LINKS = 400;
 
 export interface MapNode {
   id: string;
@@ -20,7 +17,6 @@ export interface MapNode {
   type: DeviceType;
   band: RiskBand;
   pinned: boolean;
-  position: Point;
   /** Lower-cased text the map search matches. */
   search: string;
 }
@@ -39,6 +35,9 @@ export interface MapEdge {
 export interface MapGraph {
   nodes: MapNode[];
   edges: MapEdge[];
+  /** What the layout worker is sent: the devices' id, ip and type, and the links between them. */
+  layoutDevices: LayoutDevice[];
+  links: Link[];
 }
 
 export interface MapInput {
@@ -55,20 +54,16 @@ function nodeLabel(device: Device): string {
   return device.ip ? `${short}\n${device.ip}` : short;
 }
 
-export function buildMapGraph(input: MapInput, dagre: DagreLike): MapGraph {
+export function buildMapElements(input: MapInput): MapGraph {
   const all = [...input.devices, ...input.placeholders];
   const ids = new Set(all.map((d) => d.id));
   const links = input.links.filter((l) => ids.has(l.a.device) && ids.has(l.b.device));
-  // Small maps are laid out exactly like the report's; big ones from their spanning tree (see spanningLinks).
-  const layoutLinks = links.length > LARGE_MAP_LINKS ? spanningLinks(links) : links;
-  const layout = layoutTopology({ devices: all, links: layoutLinks, layout: { pinned: input.pinned } }, { dagre, gatewayIp: input.gatewayIp });
   const nodes = all.map<MapNode>((d) => ({
     id: d.id,
     label: nodeLabel(d),
     type: d.type,
     band: riskBand(d.risk?.score),
     pinned: d.id in input.pinned,
-    position: layout.positions[d.id] ?? { x: 0, y: 0 },
     search: [d.ip, deviceName(d), d.mac, d.vendor, d.model, DEVICE_TYPE_LABELS[d.type]].filter(Boolean).join(' ').toLowerCase(),
   }));
   const seen = new Set<string>();
@@ -88,37 +83,5 @@ export function buildMapGraph(input: MapInput, dagre: DagreLike): MapGraph {
       title: [`${l.a.port ?? '?'} ↔ ${l.b.port ?? '?'}`, ...facts.filter(Boolean)].join(' · '),
     });
   }
-  return { nodes, edges };
-}
-
-/**
- * A spanning forest of the links (union-find, confirmed links first), for
- * laying out big maps: redundant switch-to-switch links make dagre's ordering
- * step super-linear (seconds at 2,000 devices), while the tree alone places
- * every device the same way. Every link is still drawn.
- */
-export function spanningLinks(links: readonly Link[]): Link[] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
-    let node = x;
-    while (node !== root) {
-      const next = parent.get(node) ?? root;
-      parent.set(node, root);
-      node = next;
-    }
-    return root;
-  };
-  const order: Record<LinkConfidence, number> = { confirmed: 0, inferred: 1, assumed: 2 };
-  const out: Link[] = [];
-  for (const l of [...links].sort((x, y) => order[x.confidence] - order[y.confidence])) {
-    const a = find(l.a.device);
-    const b = find(l.b.device);
-    if (a === b) continue;
-    parent.set(a, b);
-    if (!parent.has(b)) parent.set(b, b);
-    out.push(l);
-  }
-  return out;
+  return { nodes, edges, layoutDevices: all.map((d) => ({ id: d.id, ip: d.ip, type: d.type })), links };
 }

@@ -1,15 +1,18 @@
 /**
  * The topology map: Cytoscape.js on a canvas (no eval, no remote content:
- * fine under the CSP). Positions come from the shared hierarchical layout;
- * the technician can pan, zoom, drag (which pins a node where it is dropped),
+ * fine under the CSP). Positions come from the shared hierarchical layout,
+ * computed in a Web Worker (map/layout.worker.ts); elements reach Cytoscape in
+ * slices (map/cy-sync.ts), so a 2,000-device map never freezes the window.
+ * The technician can pan, zoom, drag (which pins a node where it is dropped),
  * search and fit. Clicking a node opens the device.
  */
-import dagre from '@dagrejs/dagre';
 import cytoscape, { type Core, type EventObject } from 'cytoscape';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { DagreLike } from '../../../shared/topology/layout';
-import { RISK_COLOURS, TYPE_ICONS, mapStylesheet, type MapPalette } from '../map/cy-style';
-import { buildMapGraph, type MapGraph } from '../map/graph-elements';
+import type { Point } from '../../../shared/topology/schema';
+import { RISK_COLOURS, mapStylesheet, type MapPalette } from '../map/cy-style';
+import { syncGraph } from '../map/cy-sync';
+import { buildMapElements } from '../map/graph-elements';
+import { createLayoutClient, type LayoutClient } from '../map/layout-client';
 import { useThrottled } from '../map/use-throttled';
 import { useApp } from '../store/context';
 import { EmptyScan } from './EmptyScan';
@@ -44,9 +47,13 @@ function MapScreen() {
   const searchId = useId();
 
   const input = useMemo(() => ({ devices, placeholders, links, pinned, gatewayIp }), [devices, placeholders, links, pinned, gatewayIp]);
-  // While a big scan streams, re-lay the map at most every 1.5 s (each layout is a main-thread task).
-  const throttled = useThrottled(input, running ? (devices.length > LARGE_GRAPH_NODES ? 1500 : 500) : 0);
-  const graph = useMemo(() => buildMapGraph(throttled, dagre as unknown as DagreLike), [throttled]);
+  // While a scan streams, re-lay the map at most once a second (big maps) and only place new devices.
+  const throttled = useThrottled(input, running ? (devices.length > LARGE_GRAPH_NODES ? 1000 : 300) : 0);
+  const graph = useMemo(() => buildMapElements(throttled), [throttled]);
+  const [positions, setPositions] = useState<Record<string, Point> | null>(null);
+  const [layoutError, setLayoutError] = useState<string | null>(null);
+  const [drawn, setDrawn] = useState<{ nodes: number; edges: number } | null>(null);
+  const layoutClient = useRef<LayoutClient | null>(null);
 
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -73,6 +80,7 @@ function MapScreen() {
       pixelRatio: 1,
     });
     cyRef.current = cy;
+    layoutClient.current = createLayoutClient();
     cy.on('tap', 'node', (e: EventObject) => actions.current.openDevice(e.target.id() as string));
     cy.on('dragfree', 'node', (e: EventObject) => {
       const { x, y } = e.target.position() as { x: number; y: number };
@@ -89,6 +97,8 @@ function MapScreen() {
       setHoverText(null);
     });
     return () => {
+      layoutClient.current?.dispose();
+      layoutClient.current = null;
       cy.destroy();
       cyRef.current = null;
       fitted.current = false;
@@ -100,22 +110,46 @@ function MapScreen() {
     cyRef.current?.style(mapStylesheet(palette()));
   }, [theme]);
 
+  // The layout, in the worker: the latest answer wins.
+  useEffect(() => {
+    const client = layoutClient.current;
+    if (!client) return;
+    client
+      .layout({ devices: graph.layoutDevices, links: graph.links, pinned: throttled.pinned, gatewayIp: throttled.gatewayIp })
+      .then((p) => {
+        if (p) {
+          setPositions(p);
+          setLayoutError(null);
+        }
+      })
+      .catch((error: unknown) => setLayoutError(error instanceof Error ? error.message : String(error)));
+  }, [graph, throttled]);
+
+  // Cytoscape follows the elements and positions, a slice at a time; a newer sync cancels an older one.
+  const moveExisting = !running;
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) return;
-    syncGraph(cy, graph);
-    if (!fitted.current && graph.nodes.length > 0) {
-      fitted.current = true;
-      const focus = focusId ? cy.getElementById(focusId) : null;
-      if (focus && focus.nonempty()) {
-        cy.zoom(1.2);
-        cy.center(focus);
-        focus.select();
-      } else {
-        cy.fit(undefined, 30);
+    if (!cy || !positions) return;
+    let cancelled = false;
+    void syncGraph(cy, graph, positions, { moveExisting, cancelled: () => cancelled || cy.destroyed() }).then(() => {
+      if (cancelled || cy.destroyed()) return;
+      setDrawn({ nodes: cy.nodes().length, edges: cy.edges().length });
+      if (!fitted.current && cy.nodes().length > 0) {
+        fitted.current = true;
+        const focus = focusId ? cy.getElementById(focusId) : null;
+        if (focus && focus.nonempty()) {
+          cy.zoom(1.2);
+          cy.center(focus);
+          focus.select();
+        } else {
+          cy.fit(undefined, 30);
+        }
       }
-    }
-  }, [graph, focusId]);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [graph, positions, moveExisting, focusId]);
 
   const matches = useMemo(() => {
     const needle = query.trim().toLowerCase();
@@ -148,7 +182,7 @@ function MapScreen() {
 
   return (
     <div className="view view-full">
-      <ViewHeader title="Network map" subtitle={`${graph.nodes.length.toLocaleString()} devices · ${graph.edges.length.toLocaleString()} links${pinnedCount ? ` · ${pinnedCount} pinned` : ''}`}>
+      <ViewHeader title="Network map" subtitle={subtitle(drawn, graph.nodes.length, pinnedCount)}>
         <label htmlFor={searchId} className="visually-hidden">
           Search the map
         </label>
@@ -197,6 +231,11 @@ function MapScreen() {
           role="application"
           aria-label={`Network map with ${graph.nodes.length} devices. Drag to pan, scroll to zoom, click a device to open it; drag a device to pin it.`}
         />
+        {layoutError && (
+          <p className="map-error" role="alert">
+            {layoutError}. The map cannot be drawn; the Devices list still has every device.
+          </p>
+        )}
         <MapLegend />
         <div className="map-hover" aria-live="polite">
           {hoverText ?? 'Hover a link for its ports · drag a device to pin it · click a device for its details'}
@@ -204,6 +243,12 @@ function MapScreen() {
       </section>
     </div>
   );
+}
+
+/** What is on the map now (the counts lag the scan by at most one layout while it streams). */
+function subtitle(drawn: { nodes: number; edges: number } | null, total: number, pinnedCount: number): string {
+  if (!drawn) return total > 0 ? `Laying out ${total.toLocaleString()} devices…` : 'No devices yet';
+  return `${drawn.nodes.toLocaleString()} devices · ${drawn.edges.toLocaleString()} links${pinnedCount ? ` · ${pinnedCount} pinned` : ''}`;
 }
 
 function MapLegend() {
@@ -230,40 +275,4 @@ function MapLegend() {
       </div>
     </div>
   );
-}
-
-/** Brings Cytoscape in line with the graph: adds, removes and updates only what changed. */
-function syncGraph(cy: Core, graph: MapGraph): void {
-  cy.batch(() => {
-    const nodeIds = new Set(graph.nodes.map((n) => n.id));
-    const edgeIds = new Set(graph.edges.map((e) => e.id));
-    cy.edges().forEach((e) => {
-      if (!edgeIds.has(e.id())) e.remove();
-    });
-    cy.nodes().forEach((n) => {
-      if (!nodeIds.has(n.id())) n.remove();
-    });
-    const newNodes: cytoscape.ElementDefinition[] = [];
-    for (const n of graph.nodes) {
-      const el = cy.getElementById(n.id);
-      if (el.empty()) {
-        newNodes.push({ group: 'nodes', data: { id: n.id, label: n.label, type: n.type, band: n.band, icon: TYPE_ICONS[n.type] }, position: { ...n.position }, classes: n.pinned ? 'pinned' : '' });
-        continue;
-      }
-      if (el.data('label') !== n.label || el.data('band') !== n.band || el.data('type') !== n.type) el.data({ label: n.label, band: n.band, type: n.type, icon: TYPE_ICONS[n.type] });
-      if (!el.grabbed()) {
-        const p = el.position();
-        if (p.x !== n.position.x || p.y !== n.position.y) el.position({ ...n.position });
-      }
-      if (el.hasClass('pinned') !== n.pinned) el.toggleClass('pinned', n.pinned);
-    }
-    if (newNodes.length) cy.add(newNodes);
-    const newEdges: cytoscape.ElementDefinition[] = [];
-    for (const e of graph.edges) {
-      const el = cy.getElementById(e.id);
-      if (el.empty()) newEdges.push({ group: 'edges', data: { ...e } });
-      else if (el.data('confidence') !== e.confidence || el.data('title') !== e.title) el.data({ confidence: e.confidence, title: e.title });
-    }
-    if (newEdges.length) cy.add(newEdges);
-  });
 }

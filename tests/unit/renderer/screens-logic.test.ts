@@ -1,10 +1,7 @@
-import dagre from '@dagrejs/dagre';
 import { describe, expect, it } from 'vitest';
-import { spanningLinks, buildMapGraph } from '../../../renderer/src/map/graph-elements';
 import { applyScanEvents, emptyLiveScan } from '../../../renderer/src/store/live-scan';
 import { reanalyzeScan } from '../../../renderer/src/store/reanalyze';
 import { EMPTY_DEVICE_FILTER, filterDevices, siteFindings } from '../../../renderer/src/store/selectors';
-import type { DagreLike } from '../../../shared/topology/layout';
 import type { Finding } from '../../../shared/health/schema';
 import type { Link } from '../../../shared/topology/schema';
 import { device } from './fake-api';
@@ -61,23 +58,5 @@ describe('re-checking findings with new thresholds', () => {
     const raised = reanalyzeScan(scan, { 'storage-full.warnPercent': 98, 'storage-full.critPercent': 99 });
     expect(raised.devices[0]!.findings?.map((f) => f.rule)).not.toContain('storage-full');
     expect(raised.devices[0]!.risk?.score).toBeLessThan(scan.devices[0]!.risk!.score);
-  });
-});
-
-describe('map graph', () => {
-  it('keeps one link per pair of devices in a spanning forest, confirmed links first', () => {
-    const links = [link('a', 'b'), link('b', 'c'), link('a', 'c', 'confirmed'), link('d', 'e')];
-    const tree = spanningLinks(links);
-    expect(tree).toHaveLength(3);
-    expect(tree[0]!.confidence).toBe('confirmed');
-  });
-  it('places pinned devices where they were dropped and labels nodes as text', () => {
-    const devices = [device({ id: 'sw', type: 'switch', hostname: 'sw1', ip: '10.0.0.2' }), device({ id: 'h', hostname: '<b>x</b>', ip: '10.0.0.9' })];
-    const graph = buildMapGraph({ devices, placeholders: [], links: [link('sw', 'h')], pinned: { h: { x: 500, y: 600 } }, gatewayIp: null }, dagre as unknown as DagreLike);
-    const h = graph.nodes.find((n) => n.id === 'h')!;
-    expect(h.position).toEqual({ x: 500, y: 600 });
-    expect(h.pinned).toBe(true);
-    expect(h.label).toBe('<b>x</b>\n10.0.0.9');
-    expect(graph.edges).toHaveLength(1);
   });
 });
