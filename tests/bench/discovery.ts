@@ -105,6 +105,7 @@ async function voidSweep(): Promise<void> {
   );
   polling = false;
   await poll;
+  if (result.code !== 0) throw new Error(`the /16 sweep failed (exit ${result.code}): ${result.stderr.slice(-2000)}`);
   const rssKb = Number(/maxrss_kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN);
   const doc = JSON.parse(readFileSync(json, 'utf8')) as { devices: Array<{ ip: string }> };
   const liveFound = truth.voidNetwork.liveAddresses.filter((ip) => doc.devices.some((d) => d.ip === ip)).length;
