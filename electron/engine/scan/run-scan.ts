@@ -16,7 +16,7 @@ import type { ScanContext } from './context';
 import { DeviceRegistry } from './device-registry';
 import { discoverPlan } from './discovery';
 import { assessFindings, enrichDevice, startReverseDns } from './enrich';
-import { createScanTopology } from './topology';
+import { createScanTopology, NO_TOPOLOGY, type TopologyOutcome } from './topology';
 import type { Finding } from '../../../shared/health/schema';
 import { PhaseProgress } from './progress';
 
@@ -42,46 +42,20 @@ export async function runScan(request: EngineScanRequest, options: RunScanOption
   // Every in-flight probe listens for the cancel; thousands at once are expected, not a leak.
   setMaxListeners(0, signal);
   const plan = await planOrReject(request, probes);
-  const gateway = await probes.defaultGateway().catch(() => null);
-  const scan: ScanInfo = {
-    id: request.scanId,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    targets: plan.specs,
-    status: 'running',
-    preset: request.preset,
-    gateway,
-    ...(request.client ? { client: request.client } : {}),
-    ...(request.site ? { site: request.site } : {}),
-  };
+  const scan = describeScan(request, plan, await probes.defaultGateway().catch(() => null));
   emit({ type: 'scan-started', scanId: scan.id, scan, totalAddresses: plan.total });
 
-  const secrets = secretsOf(request.credentials);
-  const redact = (text: string) => redactSecrets(text, secrets);
-  const registry = new DeviceRegistry(scan.id, emit, (ip) => startReverseDns(context, ip), redact);
-  const context: ScanContext = {
-    request,
-    probes,
-    registry,
-    topology: createScanTopology(scan.id, registry, gateway, emit),
-    signal,
-    rateLimiter: createRateLimiter(request.limits.packetsPerSecond),
-    quick: request.preset === 'quick',
-    snmpByIp: new Map(),
-    reverseDnsByIp: new Map(),
-    emitPhase: (phase, message) => emit({ type: 'phase', scanId: scan.id, phase, ...(message ? { message } : {}) }),
-    publishProgress: (s) => emit({ type: 'progress', scanId: scan.id, ...s }),
-  };
-
+  const redact = (text: string) => redactSecrets(text, secretsOf(request.credentials));
+  const context = createContext(request, options, scan, redact);
   let failure: string | undefined;
-  let topology: ReturnType<ScanContext['topology']['finish']> = { links: [], placeholders: [], findings: [] };
+  let topology = NO_TOPOLOGY;
   try {
     await untilDoneOrCancelled(runPipeline(context, plan), signal, options.cancelGraceMs ?? 300);
     topology = finishTopology(context);
   } catch (error) {
     if (!signal.aborted) failure = redact(error instanceof Error ? error.message : String(error));
   } finally {
-    registry.seal();
+    context.registry.seal();
     for (const snmp of context.snmpByIp.values()) snmp.close();
   }
 
@@ -100,13 +74,46 @@ export async function runScan(request: EngineScanRequest, options: RunScanOption
     schemaVersion: SCAN_SCHEMA_VERSION,
     generator: { name: 'forewarn', version: options.generatorVersion },
     scan: finished,
-    devices: [...registry.list(), ...topology.placeholders],
+    devices: [...context.registry.list(), ...topology.placeholders],
     ...(topology.links.length > 0 ? { links: topology.links } : {}),
   };
 }
 
+function describeScan(request: EngineScanRequest, plan: TargetPlanView, gateway: string | null): ScanInfo {
+  return {
+    id: request.scanId,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    targets: plan.specs,
+    status: 'running',
+    preset: request.preset,
+    gateway,
+    ...(request.client ? { client: request.client } : {}),
+    ...(request.site ? { site: request.site } : {}),
+  };
+}
+
+function createContext(request: EngineScanRequest, options: RunScanOptions, scan: ScanInfo, redact: (text: string) => string): ScanContext {
+  const { emit } = options;
+  const registry = new DeviceRegistry(scan.id, emit, (ip) => startReverseDns(context, ip), redact);
+  const context: ScanContext = {
+    request,
+    probes: options.probes,
+    registry,
+    topology: createScanTopology(scan.id, registry, scan.gateway ?? null, emit),
+    signal: options.signal,
+    rateLimiter: createRateLimiter(request.limits.packetsPerSecond),
+    quick: request.preset === 'quick',
+    snmpByIp: new Map(),
+    reverseDnsByIp: new Map(),
+    emitPhase: (phase, message) => emit({ type: 'phase', scanId: scan.id, phase, ...(message ? { message } : {}) }),
+    publishProgress: (s) => emit({ type: 'progress', scanId: scan.id, ...s }),
+  };
+  return context;
+}
+
 /** The final graph (also after a cancel: a partial graph is still a valid one), with its findings filed on their devices. */
-function finishTopology(context: ScanContext): ReturnType<ScanContext['topology']['finish']> {
+function finishTopology(context: ScanContext): TopologyOutcome {
   const result = context.topology.finish();
   const findingsByDevice = new Map<string, Finding[]>();
   for (const { deviceIds, finding } of result.findings) {

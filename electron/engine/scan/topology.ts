@@ -15,10 +15,18 @@ import type { DeviceRegistry } from './device-registry';
 /** Re-inference costs O(devices); during a big scan once per interval is plenty. */
 const REINFER_INTERVAL_MS = 500;
 
+export interface TopologyOutcome {
+  links: Link[];
+  placeholders: Device[];
+  findings: TopologyFinding[];
+}
+
+export const NO_TOPOLOGY: TopologyOutcome = { links: [], placeholders: [], findings: [] };
+
 export interface ScanTopology {
   record(deviceId: string, facts: TopologyFacts): void;
   /** Final inference over every device. */
-  finish(): { links: Link[]; placeholders: Device[]; findings: TopologyFinding[] };
+  finish(): TopologyOutcome;
 }
 
 export function createScanTopology(scanId: string, registry: DeviceRegistry, gatewayIp: string | null, emit: (event: ScanEvent) => void): ScanTopology {
