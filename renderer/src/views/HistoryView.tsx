@@ -1,71 +1,207 @@
 /**
- * Saved scans (the library of issue 7): clients, sites and their scans, newest
- * first. Opening one puts it on screen, re-analysed with the current thresholds.
- * Where the window has no library (the browser bridge), it says so.
+ * Saved scans (the library of issue 7): clients → sites → scans, newest first.
+ * Open one offline (re-analysed with the current thresholds), rename, tag,
+ * delete, export and import `.forewarn` files, make the PDF report, and compare
+ * two scans of a site ("since last visit"). Every action reports progress in
+ * one status line, and every failure says what to do next.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { Comparison } from '../../../shared/assessment/compare';
 import type { LibraryListing, ScanIndexEntry } from '../../../shared/assessment/library-types';
-import { RiskScore } from '../components/Badges';
-import { STATUS_LABELS, formatDate } from '../format';
 import { messageOf } from '../store/app-store';
 import { useApi, useApp } from '../store/context';
 import { ViewHeader } from './ViewHeader';
+import { ComparisonPanel } from './history/ComparisonPanel';
+import { ScanRow, type ScanRowActions } from './history/ScanRow';
+import { MAX_IMPORT_BYTES, deliverProducedFile, deliveryMessage, readFileAsBase64 } from './history/files';
+import { NO_SELECTION, pruneSelection, siteKey, toggleCompare, type CompareSelection } from './history/selection';
+import './history/history.css';
 
 type Load = { state: 'loading' } | { state: 'done'; listing: LibraryListing } | { state: 'failed'; message: string };
+type Status = { tone: 'busy' | 'success' | 'error'; text: string } | null;
+interface ShownComparison {
+  comparison: Comparison;
+  olderName: string;
+  newerName: string;
+}
+
+/** Host messages end with a full stop; ours follow them. */
+function sentence(message: string): string {
+  const trimmed = message.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
 
 export function HistoryView() {
   const api = useApi();
   const loadScanDocument = useApp((s) => s.loadScanDocument);
   const navigate = useApp((s) => s.navigate);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  /** `action:scanId` of the running action; one at a time, so results never cross. */
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [selection, setSelection] = useState<CompareSelection>(NO_SELECTION);
+  const [shown, setShown] = useState<ShownComparison | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    let live = true;
-    api.invoke('library:list').then(
-      (listing) => live && setLoad({ state: 'done', listing }),
-      (e: unknown) => live && setLoad({ state: 'failed', message: messageOf(e) }),
-    );
-    return () => {
-      live = false;
-    };
+  const refresh = useCallback(async () => {
+    try {
+      const listing = await api.invoke('library:list');
+      setLoad({ state: 'done', listing });
+      setSelection((s) => pruneSelection(s, new Set(listing.scans.map((e) => e.id))));
+    } catch (e) {
+      setLoad({ state: 'failed', message: messageOf(e) });
+    }
   }, [api]);
 
-  const open = (entry: ScanIndexEntry) => {
-    setBusy(entry.id);
-    setError(null);
-    api.invoke('library:open', entry.id).then(
-      (opened) => {
-        loadScanDocument(opened.document);
-        navigate('at-risk');
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  /** Runs one action with its progress line; resolves to whether it worked. */
+  const run = async (key: string, progress: string, task: () => Promise<string>, failure: (message: string) => string): Promise<boolean> => {
+    setBusy(key);
+    setStatus({ tone: 'busy', text: progress });
+    try {
+      setStatus({ tone: 'success', text: await task() });
+      return true;
+    } catch (e) {
+      setStatus({ tone: 'error', text: failure(sentence(messageOf(e))) });
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const actions: ScanRowActions = {
+    open: (entry) => {
+      void run(
+        `open:${entry.id}`,
+        `Opening “${entry.name}” and re-checking it with the current thresholds…`,
+        async () => {
+          const opened = await api.invoke('library:open', entry.id);
+          loadScanDocument(opened.document);
+          navigate('at-risk');
+          return `Opened “${entry.name}”.`;
+        },
+        (m) => `Could not open “${entry.name}”: ${m} The file may be damaged; import an exported copy or rescan the site.`,
+      );
+    },
+    rename: (entry, name) =>
+      run(
+        `rename:${entry.id}`,
+        `Renaming “${entry.name}”…`,
+        async () => {
+          const renamed = await api.invoke('library:rename', entry.id, name);
+          await refresh();
+          return `Renamed to “${renamed.name}”.`;
+        },
+        (m) => `Could not rename “${entry.name}”: ${m} Use 1 to 200 characters and try again.`,
+      ),
+    tag: (entry, tags) =>
+      run(
+        `tag:${entry.id}`,
+        `Saving the tags of “${entry.name}”…`,
+        async () => {
+          const tagged = await api.invoke('library:tag', entry.id, tags);
+          await refresh();
+          return tagged.tags.length ? `Tags of “${tagged.name}”: ${tagged.tags.join(', ')}.` : `“${tagged.name}” has no tags now.`;
+        },
+        (m) => `Could not save the tags: ${m} Use at most 20 tags of up to 40 characters, separated by commas.`,
+      ),
+    remove: (entry) =>
+      run(
+        `delete:${entry.id}`,
+        `Deleting “${entry.name}”…`,
+        async () => {
+          await api.invoke('library:delete', entry.id);
+          if (shown && selection.ids.includes(entry.id)) setShown(null);
+          await refresh();
+          return `Deleted “${entry.name}”.`;
+        },
+        (m) => `Could not delete “${entry.name}”: ${m} Check that the data folder is writable, then try again.`,
+      ),
+    exportFile: (entry) => {
+      void run(
+        `export:${entry.id}`,
+        `Exporting “${entry.name}”…`,
+        async () => deliveryMessage(`“${entry.name}”`, deliverProducedFile(await api.invoke('library:export', entry.id))),
+        (m) => `Could not export “${entry.name}”: ${m} Check the destination has free space, then try again.`,
+      );
+    },
+    pdf: (entry) => {
+      void run(
+        `pdf:${entry.id}`,
+        `Making the PDF report of “${entry.name}” (a few seconds for a large site)…`,
+        async () => deliveryMessage('The PDF report', deliverProducedFile(await api.invoke('report:pdf', entry.id, {}))),
+        (m) => `Could not make the PDF report: ${m} Open the scan to check it is complete, then try again.`,
+      );
+    },
+    toggleCompare: (entry) => setSelection((s) => toggleCompare(s, entry)),
+  };
+
+  const compare = (entries: ScanIndexEntry[]) => {
+    const picked = entries.filter((e) => selection.ids.includes(e.id)).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    const [older, newer] = picked;
+    if (!older || !newer) return;
+    void run(
+      `compare:${newer.id}`,
+      `Comparing “${older.name}” with “${newer.name}”…`,
+      async () => {
+        const comparison = await api.invoke('library:compare', older.id, newer.id);
+        setShown({ comparison, olderName: older.name, newerName: newer.name });
+        return `Compared “${older.name}” with “${newer.name}”.`;
       },
-      (e: unknown) => {
-        setBusy(null);
-        setError(`Could not open “${entry.name}”: ${messageOf(e)} The file may be damaged; export a copy from another computer or rescan the site.`);
+      (m) => `Could not compare the two scans: ${m} Open each one to check it is readable.`,
+    );
+  };
+
+  const importFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    void run(
+      'import:',
+      `Importing ${file.name}…`,
+      async () => {
+        if (file.size > MAX_IMPORT_BYTES) throw new Error(`The file is ${Math.round(file.size / 1048576)} MB; Forewarn imports files up to 256 MB.`);
+        const entry = await api.invoke('library:import', { fileName: file.name.slice(0, 255), dataBase64: await readFileAsBase64(file) });
+        await refresh();
+        return `Imported “${entry.name}” into ${entry.client} › ${entry.site}.`;
       },
+      (m) => `Could not import ${file.name}: ${m} Nothing in your saved scans was changed. Ask for a fresh export of the scan (a .forewarn file from Forewarn).`,
     );
   };
 
   return (
-    <div className="view">
-      <ViewHeader title="Saved scans" subtitle="Every assessment is saved on this computer as it runs." />
-      {error && (
-        <div className="notice notice-error" role="alert">
-          {error}
+    <div className="view view-wide">
+      <ViewHeader title="Saved scans" subtitle="Every assessment is saved on this computer as it runs. Open, compare and share them here.">
+        <button type="button" className="button" onClick={() => fileInput.current?.click()} disabled={busy !== null || load.state !== 'done'}>
+          {busy === 'import:' ? 'Importing…' : 'Import .forewarn file'}
+        </button>
+        <input ref={fileInput} type="file" accept=".forewarn,.json" className="visually-hidden" aria-label="Import a .forewarn file" tabIndex={-1} onChange={importFile} />
+      </ViewHeader>
+      {status && (
+        <div
+          className={`notice ${status.tone === 'error' ? 'notice-error' : status.tone === 'success' ? 'notice-success' : ''}`}
+          role={status.tone === 'error' ? 'alert' : 'status'}
+          data-testid="library-status"
+          data-tone={status.tone}
+        >
+          {status.text}
         </div>
       )}
+      {shown && <ComparisonPanel {...shown} onClose={() => setShown(null)} />}
       {load.state === 'loading' && <p className="help">Loading the saved scans…</p>}
       {load.state === 'failed' && (
         <div className="card empty-state">
           <p>
-            Saved scans are not available here: {load.message} The scan on screen is still complete; use the desktop app to keep a history of visits.
+            Saved scans are not available here: {sentence(load.message)} The scan on screen is still complete; use the desktop app to keep a history of visits.
           </p>
         </div>
       )}
       {load.state === 'done' && load.listing.scans.length === 0 && (
         <div className="card empty-state">
-          <p>No saved scans yet. Each scan you run is saved here, by client and site.</p>
+          <p>No saved scans yet. Each scan you run is saved here, by client and site; you can also import a .forewarn file.</p>
           <button type="button" className="button button-primary" onClick={() => navigate('new-scan')}>
             New scan
           </button>
@@ -75,25 +211,31 @@ export function HistoryView() {
         load.listing.clients.map((client) => (
           <section key={client.name} className="card" aria-label={client.name}>
             <h2>{client.name}</h2>
-            {client.sites.map((site) => (
-              <div key={site.name} className="history-site">
-                <h3 className="subhead">{site.name}</h3>
-                <ul className="history-list">
-                  {site.scans.map((entry) => (
-                    <li key={entry.id}>
-                      <RiskScore score={entry.siteRisk} />
-                      <span className="history-name">{entry.name}</span>
-                      <span className="help">
-                        {formatDate(entry.startedAt)} · {entry.deviceCount} devices · {STATUS_LABELS[entry.status]}
+            {client.sites.map((site) => {
+              const picked = site.scans.length > 0 && selection.site === siteKey(site.scans[0]!) ? selection.ids.length : 0;
+              return (
+                <div key={site.name} className="history-site" aria-label={`${client.name} › ${site.name}`} role="group">
+                  <div className="history-site-head">
+                    <h3 className="subhead">
+                      {site.name} <span className="muted">· {site.scans.length} scan{site.scans.length === 1 ? '' : 's'}</span>
+                    </h3>
+                    {site.scans.length > 1 && (
+                      <span className="compare-hint">
+                        <span className="help">{picked === 2 ? 'Two scans picked.' : `Tick “Compare” on two scans of this site (${picked} of 2).`}</span>
+                        <button type="button" className="button button-small" disabled={picked !== 2 || busy !== null} onClick={() => compare(site.scans)}>
+                          {busy?.startsWith('compare:') ? 'Comparing…' : 'Compare the two'}
+                        </button>
                       </span>
-                      <button type="button" className="button button-small" onClick={() => open(entry)} disabled={busy !== null}>
-                        {busy === entry.id ? 'Opening…' : 'Open'}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
+                    )}
+                  </div>
+                  <ul className="history-list">
+                    {site.scans.map((entry) => (
+                      <ScanRow key={entry.id} entry={entry} busy={busy} selected={selection.ids.includes(entry.id)} actions={actions} />
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
           </section>
         ))}
     </div>

@@ -1,0 +1,110 @@
+/**
+ * One saved scan in the list: what it is (date, devices, risk, tags, status)
+ * and what can be done with it. Rename, tags and delete open inline, so the
+ * technician sees which scan they act on; delete asks for a confirmation.
+ */
+import { useState, type FormEvent } from 'react';
+import type { ScanIndexEntry } from '../../../../shared/assessment/library-types';
+import { RiskScore } from '../../components/Badges';
+import { STATUS_LABELS } from '../../format';
+import { formatDateTime } from './compare-text';
+import { parseTags } from './files';
+
+export interface ScanRowActions {
+  open(entry: ScanIndexEntry): void;
+  rename(entry: ScanIndexEntry, name: string): Promise<boolean>;
+  tag(entry: ScanIndexEntry, tags: string[]): Promise<boolean>;
+  exportFile(entry: ScanIndexEntry): void;
+  pdf(entry: ScanIndexEntry): void;
+  remove(entry: ScanIndexEntry): Promise<boolean>;
+  toggleCompare(entry: ScanIndexEntry): void;
+}
+
+type Editing = 'rename' | 'tags' | 'delete' | null;
+
+export function ScanRow({ entry, busy, selected, actions }: { entry: ScanIndexEntry; busy: string | null; selected: boolean; actions: ScanRowActions }) {
+  const [editing, setEditing] = useState<Editing>(null);
+  const [text, setText] = useState('');
+  const disabled = busy !== null;
+  const mine = busy?.endsWith(`:${entry.id}`) ? busy.slice(0, busy.indexOf(':')) : null;
+
+  const start = (mode: Editing, initial = '') => {
+    setText(initial);
+    setEditing(mode);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const done = editing === 'rename' ? actions.rename(entry, text) : actions.tag(entry, parseTags(text));
+    void done.then((ok) => ok && setEditing(null));
+  };
+
+  return (
+    <li className={`scan-row${selected ? ' is-selected' : ''}`} data-scan-id={entry.id} aria-label={entry.name}>
+      <RiskScore score={entry.siteRisk} />
+      <div className="scan-row-main">
+        <div className="scan-row-title">
+          <span className="history-name">{entry.name}</span>
+          <span className={`status-pill status-${entry.status}`}>{STATUS_LABELS[entry.status]}</span>
+          {entry.tags.map((tag) => (
+            <span key={tag} className="chip scan-tag">
+              {tag}
+            </span>
+          ))}
+        </div>
+        <span className="help">
+          {formatDateTime(entry.startedAt)} · {entry.deviceCount} device{entry.deviceCount === 1 ? '' : 's'} · site risk {entry.siteRisk ?? 'not rated'}
+          {entry.status === 'interrupted' && ' · stopped before the end: what was found until then is kept'}
+        </span>
+        {(editing === 'rename' || editing === 'tags') && (
+          <form className="scan-row-form" onSubmit={submit} aria-label={editing === 'rename' ? 'Rename scan' : 'Edit tags'}>
+            <label>
+              {editing === 'rename' ? 'New name' : 'Tags, separated by commas'}
+              <input value={text} onChange={(e) => setText(e.target.value)} maxLength={editing === 'rename' ? 200 : 900} autoFocus required={editing === 'rename'} />
+            </label>
+            <button type="submit" className="button button-small button-primary" disabled={disabled}>
+              {mine === 'rename' || mine === 'tag' ? 'Saving…' : 'Save'}
+            </button>
+            <button type="button" className="button button-small button-quiet" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+          </form>
+        )}
+        {editing === 'delete' && (
+          <div className="scan-row-form notice notice-warning" role="alertdialog" aria-label="Confirm delete">
+            <span>Delete “{entry.name}” from this computer? This cannot be undone; export it first to keep a copy.</span>
+            <button type="button" className="button button-small button-danger" disabled={disabled} onClick={() => void actions.remove(entry).then((ok) => ok && setEditing(null))}>
+              {mine === 'delete' ? 'Deleting…' : 'Delete for good'}
+            </button>
+            <button type="button" className="button button-small button-quiet" onClick={() => setEditing(null)}>
+              Keep it
+            </button>
+          </div>
+        )}
+      </div>
+      <div className="scan-row-actions">
+        <button type="button" className="button button-small button-primary" onClick={() => actions.open(entry)} disabled={disabled}>
+          {mine === 'open' ? 'Opening…' : 'Open'}
+        </button>
+        <button type="button" className="button button-small" onClick={() => start('rename', entry.name)} disabled={disabled}>
+          Rename
+        </button>
+        <button type="button" className="button button-small" onClick={() => start('tags', entry.tags.join(', '))} disabled={disabled}>
+          Tags
+        </button>
+        <button type="button" className="button button-small" onClick={() => actions.exportFile(entry)} disabled={disabled}>
+          {mine === 'export' ? 'Exporting…' : 'Export'}
+        </button>
+        <button type="button" className="button button-small" onClick={() => actions.pdf(entry)} disabled={disabled}>
+          {mine === 'pdf' ? 'Making PDF…' : 'PDF report'}
+        </button>
+        <button type="button" className="button button-small button-quiet" onClick={() => start('delete')} disabled={disabled}>
+          Delete
+        </button>
+        <label className="choice compare-choice">
+          <input type="checkbox" checked={selected} onChange={() => actions.toggleCompare(entry)} disabled={disabled} />
+          Compare
+        </label>
+      </div>
+    </li>
+  );
+}
