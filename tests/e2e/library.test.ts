@@ -1,0 +1,237 @@
+/**
+ * Saved scans end to end: the renderer in Chromium, the browser bridge with the
+ * real engine inside the lab's technician namespace, and the scan library on a
+ * fresh data folder. Two quick sweeps of one client's site, the second without
+ * the UPS (a narrower target list), then in Saved scans: both listed, open the
+ * older, rename and tag it, compare the two (the UPS is missing), export and
+ * import it back (a second copy), a truncated file refused with the library
+ * unchanged, the PDF report, and a delete with confirmation.
+ * Screens go to test-results/screenshots/library-*.png.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startBridgeApp, type BridgeApp } from '../../electron/bridge/bridge-app';
+import { truth, truthHost } from '../lab/truth';
+import { launchChromium, openPage, screenshot, watchPageErrors } from './browser';
+
+const TECH_NAMESPACE_PREFIX = ['ip', 'netns', 'exec', truth.technician.namespace];
+const WAIT = { timeout: 20_000, interval: 100 };
+const SCAN_WAIT = { timeout: 90_000, interval: 250 };
+const CLIENT = 'Harbour Vets';
+const SITE = 'Quay Street';
+
+const ups = truthHost('ups01');
+const printer = truthHost('prn-hp01');
+const FIRST_VISIT = [truth.router.ip, printer.ip, ups.ip];
+const SECOND_VISIT = [truth.router.ip, printer.ip];
+const LAB_IPS = new Set(truth.liveLanIps);
+
+function nav(page: Page, label: string) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: new RegExp(`^${label}`) });
+}
+
+async function quickScan(page: Page, targets: string[]): Promise<void> {
+  await nav(page, 'New scan').click();
+  await page.getByText(/Detected:|No local subnet was detected|Could not detect/).waitFor();
+  await page.getByLabel('Client').fill(CLIENT);
+  await page.getByLabel('Site').fill(SITE);
+  await page.getByLabel('Targets').fill(targets.join('\n'));
+  await page.getByRole('radio', { name: /Quick sweep/ }).check();
+  await page.getByRole('button', { name: 'Start scan' }).click();
+  await expect.poll(() => page.getByTestId('scan-status').textContent(), SCAN_WAIT).toBe('Completed');
+}
+
+/** Saved scans, freshly listed (the view lists the library when it opens). */
+async function openLibrary(page: Page): Promise<void> {
+  await nav(page, 'Devices').click();
+  await nav(page, 'Saved scans').click();
+  await page.getByRole('heading', { name: 'Saved scans' }).waitFor();
+}
+
+function siteRows(page: Page) {
+  return page.getByRole('group', { name: `${CLIENT} › ${SITE}` }).locator('li.scan-row');
+}
+
+/** The scan ids listed for the site, in screen order. */
+async function rowIds(page: Page): Promise<string[]> {
+  return Promise.all((await siteRows(page).all()).map(async (row) => (await row.getAttribute('data-scan-id')) ?? ''));
+}
+
+function statusLine(page: Page) {
+  return page.getByTestId('library-status');
+}
+
+/** Waits for the running action to end and returns its final line. */
+async function settledStatus(page: Page): Promise<{ tone: string; text: string }> {
+  await expect.poll(() => statusLine(page).getAttribute('data-tone'), WAIT).not.toBe('busy');
+  return { tone: (await statusLine(page).getAttribute('data-tone')) ?? '', text: (await statusLine(page).textContent()) ?? '' };
+}
+
+async function downloadFrom(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  const path = await download.path();
+  return { download, bytes: readFileSync(path) };
+}
+
+describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge', () => {
+  let app: BridgeApp;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  let dataDir: string;
+  let olderId = '';
+  let newerId = '';
+  let exported: Buffer = Buffer.alloc(0);
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'forewarn-e2e-library-'));
+    app = await startBridgeApp({ port: 0, engineStdio: 'inherit', engineCommandPrefix: TECH_NAMESPACE_PREFIX, dataDir });
+    // Network safety: the engine must see the lab LAN and nothing else before we let it scan.
+    const detected = await app.engine.detectTargets();
+    if (JSON.stringify(detected) !== JSON.stringify([truth.lanCidr])) {
+      throw new Error(`engine is not inside ${truth.technician.namespace}: it detected ${detected.join(', ')}`);
+    }
+    browser = await launchChromium();
+    page = await openPage(browser);
+    pageErrors = watchPageErrors(page);
+    // Only lab hosts may be scanned from this page.
+    await page.route('**/api/invoke/scan:start', async (route) => {
+      const [request] = JSON.parse(route.request().postData() ?? '[]') as [{ targets: string[] }];
+      if (request.targets.length === 0 || !request.targets.every((t) => LAB_IPS.has(t))) await route.abort();
+      else await route.continue();
+    });
+    await page.goto(app.server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('saves two visits of one site, the second without the UPS, and lists both', async () => {
+    await quickScan(page, FIRST_VISIT);
+    await quickScan(page, SECOND_VISIT);
+    await openLibrary(page);
+    await expect.poll(() => siteRows(page).count(), WAIT).toBe(2);
+    const rows = siteRows(page);
+    // Newest first.
+    newerId = (await rows.nth(0).getAttribute('data-scan-id')) ?? '';
+    olderId = (await rows.nth(1).getAttribute('data-scan-id')) ?? '';
+    expect(newerId).not.toBe(olderId);
+    for (const row of [rows.nth(0), rows.nth(1)]) expect(await row.textContent()).toContain('Completed');
+    expect(await rows.nth(1).textContent()).toMatch(/3 devices/);
+    expect(await rows.nth(0).textContent()).toMatch(/2 devices/);
+    await screenshot(page, 'library-list');
+  });
+
+  it('opens the older scan offline, on the at-risk screen', async () => {
+    await page.locator(`li[data-scan-id="${olderId}"]`).getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('heading', { name: 'At-risk hardware' }).waitFor(WAIT);
+    await nav(page, 'Devices').click();
+    const ips = await page.locator('tr[data-device-id] td.col-ip').allTextContents();
+    expect(ips).toEqual(expect.arrayContaining(FIRST_VISIT));
+  });
+
+  it('renames and tags the older scan', async () => {
+    await openLibrary(page);
+    const older = page.locator(`li[data-scan-id="${olderId}"]`);
+    await older.getByRole('button', { name: 'Rename' }).click();
+    await older.getByLabel('New name').fill('First visit, before the UPS went');
+    await older.getByRole('button', { name: 'Save' }).click();
+    expect(await settledStatus(page)).toEqual({ tone: 'success', text: 'Renamed to “First visit, before the UPS went”.' });
+    await expect.poll(() => older.locator('.history-name').textContent(), WAIT).toBe('First visit, before the UPS went');
+
+    await older.getByRole('button', { name: 'Tags' }).click();
+    await older.getByLabel('Tags, separated by commas').fill('baseline, quarterly ,baseline');
+    await older.getByRole('button', { name: 'Save' }).click();
+    expect((await settledStatus(page)).tone).toBe('success');
+    await expect.poll(() => older.locator('.scan-tag').allTextContents(), WAIT).toEqual(['baseline', 'quarterly']);
+    await screenshot(page, 'library-renamed-tagged');
+  });
+
+  it('compares the two visits: the UPS is missing', async () => {
+    await page.locator(`li[data-scan-id="${olderId}"]`).getByRole('checkbox', { name: 'Compare' }).check();
+    await page.locator(`li[data-scan-id="${newerId}"]`).getByRole('checkbox', { name: 'Compare' }).check();
+    await page.getByRole('button', { name: 'Compare the two' }).click();
+    const panel = page.getByTestId('comparison');
+    await panel.waitFor(WAIT);
+    const missing = (await panel.getByTestId('compare-missing').textContent()) ?? '';
+    expect(missing).toContain(ups.ip);
+    expect(missing).not.toContain(`(${printer.ip})`);
+    expect(await panel.getByTestId('compare-new').textContent()).toContain('None.');
+    expect(await page.getByTestId('comparison-headline').textContent()).toMatch(/^0 new, 1 missing,/);
+    expect(await panel.textContent()).toContain('First visit, before the UPS went');
+    await screenshot(page, 'library-compare');
+  });
+
+  it('exports the older scan as a .forewarn download and imports it back as a second copy', async () => {
+    const { download, bytes } = await downloadFrom(page, () => page.locator(`li[data-scan-id="${olderId}"]`).getByRole('button', { name: 'Export' }).click());
+    expect(download.suggestedFilename()).toMatch(/^Harbour-Vets_Quay-Street_\d{4}-\d{2}-\d{2}\.forewarn$/);
+    expect(bytes.length).toBeGreaterThan(100);
+    exported = bytes;
+    expect((await settledStatus(page)).text).toContain('downloaded as');
+
+    await page.getByLabel('Import a .forewarn file').setInputFiles({ name: 'first-visit.forewarn', mimeType: 'application/octet-stream', buffer: bytes });
+    const imported = await settledStatus(page);
+    expect(imported).toEqual({ tone: 'success', text: `Imported “First visit, before the UPS went” into ${CLIENT} › ${SITE}.` });
+    await expect.poll(() => siteRows(page).count(), WAIT).toBe(3);
+    // The original is still there, and the copy carries its name and tags under a new id.
+    const copies = siteRows(page).filter({ hasText: 'First visit, before the UPS went' });
+    expect(await copies.count()).toBe(2);
+    const ids = await Promise.all((await copies.all()).map((row) => row.getAttribute('data-scan-id')));
+    expect(ids).toContain(olderId);
+    expect(await copies.nth(0).locator('.scan-tag').allTextContents()).toEqual(['baseline', 'quarterly']);
+  });
+
+  it('refuses a truncated file with a clear error and leaves the library unchanged', async () => {
+    const before = await rowIds(page);
+    const errorsBefore = pageErrors.length;
+    const truncated = exported.subarray(0, Math.floor(exported.length / 2));
+    await page.getByLabel('Import a .forewarn file').setInputFiles({ name: 'cut-short.forewarn', mimeType: 'application/octet-stream', buffer: truncated });
+    const refused = await settledStatus(page);
+    expect(refused.tone).toBe('error');
+    expect(refused.text).toMatch(/^Could not import cut-short\.forewarn: .+ Nothing in your saved scans was changed\./);
+    expect(await statusLine(page).getAttribute('role')).toBe('alert');
+    // The refused request is the one console error this session expects; any other stays for the last test.
+    const logged = pageErrors.splice(errorsBefore);
+    expect(logged).toEqual(['console: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)']);
+    await screenshot(page, 'library-import-error');
+    await openLibrary(page);
+    await expect.poll(() => rowIds(page), WAIT).toEqual(before);
+  });
+
+  it('downloads the PDF report of the newer visit', async () => {
+    const { download, bytes } = await downloadFrom(page, () => page.locator(`li[data-scan-id="${newerId}"]`).getByRole('button', { name: 'PDF report' }).click());
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await settledStatus(page)).tone).toBe('success');
+  });
+
+  it('deletes a scan only after confirmation', async () => {
+    const row = page.locator(`li[data-scan-id="${newerId}"]`);
+    await row.getByRole('button', { name: 'Delete' }).click();
+    const confirm = row.getByRole('alertdialog', { name: 'Confirm delete' });
+    await confirm.waitFor();
+    await screenshot(page, 'library-delete-confirm');
+    // "Keep it" changes nothing.
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    expect(await siteRows(page).count()).toBe(3);
+
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await row.getByRole('button', { name: 'Delete for good' }).click();
+    expect((await settledStatus(page)).tone).toBe('success');
+    await expect.poll(() => siteRows(page).count(), WAIT).toBe(2);
+    expect(await page.locator(`li[data-scan-id="${newerId}"]`).count()).toBe(0);
+    // Gone from the host too, not only from the screen.
+    await openLibrary(page);
+    await expect.poll(() => siteRows(page).count(), WAIT).toBe(2);
+  });
+
+  it('finished with no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
