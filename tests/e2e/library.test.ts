@@ -185,6 +185,11 @@ describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge
     const ids = await Promise.all((await copies.all()).map((row) => row.getAttribute('data-scan-id')));
     expect(ids).toContain(olderId);
     expect(await copies.nth(0).locator('.scan-tag').allTextContents()).toEqual(['baseline', 'quarterly']);
+    // The copy is marked, so it is not mistaken for the original.
+    const marked = siteRows(page).filter({ hasText: 'Just imported' });
+    expect(await marked.count()).toBe(1);
+    expect(await marked.getAttribute('data-scan-id')).not.toBe(olderId);
+    await screenshot(page, 'library-imported');
   });
 
   it('refuses a truncated file with a clear error and leaves the library unchanged', async () => {

@@ -41,7 +41,14 @@ export function HistoryView() {
   const [status, setStatus] = useState<Status>(null);
   const [selection, setSelection] = useState<CompareSelection>(NO_SELECTION);
   const [shown, setShown] = useState<ShownComparison | null>(null);
+  const [importedId, setImportedId] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const statusLine = useRef<HTMLDivElement>(null);
+
+  // The status line sits at the top: bring it into view, or a result below the fold goes unseen.
+  useEffect(() => {
+    if (status && status.tone !== 'busy') statusLine.current?.scrollIntoView({ block: 'nearest' });
+  }, [status]);
 
   const refresh = useCallback(async () => {
     try {
@@ -165,6 +172,7 @@ export function HistoryView() {
       async () => {
         if (file.size > MAX_IMPORT_BYTES) throw new Error(`The file is ${Math.round(file.size / 1048576)} MB; Forewarn imports files up to 256 MB.`);
         const entry = await api.invoke('library:import', { fileName: file.name.slice(0, 255), dataBase64: await readFileAsBase64(file) });
+        setImportedId(entry.id);
         await refresh();
         return `Imported “${entry.name}” into ${entry.client} › ${entry.site}.`;
       },
@@ -184,6 +192,7 @@ export function HistoryView() {
         <div
           className={`notice ${status.tone === 'error' ? 'notice-error' : status.tone === 'success' ? 'notice-success' : ''}`}
           role={status.tone === 'error' ? 'alert' : 'status'}
+          ref={statusLine}
           data-testid="library-status"
           data-tone={status.tone}
         >
@@ -230,7 +239,7 @@ export function HistoryView() {
                   </div>
                   <ul className="history-list">
                     {site.scans.map((entry) => (
-                      <ScanRow key={entry.id} entry={entry} busy={busy} selected={selection.ids.includes(entry.id)} actions={actions} />
+                      <ScanRow key={entry.id} entry={entry} busy={busy} selected={selection.ids.includes(entry.id)} justImported={entry.id === importedId} actions={actions} />
                     ))}
                   </ul>
                 </div>

@@ -17,8 +17,8 @@ describe('files', () => {
     const bytes = new Uint8Array(100_001).map((_, i) => (i * 31) % 256);
     const back = base64ToBytes(bytesToBase64(bytes));
     expect(back.length).toBe(bytes.length);
-    expect(Buffer.from(back).equals(Buffer.from(bytes))).toBe(true);
-    expect(bytesToBase64(new Uint8Array([104, 105]))).toBe(Buffer.from('hi').toString('base64'));
+    expect(back.every((b, i) => b === bytes[i])).toBe(true);
+    expect(bytesToBase64(new Uint8Array([104, 105]))).toBe('aGk=');
   });
 
   it('tells a saved file, a download and a cancelled dialog apart', () => {
@@ -80,6 +80,7 @@ describe('comparison wording', () => {
 
   it('sums up the counts and the site risk change', () => {
     expect(comparisonHeadline(comparison)).toBe('0 new, 1 missing, 0 changed, 0 moved, 0 new findings, 1 resolved; site risk -7.5.');
+    expect(comparisonHeadline({ ...comparison, siteRiskChange: 0 })).toMatch(/site risk unchanged\.$/);
     expect(comparisonHeadline({ ...comparison, siteRiskChange: null })).not.toContain('site risk');
   });
 

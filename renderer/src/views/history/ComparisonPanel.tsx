@@ -86,7 +86,7 @@ export function ComparisonPanel({ comparison: c, olderName, newerName, onClose }
           ))}
         </Section>
       </div>
-      {c.siteRiskChange !== null && <p className="help">Site risk moved {signed(c.siteRiskChange)} points between the two visits.</p>}
+      {c.siteRiskChange !== null && c.siteRiskChange !== 0 && <p className="help">Site risk moved {signed(c.siteRiskChange)} points between the two visits.</p>}
     </section>
   );
 }

@@ -22,7 +22,7 @@ export interface ScanRowActions {
 
 type Editing = 'rename' | 'tags' | 'delete' | null;
 
-export function ScanRow({ entry, busy, selected, actions }: { entry: ScanIndexEntry; busy: string | null; selected: boolean; actions: ScanRowActions }) {
+export function ScanRow({ entry, busy, selected, justImported, actions }: { entry: ScanIndexEntry; busy: string | null; selected: boolean; justImported: boolean; actions: ScanRowActions }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [text, setText] = useState('');
   const disabled = busy !== null;
@@ -40,11 +40,14 @@ export function ScanRow({ entry, busy, selected, actions }: { entry: ScanIndexEn
 
   return (
     <li className={`scan-row${selected ? ' is-selected' : ''}`} data-scan-id={entry.id} aria-label={entry.name}>
-      <RiskScore score={entry.siteRisk} />
+      <span title="Site risk, 0 (none) to 100">
+        <RiskScore score={entry.siteRisk} />
+      </span>
       <div className="scan-row-main">
         <div className="scan-row-title">
           <span className="history-name">{entry.name}</span>
           <span className={`status-pill status-${entry.status}`}>{STATUS_LABELS[entry.status]}</span>
+          {justImported && <span className="status-pill status-imported">Just imported</span>}
           {entry.tags.map((tag) => (
             <span key={tag} className="chip scan-tag">
               {tag}
@@ -52,7 +55,7 @@ export function ScanRow({ entry, busy, selected, actions }: { entry: ScanIndexEn
           ))}
         </div>
         <span className="help">
-          {formatDateTime(entry.startedAt)} · {entry.deviceCount} device{entry.deviceCount === 1 ? '' : 's'} · site risk {entry.siteRisk ?? 'not rated'}
+          {formatDateTime(entry.startedAt)} · {entry.deviceCount} device{entry.deviceCount === 1 ? '' : 's'} · saved {formatDateTime(entry.savedAt)}
           {entry.status === 'interrupted' && ' · stopped before the end: what was found until then is kept'}
         </span>
         {(editing === 'rename' || editing === 'tags') && (
@@ -97,7 +100,7 @@ export function ScanRow({ entry, busy, selected, actions }: { entry: ScanIndexEn
         <button type="button" className="button button-small" onClick={() => actions.pdf(entry)} disabled={disabled}>
           {mine === 'pdf' ? 'Making PDF…' : 'PDF report'}
         </button>
-        <button type="button" className="button button-small button-quiet" onClick={() => start('delete')} disabled={disabled}>
+        <button type="button" className="button button-small scan-row-delete" onClick={() => start('delete')} disabled={disabled}>
           Delete
         </button>
         <label className="choice compare-choice">

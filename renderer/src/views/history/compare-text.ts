@@ -45,6 +45,6 @@ export function comparisonHeadline(c: Comparison): string {
     `${c.findings.new.length} new finding${c.findings.new.length === 1 ? '' : 's'}`,
     `${c.findings.resolved.length} resolved`,
   ];
-  const risk = c.siteRiskChange === null ? '' : `; site risk ${signed(c.siteRiskChange)}`;
+  const risk = c.siteRiskChange === null ? '' : c.siteRiskChange === 0 ? '; site risk unchanged' : `; site risk ${signed(c.siteRiskChange)}`;
   return `${parts.join(', ')}${risk}.`;
 }
