@@ -176,7 +176,8 @@ export function HistoryView() {
         await refresh();
         return `Imported “${entry.name}” into ${entry.client} › ${entry.site}.`;
       },
-      (m) => `Could not import ${file.name}: ${m} Nothing in your saved scans was changed. Ask for a fresh export of the scan (a .forewarn file from Forewarn).`,
+      // The host's message often says what to do already ("Ask for it again", "Update Forewarn"); advise only when it does not.
+      (m) => `Could not import ${file.name}: ${m} Nothing in your saved scans was changed.${/\b(ask|update)\b/i.test(m) ? '' : ' Choose a .forewarn file exported by Forewarn.'}`,
     );
   };
 

@@ -55,7 +55,7 @@ export function ScanRow({ entry, busy, selected, justImported, actions }: { entr
           ))}
         </div>
         <span className="help">
-          {formatDateTime(entry.startedAt)} · {entry.deviceCount} device{entry.deviceCount === 1 ? '' : 's'} · saved {formatDateTime(entry.savedAt)}
+          {formatDateTime(entry.startedAt)} · {entry.deviceCount} device{entry.deviceCount === 1 ? '' : 's'}
           {entry.status === 'interrupted' && ' · stopped before the end: what was found until then is kept'}
         </span>
         {(editing === 'rename' || editing === 'tags') && (
