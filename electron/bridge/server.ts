@@ -37,7 +37,8 @@ export interface BridgeServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Big enough for an imported assessment (a compressed .forewarn of a large site is a few MB, then base64). */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const INVOKE_PREFIX = '/api/invoke/';
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -165,7 +166,7 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'Request body too large.'));
+        reject(new HttpError(413, `Request body too large (over ${MAX_BODY_BYTES / 1024 / 1024} MB).`));
         request.destroy();
         return;
       }
