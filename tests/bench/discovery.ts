@@ -1,5 +1,5 @@
 /**
- * npm run bench:discovery [-- --rounds N] [--skip-lan] [--skip-void]
+ * npm run bench:discovery [-- --rounds N] [--skip-lan] [--skip-void] [--void-concurrency N]
  *
  * Prints figures (it is not a test):
  *  1. The lab /24 quick sweep: `forewarn scan --quick` as a whole process vs
@@ -22,7 +22,10 @@ const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'electron/cli/bin.mjs');
 const args = process.argv.slice(2);
-const rounds = Number(args[args.indexOf('--rounds') + 1]) || 5;
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const rounds = Number(flag('--rounds')) || 5;
+/** The /16 at the CLI's default concurrency takes minutes; a higher one shows the time/memory trade. */
+const voidConcurrency = flag('--void-concurrency');
 const work = mkdtempSync(join(tmpdir(), 'forewarn-bench-'));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -101,7 +104,9 @@ async function voidSweep(): Promise<void> {
     }
   })();
   const { ms, result } = await timed(() =>
-    execInTech('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, BIN, 'scan', cidr, '--quick', '--json', json], { timeoutMs: 1_800_000 }),
+    execInTech('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, BIN, 'scan', cidr, '--quick', '--json', json, ...(voidConcurrency ? ['--concurrency', voidConcurrency] : [])], {
+      timeoutMs: 1_800_000,
+    }),
   );
   polling = false;
   await poll;
@@ -109,7 +114,7 @@ async function voidSweep(): Promise<void> {
   const rssKb = Number(/maxrss_kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN);
   const doc = JSON.parse(readFileSync(json, 'utf8')) as { devices: Array<{ ip: string }> };
   const liveFound = truth.voidNetwork.liveAddresses.filter((ip) => doc.devices.some((d) => d.ip === ip)).length;
-  console.log(`\n== ${cidr} (mostly empty, routed, silently dropped) ==`);
+  console.log(`\n== ${cidr} (mostly empty, routed, silently dropped; concurrency ${voidConcurrency ?? 'default'}) ==`);
   console.log(`time ${fmt(ms)}, peak RSS ${(rssKb / 1024).toFixed(0)} MB (target < 300 MB), ${doc.devices.length} devices (${liveFound}/${truth.voidNetwork.liveAddresses.length} live ones), largest neighbour table ${maxNeighbours} entries, exit ${result.code}`);
 }
 
