@@ -14,9 +14,10 @@ import type { Page } from 'playwright-core';
 import type { ScanEvent } from '../../shared/scan-events';
 import { PROJECT_ROOT, launchChromium } from '../e2e/browser';
 import { openWithFakeBridge, type FakeBridgePage } from './fake-bridge';
+import { startCpuProfile } from './ui-profile';
 import { syntheticSite } from './ui-synthetic';
 
-const { values } = parseArgs({ options: { devices: { type: 'string', default: '2000' }, links: { type: 'string', default: '2500' }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { devices: { type: 'string', default: '2000' }, links: { type: 'string', default: '2500' }, 'no-build': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } } });
 const DEVICES = Number(values.devices);
 const LINKS = Number(values.links);
 const CHUNK = 50;
@@ -24,7 +25,8 @@ const CHUNK_GAP_MS = 20;
 const MEASURE_MS = 3000;
 
 if (!values['no-build']) {
-  const r = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  // --profile builds unminified so the CPU profile names real functions.
+  const r = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error', ...(values.profile ? ['--minify', 'false'] : [])], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
@@ -70,21 +72,44 @@ function streamEvents(): ScanEvent[][] {
 
 async function observeLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const g = globalThis as unknown as { __longTasks: number[]; PerformanceObserver: new (cb: (list: { getEntries(): Array<{ duration: number }> }) => void) => { observe(o: object): void } };
+    type Entry = { duration: number; startTime: number; name: string };
+    const g = globalThis as unknown as { __longTasks: Entry[]; __measures: Entry[]; PerformanceObserver: new (cb: (list: { getEntries(): Entry[] }) => void) => { observe(o: object): void } };
     g.__longTasks = [];
+    g.__measures = [];
     new g.PerformanceObserver((list) => {
-      for (const e of list.getEntries()) g.__longTasks.push(e.duration);
+      for (const e of list.getEntries()) g.__longTasks.push({ duration: e.duration, startTime: e.startTime, name: e.name });
     }).observe({ type: 'longtask', buffered: false });
+    // The app's own performance.measure()s (map:*), to tell which code a long task ran.
+    new g.PerformanceObserver((list) => {
+      for (const e of list.getEntries()) g.__measures.push({ duration: e.duration, startTime: e.startTime, name: e.name });
+    }).observe({ type: 'measure', buffered: false });
   });
 }
 
 async function takeLongTasks(page: Page): Promise<number[]> {
+  return (await takeLongTaskEntries(page)).tasks.map((t) => t.duration);
+}
+
+async function takeLongTaskEntries(page: Page): Promise<{ tasks: Array<{ duration: number; startTime: number }>; measures: Array<{ duration: number; startTime: number; name: string }> }> {
   return page.evaluate(() => {
-    const g = globalThis as unknown as { __longTasks: number[] };
-    const out = g.__longTasks;
+    type Entry = { duration: number; startTime: number; name: string };
+    const g = globalThis as unknown as { __longTasks: Entry[]; __measures: Entry[] };
+    const out = { tasks: g.__longTasks, measures: g.__measures };
     g.__longTasks = [];
+    g.__measures = [];
     return out;
   });
+}
+
+/** The longest tasks and the app's measures inside each (for --profile). */
+function explainLongTasks(entries: Awaited<ReturnType<typeof takeLongTaskEntries>>): string {
+  const top = [...entries.tasks].sort((a, b) => b.duration - a.duration).slice(0, 8);
+  return top
+    .map((t) => {
+      const inside = entries.measures.filter((m) => m.startTime >= t.startTime - 1 && m.startTime <= t.startTime + t.duration);
+      return `  task ${fmt(t.duration)} at ${fmt(t.startTime)}: ${inside.map((m) => `${m.name} ${fmt(m.duration)}`).join(', ') || '(no app measure: rendering or React)'}`;
+    })
+    .join('\n');
 }
 
 /** Streams every batch; resolves with ms from the last event to the screen showing the final state. */
@@ -145,6 +170,7 @@ try {
 
   // 1. Streaming onto the live view (what the technician watches).
   const live = await openWithFakeBridge(browser);
+  live.page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   await live.page.getByRole('heading', { name: 'New scan' }).waitFor();
   await observeLongTasks(live.page);
   await nav(live.page, 'Live scan');
@@ -214,9 +240,12 @@ try {
   await nav(mapped.page, 'Network map');
   await mapped.page.getByTestId('map-canvas').waitFor();
   await observeLongTasks(mapped.page);
+  const profile = values.profile ? await startCpuProfile(mapped.page) : null;
   const settleMap = await stream(mapped, { selector: '.view-subtitle', text: `${(site.devices.length + site.placeholders.length).toLocaleString('en-US')} devices · ${site.links.length.toLocaleString('en-US')} links` });
-  const mapTasks = await takeLongTasks(mapped.page);
+  const mapEntries = await takeLongTaskEntries(mapped.page);
+  const mapTasks = mapEntries.tasks.map((t) => t.duration);
   console.log(`map view    streaming: longest task ${fmt(Math.max(0, ...mapTasks))} (${mapTasks.length} tasks > 50 ms); last event → settled ${fmt(settleMap)}`);
+  if (profile) console.log(`${explainLongTasks(mapEntries)}\n${await profile.stopAndSummarise()}`);
   await mapped.page.context().close();
 } finally {
   await browser.close();

@@ -26,6 +26,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function syncGraph(cy: Core, graph: MapGraph, positions: Record<string, Point>, options: SyncOptions): Promise<void> {
   const newNodes: ElementDefinition[] = [];
   const newEdges: ElementDefinition[] = [];
+  const t0 = performance.now();
   cy.batch(() => {
     const nodeIds = new Set(graph.nodes.map((n) => n.id));
     const edgeIds = new Set(graph.edges.map((e) => e.id));
@@ -57,6 +58,7 @@ export async function syncGraph(cy: Core, graph: MapGraph, positions: Record<str
       } else if (placed.has(e.source) && placed.has(e.target)) newEdges.push({ group: 'edges', data: { ...e } });
     }
   });
+  performance.measure('map:sync-update', { start: t0 });
   await addInSlices(cy, newNodes, options);
   await addInSlices(cy, newEdges, options);
 }
@@ -71,6 +73,7 @@ async function addInSlices(cy: Core, elements: ElementDefinition[], options: Syn
     const added: Collection = cy.add(slice);
     // Forces the lazy style and label measurement now, inside this slice's task.
     added.boundingBox();
+    performance.measure('map:add-slice', { start: started });
     at += slice.length;
     const perElement = (performance.now() - started) / slice.length;
     size = Math.max(20, Math.min(1000, Math.floor(SLICE_BUDGET_MS / Math.max(perElement, 0.01))));

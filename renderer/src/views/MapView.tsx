@@ -10,6 +10,7 @@ import cytoscape, { type Core, type EventObject } from 'cytoscape';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Point } from '../../../shared/topology/schema';
 import { RISK_COLOURS, mapStylesheet, type MapPalette } from '../map/cy-style';
+import { applySearchHighlight } from '../map/cy-search';
 import { syncGraph } from '../map/cy-sync';
 import { buildMapElements } from '../map/graph-elements';
 import { createLayoutClient, type LayoutClient } from '../map/layout-client';
@@ -49,7 +50,12 @@ function MapScreen() {
   const input = useMemo(() => ({ devices, placeholders, links, pinned, gatewayIp }), [devices, placeholders, links, pinned, gatewayIp]);
   // While a scan streams, re-lay the map at most once a second (big maps) and only place new devices.
   const throttled = useThrottled(input, running ? (devices.length > LARGE_GRAPH_NODES ? 1000 : 300) : 0);
-  const graph = useMemo(() => buildMapElements(throttled), [throttled]);
+  const graph = useMemo(() => {
+    const t0 = performance.now();
+    const built = buildMapElements(throttled);
+    performance.measure('map:build-elements', { start: t0 });
+    return built;
+  }, [throttled]);
   const [positions, setPositions] = useState<Record<string, Point> | null>(null);
   const [layoutError, setLayoutError] = useState<string | null>(null);
   const [drawn, setDrawn] = useState<{ nodes: number; edges: number } | null>(null);
@@ -156,20 +162,20 @@ function MapScreen() {
     return needle === '' ? [] : graph.nodes.filter((n) => n.search.includes(needle)).map((n) => n.id);
   }, [graph, query]);
 
+  // Highlight the matches (and fade the rest), also on elements drawn since; only changed classes are touched.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    cy.batch(() => {
-      cy.elements().removeClass('match faded');
-      if (query.trim() === '') return;
-      const hit = new Set(matches);
-      cy.nodes().forEach((n) => {
-        n.addClass(hit.has(n.id()) ? 'match' : 'faded');
-      });
-      cy.edges().addClass('faded');
-    });
-    if (matches.length > 0 && matches.length <= 20) cy.animate({ fit: { eles: cy.nodes('.match'), padding: 80 }, duration: 250 });
-  }, [matches, query]);
+    applySearchHighlight(cy, query, matches);
+  }, [matches, query, drawn]);
+
+  // Zoom to a handful of matches when the search text changes (not on every streamed update).
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || query.trim() === '') return;
+    const found = cy.nodes('.match');
+    if (found.length > 0 && found.length <= 20) cy.animate({ fit: { eles: found, padding: 80 }, duration: 250 });
+  }, [query]);
 
   const zoomBy = (factor: number) => {
     const cy = cyRef.current;
