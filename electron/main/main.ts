@@ -12,10 +12,10 @@ import { createCredentialVault } from '../host/credential-vault';
 import { EngineHost, type HostLogger } from '../host/engine-host';
 import { createSettingsRepository } from '../host/settings';
 import { setUpLibrary } from '../host/library/setup';
-import { createUtilityEngineProcess } from './engine-utility-process';
+import { createUtilityEngineProcess } from './utility-process-main';
 import { createEventSink, createSenderCheck, registerIpcHandlers } from './ipc';
-import { createElectronLibraryIndexStore, createElectronSettingsBackend, createElectronVaultStore, createSafeStorageCipher } from './persistence';
-import { installSecurityGuards } from './security';
+import { createElectronLibraryIndexStore, createElectronSettingsBackend, createElectronVaultStore, createSafeStorageCipher } from './store-persistence';
+import { installSecurityGuards } from './window-security';
 import { createMainWindow, isAppUrl, registerAppScheme, serveRenderer } from './window';
 
 /** Built layout: this file is dist-electron/main.js, the UI is dist/renderer. */

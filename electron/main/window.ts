@@ -7,7 +7,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, net, protocol, type WebPreferences } from 'electron';
-import { withContentSecurityPolicy } from './security';
+import { withContentSecurityPolicy } from './window-security';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'forewarn';

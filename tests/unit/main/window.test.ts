@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { net, protocol } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window-security';
 import {
   APP_START_URL,
   createMainWindow,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createUtilityEngineProcess, ENGINE_SERVICE_NAME } from '../../../electron/main/engine-utility-process';
+import { createUtilityEngineProcess, ENGINE_SERVICE_NAME } from '../../../electron/main/utility-process-main';
 import { MockUtilityProcess, resetElectronMock } from '../../mocks/electron';
 
 describe('utilityProcess engine adapter', () => {

@@ -10,7 +10,7 @@ import {
   createElectronSettingsBackend,
   createElectronVaultStore,
   createSafeStorageCipher,
-} from '../../../electron/main/persistence';
+} from '../../../electron/main/store-persistence';
 import { resetElectronMock } from '../../mocks/electron';
 
 const mockSafeStorage = safeStorage as unknown as { available: boolean; backend: string };

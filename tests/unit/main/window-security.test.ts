@@ -5,7 +5,7 @@ import {
   installSecurityGuards,
   openExternalSafely,
   withContentSecurityPolicy,
-} from '../../../electron/main/security';
+} from '../../../electron/main/window-security';
 import { BrowserWindow, MockWebContents, resetElectronMock, type MockSession } from '../../mocks/electron';
 
 const mockSession = session.defaultSession as unknown as MockSession;
