@@ -112,6 +112,21 @@ function explainLongTasks(entries: Awaited<ReturnType<typeof takeLongTaskEntries
     .join('\n');
 }
 
+/** Wraps Cytoscape's frame function so each frame is a performance measure (for --profile). */
+async function measureMapFrames(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { performance: { now(): number; measure(n: string, o: object): void }; document: { querySelector(s: string): unknown } };
+    const r = (g.document.querySelector('[data-testid=map-canvas]') as { _cyreg: { cy: { renderer(): { render(o: unknown): unknown } } } })._cyreg.cy.renderer();
+    const render = r.render.bind(r);
+    r.render = (o: unknown) => {
+      const t0 = g.performance.now();
+      const out = render(o);
+      g.performance.measure('map:frame', { start: t0 });
+      return out;
+    };
+  });
+}
+
 /** Streams every batch; resolves with ms from the last event to the screen showing the final state. */
 async function stream(bridge: FakeBridgePage, expectedText: { selector: string; text: string }): Promise<number> {
   const batches = streamEvents();
@@ -241,6 +256,7 @@ try {
   await mapped.page.getByTestId('map-canvas').waitFor();
   await observeLongTasks(mapped.page);
   const profile = values.profile ? await startCpuProfile(mapped.page) : null;
+  if (profile) await measureMapFrames(mapped.page);
   const settleMap = await stream(mapped, { selector: '.view-subtitle', text: `${(site.devices.length + site.placeholders.length).toLocaleString('en-US')} devices · ${site.links.length.toLocaleString('en-US')} links` });
   const mapEntries = await takeLongTaskEntries(mapped.page);
   const mapTasks = mapEntries.tasks.map((t) => t.duration);

@@ -70,13 +70,14 @@ function MapScreen() {
   const actions = useRef({ openDevice, pinDevice });
   actions.current = { openDevice, pinDevice };
 
-  // One Cytoscape instance per mount; big graphs pan and zoom on a cached texture.
-  const largeAtMount = useRef(devices.length + placeholders.length > LARGE_GRAPH_NODES);
+  // One Cytoscape instance per mount; big graphs (or a scan still streaming, which may grow to thousands) pan and zoom on a cached texture.
+  const largeAtMount = useRef(running || devices.length + placeholders.length > LARGE_GRAPH_NODES);
   useEffect(() => {
     if (!container.current) return;
     const cy = cytoscape({
       textureOnViewport: largeAtMount.current,
       hideEdgesOnViewport: largeAtMount.current,
+      motionBlur: false,
       container: container.current,
       style: mapStylesheet(palette()),
       minZoom: 0.05,
