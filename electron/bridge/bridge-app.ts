@@ -4,7 +4,7 @@
  * with in-memory settings and credentials, behind the HTTP/SSE server.
  * Used by `start.ts` (development) and in-process by the E2E tests.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { createNodeEngineProcess } from '../host/engine-process';
 import { createMemorySettingsRepository } from '../host/settings';
 import { createJsonFileKeyValueStore } from '../host/library/key-value-store';
 import { setUpLibrary } from '../host/library/setup';
+import { ENGINE_VERSION } from '../engine/version';
 import { startBridgeServer, type BridgeServer } from './server';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -68,14 +69,14 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
   });
 
   const dataDir = options.dataDir ?? process.env.FOREWARN_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'forewarn-bridge-'));
-  const library = setUpLibrary({ dataDir, index: createJsonFileKeyValueStore(join(dataDir, 'library-index.json')), engine, generatorVersion: packageVersion(), log });
+  const library = setUpLibrary({ dataDir, index: createJsonFileKeyValueStore(join(dataDir, 'library-index.json')), engine, generatorVersion: ENGINE_VERSION, log });
 
   const handlers = createApiHandlers({
     engine,
     settings,
     vault,
     library: library.service,
-    appInfo: { name: 'Forewarn', version: packageVersion(), platform: process.platform, shell: 'browser' },
+    appInfo: { name: 'Forewarn', version: ENGINE_VERSION, platform: process.platform, shell: 'browser' },
     openExternal: async (url) => {
       // Headless bridge: there is no system browser to hand the link to.
       throw new Error(`Links cannot be opened from the browser bridge; open ${url} yourself.`);
@@ -101,9 +102,4 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
       await server.close();
     },
   };
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
 }

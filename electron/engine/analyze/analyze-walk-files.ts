@@ -5,12 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { SCAN_SCHEMA_VERSION, type Device, type ScanDocument } from '../../../shared/scan-document';
+import { blankDevice, SCAN_SCHEMA_VERSION, type Device, type ScanDocument } from '../../../shared/scan-document';
 import { evaluateFindings } from '../../../shared/health/evaluate';
 import { scoreRisk } from '../../../shared/health/risk';
 import { collectHealth } from '../health/collect';
 import { identifyDevice } from '../identify/identify';
-import { emptyDevice } from '../scan/device-registry';
 import { loadWalkFile } from '../snmp/file-source';
 import type { SnmpSource } from '../snmp/source';
 import { readSystemGroup } from '../snmp/system-group';
@@ -49,9 +48,7 @@ export async function analyzeSource(source: SnmpSource, fileLabel: string, optio
   const system = await readSystemGroup(source);
   const identity = await identifyDevice(source, { system }, { quick: options.quick });
   const device: Device = {
-    ...emptyDevice(''),
-    id: `file:${basename(fileLabel)}`,
-    ip: null,
+    ...blankDevice(`file:${basename(fileLabel)}`),
     sysName: system.sysName,
     sysDescr: system.sysDescr,
     sysObjectID: system.sysObjectID,

@@ -21,14 +21,12 @@ export async function enrichDevice(context: ScanContext, ip: string): Promise<vo
     const hostname = await reverseDnsOf(context, ip);
     if (hostname) registry.upsert(ip, { hostname });
     const agent = observed(context, ip, context.snmpByIp.get(ip));
-    const identity = await identify(context, ip, hostname, agent?.snmp, context.quick);
-    if (agent?.untrustworthy()) {
-      // Deep reads of an agent that loops or babbles are junk (a "printer" with seven alarms):
-      // keep only what the system group, the MAC and the ports say; the broken agent is itself a finding.
-      await identify(context, ip, hostname, agent.snmp, true);
-    } else if (!context.quick && agent) {
-      await readDeeper(context, ip, identity, agent.snmp, agent.untrustworthy);
-    }
+    let identity = await identify(context, ip, hostname, agent?.snmp, context.quick);
+    // Deep reads of an agent that loops or babbles are junk (a "printer" with seven alarms):
+    // keep only what the system group, the MAC and the ports say; the broken agent is itself a finding.
+    if (agent?.untrustworthy()) identity = await identify(context, ip, hostname, agent.snmp, true);
+    publishIdentity(context, ip, identity);
+    if (!context.quick && agent && !agent.untrustworthy()) await readDeeper(context, ip, identity, agent.snmp, agent.untrustworthy);
     assessFindings(context, ip);
   } catch (error) {
     if (signal.aborted) return;
@@ -51,17 +49,19 @@ function observed(context: ScanContext, ip: string, snmp: SnmpOutcome | undefine
 
 async function identify(context: ScanContext, ip: string, hostname: string | null, snmp: SnmpOutcome | undefined, quick: boolean): Promise<Identity> {
   const device = context.registry.get(ip);
-  const identity = await context.probes.identify(
+  return context.probes.identify(
     snmp?.source ?? null,
     { mac: device?.mac ?? null, hostname, openTcpPorts: device?.reachability.tcp ?? [], system: snmp?.system ?? null },
     { quick, signal: context.signal },
   );
+}
+
+function publishIdentity(context: ScanContext, ip: string, identity: Identity): void {
   context.registry.upsert(
     ip,
     { vendor: identity.vendor, type: identity.type, model: identity.model, firmware: identity.firmware, serial: identity.serial },
     identity.evidence,
   );
-  return identity;
 }
 
 /** Health and topology facts; they share the device's SNMP session (its own limits keep the agent comfortable). */
