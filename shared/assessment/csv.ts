@@ -4,7 +4,7 @@
  * prefixed with an apostrophe.
  */
 import type { ScanDocument } from '../scan-document';
-import { clean, deviceName, isPlaceholder, typeLabel } from './device-label';
+import { byRiskThenName, clean, deviceName, isPlaceholder, typeLabel } from './device-label';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -24,7 +24,7 @@ export const INVENTORY_HEADER = ['Name', 'IP address', 'MAC address', 'Type', 'V
 export function inventoryRows(document: ScanDocument): Cell[][] {
   return document.devices
     .filter((d) => !isPlaceholder(d))
-    .sort((a, b) => (b.risk?.score ?? 0) - (a.risk?.score ?? 0) || deviceName(a).localeCompare(deviceName(b), undefined, { numeric: true }))
+    .sort(byRiskThenName)
     .map((d) => [
       deviceName(d), d.ip, d.mac, typeLabel(d.type), clean(d.vendor), clean(d.model), clean(d.firmware), clean(d.serial), clean(d.sysLocation ?? null),
       d.uptimeSeconds === null ? null : Math.round((d.uptimeSeconds / 86_400) * 10) / 10,

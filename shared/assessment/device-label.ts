@@ -1,5 +1,6 @@
 /** How a device is named to a reader: its host name, else sysName, else its address. */
 import type { Device } from '../scan-document';
+import { byRiskDescending } from '../health/risk';
 
 export function deviceName(device: Pick<Device, 'hostname' | 'sysName' | 'ip' | 'mac' | 'id'>): string {
   return clean(device.hostname) ?? clean(device.sysName) ?? device.ip ?? device.mac ?? device.id;
@@ -27,4 +28,9 @@ export function typeLabel(type: string): string {
 /** Placeholders the topology invented (unmanaged switches) are not devices anyone scanned. */
 export function isPlaceholder(device: Pick<Device, 'type'>): boolean {
   return device.type === 'unmanaged-switch';
+}
+
+/** Highest risk first, then by name in natural order (ties read alphabetically in the report and the CSV). */
+export function byRiskThenName(a: Device, b: Device): number {
+  return byRiskDescending(a, b) || deviceName(a).localeCompare(deviceName(b), undefined, { numeric: true });
 }

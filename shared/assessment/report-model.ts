@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import type { Device, ScanDocument } from '../scan-document';
-import { scoreSiteRisk, SEVERITY_ORDER, type Finding, type Severity } from '../health';
+import { byRiskDescending, scoreSiteRisk, SEVERITY_ORDER, type Finding, type Severity } from '../health';
 import { RULES_BY_ID } from '../health/rules';
 import { compareInOrder, type Comparison } from './compare';
-import { clean, deviceName, isPlaceholder, typeLabel } from './device-label';
+import { byRiskThenName, clean, deviceName, isPlaceholder, typeLabel } from './device-label';
 import { scanTime } from './reanalyze';
 
 /** Branding and commercial settings of the report; also the `--branding FILE` format of the CLI. */
@@ -171,28 +171,28 @@ export function buildReportModel(document: ScanDocument, options: ReportOptions 
     },
     atRisk,
     costTotal: costs.length > 0 ? costs.reduce((a, b) => a + b, 0) : null,
-    inventory: [...devices].sort(riskThenName).map((d) => ({
+    inventory: [...devices].sort(byRiskThenName).map((d) => ({
       name: deviceName(d), ip: d.ip, mac: d.mac, type: typeLabel(d.type), vendor: clean(d.vendor), model: clean(d.model), firmware: clean(d.firmware, 60), serial: clean(d.serial), risk: d.risk?.score ?? 0,
     })),
-    appendix: [...devices].sort(riskThenName).filter(hasHealth).map(appendixDevice),
+    appendix: [...devices].sort(byRiskThenName).filter(hasHealth).map(appendixDevice),
     comparison,
     methodology: methodology(document, devices),
   };
+}
+
+function severityThenRisk(a: { device: Device; finding: Finding }, b: { device: Device; finding: Finding }): number {
+  return bySeverity(a.finding, b.finding) || byRiskDescending(a.device, b.device);
 }
 
 /** The five most severe findings, one per device first (five different problems read better than one device five times). */
 function topFive(all: Array<{ device: Device; finding: Finding }>): Array<{ device: Device; finding: Finding }> {
   const ranked = all
     .filter(({ finding }) => SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[AT_RISK])
-    .sort((a, b) => bySeverity(a.finding, b.finding) || (b.device.risk?.score ?? 0) - (a.device.risk?.score ?? 0));
+    .sort(severityThenRisk);
   const seen = new Set<string>();
   const firstPerDevice = ranked.filter(({ device }) => !seen.has(device.id) && seen.add(device.id));
   const rest = ranked.filter((r) => !firstPerDevice.includes(r));
-  return [...firstPerDevice, ...rest].slice(0, 5).sort((a, b) => bySeverity(a.finding, b.finding) || (b.device.risk?.score ?? 0) - (a.device.risk?.score ?? 0));
-}
-
-function riskThenName(a: Device, b: Device): number {
-  return (b.risk?.score ?? 0) - (a.risk?.score ?? 0) || deviceName(a).localeCompare(deviceName(b), undefined, { numeric: true });
+  return [...firstPerDevice, ...rest].slice(0, 5).sort(severityThenRisk);
 }
 
 function urgency(f: Finding, scanDay: string): string {

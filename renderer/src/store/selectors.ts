@@ -1,6 +1,7 @@
 /** Derived views of the scan on screen: filters, top findings, counts. Pure, memoised by the callers. */
 import type { DeviceType } from '../../../shared/device-types';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../../shared/health/schema';
+import { byRiskDescending } from '../../../shared/health/risk';
 import type { Device } from '../../../shared/scan-document';
 import { DEVICE_TYPE_LABELS, deviceName } from '../format';
 
@@ -64,7 +65,7 @@ export function siteFindings(devices: readonly Device[], minSeverity: Severity =
   return out.sort(
     (a, b) =>
       SEVERITY_ORDER[b.finding.severity] - SEVERITY_ORDER[a.finding.severity] ||
-      (b.device.risk?.score ?? 0) - (a.device.risk?.score ?? 0) ||
+      byRiskDescending(a.device, b.device) ||
       (a.finding.predictedDate ?? '9999').localeCompare(b.finding.predictedDate ?? '9999') ||
       a.finding.rule.localeCompare(b.finding.rule),
   );

@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { RULES_BY_ID } from '../../../shared/health/rules';
-import { scoreSiteRisk } from '../../../shared/health/risk';
+import { byRiskDescending, scoreSiteRisk } from '../../../shared/health/risk';
 import type { Severity } from '../../../shared/health/schema';
 import type { Device } from '../../../shared/scan-document';
 import { RiskScore, SeverityBadge } from '../components/Badges';
@@ -163,7 +163,7 @@ function groupByDevice(items: SiteFinding[]): Group[] {
     }
     g.items.push(item);
   }
-  return [...groups.values()].sort((a, b) => (b.device?.risk?.score ?? 0) - (a.device?.risk?.score ?? 0));
+  return [...groups.values()].sort((a, b) => byRiskDescending(a.device ?? {}, b.device ?? {}));
 }
 
 function groupByRule(items: SiteFinding[]): Group[] {
