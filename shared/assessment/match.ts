@@ -4,6 +4,7 @@
  * serials say the two are different machines). Placeholders are not matched.
  */
 import type { Device } from '../scan-document';
+import { normaliseMac } from '../topology/mac';
 import { isPlaceholder } from './device-label';
 
 export type MatchKey = 'mac' | 'serial' | 'ip';
@@ -22,7 +23,6 @@ export interface DeviceMatching {
   missing: Device[];
 }
 
-const normaliseMac = (mac: string | null) => (mac ? mac.toLowerCase().replace(/[^0-9a-f]/g, '') : null);
 const normaliseSerial = (serial: string | null) => (serial ? serial.trim().toUpperCase() || null : null);
 
 const KEYS: Array<{ by: MatchKey; key: (d: Device) => string | null }> = [
