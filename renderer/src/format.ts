@@ -1,5 +1,6 @@
 /** Words and numbers as a technician reads them. Pure functions, no DOM. */
 import type { DeviceType } from '../../shared/device-types';
+import { TYPE_LABELS } from '../../shared/assessment/device-label';
 import type { Device, ScanStatus } from '../../shared/scan-document';
 import type { ScanPhase } from '../../shared/scan-events';
 import type { Severity } from '../../shared/health/schema';
@@ -33,26 +34,8 @@ export const STATUS_LABELS: Record<ScanStatus, string> = {
   interrupted: 'Interrupted',
 };
 
-export const DEVICE_TYPE_LABELS: Record<DeviceType, string> = {
-  router: 'Router',
-  switch: 'Switch',
-  firewall: 'Firewall',
-  'access-point': 'Access point',
-  'wireless-controller': 'Wireless controller',
-  printer: 'Printer',
-  ups: 'UPS',
-  pdu: 'PDU',
-  nas: 'NAS',
-  server: 'Server',
-  hypervisor: 'Hypervisor',
-  workstation: 'Workstation',
-  phone: 'Phone',
-  camera: 'Camera',
-  iot: 'IoT device',
-  'environment-sensor': 'Environment sensor',
-  'unmanaged-switch': 'Unmanaged switch',
-  unknown: 'Unknown',
-};
+/** Same words as the report and the CSV. */
+export const DEVICE_TYPE_LABELS: Record<DeviceType, string> = TYPE_LABELS;
 
 /** "45 s", "3 min", "1 h 20 min": precise enough for an ETA, never false precision. */
 export function formatDuration(ms: number): string {

@@ -1,4 +1,5 @@
 /** How a device is named to a reader: its host name, else sysName, else its address. */
+import type { DeviceType } from '../device-types';
 import type { Device } from '../scan-document';
 import { byRiskDescending } from '../health/risk';
 
@@ -15,14 +16,15 @@ export function clean(value: string | null | undefined, max = 120): string | nul
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export const TYPE_LABELS: Record<string, string> = {
+/** Every device type's reader-facing name; the renderer shows the same words. */
+export const TYPE_LABELS: Record<DeviceType, string> = {
   router: 'Router', switch: 'Switch', firewall: 'Firewall', 'access-point': 'Access point', 'wireless-controller': 'Wireless controller',
   printer: 'Printer', ups: 'UPS', pdu: 'PDU', nas: 'NAS', server: 'Server', hypervisor: 'Hypervisor', workstation: 'Workstation',
   phone: 'Phone', camera: 'Camera', iot: 'IoT device', 'environment-sensor': 'Environment sensor', 'unmanaged-switch': 'Unmanaged switch', unknown: 'Unknown',
 };
 
 export function typeLabel(type: string): string {
-  return TYPE_LABELS[type] ?? type;
+  return TYPE_LABELS[type as DeviceType] ?? type;
 }
 
 /** Placeholders the topology invented (unmanaged switches) are not devices anyone scanned. */
