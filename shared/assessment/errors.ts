@@ -23,7 +23,3 @@ export class AssessmentError extends Error {
     this.code = code;
   }
 }
-
-export function isAssessmentError(error: unknown, code?: AssessmentErrorCode): error is AssessmentError {
-  return error instanceof AssessmentError && (code === undefined || error.code === code);
-}

@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import type { Device, ScanDocument } from '../scan-document';
 import { byRiskDescending, scoreSiteRisk, SEVERITY_ORDER, type Finding, type Severity } from '../health';
-import { RULES_BY_ID } from '../health/rules';
 import { compareInOrder, type Comparison } from './compare';
 import { byRiskThenName, clean, deviceName, isPlaceholder, typeLabel } from './device-label';
 import { scanTime } from './reanalyze';
@@ -313,9 +312,4 @@ function methodology(document: ScanDocument, devices: readonly Device[]): Report
     unreachable,
     withoutSnmp: devices.length - snmp,
   };
-}
-
-/** Plain words for a rule id, for places that show only ids (price list editing). */
-export function ruleTitle(ruleId: string): string {
-  return RULES_BY_ID[ruleId]?.title.replace(/\{[^}]+\}/g, '…') ?? ruleId;
 }
