@@ -3,7 +3,6 @@
  * opens it (crash recovery), records every scan the engine runs, and returns
  * the service the library/report channels use.
  */
-import { join } from 'node:path';
 import { renderReportPdf } from '../../report/render-pdf';
 import type { LibraryService } from './library-handlers';
 import type { KeyValueStore } from './key-value-store';
@@ -30,7 +29,7 @@ export interface LibrarySetup {
 
 export function setUpLibrary(options: LibrarySetupOptions): LibrarySetup {
   const log = options.log ?? (() => {});
-  const ready = ScanLibrary.open({ dir: join(options.dataDir), index: options.index, log });
+  const ready = ScanLibrary.open({ dir: options.dataDir, index: options.index, log });
   ready.catch((error: unknown) => log('error', `the scan library could not be opened: ${error instanceof Error ? error.message : String(error)}`));
   const recorder = recordScans(options.engine, { save: async (document) => (await ready).save(document) }, { generatorVersion: options.generatorVersion, log });
   const service: LibraryService = {
