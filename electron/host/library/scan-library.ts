@@ -125,16 +125,6 @@ export class ScanLibrary {
     return this.#editEntry(id, (e) => ({ ...e, tags: [...new Set(tags)] }));
   }
 
-  /** Moves a scan to another client or site (both are labels of the index and the document). */
-  async assign(id: string, client: string, site: string): Promise<ScanIndexEntry> {
-    return this.#serial(id, async () => {
-      const document = await this.#readScanFile(id);
-      const next: ScanDocument = { ...document, scan: { ...document.scan, client, site } };
-      await writeFileAtomic(this.#fs, this.#pathOf(id), JSON.stringify(next));
-      return this.#updateIndex(id, next, {});
-    });
-  }
-
   /** Deletes a scan (the UI asks first). The index forgets it before the file goes, so a failure never leaves a listed scan without a file. */
   async delete(id: string): Promise<void> {
     this.#require(id);
@@ -155,10 +145,6 @@ export class ScanLibrary {
     return encodeAssessment(document, { name: entry.name, tags: entry.tags }, this.#now());
   }
 
-  async exportToFile(id: string, path: string): Promise<void> {
-    await writeFileAtomic(this.#fs, path, await this.exportAssessment(id), 0o644);
-  }
-
   /**
    * Imports a `.forewarn` file or scan JSON. The file is fully decoded and
    * validated before anything is written; an id already in the library gets a
@@ -174,16 +160,6 @@ export class ScanLibrary {
     const name = meta.name ?? decoded.name;
     const tags = meta.tags ?? decoded.tags;
     return this.save(document, { ...(name ? { name } : {}), ...(tags ? { tags } : {}) });
-  }
-
-  async importFile(path: string, meta: SaveMeta = {}): Promise<ScanIndexEntry> {
-    let bytes: Buffer;
-    try {
-      bytes = await this.#fs.readFile(path);
-    } catch (error) {
-      throw new AssessmentError(errorCode(error) === 'ENOENT' ? 'not-found' : 'io', `The file could not be read (${errorCode(error) ?? String(error)}).`);
-    }
-    return this.importAssessment(bytes, meta);
   }
 
   /** "Since last visit": oldest to newest whatever the argument order; both re-analysed with the same rules first. */
