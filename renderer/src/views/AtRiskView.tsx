@@ -6,7 +6,7 @@
 import { useId, useMemo, useState } from 'react';
 import { RULES_BY_ID } from '../../../shared/health/rules';
 import { byRiskDescending, scoreSiteRisk } from '../../../shared/health/risk';
-import type { Severity } from '../../../shared/health/schema';
+import { SEVERITY_ORDER, type Severity } from '../../../shared/health/schema';
 import type { Device } from '../../../shared/scan-document';
 import { RiskScore, SeverityBadge } from '../components/Badges';
 import { DEVICE_TYPE_LABELS, SEVERITY_LABELS, deviceLabel } from '../format';
@@ -40,7 +40,8 @@ export function AtRiskView() {
   const ids = { min: useId(), group: useId() };
 
   const all = useMemo(() => siteFindings(devices ?? [], 'low'), [devices]);
-  const shown = useMemo(() => siteFindings(devices ?? [], minSeverity), [devices, minSeverity]);
+  // \`all\` is already sorted: filtering keeps its order, so a severity change does not sort the site again.
+  const shown = useMemo(() => all.filter((f) => SEVERITY_ORDER[f.finding.severity] >= SEVERITY_ORDER[minSeverity]), [all, minSeverity]);
   const counts = useMemo(() => countFindings(devices ?? []), [devices]);
   const site = useMemo(() => scoreSiteRisk(devices ?? []), [devices]);
   const groups = useMemo(() => (grouping === 'device' ? groupByDevice(shown) : groupByRule(shown)), [shown, grouping]);
