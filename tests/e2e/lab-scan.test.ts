@@ -12,11 +12,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startBridgeApp, type BridgeApp } from '../../electron/bridge/bridge-app';
+import type { BridgeApp } from '../../electron/bridge/bridge-app';
 import { truth, truthHost } from '../lab/truth';
 import { launchChromium, openPage, screenshot, watchPageErrors } from './browser';
+import { startLabBridgeApp } from './lab-bridge';
 
-const TECH_NAMESPACE_PREFIX = ['ip', 'netns', 'exec', truth.technician.namespace];
 const WAIT = { timeout: 20_000, interval: 100 };
 const SCAN_WAIT = { timeout: 110_000, interval: 250 };
 /** Interface counters sampled 2 s apart: rates in a short full assessment. */
@@ -81,12 +81,7 @@ describe.skipIf(!inject('labAvailable'))('lab scan through the browser bridge', 
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    app = await startBridgeApp({ port: 0, engineStdio: 'inherit', engineCommandPrefix: TECH_NAMESPACE_PREFIX });
-    // Network safety: the engine must see the lab LAN and nothing else before we let it scan.
-    const detected = await app.engine.detectTargets();
-    if (JSON.stringify(detected) !== JSON.stringify([truth.lanCidr])) {
-      throw new Error(`engine is not inside ${truth.technician.namespace}: it detected ${detected.join(', ')}`);
-    }
+    app = await startLabBridgeApp();
     browser = await launchChromium();
     page = await openPage(browser);
     pageErrors = watchPageErrors(page);

@@ -13,11 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startBridgeApp, type BridgeApp } from '../../electron/bridge/bridge-app';
+import type { BridgeApp } from '../../electron/bridge/bridge-app';
 import { truth, truthHost } from '../lab/truth';
 import { launchChromium, openPage, screenshot, watchPageErrors } from './browser';
+import { startLabBridgeApp } from './lab-bridge';
 
-const TECH_NAMESPACE_PREFIX = ['ip', 'netns', 'exec', truth.technician.namespace];
 const WAIT = { timeout: 20_000, interval: 100 };
 const SCAN_WAIT = { timeout: 90_000, interval: 250 };
 const CLIENT = 'Harbour Vets';
@@ -88,12 +88,7 @@ describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'forewarn-e2e-library-'));
-    app = await startBridgeApp({ port: 0, engineStdio: 'inherit', engineCommandPrefix: TECH_NAMESPACE_PREFIX, dataDir });
-    // Network safety: the engine must see the lab LAN and nothing else before we let it scan.
-    const detected = await app.engine.detectTargets();
-    if (JSON.stringify(detected) !== JSON.stringify([truth.lanCidr])) {
-      throw new Error(`engine is not inside ${truth.technician.namespace}: it detected ${detected.join(', ')}`);
-    }
+    app = await startLabBridgeApp({ dataDir });
     browser = await launchChromium();
     page = await openPage(browser);
     pageErrors = watchPageErrors(page);
