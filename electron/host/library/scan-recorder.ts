@@ -123,7 +123,7 @@ export function recordScans(source: ScanEventSource, library: ScanSaver, options
     rec.final = true;
     rec.finished = true;
     // The engine knows best, except the client and site the technician chose.
-    rec.document = { ...document, scan: { ...document.scan, client: document.scan.client ?? rec.document.scan.client, site: document.scan.site ?? rec.document.scan.site } } as ScanDocument;
+    rec.document = { ...document, scan: { ...document.scan, client: document.scan.client ?? rec.document.scan.client, site: document.scan.site ?? rec.document.scan.site } };
     recordings.set(scanId, rec);
     persist(scanId);
   });
