@@ -2,7 +2,7 @@
  * Embedded fonts: DejaVu Sans (Bitstream Vera licence, resources/fonts) so the
  * PDF looks the same everywhere and its text stays selectable and searchable
  * (subset, with a Unicode map). If the font files cannot be found, the report
- * falls back to the PDF standard Helvetica and says so in its metadata.
+ * falls back to the PDF standard Helvetica and says so in its methodology section.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,11 +17,10 @@ export interface ReportFonts {
 const FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
 
 /** Sources (electron/report), the CLI bundle (dist-cli) and the app bundle (dist-electron, or resources/ when packaged). */
-export function findFontDir(extra: readonly string[] = []): string | null {
+function findFontDir(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
   const candidates = [
-    ...extra,
     process.env.FOREWARN_FONT_DIR,
     join(here, '..', '..', 'resources', 'fonts'),
     join(here, '..', 'resources', 'fonts'),
@@ -32,11 +31,11 @@ export function findFontDir(extra: readonly string[] = []): string | null {
 
 let registered: ReportFonts | null = null;
 
-export function registerReportFonts(fontDir?: string): ReportFonts {
+export function registerReportFonts(): ReportFonts {
   if (registered) return registered;
   // Never hyphenate: device names, serials and addresses must stay whole.
   Font.registerHyphenationCallback((word) => [word]);
-  const dir = fontDir ?? findFontDir();
+  const dir = findFontDir();
   if (!dir) {
     registered = { family: 'Helvetica', embedded: false };
     return registered;

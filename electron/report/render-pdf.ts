@@ -8,11 +8,7 @@ import type { ScanDocument } from '../../shared/scan-document';
 import { registerReportFonts } from './fonts';
 import { reportDocument } from './report-document';
 
-export interface RenderOptions {
-  fontDir?: string;
-}
-
-export async function renderReportPdf(model: ReportModel, scan: ScanDocument, options: RenderOptions = {}): Promise<Buffer> {
-  const fonts = registerReportFonts(options.fontDir);
+export async function renderReportPdf(model: ReportModel, scan: ScanDocument): Promise<Buffer> {
+  const fonts = registerReportFonts();
   return renderToBuffer(reportDocument(model, scan, fonts) as Parameters<typeof renderToBuffer>[0]);
 }
