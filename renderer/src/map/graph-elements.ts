@@ -8,7 +8,7 @@ import type { DeviceType } from '../../../shared/device-types';
 import type { Device } from '../../../shared/scan-document';
 import type { LayoutDevice } from '../../../shared/topology/layout';
 import type { Link, LinkConfidence, Point } from '../../../shared/topology/schema';
-import { DEVICE_TYPE_LABELS, deviceName, riskBand, type RiskBand } from '../format';
+import { DEVICE_TYPE_LABELS, deviceName, formatSpeed, riskBand, type RiskBand } from '../format';
 
 export interface MapNode {
   id: string;
@@ -72,7 +72,7 @@ export function buildMapElements(input: MapInput): MapGraph {
     const id = `${l.a.device}|${l.a.port ?? ''}|${l.b.device}|${l.b.port ?? ''}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const facts = [l.speed ? (l.speed >= 1000 ? `${l.speed / 1000} Gb/s` : `${l.speed} Mb/s`) : null, l.duplex ? `${l.duplex} duplex` : null, `${l.confidence} (${l.via.toUpperCase()})`];
+    const facts = [formatSpeed(l.speed) || null, l.duplex ? `${l.duplex} duplex` : null, `${l.confidence} (${l.via.toUpperCase()})`];
     edges.push({
       id,
       source: l.a.device,
