@@ -49,7 +49,7 @@ export interface MapInput {
 }
 
 function nodeLabel(device: Device): string {
-  const name = deviceName(device) || (device.type === 'unmanaged-switch' ? 'Unmanaged switch' : DEVICE_TYPE_LABELS[device.type]);
+  const name = deviceName(device) || DEVICE_TYPE_LABELS[device.type];
   const short = name.length > 24 ? `${name.slice(0, 23)}…` : name;
   return device.ip ? `${short}\n${device.ip}` : short;
 }
