@@ -5,7 +5,7 @@
  */
 import type { ProducedFile } from '../../../../shared/ipc-contract';
 
-/** Decodes base64 without atob's per-character string building on big files. */
+/** Decodes base64 to bytes (atob yields a binary string, one character per byte). */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
@@ -35,7 +35,7 @@ export function deliveryMessage(what: string, delivery: Delivery): string {
   }
 }
 
-/** Classifies a produced file; the download itself is `downloadBytes` (DOM). */
+/** Classifies a produced file; the download itself is `deliverProducedFile` (DOM). */
 export function deliveryOf(file: ProducedFile): Delivery {
   if (file.path) return { kind: 'saved', path: file.path };
   if (file.dataBase64 !== undefined) return { kind: 'downloaded', fileName: file.fileName };
