@@ -47,8 +47,9 @@ export function migrateScanDocument(raw: unknown, options: MigrateOptions = {}):
   if (fromVersion > current) {
     throw new AssessmentError('newer-version', `This scan was saved by a newer Forewarn (scan format ${fromVersion}; this version reads up to ${current}). Update Forewarn to open it.`);
   }
-  // A JSON round trip: the input came from JSON, and steps may mutate their copy freely.
-  let document = JSON.parse(JSON.stringify(raw)) as JsonObject;
+  // Steps may mutate their copy freely: a JSON round trip, only when a step will run (a current-version
+  // document goes straight to validation, which builds a fresh object anyway; no copy of a large scan for nothing).
+  let document = fromVersion < current ? (JSON.parse(JSON.stringify(raw)) as JsonObject) : raw;
   for (let version = fromVersion; version < current; version++) {
     const step = migrations[version];
     if (!step) throw new AssessmentError('invalid', `Scan format ${fromVersion} cannot be upgraded: no migration from version ${version}.`);
