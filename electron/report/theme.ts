@@ -1,6 +1,7 @@
 /** Colours, sizes and shared styles of the report. The accent comes from the MSP's branding. */
 import { StyleSheet } from '@react-pdf/renderer';
 import type { Severity } from '../../shared/health/schema';
+import { riskBand } from '../../shared/health/risk';
 
 export const INK = '#1d232b';
 export const MUTED = '#5b6673';
@@ -18,7 +19,8 @@ export const SEVERITY_COLOURS: Record<Severity, string> = {
 export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 
 export function riskColour(score: number): string {
-  return score >= 70 ? SEVERITY_COLOURS.critical : score >= 40 ? SEVERITY_COLOURS.high : score >= 15 ? SEVERITY_COLOURS.medium : '#2f7d4f';
+  const band = riskBand(score);
+  return band === 'critical' || band === 'high' || band === 'medium' ? SEVERITY_COLOURS[band] : '#2f7d4f';
 }
 
 /** Readable text on an accent background. */

@@ -75,15 +75,8 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   info: 'Info',
 };
 
-/** Risk score bands, the same colours on the table, the map and the at-risk list. */
-export type RiskBand = 'none' | 'low' | 'medium' | 'high' | 'critical';
-export function riskBand(score: number | null | undefined): RiskBand {
-  if (score == null || score <= 0) return 'none';
-  if (score >= 70) return 'critical';
-  if (score >= 45) return 'high';
-  if (score >= 20) return 'medium';
-  return 'low';
-}
+/** Risk score bands: the same scale as the PDF report (shared/health/risk.ts). */
+export { riskBand, type RiskBand } from '../../shared/health/risk';
 
 /** "3 d 4 h", "47 min", "2 y 40 d": how long a device has been up, in the largest units that matter. */
 export function formatUptime(seconds: number | null | undefined): string {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Device, ScanDocument } from '../scan-document';
-import { byRiskDescending, scoreSiteRisk, SEVERITY_ORDER, type Finding, type Severity } from '../health';
+import { byRiskDescending, riskBand, scoreSiteRisk, SEVERITY_ORDER, type Finding, type RiskBand, type Severity } from '../health';
 import { compareInOrder, type Comparison } from './compare';
 import { byRiskThenName, clean, deviceName, isPlaceholder, typeLabel } from './device-label';
 import { scanTime } from './reanalyze';
@@ -127,8 +127,10 @@ const URGENCY: Record<Severity, string> = {
 /** Findings at or above this severity make a device "at risk". */
 const AT_RISK: Severity = 'medium';
 
+const LEVEL_BY_BAND: Record<RiskBand, ReportModel['summary']['level']> = { critical: 'Critical', high: 'High', medium: 'Moderate', low: 'Low', none: 'Low' };
+
 export function riskLevel(score: number): ReportModel['summary']['level'] {
-  return score >= 70 ? 'Critical' : score >= 40 ? 'High' : score >= 15 ? 'Moderate' : 'Low';
+  return LEVEL_BY_BAND[riskBand(score)];
 }
 
 const bySeverity = (a: { severity: Severity }, b: { severity: Severity }) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity];

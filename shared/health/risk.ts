@@ -35,3 +35,15 @@ export function scoreSiteRisk(devices: ReadonlyArray<{ id: string; risk?: Risk }
 export function byRiskDescending<T extends { risk?: Risk }>(a: T, b: T): number {
   return (b.risk?.score ?? 0) - (a.risk?.score ?? 0);
 }
+
+/** Risk score bands: one scale for the screens, the map and the PDF report. */
+export type RiskBand = 'none' | 'low' | 'medium' | 'high' | 'critical';
+export const RISK_BAND_FLOORS = { critical: 70, high: 40, medium: 15 } as const;
+
+export function riskBand(score: number | null | undefined): RiskBand {
+  if (score == null || score <= 0) return 'none';
+  if (score >= RISK_BAND_FLOORS.critical) return 'critical';
+  if (score >= RISK_BAND_FLOORS.high) return 'high';
+  if (score >= RISK_BAND_FLOORS.medium) return 'medium';
+  return 'low';
+}

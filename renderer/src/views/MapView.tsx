@@ -138,7 +138,7 @@ function MapScreen() {
     const cy = cyRef.current;
     if (!cy || !positions) return;
     let cancelled = false;
-    void syncGraph(cy, graph, positions, { moveExisting, cancelled: () => cancelled || cy.destroyed() }).then(() => {
+    syncGraph(cy, graph, positions, { moveExisting, cancelled: () => cancelled || cy.destroyed() }).then(() => {
       if (cancelled || cy.destroyed()) return;
       setDrawn({ nodes: cy.nodes().length, edges: cy.edges().length });
       if (!fitted.current && cy.nodes().length > 0) {
@@ -152,7 +152,7 @@ function MapScreen() {
           cy.fit(undefined, 30);
         }
       }
-    });
+    }).catch((error: unknown) => setLayoutError(error instanceof Error ? error.message : String(error)));
     return () => {
       cancelled = true;
     };
