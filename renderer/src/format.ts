@@ -1,4 +1,5 @@
 /** Words and numbers as a technician reads them. Pure functions, no DOM. */
+import { formatBytes as formatSize } from '../../shared/format-bytes';
 import type { DeviceType } from '../../shared/device-types';
 import { TYPE_LABELS } from '../../shared/assessment/device-label';
 import type { Device, ScanStatus } from '../../shared/scan-document';
@@ -91,16 +92,9 @@ export function formatUptime(seconds: number | null | undefined): string {
   return `${minutes} min`;
 }
 
-const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+/** Empty for unknown sizes; otherwise the shared formatter (shared/format-bytes.ts). */
 export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes == null || !Number.isFinite(bytes)) return '';
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1000 && unit < BYTE_UNITS.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+  return bytes == null || !Number.isFinite(bytes) ? '' : formatSize(bytes);
 }
 
 /** "1 Gb/s", "100 Mb/s". */

@@ -3,6 +3,7 @@
  * layout code only lays out. Ordering is "highest risk first" everywhere.
  */
 import { z } from 'zod';
+import { formatBytes } from '../format-bytes';
 import type { Device, ScanDocument } from '../scan-document';
 import { byRiskDescending, riskBand, scoreSiteRisk, SEVERITY_ORDER, type Finding, type RiskBand, type Severity } from '../health';
 import { compareInOrder, type Comparison } from './compare';
@@ -222,15 +223,6 @@ function hasHealth(d: Device): boolean {
   return Boolean(d.sensors?.length || d.supplies?.length || d.storage?.length || d.ups || d.findings?.length || d.interfaces?.some(interfaceProblem));
 }
 
-export function formatBytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return `${n.toFixed(n >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
-}
 
 /** An interface worth a line in the appendix: errors, half duplex, or a slow negotiated link. */
 function interfaceProblem(i: NonNullable<Device['interfaces']>[number]): string | null {

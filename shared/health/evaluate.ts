@@ -4,6 +4,7 @@
  * thresholds. Each matcher reads normalised readings only, never raw OIDs.
  */
 import type { Device } from '../scan-document';
+import { formatBytes } from '../format-bytes';
 import type { Finding, FindingEvidence, Forecast, Interface, Sensor, Severity } from './schema';
 import { RULES_BY_ID, fillTemplate, ruleParams } from './rules';
 import { DEFAULT_EOL_TABLE, type EolEntry } from './eol';
@@ -29,12 +30,6 @@ type Ctx = { device: Device; t: (rule: string) => Record<string, number>; now: D
 type Matcher = (ctx: Ctx) => Match[];
 
 const DAY = 86_400;
-const fmtBytes = (n: number) => {
-  const u = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
-  let i = 0;
-  while (n >= 1024 && i < u.length - 1) { n /= 1024; i++; }
-  return `${n.toFixed(n >= 100 || i === 0 ? 0 : 1)} ${u[i]}`;
-};
 const fmtDuration = (s: number) => (s < 3600 ? `${Math.round(s / 60)} min` : s < 2 * DAY ? `${Math.round(s / 3600)} h` : `${Math.round(s / DAY)} days`);
 const tiered = (value: number, warn: number, crit: number, above: boolean, sev: [Severity, Severity]): Severity | null =>
   above ? (value >= crit ? sev[1] : value >= warn ? sev[0] : null) : value <= crit ? sev[1] : value <= warn ? sev[0] : null;
@@ -57,7 +52,7 @@ const storageFull: Matcher = ({ device, t }) => {
       if (!sev) return [];
       return [{
         rule: 'storage-full', severity: sev, subject: s.name,
-        values: { percent: Math.round(s.percent), freeText: fmtBytes(s.sizeBytes - s.usedBytes), sizeText: fmtBytes(s.sizeBytes) },
+        values: { percent: Math.round(s.percent), freeText: formatBytes(s.sizeBytes - s.usedBytes), sizeText: formatBytes(s.sizeBytes) },
         evidence: [{ oid: s.oids[2], name: `${s.name} used`, value: `${s.percent}%`, threshold: `${sev === 'high' ? critPercent : warnPercent}%` }],
       }];
     });
@@ -77,7 +72,7 @@ const memoryPressure: Matcher = ({ device, t }) => {
   const { warnPercent = 90, critPercent = 95 } = t('memory-pressure');
   const sev = tiered(m.percent, warnPercent, critPercent, true, ['low', 'medium']);
   if (!sev) return [];
-  return [{ rule: 'memory-pressure', severity: sev, values: { percent: Math.round(m.percent), totalText: fmtBytes(m.totalBytes) },
+  return [{ rule: 'memory-pressure', severity: sev, values: { percent: Math.round(m.percent), totalText: formatBytes(m.totalBytes) },
     evidence: [{ oid: m.oids[0], name: 'memory used', value: `${m.percent}%`, threshold: `${sev === 'medium' ? critPercent : warnPercent}%` }] }];
 };
 
