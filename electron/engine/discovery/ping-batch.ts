@@ -5,6 +5,14 @@
  * timers and abort handling); a shell forks in a fraction of that and off our
  * event loop. Calls that arrive together are grouped into one shell; each
  * output line comes back tagged with its address, so results stream per host.
+ *
+ * Run as root (CI, the lab, some technicians), iputils and macOS ping use raw
+ * sockets with no kernel-side ident filter: every ping process receives every
+ * echo reply on the machine into a 128 KB buffer. A burst of a hundred replies
+ * overflows the buffer of a ping that was not scheduled in time, and its own
+ * reply is dropped (seen on loopback: 1–2 of 128). So when a batch meets a
+ * burst of replies, its silent addresses are asked once more, in a batch of
+ * their own; dead address space seldom meets a burst, so sweeps stay fast.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { parsePingOutput, type PingResult } from './ping-output';
@@ -49,10 +57,14 @@ export interface PingBatcherOptions {
   maxBatch?: number;
   /** How long to wait for more calls before starting a shell. */
   gatherMs?: number;
+  /** Replies in one batch after which its silent addresses are asked once more. */
+  replyBurst?: number;
 }
 
 const DEFAULT_MAX_BATCH = 128;
 const DEFAULT_GATHER_MS = 3;
+/** Replies in one batch from which a lost reply is plausible (raw sockets hold ~100 on loopback, fewer on a NIC). */
+const DEFAULT_REPLY_BURST = 32;
 
 export class PingBatcher {
   private pending: Waiter[] = [];
@@ -93,7 +105,7 @@ export class PingBatcher {
     if (batch.length > 0) this.run(batch);
   }
 
-  private run(batch: Waiter[]): void {
+  private run(batch: Waiter[], isRetry = false): void {
     const byIp = new Map<string, { waiters: Waiter[]; lines: string[] }>();
     for (const w of batch) {
       const slot = byIp.get(w.ip) ?? { waiters: [], lines: [] };
@@ -113,11 +125,19 @@ export class PingBatcher {
         // already gone
       }
     };
-    const finishIp = (ip: string) => {
+    let replies = 0;
+    const askAgain: Waiter[] = [];
+    const replyBurst = this.options.replyBurst ?? DEFAULT_REPLY_BURST;
+    const finishIp = (ip: string, completed: boolean) => {
       const slot = byIp.get(ip);
       if (!slot) return;
       byIp.delete(ip);
       const result = parsePingOutput(this.options.platform, slot.lines.join('\n'), this.options.count);
+      if (result.alive) replies += 1;
+      else if (completed && !isRetry && replies >= replyBurst) {
+        askAgain.push(...slot.waiters);
+        return;
+      }
       for (const w of slot.waiters) this.settle(w, () => w.resolve(result));
     };
     const deadline = setTimeout(killGroup, this.options.batchDeadlineMs);
@@ -137,14 +157,16 @@ export class PingBatcher {
         const tab = line.indexOf('\t');
         const ip = line.slice(0, tab);
         const text = line.slice(tab + 1);
-        if (text === DONE) finishIp(ip);
+        if (text === DONE) finishIp(ip, true);
         else byIp.get(ip)?.lines.push(text);
       }
     });
     const cleanUp = () => {
       clearTimeout(deadline);
       for (const w of batch) w.signal?.removeEventListener('abort', abortCheck);
-      for (const ip of [...byIp.keys()]) finishIp(ip); // cut short: parse what arrived
+      for (const ip of [...byIp.keys()]) finishIp(ip, false); // cut short: parse what arrived
+      const stillWaiting = askAgain.filter((w) => !w.settled);
+      if (stillWaiting.length > 0) this.run(stillWaiting, true);
     };
     child.once('close', cleanUp);
     child.once('error', cleanUp);
