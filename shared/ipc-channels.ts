@@ -22,6 +22,7 @@ export const INVOKE_CHANNELS = [
   'library:export',
   'library:import',
   'library:compare',
+  'library:set-layout',
   'report:pdf',
   'report:csv',
 ] as const;

@@ -14,6 +14,7 @@ import type { EventChannel, InvokeChannel } from './ipc-channels';
 import type { Comparison } from './assessment/compare';
 import { ScanIdSchema, ScanNameSchema, TagsSchema, type LibraryListing, type ScanIndexEntry } from './assessment/library-types';
 import type { ScanDocument } from './scan-document';
+import { LayoutUpdateSchema } from './topology/schema';
 
 export * from './ipc-channels';
 
@@ -90,6 +91,7 @@ export const invokeChannels = {
   'library:export': z.tuple([ScanIdSchema]),
   'library:import': z.tuple([ImportFileSchema]),
   'library:compare': z.tuple([ScanIdSchema, ScanIdSchema]),
+  'library:set-layout': z.tuple([ScanIdSchema, LayoutUpdateSchema]),
   'report:pdf': z.tuple([ScanIdSchema, ReportRequestSchema.default({})]),
   'report:csv': z.tuple([ScanIdSchema, z.enum(['inventory', 'findings'])]),
 } as const satisfies Record<InvokeChannel, z.ZodTuple>;
@@ -114,6 +116,7 @@ export interface InvokeResults {
   'library:export': ProducedFile;
   'library:import': ScanIndexEntry;
   'library:compare': Comparison;
+  'library:set-layout': void;
   'report:pdf': ProducedFile;
   'report:csv': ProducedFile;
 }

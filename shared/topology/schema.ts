@@ -41,3 +41,13 @@ export const TopologyLayoutSchema = z.object({
   pinned: z.record(z.string(), PointSchema),
 });
 export type TopologyLayout = z.infer<typeof TopologyLayoutSchema>;
+
+/** Most pins one scan keeps: far above any office, low enough to refuse a flood over IPC. */
+export const MAX_PINNED_POSITIONS = 20_000;
+
+/** A layout arriving from the window to be saved: bounded ids and a bounded count (zod numbers are finite). */
+export const LayoutUpdateSchema = z.object({
+  pinned: z
+    .record(z.string().min(1).max(200), PointSchema)
+    .refine((pins) => Object.keys(pins).length <= MAX_PINNED_POSITIONS, `at most ${MAX_PINNED_POSITIONS} pinned positions`),
+});

@@ -13,7 +13,7 @@ import type { ScanLibrary } from './scan-library';
 
 export const LIBRARY_CHANNELS = [
   'library:list', 'library:open', 'library:rename', 'library:delete', 'library:tag',
-  'library:export', 'library:import', 'library:compare', 'report:pdf', 'report:csv',
+  'library:export', 'library:import', 'library:compare', 'library:set-layout', 'report:pdf', 'report:csv',
 ] as const;
 export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
 export type LibraryHandlers = Pick<ApiHandlers, LibraryChannel>;
@@ -79,6 +79,7 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
     'library:export': async (id) => produce(`${await baseName(id)}${ASSESSMENT_EXTENSION}`, await (await lib()).exportAssessment(id)),
     'library:import': async (file) => (await lib()).importAssessment(Buffer.from(file.dataBase64, 'base64')),
     'library:compare': async (a, b) => (await lib()).compare(a, b, { thresholds: thresholds() }),
+    'library:set-layout': async (id, layout) => (await lib()).setLayout(id, layout),
     'report:pdf': async (id, request) => {
       const library = await lib();
       const { renderPdf } = need();

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/assessment/library-types';
 import { reanalyzeDocument, scanTime, siteRiskOf } from '../../../shared/assessment/reanalyze';
 import type { ScanDocument } from '../../../shared/scan-document';
+import type { TopologyLayout } from '../../../shared/topology/schema';
 import { decodeAssessmentBytes, encodeAssessment } from './assessment-codec';
 import { TEMP_SUFFIX, writeFileAtomic } from './atomic-write';
 import type { KeyValueStore } from './key-value-store';
@@ -60,6 +61,11 @@ export class ScanLibrary {
   readonly #log: NonNullable<ScanLibraryOptions['log']>;
   /** Saves of one scan run one after another, so a late progressive save never overwrites the final one. */
   readonly #queues = new Map<string, Promise<unknown>>();
+  /**
+   * Map pins set in this session, by scan. A running scan is saved from the
+   * engine's events, which know nothing of pins: each save carries them over.
+   */
+  readonly #layouts = new Map<string, TopologyLayout>();
 
   private constructor(options: ScanLibraryOptions) {
     this.#dir = options.dir;
@@ -89,8 +95,19 @@ export class ScanLibrary {
   save(document: ScanDocument, meta: SaveMeta = {}): Promise<ScanIndexEntry> {
     const id = ScanIdSchema.parse(document.scan.id);
     return this.#serial(id, async () => {
-      await writeFileAtomic(this.#fs, this.#pathOf(id), JSON.stringify(document));
+      const layout = document.layout ?? this.#layouts.get(id);
+      await writeFileAtomic(this.#fs, this.#pathOf(id), JSON.stringify(layout ? { ...document, layout } : document));
       return this.#updateIndex(id, document, meta);
+    });
+  }
+
+  /** Saves the map positions the technician pinned, with the scan (also while it still runs). */
+  async setLayout(id: string, layout: TopologyLayout): Promise<void> {
+    this.#require(id);
+    await this.#serial(id, async () => {
+      const document = await this.#readScanFile(id);
+      this.#layouts.set(id, layout);
+      await writeFileAtomic(this.#fs, this.#pathOf(id), JSON.stringify({ ...document, layout }));
     });
   }
 
@@ -132,6 +149,7 @@ export class ScanLibrary {
       const index = this.#index();
       delete index.scans[id];
       this.#writeIndex(index);
+      this.#layouts.delete(id);
       await this.#fs.unlink(this.#pathOf(id)).catch((error) => {
         if (errorCode(error) !== 'ENOENT') throw error;
       });

@@ -74,6 +74,8 @@ export interface AppState {
 
 export interface AppStoreOptions {
   flushIntervalMs?: number;
+  /** Pins are saved this long after the last drag, so a burst of drags is one write. */
+  layoutSaveDelayMs?: number;
 }
 
 export interface AppStore extends StoreApi<AppState> {
@@ -90,6 +92,9 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
   const flushIntervalMs = options.flushIntervalMs ?? 100;
   let queue: ScanEvent[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  const layoutSaver = createLayoutSaver(api, options.layoutSaveDelayMs ?? 400, (error) =>
+    store.setState({ appError: `The pinned map position could not be saved with the scan: ${messageOf(error)}. It stays on the map until you open another scan.` }),
+  );
 
   const store = createStore<AppState>()((set, get) => ({
     view: 'new-scan',
@@ -117,6 +122,7 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
         const pinned = { ...state.scan.pinned };
         if (point) pinned[id] = point;
         else delete pinned[id];
+        layoutSaver.schedule(state.scan.scanId, pinned);
         return { scan: { ...state.scan, pinned } };
       }),
     loadScanDocument: (document) => {
@@ -206,9 +212,30 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
     dispose() {
       unsubscribeScan();
       unsubscribeEngine();
+      layoutSaver.flush();
       if (flushTimer !== null) clearTimeout(flushTimer);
       flushTimer = null;
     },
+  };
+}
+
+/** Saves each scan's pins with the scan, once per burst of drags; a later pin of the same scan replaces an unsaved one. */
+function createLayoutSaver(api: ForewarnApi, delayMs: number, onError: (error: unknown) => void) {
+  const unsaved = new Map<string, Record<string, Point>>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    for (const [scanId, pinned] of unsaved) void api.invoke('library:set-layout', scanId, { pinned }).catch(onError);
+    unsaved.clear();
+  };
+  return {
+    schedule(scanId: string, pinned: Record<string, Point>) {
+      unsaved.set(scanId, pinned);
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(flush, delayMs);
+    },
+    flush,
   };
 }
 

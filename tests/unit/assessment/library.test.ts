@@ -149,4 +149,22 @@ describe('scan library', () => {
     expect((await reopened.load('synthetic-visit-1')).scan.finishedAt).not.toBeNull();
     expect(await scanFiles()).toEqual(['synthetic-visit-1.json']);
   });
+
+  it('keeps map pins with the scan: across later saves of a running scan, export, and a restart', async () => {
+    const library = await open();
+    const running = syntheticOffice();
+    running.scan = { ...running.scan, status: 'running', finishedAt: null };
+    await library.save(running);
+    const pinned = { [running.devices[0]!.id]: { x: 120, y: -40 } };
+    await library.setLayout('synthetic-visit-1', { pinned });
+    // The recorder's next save comes from engine events, which carry no layout.
+    await library.save({ ...running, scan: { ...running.scan, status: 'completed', finishedAt: '2026-01-01T01:00:00Z' } });
+    expect((await library.load('synthetic-visit-1')).layout).toEqual({ pinned });
+    const exported = await library.exportAssessment('synthetic-visit-1');
+    const imported = await library.importAssessment(exported);
+    expect((await library.load(imported.id)).layout).toEqual({ pinned });
+    const reopened = await open();
+    expect((await reopened.open('synthetic-visit-1')).document.layout).toEqual({ pinned });
+    await expect(reopened.setLayout('not-a-saved-scan', { pinned })).rejects.toThrow(/not in the library/);
+  });
 });

@@ -34,6 +34,7 @@ const handlers: ApiHandlers = {
   'library:export': notUsed,
   'library:import': notUsed,
   'library:compare': notUsed,
+  'library:set-layout': notUsed,
   'report:pdf': notUsed,
   'report:csv': notUsed,
 };

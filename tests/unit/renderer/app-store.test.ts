@@ -93,3 +93,55 @@ describe('app store', () => {
     expect(api.listenerCount('engine:status')).toBe(0);
   });
 });
+
+describe('app store: pinned map positions', () => {
+  const setup = (saveLayout: (...args: unknown[]) => unknown) => {
+    const api = createFakeApi({
+      'app:info': () => ({ name: 'Forewarn', version: '1', platform: 'linux', shell: 'browser' }),
+      'engine:status': () => ({ state: 'ready', restarts: 0 }),
+      'settings:get': () => new Promise(() => {}),
+      'library:set-layout': saveLayout,
+    });
+    const store = createAppStore(api, { flushIntervalMs: 100, layoutSaveDelayMs: 400 });
+    api.emit('scan:event', scanStarted('s1'));
+    store.flushScanEvents();
+    return { api, store };
+  };
+  const layoutSaves = (api: FakeApi) => api.calls.filter((c) => c.channel === 'library:set-layout').map((c) => c.args);
+
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('saves a burst of drags with the scan once, with every pin', () => {
+    const { api, store } = setup(() => undefined);
+    store.getState().pinDevice('a', { x: 1, y: 2 });
+    store.getState().pinDevice('b', { x: 3, y: 4 });
+    store.getState().pinDevice('a', { x: 5, y: 6 });
+    expect(layoutSaves(api)).toEqual([]);
+    vi.advanceTimersByTime(400);
+    expect(layoutSaves(api)).toEqual([['s1', { pinned: { a: { x: 5, y: 6 }, b: { x: 3, y: 4 } } }]]);
+    expect(store.getState().scan?.pinned).toEqual({ a: { x: 5, y: 6 }, b: { x: 3, y: 4 } });
+    store.dispose();
+  });
+
+  it('saves an unpin too, and a pending save is not lost when the store closes', () => {
+    const { api, store } = setup(() => undefined);
+    store.getState().pinDevice('a', { x: 1, y: 2 });
+    vi.advanceTimersByTime(400);
+    store.getState().pinDevice('a', null);
+    store.dispose();
+    expect(layoutSaves(api)).toEqual([
+      ['s1', { pinned: { a: { x: 1, y: 2 } } }],
+      ['s1', { pinned: {} }],
+    ]);
+  });
+
+  it('tells the technician when the pins could not be saved, and keeps them on the map', async () => {
+    const { store } = setup(() => Promise.reject(new Error('This scan is not in the library')));
+    store.getState().pinDevice('a', { x: 1, y: 2 });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(store.getState().appError).toMatch(/could not be saved.*not in the library/);
+    expect(store.getState().scan?.pinned).toEqual({ a: { x: 1, y: 2 } });
+    store.dispose();
+  });
+});
