@@ -116,3 +116,9 @@ export function deviceLabel(device: Device): string {
   if (device.type === 'unmanaged-switch') return 'Unmanaged switch';
   return deviceName(device) || device.ip || device.mac || device.id;
 }
+
+/** Host messages usually end with a full stop; ours follow them. */
+export function sentence(message: string): string {
+  const trimmed = message.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

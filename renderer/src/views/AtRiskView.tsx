@@ -1,7 +1,7 @@
 /**
  * At-risk hardware: every finding of the site, highest risk first, grouped by
  * device or by rule, each with the recommended action and the predicted date.
- * The screen a technician turns towards the client.
+ * The screen a technician turns towards the client. The findings export as CSV.
  */
 import { useId, useMemo, useState } from 'react';
 import { RULES_BY_ID } from '../../../shared/health/rules';
@@ -9,6 +9,7 @@ import { byRiskDescending, scoreSiteRisk } from '../../../shared/health/risk';
 import { SEVERITY_ORDER, type Severity } from '../../../shared/health/schema';
 import type { Device } from '../../../shared/scan-document';
 import { RiskScore, SeverityBadge } from '../components/Badges';
+import { useScanCsvExport } from '../components/CsvExport';
 import { DEVICE_TYPE_LABELS, SEVERITY_LABELS, deviceLabel } from '../format';
 import { predictedText } from './DeviceDetailView';
 import { SEVERITIES_DESCENDING, countFindings, siteFindings, type SiteFinding } from '../store/selectors';
@@ -38,6 +39,7 @@ export function AtRiskView() {
   const openDevice = useApp((s) => s.openDevice);
   const [minSeverity, setMinSeverity] = useState<Severity>('medium');
   const ids = { min: useId(), group: useId() };
+  const csv = useScanCsvExport('findings');
 
   const all = useMemo(() => siteFindings(devices ?? [], 'low'), [devices]);
   // \`all\` is already sorted: filtering keeps its order, so a severity change does not sort the site again.
@@ -70,7 +72,9 @@ export function AtRiskView() {
             </option>
           ))}
         </select>
+        {csv.button}
       </ViewHeader>
+      {csv.notice}
 
       <section className="card site-summary" aria-label="Site summary">
         <div className="site-score">

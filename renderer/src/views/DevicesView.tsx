@@ -1,7 +1,8 @@
-/** Every device of the scan on screen: search, filter by type and severity, sort, open one. */
+/** Every device of the scan on screen: search, filter by type and severity, sort, open one, export the inventory as CSV. */
 import { useDeferredValue, useId, useMemo } from 'react';
 import { DEVICE_TYPES } from '../../../shared/device-types';
 import type { Severity } from '../../../shared/health/schema';
+import { useScanCsvExport } from '../components/CsvExport';
 import { DeviceTable } from '../components/DeviceTable';
 import { DEVICE_TYPE_LABELS, SEVERITY_LABELS } from '../format';
 import { EMPTY_DEVICE_FILTER, SEVERITIES_DESCENDING, filterDevices, type DeviceFilter } from '../store/selectors';
@@ -16,6 +17,7 @@ export function DevicesView() {
   const openDevice = useApp((s) => s.openDevice);
   const ids = { search: useId(), type: useId(), severity: useId() };
   const deferredFilter = useDeferredValue(filter);
+  const csv = useScanCsvExport('inventory');
 
   const shown = useMemo(() => filterDevices(devices ?? [], deferredFilter), [devices, deferredFilter]);
   const presentTypes = useMemo(() => DEVICE_TYPES.filter((t) => devices?.some((d) => d.type === t)), [devices]);
@@ -64,7 +66,9 @@ export function DevicesView() {
             Clear filters
           </button>
         )}
+        {csv.button}
       </ViewHeader>
+      {csv.notice}
       <section className="card table-tall">
         {shown.length === 0 ? (
           <p className="empty-inline">No device matches these filters.</p>

@@ -1,13 +1,15 @@
 /**
  * Saved scans (the library of issue 7): clients → sites → scans, newest first.
  * Open one offline (re-analysed with the current thresholds), rename, tag,
- * delete, export and import `.forewarn` files, make the PDF report, and compare
- * two scans of a site ("since last visit"). Every action reports progress in
+ * delete, export and import `.forewarn` files, make the PDF report and the CSV
+ * exports (inventory, findings), and compare two scans of a site ("since last visit"). Every action reports progress in
  * one status line, and every failure says what to do next.
  */
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { Comparison } from '../../../shared/assessment/compare';
 import type { LibraryListing, ScanIndexEntry } from '../../../shared/assessment/library-types';
+import { csvFailureText, csvProgressText, csvSuccessText } from '../components/csv-export';
+import { sentence } from '../format';
 import { messageOf } from '../store/app-store';
 import { useApi, useApp } from '../store/context';
 import { ViewHeader } from './ViewHeader';
@@ -23,12 +25,6 @@ interface ShownComparison {
   comparison: Comparison;
   olderName: string;
   newerName: string;
-}
-
-/** Host messages end with a full stop; ours follow them. */
-function sentence(message: string): string {
-  const trimmed = message.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 export function HistoryView() {
@@ -141,6 +137,15 @@ export function HistoryView() {
         `Making the PDF report of “${entry.name}” (a few seconds for a large site)…`,
         async () => deliveryMessage('The PDF report', deliverProducedFile(await api.invoke('report:pdf', entry.id, {}))),
         (m) => `Could not make the PDF report: ${m} Open the scan to check it is complete, then try again.`,
+      );
+    },
+    csv: (entry, kind) => {
+      void run(
+        `csv-${kind}:${entry.id}`,
+        csvProgressText(kind, entry.name),
+        async () => csvSuccessText(kind, deliverProducedFile(await api.invoke('report:csv', entry.id, kind))),
+        // csvFailureText adds its own advice after the host's reason.
+        (m) => csvFailureText(kind, m),
       );
     },
     toggleCompare: (entry) => setSelection((s) => toggleCompare(s, entry)),

@@ -6,6 +6,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ScanIndexEntry } from '../../../../shared/assessment/library-types';
 import { RiskScore } from '../../components/Badges';
+import { CsvExportButton } from '../../components/CsvExport';
+import { CSV_KINDS, CSV_TEXT, csvBlockedReason, type CsvKind } from '../../components/csv-export';
 import { STATUS_LABELS } from '../../format';
 import { formatDateTime } from './compare-text';
 import { parseTags } from './files';
@@ -16,6 +18,7 @@ export interface ScanRowActions {
   tag(entry: ScanIndexEntry, tags: string[]): Promise<boolean>;
   exportFile(entry: ScanIndexEntry): void;
   pdf(entry: ScanIndexEntry): void;
+  csv(entry: ScanIndexEntry, kind: CsvKind): void;
   remove(entry: ScanIndexEntry): Promise<boolean>;
   toggleCompare(entry: ScanIndexEntry): void;
 }
@@ -100,6 +103,18 @@ export function ScanRow({ entry, busy, selected, justImported, actions }: { entr
         <button type="button" className="button button-small" onClick={() => actions.pdf(entry)} disabled={disabled}>
           {mine === 'pdf' ? 'Making PDF…' : 'PDF report'}
         </button>
+        {CSV_KINDS.map((kind) => (
+          <CsvExportButton
+            key={kind}
+            kind={kind}
+            label={CSV_TEXT[kind].rowLabel}
+            blockedReason={csvBlockedReason(entry.status)}
+            running={mine === `csv-${kind}`}
+            disabled={disabled}
+            small
+            onExport={() => actions.csv(entry, kind)}
+          />
+        ))}
         <button type="button" className="button button-small scan-row-delete" onClick={() => start('delete')} disabled={disabled}>
           Delete
         </button>
