@@ -66,6 +66,7 @@ export class ScanLibrary {
    * engine's events, which know nothing of pins: each save carries them over.
    */
   readonly #layouts = new Map<string, TopologyLayout>();
+  #cachedIndex: LibraryIndex | null = null;
 
   private constructor(options: ScanLibraryOptions) {
     this.#dir = options.dir;
@@ -146,7 +147,7 @@ export class ScanLibrary {
   async delete(id: string): Promise<void> {
     this.#require(id);
     await this.#serial(id, async () => {
-      const index = this.#index();
+      const index = this.#mutableIndex();
       delete index.scans[id];
       this.#writeIndex(index);
       this.#layouts.delete(id);
@@ -213,23 +214,34 @@ export class ScanLibrary {
     return entry;
   }
 
+  /** The index, read and validated once, then kept in memory (only this class writes it). Treat as read-only. */
   #index(): LibraryIndex {
-    const parsed = LibraryIndexSchema.safeParse(this.#store.get(INDEX_KEY));
-    return parsed.success ? parsed.data : { version: 1, scans: {} };
+    if (!this.#cachedIndex) {
+      const parsed = LibraryIndexSchema.safeParse(this.#store.get(INDEX_KEY));
+      this.#cachedIndex = parsed.success ? parsed.data : { version: 1, scans: {} };
+    }
+    return this.#cachedIndex;
+  }
+
+  /** A copy to edit and pass to #writeIndex: a failed write leaves the cached index as it was. */
+  #mutableIndex(): LibraryIndex {
+    const index = this.#index();
+    return { ...index, scans: { ...index.scans } };
   }
 
   #writeIndex(index: LibraryIndex): void {
     this.#store.set(INDEX_KEY, index);
+    this.#cachedIndex = index;
   }
 
   #updateIndex(id: string, document: ScanDocument, meta: SaveMeta): ScanIndexEntry {
-    const index = this.#index();
+    const index = this.#mutableIndex();
     const previous = index.scans[id];
     const client = document.scan.client?.trim() || UNASSIGNED_CLIENT;
     const site = document.scan.site?.trim() || DEFAULT_SITE;
     const entry: ScanIndexEntry = {
       id,
-      name: meta.name ?? previous?.name ?? defaultName(document, site),
+      name: meta.name ?? previous?.name ?? unusedName(defaultName(document, site), siteNames(index, client, site)),
       client,
       site,
       tags: meta.tags ?? previous?.tags ?? [],
@@ -249,7 +261,7 @@ export class ScanLibrary {
   async #editEntry(id: string, edit: (entry: ScanIndexEntry) => ScanIndexEntry): Promise<ScanIndexEntry> {
     this.#require(id);
     return this.#serial(id, async () => {
-      const index = this.#index();
+      const index = this.#mutableIndex();
       const entry = edit(index.scans[id]!);
       index.scans[id] = entry;
       this.#writeIndex(index);
@@ -288,7 +300,7 @@ export class ScanLibrary {
   }
 
   async #recover(): Promise<void> {
-    const index = this.#index();
+    const index = this.#mutableIndex();
     const files = await this.#fs.readdir(this.#scansDir());
     for (const file of files.filter((f) => f.endsWith(TEMP_SUFFIX))) {
       await this.#fs.unlink(join(this.#scansDir(), file)).catch(() => {});
@@ -326,4 +338,16 @@ export class ScanLibrary {
 function defaultName(document: ScanDocument, site: string): string {
   const at = document.scan.startedAt.slice(0, 16).replace('T', ' ');
   return `${site}, ${at}`;
+}
+
+function siteNames(index: LibraryIndex, client: string, site: string): Set<string> {
+  return new Set(Object.values(index.scans).filter((e) => e.client === client && e.site === site).map((e) => e.name));
+}
+
+/** Two scans of a site started in the same minute would share a default name: number the later ones. */
+function unusedName(name: string, taken: Set<string>): string {
+  if (!taken.has(name)) return name;
+  let n = 2;
+  while (taken.has(`${name} (${n})`)) n += 1;
+  return `${name} (${n})`;
 }

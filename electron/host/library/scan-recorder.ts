@@ -24,6 +24,8 @@ export interface ScanRecorderOptions {
   /** Minimum time between two saves of a running scan. */
   intervalMs?: number;
   log?: (level: 'warn' | 'error', message: string) => void;
+  /** How long after scan-finished the engine's final document is awaited before the recording is dropped. */
+  finalDocumentGraceMs?: number;
   /** Told after each successful save (the UI refreshes its history). */
   onSaved?: (entry: ScanIndexEntry) => void;
 }
@@ -42,11 +44,14 @@ interface Recording {
 export interface ScanRecorder {
   /** Saves every pending change now (app quit, tests). */
   flush(): Promise<void>;
+  /** Scans still held in memory (finished ones are let go; see forgetUnlessFinal). */
+  activeRecordings(): number;
   stop(): void;
 }
 
 export function recordScans(source: ScanEventSource, library: ScanSaver, options: ScanRecorderOptions): ScanRecorder {
   const intervalMs = options.intervalMs ?? 1000;
+  const finalDocumentGraceMs = options.finalDocumentGraceMs ?? 60_000;
   const log = options.log ?? (() => {});
   const recordings = new Map<string, Recording>();
   const pending = new Set<Promise<unknown>>();
@@ -76,6 +81,19 @@ export function recordScans(source: ScanEventSource, library: ScanSaver, options
     const wait = Math.max(0, rec.lastSavedAt + intervalMs - Date.now());
     rec.timer = setTimeout(() => persist(scanId), wait);
     rec.timer.unref?.();
+  };
+
+  /**
+   * The engine's final document follows scan-finished, but a crashed engine
+   * never sends one: forget the recording after a grace period either way (a
+   * document arriving later is still saved, as a recording of its own).
+   */
+  const forgetUnlessFinal = (scanId: string) => {
+    const grace = setTimeout(() => {
+      const rec = recordings.get(scanId);
+      if (rec && !rec.final) recordings.delete(scanId);
+    }, finalDocumentGraceMs);
+    grace.unref?.();
   };
 
   const offEvents = source.onScanEvent((event) => {
@@ -111,6 +129,7 @@ export function recordScans(source: ScanEventSource, library: ScanSaver, options
         rec.finished = true;
         rec.document = { ...rec.document, scan: { ...rec.document.scan, status: event.status, finishedAt: event.finishedAt } };
         persist(event.scanId);
+        forgetUnlessFinal(event.scanId);
         return;
       default:
         return;
@@ -133,6 +152,7 @@ export function recordScans(source: ScanEventSource, library: ScanSaver, options
       for (const [scanId, rec] of recordings) if (rec.dirty) persist(scanId);
       await Promise.all([...pending]);
     },
+    activeRecordings: () => recordings.size,
     stop() {
       offEvents();
       offDocuments();

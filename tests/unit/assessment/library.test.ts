@@ -150,6 +150,20 @@ describe('scan library', () => {
     expect(await scanFiles()).toEqual(['synthetic-visit-1.json']);
   });
 
+  it('gives scans of one site started in the same minute distinct default names', async () => {
+    const library = await open();
+    const first = syntheticOffice();
+    await library.save(first);
+    await library.save({ ...first, scan: { ...first.scan, id: 'same-minute-2', startedAt: first.scan.startedAt.slice(0, 17) + '41Z' } });
+    await library.save({ ...first, scan: { ...first.scan, id: 'same-minute-3', startedAt: first.scan.startedAt.slice(0, 17) + '59Z' } });
+    const names = ['synthetic-visit-1', 'same-minute-2', 'same-minute-3'].map((id) => library.entry(id)!.name);
+    expect(new Set(names).size).toBe(3);
+    expect(names[1]).toBe(`${names[0]} (2)`);
+    // A progressive save of the same scan keeps its name.
+    await library.save({ ...first, scan: { ...first.scan, id: 'same-minute-2', startedAt: first.scan.startedAt.slice(0, 17) + '41Z' } });
+    expect(library.entry('same-minute-2')!.name).toBe(names[1]);
+  });
+
   it('keeps map pins with the scan: across later saves of a running scan, export, and a restart', async () => {
     const library = await open();
     const running = syntheticOffice();

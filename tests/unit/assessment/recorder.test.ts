@@ -55,6 +55,24 @@ describe('scans are saved as they run', () => {
     expect(saved.devices).toHaveLength(office.devices.length);
     expect(saved.links?.length).toBe(office.links?.length);
     expect(library.entry('live-1')?.client).toBe('Harbour Dental Practice');
+    expect(recorder.activeRecordings()).toBe(0);
+    recorder.stop();
+  });
+
+  it('lets go of a scan whose engine died before sending its final document, after saving it', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'forewarn-recorder-'));
+    const library = await ScanLibrary.open({ dir, index: createMemoryKeyValueStore() });
+    const engine = fakeEngine();
+    const recorder = recordScans(engine.source, library, { generatorVersion: '9.9.9', intervalMs: 10, finalDocumentGraceMs: 50 });
+    const office = syntheticOffice();
+    engine.emit({ type: 'scan-started', scanId: 'crashed-1', scan: { ...office.scan, id: 'crashed-1', status: 'running', finishedAt: null }, totalAddresses: 254 });
+    engine.emit({ type: 'device-found', scanId: 'crashed-1', device: office.devices[0]! });
+    engine.emit({ type: 'scan-finished', scanId: 'crashed-1', status: 'failed', finishedAt: '2026-01-12T09:04:31.000Z', deviceCount: 1, error: 'engine stopped' });
+    await recorder.flush();
+    expect(recorder.activeRecordings()).toBe(1);
+    await wait(120);
+    expect(recorder.activeRecordings()).toBe(0);
+    expect(library.entry('crashed-1')).toMatchObject({ status: 'failed', deviceCount: 1 });
     recorder.stop();
   });
 });
