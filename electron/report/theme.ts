@@ -16,7 +16,7 @@ export const SEVERITY_COLOURS: Record<Severity, string> = {
   info: '#6b7280',
 };
 
-export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
+export { SEVERITY_LABELS } from '../../shared/health/schema';
 
 export function riskColour(score: number): string {
   const band = riskBand(score);

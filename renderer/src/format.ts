@@ -1,10 +1,9 @@
 /** Words and numbers as a technician reads them. Pure functions, no DOM. */
 import { formatBytes as formatSize } from '../../shared/format-bytes';
 import type { DeviceType } from '../../shared/device-types';
-import { TYPE_LABELS } from '../../shared/assessment/device-label';
+import { deviceName as readerFacingName, isPlaceholder, typeLabel, TYPE_LABELS } from '../../shared/assessment/device-label';
 import type { Device, ScanStatus } from '../../shared/scan-document';
 import type { ScanPhase } from '../../shared/scan-events';
-import type { Severity } from '../../shared/health/schema';
 
 export const PHASE_LABELS: Record<ScanPhase, string> = {
   targets: 'Preparing targets',
@@ -68,13 +67,7 @@ export function ipSortKey(ip: string | null): string {
   return parts.map((p) => p.padStart(3, '0')).join('.');
 }
 
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  critical: 'Critical',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  info: 'Info',
-};
+export { SEVERITY_LABELS } from '../../shared/health/schema';
 
 /** Risk score bands: the same scale as the PDF report (shared/health/risk.ts). */
 export { riskBand, type RiskBand } from '../../shared/health/risk';
@@ -111,10 +104,9 @@ export function formatDate(iso: string | null | undefined): string {
   return new Date(time).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-/** The label a device is shown by anywhere a name is needed: its name, else its address. */
+/** The label a device is shown by anywhere a name is needed: the report's naming (name, else address), placeholders by their kind. */
 export function deviceLabel(device: Device): string {
-  if (device.type === 'unmanaged-switch') return 'Unmanaged switch';
-  return deviceName(device) || device.ip || device.mac || device.id;
+  return isPlaceholder(device) ? typeLabel(device.type) : readerFacingName(device);
 }
 
 /** Host messages usually end with a full stop; ours follow them. */

@@ -177,6 +177,8 @@ export type PrinterState = z.infer<typeof PrinterStateSchema>;
 export const SeveritySchema = z.enum(['info', 'low', 'medium', 'high', 'critical']);
 export type Severity = z.infer<typeof SeveritySchema>;
 export const SEVERITY_ORDER: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
+/** The reader-facing word for each severity, on screen and in the report. */
+export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 
 export const FindingEvidenceSchema = z.object({
   oid: z.string().optional(),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison, DeviceRef } from '../../../shared/assessment/compare';
 import type { ScanIndexEntry } from '../../../shared/assessment/library-types';
-import { comparisonHeadline, deviceLabel, elapsedLabel, trendLabel } from '../../../renderer/src/views/history/compare-text';
+import { comparisonHeadline, comparedDeviceLabel, elapsedLabel, trendLabel } from '../../../renderer/src/views/history/compare-text';
 import { base64ToBytes, bytesToBase64, deliveryMessage, deliveryOf, mimeTypeOf, parseTags } from '../../../renderer/src/views/history/files';
 import { NO_SELECTION, pruneSelection, toggleCompare } from '../../../renderer/src/views/history/selection';
 
@@ -85,9 +85,9 @@ describe('comparison wording', () => {
   });
 
   it('names devices with their address once', () => {
-    expect(deviceLabel(device('ups01', '10.0.0.30'))).toBe('ups01 (10.0.0.30)');
-    expect(deviceLabel(device('10.0.0.9', '10.0.0.9'))).toBe('10.0.0.9');
-    expect(deviceLabel(device('<b>x</b>', null))).toBe('<b>x</b>');
+    expect(comparedDeviceLabel(device('ups01', '10.0.0.30'))).toBe('ups01 (10.0.0.30)');
+    expect(comparedDeviceLabel(device('10.0.0.9', '10.0.0.9'))).toBe('10.0.0.9');
+    expect(comparedDeviceLabel(device('<b>x</b>', null))).toBe('<b>x</b>');
   });
 
   it('words trends and elapsed time', () => {

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import type { Comparison, FindingRef } from '../../../../shared/assessment/compare';
 import { RiskScore, SeverityBadge } from '../../components/Badges';
-import { attachmentLabel, comparisonHeadline, deviceLabel, elapsedLabel, formatDateTime, signed, trendLabel } from './compare-text';
+import { attachmentLabel, comparedDeviceLabel, comparisonHeadline, elapsedLabel, formatDateTime, signed, trendLabel } from './compare-text';
 
 function Section({ title, count, testId, children }: { title: string; count: number; testId: string; children: ReactNode }) {
   return (
@@ -22,7 +22,7 @@ function FindingItems({ findings }: { findings: FindingRef[] }) {
   return findings.map((f, i) => (
     <li key={`${f.device.id}:${f.rule}:${f.subject ?? ''}:${i}`}>
       <SeverityBadge severity={f.severity} /> {f.title}
-      {f.subject ? ` (${f.subject})` : ''} <span className="muted">on {deviceLabel(f.device)}</span>
+      {f.subject ? ` (${f.subject})` : ''} <span className="muted">on {comparedDeviceLabel(f.device)}</span>
     </li>
   ));
 }
@@ -47,25 +47,25 @@ export function ComparisonPanel({ comparison: c, olderName, newerName, onClose }
       <div className="compare-grid">
         <Section title="New devices" count={c.newDevices.length} testId="compare-new">
           {c.newDevices.map((d) => (
-            <li key={d.id}>{deviceLabel(d)}</li>
+            <li key={d.id}>{comparedDeviceLabel(d)}</li>
           ))}
         </Section>
         <Section title="Missing devices" count={c.missingDevices.length} testId="compare-missing">
           {c.missingDevices.map((d) => (
-            <li key={d.id}>{deviceLabel(d)}</li>
+            <li key={d.id}>{comparedDeviceLabel(d)}</li>
           ))}
         </Section>
         <Section title="Changed firmware, model or address" count={c.changes.length} testId="compare-changes">
           {c.changes.map((ch, i) => (
             <li key={`${ch.device.id}:${ch.field}:${i}`}>
-              {deviceLabel(ch.device)}: {ch.field} {ch.before ?? 'unknown'} → {ch.after ?? 'unknown'}
+              {comparedDeviceLabel(ch.device)}: {ch.field} {ch.before ?? 'unknown'} → {ch.after ?? 'unknown'}
             </li>
           ))}
         </Section>
         <Section title="Moved to another switch port" count={c.moves.length} testId="compare-moves">
           {c.moves.map((m) => (
             <li key={m.device.id}>
-              {deviceLabel(m.device)}: {attachmentLabel(m.before)} → {attachmentLabel(m.after)}
+              {comparedDeviceLabel(m.device)}: {attachmentLabel(m.before)} → {attachmentLabel(m.after)}
             </li>
           ))}
         </Section>
@@ -81,7 +81,7 @@ export function ComparisonPanel({ comparison: c, olderName, newerName, onClose }
         <Section title="Supply and storage trends" count={c.supplyTrends.length + c.storageTrends.length} testId="compare-trends">
           {[...c.supplyTrends, ...c.storageTrends].map((t, i) => (
             <li key={`${t.device.id}:${t.name}:${i}`}>
-              {deviceLabel(t.device)}, {t.name}: {trendLabel(t)}
+              {comparedDeviceLabel(t.device)}, {t.name}: {trendLabel(t)}
             </li>
           ))}
         </Section>

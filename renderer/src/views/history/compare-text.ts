@@ -9,7 +9,8 @@ export function formatDateTime(iso: string | null | undefined): string {
   return new Date(time).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-export function deviceLabel(device: DeviceRef): string {
+/** A device named in a comparison, with its address when the name is not the address. */
+export function comparedDeviceLabel(device: DeviceRef): string {
   return device.ip && device.ip !== device.name ? `${device.name} (${device.ip})` : device.name;
 }
 
