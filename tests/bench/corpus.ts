@@ -3,10 +3,12 @@
  * NAME.snmprec + NAME.expected.json pairs (e.g. ../shared/corpus/librenms,
  * passed as an argument: the corpus is GPL test data and never copied here).
  *
- *   npm run bench:corpus -- DIR [--quick] [--verbose] [--worst=N]
+ *   npm run bench:corpus -- DIR [--quick] [--verbose] [--worst=N] [--misses]
  *
  * Prints type / model / firmware / serial agreement (strict and lenient),
- * a per-type breakdown, the worst mismatches, and timing. A script, not a test.
+ * a per-type breakdown, the worst mismatches, and timing. --misses prints,
+ * per file, every field that is not a strict match (expected, ours, verdict,
+ * and the rule that won), to group misses by cause. A script, not a test.
  */
 import { runHealthBench } from './corpus-health';
 import { readdir, readFile } from 'node:fs/promises';
@@ -62,6 +64,13 @@ function compare(ours: string | null, theirs: string): Verdict {
   return a.includes(b) || b.includes(a) ? 'lenient' : 'miss';
 }
 
+/** The rule behind the winning value of a field (highest weight, first on a tie, as pickWinners). */
+function winningRule(identity: Identity, field: string): string {
+  let best: Identity['evidence'][number] | undefined;
+  for (const e of identity.evidence) if (e.field === field && (!best || e.weight > best.weight)) best = e;
+  return best ? `${best.rule}@${best.weight}` : '—';
+}
+
 interface FieldStats {
   n: number;
   strict: number;
@@ -75,10 +84,11 @@ async function main() {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
   const verbose = args.includes('--verbose');
+  const showMisses = args.includes('--misses');
   const quick = args.includes('--quick');
   const worstCount = Number(args.find((a) => a.startsWith('--worst='))?.slice(8) ?? 15);
   if (!dir) {
-    console.error('usage: npm run bench:corpus -- DIR [--quick] [--no-health] [--verbose] [--worst=N]');
+    console.error('usage: npm run bench:corpus -- DIR [--quick] [--no-health] [--verbose] [--worst=N] [--misses]');
     process.exit(2);
   }
   const names = (await readdir(dir)).filter((f) => f.endsWith('.snmprec')).map((f) => f.slice(0, -'.snmprec'.length)).sort();
@@ -121,6 +131,7 @@ async function main() {
       const ok = COARSE[identity.type].includes(expected.type);
       if (ok) s.strict += 1;
       else s.misses.push({ name, ours: identity.type, theirs: expected.type });
+      if (showMisses && !ok) console.log(`MISS\ttype\tmiss\t${name}\texpected=${JSON.stringify(expected.type)}\tours=${JSON.stringify(identity.type)}\trule=${winningRule(identity, 'type')}`);
       const row = perType.get(expected.type) ?? { n: 0, ok: 0 };
       row.n += 1;
       row.ok += ok ? 1 : 0;
@@ -143,6 +154,7 @@ async function main() {
       if (v === 'strict') s.strict += 1;
       if (v !== 'miss') s.lenient += 1;
       else s.misses.push({ name, ours, theirs });
+      if (showMisses && v !== 'strict') console.log(`MISS\t${field}\t${v}\t${name}\texpected=${JSON.stringify(theirs)}\tours=${JSON.stringify(ours)}\trule=${winningRule(identity, field)}`);
     }
     if (verbose) console.log(`${name}\t${identity.type}\t${identity.vendor}\t${identity.model}\t${identity.firmware}\t${identity.serial}`);
   }

@@ -6,6 +6,7 @@ import { OID } from '../oids';
 import type { Rule } from '../types';
 import { HOST_RULES } from './host';
 import { MIB_PRESENCE_RULES } from './mib-presence';
+import { PRODUCT_TABLE_RULES } from './product-tables';
 import { SYSDESCR_RULES } from './sysdescr';
 import { SYSOBJECTID_RULES } from './sysobjectid';
 import { VALUE_SOURCE_RULES } from './value-sources';
@@ -14,6 +15,7 @@ export const DEEP_RULES: readonly Rule[] = [
   ...VALUE_SOURCE_RULES,
   ...MIB_PRESENCE_RULES,
   ...SYSOBJECTID_RULES,
+  ...PRODUCT_TABLE_RULES,
   ...SYSDESCR_RULES,
   ...HOST_RULES,
 ];
