@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { execInTech, labDown, labStatus, labUp, truth } from '../lab/lab';
+import { acquireLabLock } from '../lab/lock';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,6 +28,8 @@ const rounds = Number(flag('--rounds')) || 5;
 /** The /16 at the CLI's default concurrency takes minutes; a higher one shows the time/memory trade. */
 const voidConcurrency = flag('--void-concurrency');
 const work = mkdtempSync(join(tmpdir(), 'forewarn-bench-'));
+/** Another run may hold the lab; wait for it. */
+const LAB_WAIT_MS = 30 * 60_000;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -120,13 +123,16 @@ async function voidSweep(): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('bench:discovery needs root (it uses the lab network namespaces)');
+  // Hold the lab like a test run does, so no run tears it down under a sweep that takes minutes.
+  const releaseLab = await acquireLabLock(LAB_WAIT_MS, (line) => console.error(line));
   const wasUp = (await labStatus()).up;
-  if (!wasUp) await labUp();
   try {
+    if (!wasUp) await labUp();
     if (!args.includes('--skip-lan')) await lanSweep();
     if (!args.includes('--skip-void')) await voidSweep();
   } finally {
     if (!wasUp) await labDown();
+    releaseLab();
     rmSync(work, { recursive: true, force: true });
   }
 }
