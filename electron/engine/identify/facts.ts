@@ -116,11 +116,21 @@ export function ruleFactKeys(rules: readonly Rule[], facts?: Facts): Set<string>
   return keys;
 }
 
-/** `obj:<suffix>` facts: an OID relative to the device's own sysObjectID (Moxa, Zyxel... put identity there). */
+/**
+ * Facts at OIDs relative to the device's own sysObjectID: `obj:<suffix>` under
+ * it (Moxa, Zyxel... put identity there), `objparent:<suffix>` under its parent
+ * (Accton-built switches, Edgecore and FS, root each model's MIB one arc above
+ * the product OID: sysObjectID 259.10.1.45.105, switch info at 259.10.1.45.1.1.3).
+ */
 function resolveObjKey(key: string, facts: Facts): string | null {
   const sysObjectID = facts.get(OID.sysObjectID)?.value;
-  if (!sysObjectID || !key.startsWith('obj:')) return null;
-  return `${sysObjectID}${key.slice(4)}`;
+  if (!sysObjectID) return null;
+  if (key.startsWith('obj:')) return `${sysObjectID}${key.slice('obj:'.length)}`;
+  if (key.startsWith('objparent:')) {
+    const parent = sysObjectID.slice(0, sysObjectID.lastIndexOf('.'));
+    return parent ? `${parent}${key.slice('objparent:'.length)}` : null;
+  }
+  return null;
 }
 
 async function readFirstRows(source: SnmpSource, columns: string[], facts: Facts, signal?: AbortSignal): Promise<void> {
@@ -160,7 +170,11 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
     candidates = models.filter((r) => cleanValue(varbindText(r))).map((r) => indexIn(COLUMN.entPhysicalModelName, r)).slice(0, 1);
     if (candidates.length === 0) {
       const descr = column(COLUMN.entPhysicalDescr, (await source.walk(COLUMN.entPhysicalDescr, { maxRows: 1, timeoutMs: WALK_TIMEOUT_MS, signal })).rows);
-      if (descr.length === 0) return;
+      if (descr.length === 0) {
+        // Some agents (Firepower FXOS) fill only entPhysicalSerialNum: no row to pick, but the serial still counts.
+        await readFirstEntitySerial(source, facts, signal);
+        return;
+      }
       candidates = [indexIn(COLUMN.entPhysicalDescr, descr[0]!)];
     }
   }
@@ -178,15 +192,15 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
     const vb = values[i];
     if (vb) put(facts, key, varbindText(vb), vb.oid);
   });
-  if (!cleanValue(facts.get('ent.serial')?.value)) {
-    // Stacks often leave the virtual chassis row's serial empty: take the first member's.
-    const serials = column(
-      COLUMN.entPhysicalSerialNum,
-      (await source.walk(COLUMN.entPhysicalSerialNum, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal })).rows,
-    );
-    const firstSerial = serials.find((r) => cleanValue(varbindText(r)));
-    if (firstSerial) put(facts, 'ent.anySerial', varbindText(firstSerial), firstSerial.oid);
-  }
+  // Stacks often leave the virtual chassis row's serial empty: take the first member's.
+  if (!cleanValue(facts.get('ent.serial')?.value)) await readFirstEntitySerial(source, facts, signal);
+}
+
+/** `ent.anySerial`: the first non-empty entPhysicalSerialNum (weaker than the chassis row's own). */
+async function readFirstEntitySerial(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
+  const res = await source.walk(COLUMN.entPhysicalSerialNum, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal });
+  const firstSerial = res.rows.find((r) => r.oid.startsWith(`${COLUMN.entPhysicalSerialNum}.`) && cleanValue(varbindText(r)));
+  if (firstSerial) put(facts, 'ent.anySerial', varbindText(firstSerial), firstSerial.oid);
 }
 
 /** The printer row of hrDeviceTable: its description is the printer's model on most MFPs. */

@@ -40,4 +40,5 @@ export const PROBE_ALSO: Readonly<Record<number, readonly number[]>> = {
   4526: [12325],
   6141: [1271], // Ciena (World Wide Packets) boxes implement Ciena's WWP MIBs
   1916: [2272], // Extreme VOSS keeps Avaya's RAPID-CITY MIB
+  35265: [2076], // Eltex MES24xx keep the serial in their OEM platform's tree (enterprise 2076)
 };

@@ -138,7 +138,6 @@ const VENDOR_SOURCES: readonly Source[] = [
   ['bdcom:model', 'model', `${E}.3320.3.6.10.1.3.0`],
   ['bdcom:firmware', 'firmware', `${E}.3320.3.6.10.1.6.0`],
   ['bdcom:serial', 'serial', `${E}.3320.3.6.10.1.4.0`],
-  ['bintec:firmware', 'firmware', `${E}.272.4.1.26.0`],
   ['bintec:serial', 'serial', first(`${E}.272.4.1.17.1.8`)],
   ['ciena:model', 'model', `${E}.1271.2.1.5.1.1.3.0`],
   ['ciena:serial', 'serial', `${E}.1271.2.1.5.1.1.4.0`],
@@ -152,7 +151,6 @@ const VENDOR_SOURCES: readonly Source[] = [
   ['infinera:xtm-firmware', 'firmware', `${E}.8708.2.2.2.2.14.0`],
   ['lambdatrail:model', 'model', `${E}.35616.5.1.2.0`],
   ['lambdatrail:serial', 'serial', `${E}.35616.5.1.5.0`],
-  ['lambdatrail:firmware', 'firmware', `${E}.35616.5.1.10.0`, 40],
   ['montclair:model', 'model', `${E}.1385.1.2.0`],
   ['montclair:firmware', 'firmware', `${E}.1385.1.4.0`],
   ['montclair:serial', 'serial', `${E}.1385.1.3.0`],
@@ -194,11 +192,27 @@ const VENDOR_SOURCES: readonly Source[] = [
   ['zmtel:firmware', 'firmware', `${E}.38595.10.1.7.0`],
   ['zmtel:serial', 'serial', `${E}.38595.10.1.5.0`],
   ['hikvision:serial', 'serial', `${E}.50001.1.3.0`],
-  ['ekinops:serial', 'serial', `${E}.20044.7.6.1.0`, 60],
   ['ecreso:firmware', 'firmware', `${E}.6404.3.1.2.9.1.6.0`],
   ['ecreso:serial', 'serial', `${E}.6404.3.1.2.9.1.8.0`],
   ['eltex:serial', 'serial', `${E}.2076.81.1.120.0`, 60],
-  ['endrun:serial-tempus', 'model', `${E}.13827.5.0.11.0`, 40],
+  // Accton-built switches (Edgecore, FS): switchInfoTable one arc above the product OID.
+  ['accton:swOpCodeVer', 'firmware', 'objparent:.1.1.3.1.6.1', VENDOR_MIB, `${E}.259.10.1`],
+  ['accton:swSerialNumber', 'serial', 'objparent:.1.1.3.1.10.1', VENDOR_MIB, `${E}.259.10.1`],
+  ['fs:swOpCodeVer', 'firmware', 'objparent:.1.1.3.1.6.1', VENDOR_MIB, `${E}.52642.2.1`],
+  ['fs:swSerialNumber', 'serial', 'objparent:.1.1.3.1.10.1', VENDOR_MIB, `${E}.52642.2.1`],
+  // Huawei iBMC: firmwareVersion of the "Active iBMC" row (the index is the name).
+  ['huawei-ibmc:firmware', 'firmware', `${E}.2011.2.235.1.1.11.50.1.4.11.65.99.116.105.118.101.32.105.66.77.67`],
+  ['ruckus:sz-model', 'model', first(`${E}.25053.1.8.1.1.1.1.1.1.3`)],
+  ['ruckus:sz-firmware', 'firmware', first(`${E}.25053.1.8.1.1.1.1.1.1.9`)],
+  ['siae:model', 'model', first(`${E}.3373.1103.6.2.1.4`)],
+  ['nokia-wavence:model', 'model', `${E}.637.54.1.1.5.1.5.0`],
+  ['zmtel:model', 'model', `${E}.38595.10.1.3.0`],
+  ['ocnos:model', 'model', first(`${E}.36673.100.1.2.1.1.2`)],
+  ['infinera:xtm-model', 'model', first(`${E}.8708.2.3.2.1.1.1.2`)],
+  ['advantech:firmware', 'firmware', `${E}.10297.100.1.4.0`],
+  ['wut:product', 'model', 'obj:.3.3.5.0', 65, `${E}.5040.1.2`],
+  ['opengear:serial', 'serial', `${E}.25049.17.1.2`],
+  ['spectracool:firmware', 'firmware', `${E}.26609.2.21.3.0`],
   // Printers
   ['ricoh:model', 'model', `${E}.367.3.2.1.1.1.1.0`],
   ['ricoh:firmware', 'firmware', `${E}.367.3.2.1.1.1.2.0`],
@@ -227,7 +241,6 @@ const STANDARD_SOURCES: readonly Source[] = [
   ['entity:chassis-software', 'firmware', 'ent.software', 58],
   ['entity:chassis-firmware', 'firmware', 'ent.firmware', 56],
   ['entity:first-serial', 'serial', 'ent.anySerial', 50],
-  ['entity:chassis-descr', 'model', 'ent.descr', 40],
   ['lldp-med:model', 'model', '1.0.8802.1.1.2.1.5.4795.1.2.7.0', 68],
   ['lldp-med:software', 'firmware', '1.0.8802.1.1.2.1.5.4795.1.2.4.0', 64],
   ['lldp-med:firmware', 'firmware', '1.0.8802.1.1.2.1.5.4795.1.2.3.0', 56],
@@ -235,7 +248,7 @@ const STANDARD_SOURCES: readonly Source[] = [
   ['printer:prtGeneralSerialNumber', 'serial', first(COLUMN.prtGeneralSerialNumber), 75],
   ['ups-mib:upsIdentModel', 'model', OID.upsIdentModel, 66],
   ['ups-mib:upsIdentUPSSoftwareVersion', 'firmware', OID.upsIdentUPSSoftwareVersion, 56],
-  ['ups-mib:upsIdentAgentSoftwareVersion', 'firmware', OID.upsIdentAgentSoftwareVersion, 54],
+  ['ups-mib:upsIdentAgentSoftwareVersion', 'firmware', OID.upsIdentAgentSoftwareVersion, 53],
 ];
 
 function toRule([id, field, fact, weight, sysObjectIdPrefix]: Source): Rule {
@@ -248,6 +261,26 @@ function toRule([id, field, fact, weight, sysObjectIdPrefix]: Source): Rule {
   };
 }
 
+/**
+ * Vendor values that carry more than the field ("V.10.2.9.102 IPv6, IPSec, PBX from 2021/03/16",
+ * "MeridianII GPS 6010-0067-000 v 3.04 - Sep 24 2019"): named captures take the part that is.
+ */
+const PARSED_SOURCES: readonly Rule[] = [
+  // EndRun time servers: product line, part number and firmware in one string per product MIB.
+  ...[`${E}.13827.5.0.11.0`, `${E}.13827.12.1.16.0`, `${E}.13827.14.1.16.0`].map(
+    (fact): Rule => ({ id: 'endrun:product-version', fact, match: /^(?<model>.+?) v ?(?<firmware>\d[\w.]*)(?:\s|$)/, weight: VENDOR_MIB }),
+  ),
+  { id: 'bintec:firmware', fact: `${E}.272.4.1.26.0`, match: /^(?<firmware>\S+)/, weight: VENDOR_MIB },
+  { id: 'lambdatrail:firmware', fact: `${E}.35616.5.1.10.0`, match: /^(?<firmware>[^,]+)/, weight: 40 },
+  { id: 'ekinops:serial', fact: `${E}.20044.7.6.1.0`, match: /Serial Number\s*:\s*(?<serial>\S+)/i, weight: 60 },
+  { id: 'opengear:firmware', fact: `${E}.25049.17.1.1`, match: /^(?<firmware>\d\S*)/, weight: VENDOR_MIB },
+  { id: 'netonix:firmware', fact: `${E}.46242.1.0`, match: /^(?<firmware>\d+(?:\.\d+)+)/, weight: VENDOR_MIB },
+  // UPS network cards name themselves around the version: "Net Vision 7 v7.20", "WebPower Smart II Card v5.53 (SN …)".
+  { id: 'ups-mib:upsIdentAgentSoftwareVersion-number', fact: OID.upsIdentAgentSoftwareVersion, match: /(?:^|[\s(])v?(?<firmware>\d+(?:\.\d+)+[a-z]?)(?=[\s),]|$)/i, weight: 54 },
+  // Comware appends the OS version to the chassis description; it is not part of the model.
+  { id: 'entity:chassis-descr', fact: 'ent.descr', match: /^(?<model>[\s\S]+?)(?:,?\s+Software Version\b[\s\S]*)?$/i, weight: 40 },
+];
+
 /** Sources that need a second condition (printer MIBs present, no process table...). */
 const CONDITIONAL_SOURCES: readonly Rule[] = [
   { id: 'printer:hrDeviceDescr', fact: 'hr.printer.descr', take: 'model', also: [{ fact: first(COLUMN.prtGeneralPrinterName), absent: false }], weight: 66 },
@@ -257,7 +290,13 @@ const CONDITIONAL_SOURCES: readonly Rule[] = [
   { id: 'entity:chassis-name', fact: 'ent.name', match: /^(?!.*\.[a-z])(?=.*\d)[\w /+-]+$/i, take: 'model', weight: 25 },
   // Embedded agents' first hrDevice row is the device itself; CPUs and NICs are not models.
   // HP/Aruba/H3C put the SKU (J9146A, JL635A) in entPhysicalModelName; the description names the product.
-  { id: 'entity:chassis-descr-over-sku', fact: 'ent.descr', take: 'model', also: [{ fact: 'ent.model', match: /^J[A-Z0-9]\d{3}[A-Z]$/ }], weight: 72 },
+  {
+    id: 'entity:chassis-descr-over-sku',
+    fact: 'ent.descr',
+    match: /^(?<model>[\s\S]+?)(?:,?\s+Software Version\b[\s\S]*)?$/i,
+    also: [{ fact: 'ent.model', match: /^J[A-Z0-9]\d{3}[A-Z]$/ }],
+    weight: 72,
+  },
 ];
 
-export const VALUE_SOURCE_RULES: readonly Rule[] = [...[...VENDOR_SOURCES, ...STANDARD_SOURCES].map(toRule), ...CONDITIONAL_SOURCES];
+export const VALUE_SOURCE_RULES: readonly Rule[] = [...[...VENDOR_SOURCES, ...STANDARD_SOURCES].map(toRule), ...PARSED_SOURCES, ...CONDITIONAL_SOURCES];
