@@ -171,8 +171,9 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
     if (candidates.length === 0) {
       const descr = column(COLUMN.entPhysicalDescr, (await source.walk(COLUMN.entPhysicalDescr, { maxRows: 1, timeoutMs: WALK_TIMEOUT_MS, signal })).rows);
       if (descr.length === 0) {
-        // Some agents (Firepower FXOS) fill only entPhysicalSerialNum: no row to pick, but the serial still counts.
-        await readFirstEntitySerial(source, facts, signal);
+        // Some agents (Firepower FXOS) fill only entPhysicalSerialNum (and empty model names):
+        // no row to pick, but the serial still counts. No ENTITY rows at all: nothing more to ask.
+        if (models.length > 0) await readFirstEntitySerial(source, facts, signal);
         return;
       }
       candidates = [indexIn(COLUMN.entPhysicalDescr, descr[0]!)];
