@@ -18,7 +18,7 @@ export interface DeviceIndex {
   /** IP → MACs across every ARP table read. */
   arpMacsByIp: Map<string, Set<string>>;
   /** ARP rows behind each IP, for evidence. */
-  arpSeenBy: Map<string, Array<{ reporter: string; mac: string }>>;
+  arpSeenBy: Map<string, Array<{ reporter: string; mac: string; ifIndex: number | null }>>;
 }
 
 export type FactsInput = Readonly<Record<string, TopologyFacts>> | ReadonlyMap<string, TopologyFacts>;
@@ -33,12 +33,12 @@ export function indexDevices(devices: readonly Device[], facts: FactsInput): Dev
   const factsOf = toFactsLookup(facts);
   const byId = new Map(devices.map((d) => [d.id, d]));
   const arpMacsByIp = new Map<string, Set<string>>();
-  const arpSeenBy = new Map<string, Array<{ reporter: string; mac: string }>>();
+  const arpSeenBy = new Map<string, Array<{ reporter: string; mac: string; ifIndex: number | null }>>();
   for (const device of devices) {
     for (const row of factsOf(device.id)?.arp ?? []) {
       addTo(arpMacsByIp, row.ip, row.mac);
       const seen = arpSeenBy.get(row.ip) ?? [];
-      seen.push({ reporter: device.id, mac: row.mac });
+      seen.push({ reporter: device.id, mac: row.mac, ifIndex: row.ifIndex });
       arpSeenBy.set(row.ip, seen);
     }
   }

@@ -19,6 +19,7 @@
  */
 import { blankDevice, type Device } from '../scan-document';
 import type { TopologyFacts } from './facts';
+import { duplicateFindings } from './duplicates';
 import { topologyFinding, type TopologyFinding } from './findings';
 import { indexDevices, matchPort, nameKeys, type DeviceIndex, type FactsInput } from './index-devices';
 import type { Link, LinkConfidence, LinkSource } from './schema';
@@ -113,21 +114,16 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
   const isUplink = (s: string, port: string) => uplinks.get(s)?.has(port) ?? false;
 
   // 4–5. Hosts.
-  const attachments = new Map<string, { bridge: string; port: string | null; how: 'edge' | 'uplink-walk' | 'segment' }>();
+  // `mac`: the MAC an edge attachment rests on; records sharing it are one machine with several IPs.
+  const attachments = new Map<string, { bridge: string; port: string | null; how: 'edge' | 'uplink-walk' | 'segment'; mac?: string }>();
   const hosts = devices.filter((d) => !bridgeSet.has(d.id) && !placed.has(d.id) && !d.id.startsWith(PLACEHOLDER_PREFIX));
-  const macLocations = new Map<string, Array<{ bridge: string; port: string }>>();
   for (const host of hosts) {
     const macs = ix.macsOf.get(host.id) ?? new Set<string>();
     const seen = [...macs].flatMap((mac) => sightings.get(mac) ?? []);
     const edges = seen.filter((o) => !isUplink(o.bridge, o.port));
     if (edges.length > 0) {
       edges.sort((p, q) => p.size - q.size || p.bridge.localeCompare(q.bridge) || p.port.localeCompare(q.port));
-      attachments.set(host.id, { bridge: edges[0]!.bridge, port: edges[0]!.port, how: 'edge' });
-      for (const e of edges) {
-        const list = macLocations.get(e.mac) ?? [];
-        if (!list.some((l) => l.bridge === e.bridge && l.port === e.port)) list.push({ bridge: e.bridge, port: e.port });
-        macLocations.set(e.mac, list);
-      }
+      attachments.set(host.id, { bridge: edges[0]!.bridge, port: edges[0]!.port, how: 'edge', mac: edges[0]!.mac });
     } else if (seen.length > 0) {
       const bridge = followUplinks(seen, drafts, bridgeSet);
       attachments.set(host.id, { bridge, port: null, how: 'uplink-walk' });
@@ -144,21 +140,23 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
   // Groups of managed switches nothing joins to the root's group: on the segment too, by their busiest switch.
   const strandedBridges = root && bridgeSet.has(root) ? strandedGroups(bridges, drafts, bridgeSet, root, tables) : [];
 
-  // Placeholders: two or more hosts on one edge port.
+  // Placeholders: two or more machines (distinct MACs) on one edge port; one machine with two IPs is still one.
   const byEdgePort = new Map<string, string[]>();
+  const machinesOnPort = new Map<string, Set<string>>();
   for (const [host, at] of attachments) {
     if (at.how !== 'edge' || at.port == null) continue;
     const key = `${at.bridge}\u0000${at.port}`;
     byEdgePort.set(key, [...(byEdgePort.get(key) ?? []), host]);
+    machinesOnPort.set(key, (machinesOnPort.get(key) ?? new Set()).add(at.mac ?? host));
   }
   const placeholders: Device[] = [];
   for (const [key, hostIds] of [...byEdgePort].sort(([x], [y]) => x.localeCompare(y))) {
     const [bridge, port] = key.split('\u0000') as [string, string];
-    if (hostIds.length < 2) {
-      drafts.push(draft(bridge, port, hostIds[0]!, null, 'fdb', 'inferred'));
+    if (machinesOnPort.get(key)!.size < 2) {
+      for (const host of hostIds.sort()) drafts.push(draft(bridge, port, host, null, 'fdb', 'inferred'));
       continue;
     }
-    const placeholder = placeholderDevice(bridge, port, hostIds.length, ix);
+    const placeholder = placeholderDevice(bridge, port, machinesOnPort.get(key)!.size, ix);
     placeholders.push(placeholder);
     drafts.push(draft(bridge, port, placeholder.id, null, 'fdb', 'inferred'));
     for (const host of hostIds.sort()) drafts.push(draft(placeholder.id, null, host, null, 'fdb', 'inferred'));
@@ -170,7 +168,7 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
   for (const b of strandedBridges) drafts.push(draft(root!, null, b, null, 'arp', 'assumed'));
 
   const links = finaliseLinks(drafts, ix, findings);
-  findings.push(...duplicateIpFindings(ix), ...duplicateMacFindings(ix, macLocations));
+  findings.push(...duplicateFindings({ devices, ix, bridges, isUplink }));
   return { links, placeholders, findings };
 }
 
@@ -411,50 +409,4 @@ function finaliseLinks(drafts: readonly Draft[], ix: DeviceIndex, findings: Topo
     links.push({ a: { ...d.a }, b: { ...d.b }, via: d.via, confidence: d.confidence, speed: ifA?.speedMbps ?? ifB?.speedMbps ?? null, duplex: ifA?.duplex ?? ifB?.duplex ?? null });
   }
   return links;
-}
-
-function duplicateIpFindings(ix: DeviceIndex): TopologyFinding[] {
-  const out: TopologyFinding[] = [];
-  for (const [ip, macs] of [...ix.arpMacsByIp].sort(([x], [y]) => x.localeCompare(y))) {
-    if (macs.size < 2) continue;
-    const owners = [...macs].map((m) => ix.deviceByMac.get(m)).filter((id): id is string => id != null);
-    const holder = ix.deviceByIp.get(ip);
-    const rows = ix.arpSeenBy.get(ip) ?? [];
-    out.push(
-      topologyFinding(
-        'topology.duplicate-ip',
-        [...owners, ...(holder ? [holder] : [])],
-        ip,
-        rows.map((r) => ({ name: `ARP table of ${r.reporter}`, value: `${ip} → ${r.mac}`, oid: '1.3.6.1.2.1.4.22.1.2' })),
-      ),
-    );
-  }
-  return out;
-}
-
-function duplicateMacFindings(ix: DeviceIndex, edgeLocations: ReadonlyMap<string, Array<{ bridge: string; port: string }>>): TopologyFinding[] {
-  const out: TopologyFinding[] = [];
-  for (const [mac, locations] of [...edgeLocations].sort(([x], [y]) => x.localeCompare(y))) {
-    if (locations.length < 2) continue;
-    const owner = ix.deviceByMac.get(mac);
-    out.push(
-      topologyFinding(
-        'topology.duplicate-mac',
-        [...(owner ? [owner] : []), ...locations.map((l) => l.bridge)],
-        mac,
-        locations.map((l) => ({ name: `forwarding table of ${l.bridge}`, value: `${mac} on edge port ${l.port}`, oid: '1.3.6.1.2.1.17.7.1.2.2.1.2' })),
-      ),
-    );
-  }
-  for (const [mac, owners] of [...ix.contestedMacs].sort(([x], [y]) => x.localeCompare(y))) {
-    out.push(
-      topologyFinding(
-        'topology.duplicate-mac',
-        [...owners],
-        mac,
-        [...owners].sort().map((id) => ({ name: `MAC of ${id}`, value: mac })),
-      ),
-    );
-  }
-  return out;
 }

@@ -36,3 +36,21 @@ export function isUselessMac(mac: string): boolean {
 export function macFromOidIndex(subIds: readonly number[]): string | null {
   return macFromOctets(subIds);
 }
+
+/**
+ * First-hop redundancy MACs: shared by design between the routers of a group
+ * and reused in every VLAN that runs the same group number, so one IP behind
+ * several of them, or one of them in several places, is no conflict.
+ */
+export const VIRTUAL_ROUTER_MAC_PREFIXES: ReadonlyArray<{ prefix: string; protocol: string }> = [
+  { prefix: '00:00:5e:00:01:', protocol: 'VRRP (IPv4) / CARP' },
+  { prefix: '00:00:5e:00:02:', protocol: 'VRRP (IPv6)' },
+  { prefix: '00:00:0c:07:ac:', protocol: 'HSRP v1' },
+  { prefix: '00:00:0c:9f:f', protocol: 'HSRP v2' },
+  { prefix: '00:07:b4:00:', protocol: 'GLBP' },
+];
+
+/** The redundancy protocol whose virtual MAC this is, else null. Expects the canonical form. */
+export function virtualRouterProtocol(mac: string): string | null {
+  return VIRTUAL_ROUTER_MAC_PREFIXES.find((v) => mac.startsWith(v.prefix))?.protocol ?? null;
+}

@@ -51,7 +51,7 @@ export async function runScan(request: EngineScanRequest, options: RunScanOption
   let topology = NO_TOPOLOGY;
   try {
     await untilDoneOrCancelled(runPipeline(context, plan), signal, options.cancelGraceMs ?? 300);
-    topology = finishTopology(context);
+    topology = await finishTopology(context);
   } catch (error) {
     if (!signal.aborted) failure = redact(error instanceof Error ? error.message : String(error));
   } finally {
@@ -113,8 +113,8 @@ function createContext(request: EngineScanRequest, options: RunScanOptions, scan
 }
 
 /** The final graph (also after a cancel: a partial graph is still a valid one), with its findings filed on their devices. */
-function finishTopology(context: ScanContext): TopologyOutcome {
-  const result = context.topology.finish();
+async function finishTopology(context: ScanContext): Promise<TopologyOutcome> {
+  const result = await context.topology.finish();
   const findingsByDevice = new Map<string, Finding[]>();
   for (const { deviceIds, finding } of result.findings) {
     for (const id of deviceIds) findingsByDevice.set(id, [...(findingsByDevice.get(id) ?? []), finding]);

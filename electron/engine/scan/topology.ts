@@ -10,6 +10,7 @@ import { createTopologyTracker } from '../../../shared/topology/tracker';
 import type { Device } from '../../../shared/scan-document';
 import type { ScanEvent } from '../../../shared/scan-events';
 import type { TopologyFinding } from '../../../shared/topology/findings';
+import { addMacVendors } from '../topology/mac-vendors';
 import type { DeviceRegistry } from './device-registry';
 
 /** Re-inference costs O(devices); during a big scan once per interval is plenty. */
@@ -25,8 +26,8 @@ export const NO_TOPOLOGY: TopologyOutcome = { links: [], placeholders: [], findi
 
 export interface ScanTopology {
   record(deviceId: string, facts: TopologyFacts): void;
-  /** Final inference over every device. */
-  finish(): TopologyOutcome;
+  /** Final inference over every device; findings name the vendors of the MACs they cite. */
+  finish(): Promise<TopologyOutcome>;
 }
 
 export function createScanTopology(scanId: string, registry: DeviceRegistry, gatewayIp: string | null, emit: (event: ScanEvent) => void): ScanTopology {
@@ -44,10 +45,11 @@ export function createScanTopology(scanId: string, registry: DeviceRegistry, gat
       tracker.setFacts(deviceId, facts);
       timer ??= setTimeout(reinfer, REINFER_INTERVAL_MS);
     },
-    finish() {
+    async finish() {
       if (timer) clearTimeout(timer);
       if (tracker.facts.size > 0) reinfer();
-      return tracker.current;
+      const { links, placeholders, findings } = tracker.current;
+      return { links, placeholders, findings: await addMacVendors(findings) };
     },
   };
 }
