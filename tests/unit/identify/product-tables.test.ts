@@ -31,6 +31,7 @@ describe('sysObjectID product tables', () => {
     ['1.3.6.1.4.1.9.1.2068', 'ciscoISR4331', 'router'],
     ['1.3.6.1.4.1.9.1.1659', 'ciscoAIRAP2602', 'access-point'],
     ['1.3.6.1.4.1.9.1.2436', 'ciscoCat930024P', 'switch'],
+    ['1.3.6.1.4.1.9.1.2492', 'ciscoUCSC220M5', 'server'],
   ])('%s is %s, a %s', async (sysObjectID, model, type) => {
     const id = await quick(sysObjectID, 'Cisco device');
     expect(id).toMatchObject({ model, type });

@@ -41,6 +41,7 @@ export const PRODUCT_TABLES: readonly ProductTable[] = [
       [/Wlc|WLC|WirelessController|^(?:ciscoAirCt|catAIRCT|ciscoWlcCt|ciscoC9800)/, 'wireless-controller'],
       [/^cisco(?:AIRAP|AirAp|AIRBR|CAP\d|Ap\d|AP\d|C91[1-3]\dAX)/, 'access-point'],
       [/^(?:cat|catalyst|cisco[Cc]at|ciscoWsC|ciscoWSC|ciscoC(?:365|385|6[89]\d|9606|9300X|9200|1[023]00)|ciscoIE)/, 'switch'],
+      [/^cisco(?:Ucs|UCS|PIUCS|SNS|Ise)/, 'server'],
       [/^cisco(?:\d|ISR|ASR|CSR|C8\d|C11)/, 'router'],
     ],
   },
