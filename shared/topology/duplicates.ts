@@ -91,8 +91,8 @@ function duplicateIpFindings(input: DuplicateInputs, edges: ReadonlyMap<string, 
   for (const device of input.devices) {
     const mac = normaliseMac(device.mac);
     if (!device.ip || !mac) continue;
-    const who = device.reachability.arp ? "the scanning computer's ARP lookup" : 'the MAC the scan recorded';
-    observe(device.ip, { mac, evidence: { name: `Answered ${who}`, value: `${device.ip} → ${mac}` } });
+    const name = device.reachability.arp ? 'ARP lookup by the scanning computer' : 'MAC recorded for the device';
+    observe(device.ip, { mac, evidence: { name, value: `${device.ip} → ${mac}` } });
   }
 
   const out: TopologyFinding[] = [];
@@ -108,7 +108,7 @@ function duplicateIpFindings(input: DuplicateInputs, edges: ReadonlyMap<string, 
     const evidence: FindingEvidence[] = [];
     for (const mac of ordered) {
       evidence.push(...seen.filter((o) => o.mac === mac).map((o) => o.evidence));
-      evidence.push(...macContext(mac, ix, edges));
+      evidence.push(...macContext(mac, ix, edges, holder));
     }
     out.push({ ...topologyFinding('topology.duplicate-ip', [...(holder ? [holder] : []), ...involved], ip, evidence), macs: ordered });
   }
@@ -133,10 +133,10 @@ function ownedBy(ix: DeviceIndex, mac: string): string[] {
   return one ? [one] : [...(ix.contestedMacs.get(mac) ?? [])];
 }
 
-/** Which device a MAC belongs to and where switches learn it: what a technician needs to find the machine. */
-function macContext(mac: string, ix: DeviceIndex, edges: ReadonlyMap<string, EdgeLocation[]>): FindingEvidence[] {
+/** Which other device a MAC belongs to and where switches learn it: what a technician needs to find the machine. */
+function macContext(mac: string, ix: DeviceIndex, edges: ReadonlyMap<string, EdgeLocation[]>, holder: string | undefined): FindingEvidence[] {
   const rows: FindingEvidence[] = [];
-  for (const id of ownedBy(ix, mac)) rows.push({ name: `${mac} belongs to`, value: label(ix.byId.get(id), id) });
+  for (const id of ownedBy(ix, mac)) if (id !== holder) rows.push({ name: `${mac} belongs to`, value: label(ix.byId.get(id), id) });
   const at = edges.get(mac) ?? [];
   for (const l of at) rows.push({ name: `${mac} learned on`, value: `${label(ix.byId.get(l.bridge), l.bridge)} port ${l.port}`, oid: FDB_PORT_OID });
   if (at.length === 0 && ownedBy(ix, mac).length === 0) rows.push({ name: `${mac} learned on`, value: 'no edge port of a managed switch read' });

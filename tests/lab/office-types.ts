@@ -122,6 +122,31 @@ export interface LabUnmanagedSwitch {
   attachment: { switch: string; port: string };
 }
 
+/**
+ * A machine that took an address another host owns (a hand-set static IP):
+ * the office's duplicate-IP situation. It is plugged in (switches learn its
+ * MAC on its port) and it won the router's ARP cache, while the owner still
+ * answers the technician's laptop. It gets no namespace: two live hosts on one
+ * address would turn every probe of that address into a coin toss, and what
+ * Forewarn reads (the router's ARP table, the switches' forwarding tables,
+ * its own ARP cache) is exactly what is modelled here.
+ */
+export interface LabIpConflict {
+  /** Short name for the intruding machine (not a lab host). */
+  name: string;
+  mac: string;
+  /** The organisation IEEE registered for its OUI (first line of the entry). */
+  ouiOrganization: string;
+  /** Where it is plugged in. */
+  attachment: LabAttachment;
+  /** The lab host whose address it claims. */
+  claimsIpOf: string;
+  /** The ARP caches that hold the intruder's MAC for the address (the others hold the owner's). */
+  wonArpOf: readonly string[];
+  /** Why it is there, in the office's story. */
+  story: string;
+}
+
 export interface LabTechnician {
   namespace: string;
   ip: string;
@@ -157,4 +182,5 @@ export interface Office {
   hosts: readonly LabHost[];
   switchLinks: readonly LabSwitchLink[];
   unmanagedSwitches: readonly LabUnmanagedSwitch[];
+  ipConflicts: readonly LabIpConflict[];
 }

@@ -13,6 +13,7 @@ import type {
   LabAttachment,
   LabHost,
   LabInterface,
+  LabIpConflict,
   LabSnmpAgent,
   LabSnmpCredentials,
   Office,
@@ -492,6 +493,30 @@ const hosts: LabHost[] = [
 
 for (const h of hosts) if (h.attachment) USED_PORTS[h.attachment.switch]?.add(h.attachment.port);
 
+/**
+ * The office's duplicate IP: a contractor set up a Raspberry Pi signage player
+ * in reception with a static address copied from the entrance camera's sheet.
+ * When the Pi booted it announced the address (gratuitous ARP) and took over
+ * the router's ARP cache, so the camera's cloud uploads go to the Pi; the
+ * camera still answers the technician's laptop directly.
+ */
+const ipConflicts: LabIpConflict[] = [
+  {
+    name: 'pi-signage',
+    mac: hostMac(OUI.raspberryPi, 60),
+    ouiOrganization: 'Raspberry Pi Foundation',
+    attachment: access('13'),
+    claimsIpOf: 'cam-entrance',
+    wonArpOf: ['gw01'],
+    story: 'Raspberry Pi signage player, static address copied from the entrance camera',
+  },
+];
+for (const c of ipConflicts) {
+  if (!hosts.some((h) => h.name === c.claimsIpOf)) throw new Error(`lab: ${c.name} claims the address of unknown host ${c.claimsIpOf}`);
+  if (hosts.some((h) => h.mac === c.mac)) throw new Error(`lab: ${c.name} reuses a host's MAC`);
+  USED_PORTS[c.attachment.switch]?.add(c.attachment.port);
+}
+
 const technician = {
   namespace: 'fw-tech',
   ip: `${LAN_PREFIX}250`,
@@ -536,6 +561,7 @@ export const office: Office = {
   hosts,
   switchLinks,
   unmanagedSwitches: [{ name: UNMANAGED, attachment: { switch: ACCESS_SWITCH, port: '12' } }],
+  ipConflicts,
 };
 
 /** The namespace a host lives in. */

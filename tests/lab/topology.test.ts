@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectTopologyFacts } from '../../electron/engine/topology/collect';
 import { loadSnmprec } from '../../electron/engine/snmp/file-source';
 import type { Device, ScanDocument } from '../../shared/scan-document';
@@ -23,6 +23,8 @@ import { truth } from './truth';
 import { buildRecording } from './recordings/build';
 import { execInTech } from './lab';
 import { agedOut, endpoints, managedSwitches } from './recordings/fragments/topology-wiring';
+import { addMacVendors } from '../../electron/engine/topology/mac-vendors';
+import type { Finding } from '../../shared/health/schema';
 
 const TOPOLOGY_FRAGMENTS: Record<string, string[]> = {
   'sw-core01': ['topology-fdb', 'topology-lldp'],
@@ -85,6 +87,24 @@ function score(inferred: readonly string[], expected: readonly string[]) {
   };
 }
 
+type Conflict = (typeof truth.ipConflicts)[number];
+
+/** The evidence a technician needs: who answers, seen by whom, which vendor, which switch port. */
+function expectConflictEvidence(finding: Finding, c: Conflict, options: { scannerSource: string }): void {
+  const rows = finding.evidence.map((e) => `${e.name} = ${String(e.value)}`);
+  const port = (a: Conflict['ownerAttachment']) => new RegExp(`^${a.switch} \\(.*\\) port ${a.port}$`);
+  expect(finding.severity).toBe('high');
+  expect(finding.title).toBe('Duplicate IP address');
+  expect(finding.recommendation).toMatch(/another address/);
+  for (const cache of c.wonArpOf) expect(rows).toContain(`ARP table of ${cache} (${truth.hosts.find((h) => h.name === cache)!.ip}) = ${c.ip} → ${c.intruderMac}`);
+  expect(rows).toContain(`${options.scannerSource} = ${c.ip} → ${c.ownerMac}`);
+  const value = (name: string) => finding.evidence.filter((e) => e.name === name).map((e) => String(e.value));
+  expect(value(`${c.intruderMac} learned on`)).toEqual([expect.stringMatching(port(c.intruderAttachment))]);
+  expect(value(`${c.ownerMac} learned on`)).toEqual([expect.stringMatching(port(c.ownerAttachment))]);
+  expect(value(`${c.intruderMac} vendor (OUI)`)).toEqual([expect.stringContaining(c.intruderOui)]);
+  expect(value(`${c.ownerMac} vendor (OUI)`)).toEqual([expect.stringContaining(c.ownerOui)]);
+}
+
 /** The declared wiring after ageing: hosts whose own switch forgot them hang on that switch, port unknown. */
 function agedExpectation(): string[] {
   const { edge } = agedOut(office);
@@ -130,10 +150,25 @@ describe('topology from the lab recordings', () => {
     expect(s.precision).toBe(1);
     expect(s.recall).toBe(1);
     expect(result.placeholders.map((p) => p.type)).toEqual(['unmanaged-switch']);
-    expect(result.findings).toEqual([]);
+    // The office's duplicate IP is the only finding, filed on the address owner's device.
+    expect(result.findings.map((f) => [f.finding.rule, f.finding.subject, f.deviceIds])).toEqual(truth.ipConflicts.map((c) => ['topology.duplicate-ip', c.ip, [c.owner]]));
     const tree = renderTree({ devices: [...devices, ...result.placeholders], links: result.links }, { gatewayIp: office.technician.gateway });
     expect(tree.split('\n')[0]).toBe('gw01 (router, 10.77.0.1)  [gateway]');
     expect(tree).not.toContain('Not placed');
+  });
+
+  it('reports the duplicate IP with both MACs, their vendors and the ports they are learned on', async () => {
+    expect(truth.ipConflicts.length).toBeGreaterThan(0);
+    const result = inferTopology(labDevices(), await labFacts(), { gatewayIp: office.technician.gateway });
+    const findings = await addMacVendors(result.findings);
+    for (const c of truth.ipConflicts) {
+      const found = findings.find((f) => f.finding.rule === 'topology.duplicate-ip' && f.finding.subject === c.ip);
+      expect(found, c.ip).toBeDefined();
+      expectConflictEvidence(found!.finding, c, { scannerSource: 'MAC recorded for the device' });
+    }
+    // The intruder owns no address: it is in no device, no link and no placeholder.
+    const ids = new Set([...result.links.flatMap((l) => [l.a.device, l.b.device]), ...result.placeholders.map((p) => p.id)]);
+    for (const c of truth.ipConflicts) expect([...ids].filter((id) => id.includes(c.intruder) || id.includes(c.intruderMac))).toEqual([]);
   });
 
   it('degrades aged-out hosts to the right switch with unknown port', async () => {
@@ -198,25 +233,49 @@ describe.skipIf(!labAvailable)('topology from the live lab agents (inside fw-tec
 const BIN = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
 
 describe.skipIf(!labAvailable)('topology of a full forewarn scan of the lab (CLI inside fw-tech)', () => {
-  it('carries the declared wiring in the scan document: precision and recall 100%', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-lab-topology-'));
-    try {
-      const out = join(dir, 'scan.json');
-      const result = await execInTech(process.execPath, [BIN, 'scan', office.lanCidr, '--community', 'public', '--json', out], { timeoutMs: 280_000 });
-      expect(result.code, result.stderr).toBe(0);
-      const doc = JSON.parse(readFileSync(out, 'utf8')) as ScanDocument;
-      // Device ids are the engine's; name them as the office does (by IP), placeholders by their port.
-      const nameById = new Map(doc.devices.map((d) => [d.id, truth.hosts.find((h) => h.ip === d.ip)?.name ?? (d.ip === office.technician.ip ? 'technician' : d.id)]));
-      const links = renamePlaceholders((doc.links ?? []).map((l) => ({ ...l, a: { ...l.a, device: nameById.get(l.a.device) ?? l.a.device }, b: { ...l.b, device: nameById.get(l.b.device) ?? l.b.device } })));
-      // The scanner does not list itself: the technician's own link cannot be in the document.
-      const found = new Set([...nameById.values(), ...office.unmanagedSwitches.map((u) => u.name)]);
-      const expected = truth.links.filter((l) => found.has(l.a.device) && found.has(l.b.device));
-      const s = score(links.map(key), expected.map(key));
-      console.info(`topology (forewarn scan ${office.lanCidr}): ${doc.devices.length} devices, ${links.length} links, precision ${(s.precision * 100).toFixed(1)}%, recall ${(s.recall * 100).toFixed(1)}% of ${expected.length} declared links between found devices (${truth.links.length - expected.length} not comparable)`);
-      expect({ missing: s.missing, extra: s.extra }).toEqual({ missing: [], extra: [] });
-      expect(truth.links.length - expected.length).toBeLessThanOrEqual(1);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  let dir = '';
+  let doc: ScanDocument;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'forewarn-lab-topology-'));
+    const out = join(dir, 'scan.json');
+    const result = await execInTech(process.execPath, [BIN, 'scan', office.lanCidr, '--community', 'public', '--json', out], { timeoutMs: 280_000 });
+    expect(result.code, result.stderr).toBe(0);
+    doc = JSON.parse(readFileSync(out, 'utf8')) as ScanDocument;
   }, 300_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('carries the declared wiring in the scan document: precision and recall 100%', () => {
+    // Device ids are the engine's; name them as the office does (by IP), placeholders by their port.
+    const nameById = new Map(doc.devices.map((d) => [d.id, truth.hosts.find((h) => h.ip === d.ip)?.name ?? (d.ip === office.technician.ip ? 'technician' : d.id)]));
+    const links = renamePlaceholders((doc.links ?? []).map((l) => ({ ...l, a: { ...l.a, device: nameById.get(l.a.device) ?? l.a.device }, b: { ...l.b, device: nameById.get(l.b.device) ?? l.b.device } })));
+    // The scanner does not list itself: the technician's own link cannot be in the document.
+    const found = new Set([...nameById.values(), ...office.unmanagedSwitches.map((u) => u.name)]);
+    const expected = truth.links.filter((l) => found.has(l.a.device) && found.has(l.b.device));
+    const s = score(links.map(key), expected.map(key));
+    console.info(`topology (forewarn scan ${office.lanCidr}): ${doc.devices.length} devices, ${links.length} links, precision ${(s.precision * 100).toFixed(1)}%, recall ${(s.recall * 100).toFixed(1)}% of ${expected.length} declared links between found devices (${truth.links.length - expected.length} not comparable)`);
+    expect({ missing: s.missing, extra: s.extra }).toEqual({ missing: [], extra: [] });
+    expect(truth.links.length - expected.length).toBeLessThanOrEqual(1);
+  });
+
+  it("files the office's duplicate IP on the owner's device, with both MACs, vendors and ports, and no phantom device", () => {
+    expect(truth.ipConflicts.length).toBeGreaterThan(0);
+    for (const c of truth.ipConflicts) {
+      const owner = doc.devices.filter((d) => d.ip === c.ip);
+      // One device at the address: the machine that answered the scan (the owner), never the intruder.
+      expect(owner.map((d) => d.mac)).toEqual([c.ownerMac]);
+      const dup = (owner[0]!.findings ?? []).filter((f) => f.rule === 'topology.duplicate-ip');
+      expect(dup.map((f) => f.subject)).toEqual([c.ip]);
+      console.info(`[duplicate-ip] ${c.ip}: ${dup[0]!.evidence.map((e) => `${e.name}: ${String(e.value)}`).join(' | ')}`);
+      expectConflictEvidence(dup[0]!, c, { scannerSource: 'ARP lookup by the scanning computer' });
+      expect(owner[0]!.risk?.contributors.map((r) => r.rule)).toContain('topology.duplicate-ip');
+      expect(doc.devices.filter((d) => d.mac === c.intruderMac)).toEqual([]);
+    }
+    // Only the declared conflicts: no other device carries a duplicate finding.
+    const flagged = doc.devices.filter((d) => (d.findings ?? []).some((f) => f.rule.startsWith('topology.duplicate'))).map((d) => d.ip);
+    expect(flagged).toEqual(truth.ipConflicts.map((c) => c.ip));
+  });
 });

@@ -69,6 +69,41 @@ function wiring(): TruthLink[] {
 
 const hosts = office.hosts.map(toTruthHost);
 
+/** A duplicate IP as the scan should report it (topology.duplicate-ip on the owner's device). */
+export interface TruthIpConflict {
+  ip: string;
+  /** The lab host that owns the address (the device the scan lists at it). */
+  owner: string;
+  ownerMac: string;
+  ownerAttachment: LabAttachment;
+  ownerOui: string;
+  /** The machine that took it: in no device list, only in the tables. */
+  intruder: string;
+  intruderMac: string;
+  intruderAttachment: LabAttachment;
+  intruderOui: string;
+  /** ARP caches that hold the intruder's MAC. */
+  wonArpOf: readonly string[];
+}
+
+function ipConflicts(): TruthIpConflict[] {
+  return office.ipConflicts.map((c) => {
+    const owner = hosts.find((h) => h.name === c.claimsIpOf)!;
+    return {
+      ip: owner.ip,
+      owner: owner.name,
+      ownerMac: owner.mac,
+      ownerAttachment: owner.attachment!,
+      ownerOui: owner.expected.ouiOrganization,
+      intruder: c.name,
+      intruderMac: c.mac,
+      intruderAttachment: c.attachment,
+      intruderOui: c.ouiOrganization,
+      wonArpOf: c.wonArpOf,
+    };
+  });
+}
+
 export const truth = {
   office,
   hosts,
@@ -85,7 +120,9 @@ export const truth = {
   misbehavingHosts: hosts.filter((h) => h.quirk !== null),
   /** The far, mostly empty /16 behind the router, and the few addresses alive in it. */
   voidNetwork: { cidr: office.void.cidr, liveAddresses: office.void.liveAddresses },
+  /** The intruders of IP conflicts are on the wire but own no address: no device, no link of their own. */
   links: wiring(),
+  ipConflicts: ipConflicts(),
   unmanagedSwitches: office.unmanagedSwitches.map((u) => u.name),
 };
 

@@ -46,7 +46,7 @@ describe('runScan files topology duplicate findings', () => {
     const dup = flagged[0]!.findings!.find((f) => f.rule === 'topology.duplicate-ip')!;
     expect(dup.subject).toBe('10.0.0.5');
     const rows = dup.evidence.map((e) => `${e.name}: ${String(e.value)}`);
-    expect(rows).toContain("Answered the scanning computer's ARP lookup: 10.0.0.5 → 00:40:8c:00:00:05");
+    expect(rows).toContain('ARP lookup by the scanning computer: 10.0.0.5 → 00:40:8c:00:00:05');
     expect(rows).toContain(`ARP table of gw (10.0.0.1): 10.0.0.5 → ${PI}`);
     expect(rows).toContain('00:40:8c:00:00:05 vendor (OUI): Axis (Axis Communications AB)');
     expect(rows).toContain(`${PI} vendor (OUI): Raspberry Pi (Raspberry Pi Foundation)`);

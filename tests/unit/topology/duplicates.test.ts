@@ -51,8 +51,7 @@ describe('duplicate IP', () => {
     expect(found!.finding.severity).toBe('high');
     const rows = found!.finding.evidence.map((e) => `${e.name}: ${String(e.value)}`);
     expect(rows).toEqual([
-      'Answered the MAC the scan recorded: 10.0.0.51 → 00:40:8c:00:00:51',
-      '00:40:8c:00:00:51 belongs to: cam (10.0.0.51)',
+      'MAC recorded for the device: 10.0.0.51 → 00:40:8c:00:00:51',
       '00:40:8c:00:00:51 learned on: sw2 (10.0.0.3) port ge11',
       'ARP table of rtr (10.0.0.1): 10.0.0.51 → b8:27:eb:00:00:3c',
       'b8:27:eb:00:00:3c learned on: sw2 (10.0.0.3) port ge13',

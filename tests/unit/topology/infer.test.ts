@@ -129,8 +129,7 @@ describe('inferTopology', () => {
     expect(findings[0]!.macs).toEqual(['02:00:00:00:00:12', '02:00:00:00:00:99']);
     expect(findings[0]!.finding.evidence.map((e) => `${e.name}: ${String(e.value)}`)).toEqual([
       'ARP table of rtr (10.0.0.1): 10.0.0.12 → 02:00:00:00:00:12',
-      'Answered the MAC the scan recorded: 10.0.0.12 → 02:00:00:00:00:12',
-      '02:00:00:00:00:12 belongs to: pc2 (10.0.0.12)',
+      'MAC recorded for the device: 10.0.0.12 → 02:00:00:00:00:12',
       '02:00:00:00:00:12 learned on: sw2 (10.0.0.3) port ge3',
       'ARP table of rtr (10.0.0.1): 10.0.0.12 → 02:00:00:00:00:99',
       '02:00:00:00:00:99 learned on: no edge port of a managed switch read',

@@ -4,7 +4,7 @@ import { topologyFinding } from '../../../shared/topology/findings';
 
 const finding = () => ({
   ...topologyFinding('topology.duplicate-ip', ['cam'], '10.0.0.51', [
-    { name: 'Answered the MAC the scan recorded', value: '10.0.0.51 → 00:40:8c:00:00:51' },
+    { name: 'MAC recorded for the device', value: '10.0.0.51 → 00:40:8c:00:00:51' },
     { name: '00:40:8c:00:00:51 learned on', value: 'sw2 port ge11' },
     { name: 'ARP table of rtr', value: '10.0.0.51 → b8:27:eb:00:00:3c' },
     { name: 'b8:27:eb:00:00:3c learned on', value: 'sw2 port ge13' },
@@ -16,7 +16,7 @@ describe('addMacVendors', () => {
   it('names each MAC vendor from the IEEE registry, right after the rows about that MAC', async () => {
     const [named] = await addMacVendors([finding()]);
     expect(named!.finding.evidence.map((e) => `${e.name}: ${String(e.value)}`)).toEqual([
-      'Answered the MAC the scan recorded: 10.0.0.51 → 00:40:8c:00:00:51',
+      'MAC recorded for the device: 10.0.0.51 → 00:40:8c:00:00:51',
       '00:40:8c:00:00:51 learned on: sw2 port ge11',
       '00:40:8c:00:00:51 vendor (OUI): Axis (Axis Communications AB)',
       'ARP table of rtr: 10.0.0.51 → b8:27:eb:00:00:3c',

@@ -74,6 +74,21 @@ export function agedOut(office: Office): { edge: Set<string>; remote: Set<string
   return { edge, remote };
 }
 
+/**
+ * Machines on the wire that the scan cannot list as devices (they own no
+ * address of their own): the intruders of the office's IP conflicts.
+ * Switches learn their MACs like any other; they never age out (they talk).
+ */
+export function unlistedStations(office: Office): Endpoint[] {
+  return office.ipConflicts.map((c) => ({ name: c.name, mac: c.mac, ip: office.hosts.find((h) => h.name === c.claimsIpOf)!.ip, attachment: c.attachment }));
+}
+
+/** The MAC an ARP cache holds for `ip`: the intruder's where it won that cache, else `owner`. */
+export function arpMacFor(office: Office, cacheOf: string, ip: string, owner: string): string {
+  const won = office.ipConflicts.find((c) => c.wonArpOf.includes(cacheOf) && office.hosts.find((h) => h.name === c.claimsIpOf)?.ip === ip);
+  return won?.mac ?? owner;
+}
+
 export interface Learned {
   mac: string;
   port: string;
@@ -87,6 +102,10 @@ export function learnedBy(office: Office, sw: LabHost, variant: FdbVariant): Lea
     const own = e.attachment.switch === sw.name;
     if ((own && aged.edge.has(e.mac)) || (!own && aged.remote.has(e.mac))) continue;
     const port = own ? e.attachment.port : portToward(office, sw.name, e.attachment.switch);
+    if (port) out.push({ mac: e.mac, port });
+  }
+  for (const e of unlistedStations(office)) {
+    const port = e.attachment.switch === sw.name ? e.attachment.port : portToward(office, sw.name, e.attachment.switch);
     if (port) out.push({ mac: e.mac, port });
   }
   // Other managed switches (their management traffic): never aged, so uplinks stay recognisable.
