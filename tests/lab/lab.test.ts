@@ -45,9 +45,21 @@ describe('the office description (truth)', () => {
   });
 
   it('gives every host a MAC whose OUI belongs to its vendor', () => {
-    for (const h of [...office.hosts, { name: 'technician', mac: office.technician.mac, expected: { ouiOrganization: 'Intel Corporation' } }]) {
+    const intruders = office.ipConflicts.map((c) => ({ name: c.name, mac: c.mac, expected: { ouiOrganization: c.ouiOrganization } }));
+    for (const h of [...office.hosts, { name: 'technician', mac: office.technician.mac, expected: { ouiOrganization: 'Intel Corporation' } }, ...intruders]) {
       const entry = ouiRegistry[h.mac.replaceAll(':', '').slice(0, 6).toUpperCase()] ?? '';
       expect(entry.split('\n')[0], h.name).toBe(h.expected.ouiOrganization);
+    }
+  });
+
+  it('plugs each duplicate-IP intruder into a free declared port and gives it a MAC of its own', () => {
+    const hostPorts = new Set(office.hosts.flatMap((h) => (h.attachment ? [`${h.attachment.switch}|${h.attachment.port}`] : [])));
+    for (const c of office.ipConflicts) {
+      const sw = office.hosts.find((h) => h.name === c.attachment.switch);
+      expect(sw?.interfaces.find((i) => i.name === c.attachment.port)?.up, c.name).toBe(true);
+      expect(hostPorts.has(`${c.attachment.switch}|${c.attachment.port}`), c.name).toBe(false);
+      expect(office.hosts.map((h) => h.mac)).not.toContain(c.mac);
+      expect(office.hosts.map((h) => h.name)).toContain(c.claimsIpOf);
     }
   });
 
