@@ -70,4 +70,13 @@ describe('ENTITY-MIB edge cases', () => {
     ]);
     expect(id).toMatchObject({ model: 'VSP-9999C', firmware: '9.1.2.3', type: 'switch' });
   });
+
+  it('keeps the ENTITY model when a VOSS-like sysDescr comes from another vendor', async () => {
+    const id = await full([
+      ...sys('VSP-9999C (9.1.2.3)', `${E}.99996.1`),
+      '1.3.6.1.2.1.47.1.1.1.1.5.1|2|3',
+      '1.3.6.1.2.1.47.1.1.1.1.13.1|4|ACME-9999C',
+    ]);
+    expect(id.model).toBe('ACME-9999C');
+  });
 });

@@ -13,6 +13,8 @@ interface DescrRule {
   type?: DeviceType;
   vendor?: string;
   weight?: number;
+  /** Only for agents under these sysObjectID prefixes (for patterns that outrank ENTITY-MIB). */
+  objectIds?: readonly string[];
 }
 
 const D: readonly DescrRule[] = [
@@ -103,7 +105,14 @@ const D: readonly DescrRule[] = [
   { id: 'juniper-wlc', match: /Juniper Networks, Inc (?<model>WLC\w+) (?<firmware>[\d.]+)/i, type: 'wireless-controller', vendor: 'Juniper' },
   { id: 'extremexos', match: /ExtremeXOS \((?<model>.+?)\) version (?<firmware>[\w.]+)/i, type: 'switch', vendor: 'Extreme Networks' },
   // VOSS's entPhysicalModelName drops the line prefix ("8404C" for VSP-8404C): the sysDescr names the product.
-  { id: 'voss', match: /^(?<model>(?:VSP|XA|\d{4})-?[\w-]+) \((?<firmware>[\d.]+\w*)\)/i, type: 'switch', vendor: 'Extreme Networks', weight: 72 },
+  {
+    id: 'voss',
+    match: /^(?<model>(?:VSP|XA|\d{4})-?[\w+-]+) \((?<firmware>[\d.]+\w*)\)/i,
+    type: 'switch',
+    vendor: 'Extreme Networks',
+    weight: 72,
+    objectIds: ['1.3.6.1.4.1.2272', '1.3.6.1.4.1.1916'],
+  },
   { id: 'ironware', match: /IronWare Version V?(?<firmware>[\w.]+)/i, vendor: 'Brocade' },
   { id: 'netiron', match: /Extreme Networks NetIron|Brocade NetIron|Foundry Networks/i, type: 'router' },
   { id: 'huawei-vrp', match: /^(?<model>[\w-]+)\s+Huawei Versatile Routing Platform Software.*?Version [\d.]+ \((?:\w+ )?(?<firmware>V\w+)\)/is, type: 'switch', vendor: 'Huawei' },
@@ -205,6 +214,7 @@ function toRule(r: DescrRule, defaultWeight: number): Rule {
     fact: OID.sysDescr,
     match: r.match,
     ...(r.type || r.vendor ? { set: { ...(r.type ? { type: r.type } : {}), ...(r.vendor ? { vendor: r.vendor } : {}) } } : {}),
+    ...(r.objectIds ? { also: [{ fact: OID.sysObjectID, prefix: r.objectIds }] } : {}),
     weight: r.weight ?? defaultWeight,
   };
 }
