@@ -37,6 +37,14 @@ describe('sysObjectID product tables', () => {
     expect(id).toMatchObject({ model, type });
   });
 
+  it('names Junos platforms from JUNIPER-CHASSIS-DEFINES-MIB without the jnxProductName prefix', async () => {
+    const ex = await quick('1.3.6.1.4.1.2636.1.1.1.2.63', 'Juniper device');
+    expect(ex).toMatchObject({ vendor: 'Juniper', model: 'EX4300', type: 'switch' });
+    expect(ex.evidence).toContainEqual(expect.objectContaining({ field: 'model', rule: 'sysobjectid-product:JUNIPER-CHASSIS-DEFINES-MIB::jnxProductNameEX4300' }));
+    expect(await quick('1.3.6.1.4.1.2636.1.1.1.2.135', 'Juniper device')).toMatchObject({ model: 'SRX340', type: 'firewall' });
+    expect(await quick('1.3.6.1.4.1.2636.1.1.1.2.144', 'Juniper device')).toMatchObject({ model: 'JNP204', type: 'router' });
+  });
+
   it('matches whole OID arcs only: an unlisted product gets no model', async () => {
     // 9.1.51 is not in the table; 9.1.516 is. A prefix match on the string would wrongly accept it.
     expect((await quick('1.3.6.1.4.1.9.1.51')).model).toBeNull();

@@ -1,9 +1,10 @@
 /**
  * Vendor product tables: a sysObjectID names the exact product in the vendor's
  * products MIB (CISCO-PRODUCTS-MIB: 1.3.6.1.4.1.9.1.516 = catalyst37xxStack).
- * The object name becomes the model (weakly: ENTITY-MIB's chassis model, vendor
- * MIB scalars and sysDescr captures outrank it), and the product family read
- * from the name gives the device class. This is the model source of quick mode
+ * The object name (less a naming prefix such as Juniper's jnxProductName)
+ * becomes the model (weakly: ENTITY-MIB's chassis model, vendor MIB scalars and
+ * sysDescr captures outrank it), and the product family read from the name
+ * gives the device class. This is the model source of quick mode
  * and of agents with no ENTITY-MIB (older IOS).
  *
  * Each entry yields its own rule, so the evidence names the MIB object
@@ -14,6 +15,7 @@ import type { DeviceType } from '../../../../shared/device-types';
 import { OID } from '../oids';
 import type { Rule } from '../types';
 import { CISCO_PRODUCTS } from './products/cisco-products';
+import { JUNIPER_PRODUCTS } from './products/juniper-products';
 
 export interface ProductTable {
   /** The MIB module that assigns the product OIDs. */
@@ -21,6 +23,8 @@ export interface ProductTable {
   /** OID of the products branch; products are `${branch}.N`. */
   branch: string;
   products: Readonly<Record<number, string>>;
+  /** A naming prefix that is not part of the model ("jnxProductName" in jnxProductNameEX4300). */
+  modelPrefix?: string;
   /** Product name → class; the first match wins, no match sets no class. */
   families: ReadonlyArray<readonly [RegExp, DeviceType]>;
 }
@@ -45,6 +49,17 @@ export const PRODUCT_TABLES: readonly ProductTable[] = [
       [/^cisco(?:\d|ISR|ASR|CSR|C8\d|C11)/, 'router'],
     ],
   },
+  {
+    mib: 'JUNIPER-CHASSIS-DEFINES-MIB',
+    branch: '1.3.6.1.4.1.2636.1.1.1.2',
+    products: JUNIPER_PRODUCTS,
+    modelPrefix: 'jnxProductName',
+    families: [
+      [/^jnxProductName(?:SRX|VSRX|FireflyPerimeter)/, 'firewall'],
+      [/^jnxProductName(?:EX|QFX)/, 'switch'],
+      [/^jnxProductName(?:MX|M\d|T\d|PTX|ACX|J\d|JNP|VMX|VRR)/, 'router'],
+    ],
+  },
 ];
 
 export function familyOf(table: ProductTable, name: string): DeviceType | null {
@@ -55,7 +70,8 @@ function tableRules(table: ProductTable): Rule[] {
   return Object.entries(table.products).flatMap(([n, name]): Rule[] => {
     const id = `sysobjectid-product:${table.mib}::${name}`;
     const prefix = `${table.branch}.${n}`;
-    const rules: Rule[] = [{ id, fact: OID.sysObjectID, prefix, set: { model: name }, weight: MODEL_WEIGHT }];
+    const model = table.modelPrefix && name.startsWith(table.modelPrefix) ? name.slice(table.modelPrefix.length) : name;
+    const rules: Rule[] = [{ id, fact: OID.sysObjectID, prefix, set: { model }, weight: MODEL_WEIGHT }];
     const type = familyOf(table, name);
     if (type) rules.push({ id, fact: OID.sysObjectID, prefix, set: { type }, weight: TYPE_WEIGHT });
     return rules;
