@@ -5,7 +5,8 @@
  * the UPS (a narrower target list), then in Saved scans: both listed, open the
  * older, rename and tag it, compare the two (the UPS is missing), export and
  * import it back (a second copy), a truncated file refused with the library
- * unchanged, the PDF report, and a delete with confirmation.
+ * unchanged, the PDF report, the CSV exports (inventory, findings) from the
+ * Devices and At-risk headers and from the scan's row, and a delete with confirmation.
  * Screens go to test-results/screenshots/library-*.png.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,8 +15,10 @@ import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BridgeApp } from '../../electron/bridge/bridge-app';
+import { FINDINGS_HEADER, INVENTORY_HEADER } from '../../shared/assessment/csv';
 import { truth, truthHost } from '../lab/truth';
 import { launchChromium, openPage, screenshot, watchPageErrors } from './browser';
+import { parseCsv } from './csv';
 import { startLabBridgeApp } from './lab-bridge';
 
 const WAIT = { timeout: 20_000, interval: 100 };
@@ -76,6 +79,16 @@ async function downloadFrom(page: Page, click: () => Promise<void>): Promise<{ d
   return { download, bytes: readFileSync(path) };
 }
 
+/** A view header's CSV export, once the view has checked the scan is saved: the file as downloaded. */
+async function headerCsv(page: Page): Promise<{ fileName: string; bytes: Buffer; rows: string[][] }> {
+  const button = page.getByRole('button', { name: 'Export CSV' });
+  await expect.poll(() => button.getAttribute('aria-disabled'), WAIT).toBeNull();
+  const { download, bytes } = await downloadFrom(page, () => button.click());
+  return { fileName: download.suggestedFilename(), bytes, rows: parseCsv(bytes.toString('utf8')) };
+}
+
+const SHOWN_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+
 describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge', () => {
   let app: BridgeApp;
   let browser: Browser;
@@ -85,6 +98,7 @@ describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge
   let olderId = '';
   let newerId = '';
   let exported: Buffer = Buffer.alloc(0);
+  let csvFromHeaders = { inventory: Buffer.alloc(0), findings: Buffer.alloc(0) };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'forewarn-e2e-library-'));
@@ -129,6 +143,49 @@ describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge
     await nav(page, 'Devices').click();
     const ips = await page.locator('tr[data-device-id] td.col-ip').allTextContents();
     expect(ips).toEqual(expect.arrayContaining(FIRST_VISIT));
+  });
+
+  it('exports the scan on screen as CSV from the Devices and At-risk headers: every device, every finding', async () => {
+    await nav(page, 'Devices').click();
+    const ips = await page.locator('tr[data-device-id] td.col-ip').allTextContents();
+    expect(ips).toHaveLength(FIRST_VISIT.length);
+    const inventory = await headerCsv(page);
+    expect(inventory.fileName).toMatch(/^Harbour-Vets_Quay-Street_\d{4}-\d{2}-\d{2}_inventory\.csv$/);
+    expect(inventory.rows[0]).toEqual([...INVENTORY_HEADER]);
+    const ipColumn = INVENTORY_HEADER.indexOf('IP address');
+    expect(inventory.rows.slice(1).map((row) => row[ipColumn]).sort()).toEqual([...ips].sort());
+    await expect.poll(() => page.getByTestId('csv-status-inventory').textContent(), WAIT).toBe(`The device inventory (CSV) downloaded as ${inventory.fileName} (see the browser's downloads).`);
+    await screenshot(page, 'library-devices-csv');
+
+    await nav(page, 'At risk').click();
+    const findings = await headerCsv(page);
+    expect(findings.fileName).toMatch(/_findings\.csv$/);
+    expect(findings.rows[0]).toEqual([...FINDINGS_HEADER]);
+    const severities = findings.rows.slice(1).map((row) => row[FINDINGS_HEADER.indexOf('Severity')]);
+    expect(severities.length).toBeGreaterThan(0);
+    // Every finding the tiles count is a row; the only others are informational ones the tiles leave out.
+    for (const severity of SHOWN_SEVERITIES) {
+      const onScreen = Number(await page.locator(`.severity-tiles .tile-${severity} .tile-count`).textContent());
+      expect(severities.filter((s) => s === severity).length, severity).toBe(onScreen);
+    }
+    expect(severities.filter((s) => !(SHOWN_SEVERITIES as readonly string[]).includes(s ?? '')).every((s) => s === 'info')).toBe(true);
+    await expect.poll(() => page.getByTestId('csv-status-findings').getAttribute('data-tone'), WAIT).toBe('success');
+    await screenshot(page, 'library-at-risk-csv');
+    csvFromHeaders = { inventory: inventory.bytes, findings: findings.bytes };
+  });
+
+  it('exports the same CSV files from the scan’s row in Saved scans', async () => {
+    await openLibrary(page);
+    const older = page.locator(`li[data-scan-id="${olderId}"]`);
+    const inventory = await downloadFrom(page, () => older.getByRole('button', { name: 'Inventory CSV' }).click());
+    expect(inventory.download.suggestedFilename()).toMatch(/_inventory\.csv$/);
+    expect(inventory.bytes.toString('utf8')).toBe(csvFromHeaders.inventory.toString('utf8'));
+    expect(await settledStatus(page)).toEqual({ tone: 'success', text: `The device inventory (CSV) downloaded as ${inventory.download.suggestedFilename()} (see the browser's downloads).` });
+
+    const findings = await downloadFrom(page, () => older.getByRole('button', { name: 'Findings CSV' }).click());
+    expect(findings.bytes.toString('utf8')).toBe(csvFromHeaders.findings.toString('utf8'));
+    expect((await settledStatus(page)).tone).toBe('success');
+    await screenshot(page, 'library-csv');
   });
 
   it('renames and tags the older scan', async () => {
@@ -229,6 +286,39 @@ describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge
     // Gone from the host too, not only from the screen.
     await openLibrary(page);
     await expect.poll(() => siteRows(page).count(), WAIT).toBe(2);
+  });
+
+  it('a scan deleted while on screen cannot be exported, and the button says why', async () => {
+    const copyId = (await rowIds(page)).find((id) => id !== olderId) ?? '';
+    expect(copyId).not.toBe('');
+    await page.locator(`li[data-scan-id="${copyId}"]`).getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('heading', { name: 'At-risk hardware' }).waitFor(WAIT);
+    const button = page.getByRole('button', { name: 'Export CSV' });
+    await expect.poll(() => button.getAttribute('aria-disabled'), WAIT).toBeNull();
+
+    await openLibrary(page);
+    const row = page.locator(`li[data-scan-id="${copyId}"]`);
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await row.getByRole('button', { name: 'Delete for good' }).click();
+    expect((await settledStatus(page)).tone).toBe('success');
+
+    await nav(page, 'Devices').click();
+    await expect.poll(() => button.getAttribute('aria-disabled'), WAIT).toBe('true');
+    const reasonId = (await button.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${reasonId}"]`).textContent()).toMatch(/not in Saved scans/);
+    // Still reachable from the keyboard (aria-disabled, not disabled): Enter says why, and downloads nothing.
+    let downloads = 0;
+    const countDownload = () => void downloads++;
+    page.on('download', countDownload);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const notice = page.getByTestId('csv-status-inventory');
+    await expect.poll(() => notice.getAttribute('data-tone'), WAIT).toBe('info');
+    expect(await notice.textContent()).toMatch(/not in Saved scans/);
+    await page.waitForTimeout(300);
+    page.off('download', countDownload);
+    expect(downloads).toBe(0);
+    await screenshot(page, 'library-devices-csv-unsaved');
   });
 
   it('finished with no page errors', () => {

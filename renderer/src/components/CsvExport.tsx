@@ -23,9 +23,11 @@ export interface CsvExportButtonProps {
   disabled?: boolean;
   small?: boolean;
   onExport(): void;
+  /** A press while blocked: the view may say why in words (a tooltip is easy to miss). */
+  onBlocked?(reason: string): void;
 }
 
-export function CsvExportButton({ kind, label, blockedReason, running, disabled = false, small = false, onExport }: CsvExportButtonProps) {
+export function CsvExportButton({ kind, label, blockedReason, running, disabled = false, small = false, onExport, onBlocked }: CsvExportButtonProps) {
   const reasonId = useId();
   const blocked = blockedReason !== null;
   return (
@@ -41,7 +43,8 @@ export function CsvExportButton({ kind, label, blockedReason, running, disabled 
         disabled={disabled}
         data-csv-kind={kind}
         onClick={() => {
-          if (!blocked && !running) onExport();
+          if (blocked) onBlocked?.(blockedReason);
+          else if (!running) onExport();
         }}
       >
         {running ? 'Exporting…' : label}
@@ -73,7 +76,7 @@ function useSavedCheck(api: ForewarnApi, scanId: string | null, status: ScanStat
   return answer?.key === key ? answer.check : { state: 'checking' };
 }
 
-type Outcome = { tone: 'busy' | 'success' | 'error'; text: string };
+type Outcome = { tone: 'busy' | 'success' | 'error' | 'info'; text: string };
 
 /**
  * The export button of a scan view's header, for the scan on screen, and the
@@ -84,7 +87,7 @@ export function useScanCsvExport(kind: CsvKind, label = 'Export CSV'): { button:
   const scanId = useApp((s) => s.scan?.scanId ?? null);
   const status = useApp((s) => s.scan?.status ?? null);
   const saved = useSavedCheck(api, scanId, status);
-  const [outcome, setOutcome] = useState<(Outcome & { scanId: string }) | null>(null);
+  const [outcome, setOutcome] = useState<(Outcome & { scanId: string | null }) | null>(null);
   // A result belongs to the scan it was made from; another scan on screen starts clean.
   const shown = outcome && outcome.scanId === scanId ? outcome : null;
 
@@ -105,6 +108,7 @@ export function useScanCsvExport(kind: CsvKind, label = 'Export CSV'): { button:
       blockedReason={scanId && status ? csvBlockedReason(status, saved) : 'No scan on screen.'}
       running={shown?.tone === 'busy'}
       onExport={() => scanId && void run(scanId)}
+      onBlocked={(reason) => setOutcome({ scanId, tone: 'info', text: reason })}
     />
   );
   const notice = shown && <ActionNotice tone={shown.tone} text={shown.text} testId={`csv-status-${kind}`} />;

@@ -45,16 +45,16 @@ export type SavedCheck = { state: 'checking' } | { state: 'saved' } | { state: '
 /** Why the export cannot run now, or null when it can. Shown as the button's tooltip. */
 export function csvBlockedReason(status: ScanStatus, saved: SavedCheck = { state: 'saved' }): string | null {
   // The recorder saves a running scan every second or so: a CSV now would miss what is still coming.
-  if (status === 'running') return 'Available when the scan finishes: its saved copy is still being written.';
+  if (status === 'running') return 'CSV export is available when the scan finishes: its saved copy is still being written.';
   switch (saved.state) {
     case 'saved':
       return null;
     case 'checking':
       return 'Checking that this scan is in Saved scans…';
     case 'not-saved':
-      return 'This scan is not in Saved scans (it may have been deleted), and the CSV is made from the saved copy. Open a saved scan or rescan the site.';
+      return 'CSV export needs the saved copy of the scan, and this one is not in Saved scans (it may have been deleted). Open a saved scan, or rescan the site.';
     case 'unavailable':
-      return `Saved scans are not available here (${saved.message.trim().replace(/[.!?]+$/, '')}), and the CSV is made from the saved copy.`;
+      return `CSV export needs the saved copy of the scan, and saved scans are not available here (${saved.message.trim().replace(/[.!?]+$/, '')}).`;
   }
 }
 

@@ -17,7 +17,7 @@ describe('csv export availability', () => {
     expect(csvBlockedReason('completed', { state: 'checking' })).toMatch(/Checking/);
     expect(csvBlockedReason('completed', { state: 'not-saved' })).toMatch(/not in Saved scans.*rescan the site/);
     const unavailable = csvBlockedReason('completed', { state: 'unavailable', message: 'Saved scans are not available in this window.' });
-    expect(unavailable).toBe('Saved scans are not available here (Saved scans are not available in this window), and the CSV is made from the saved copy.');
+    expect(unavailable).toBe('CSV export needs the saved copy of the scan, and saved scans are not available here (Saved scans are not available in this window).');
   });
 });
 

@@ -87,41 +87,52 @@ export function ScanRow({ entry, busy, selected, justImported, actions }: { entr
           </div>
         )}
       </div>
+      {/* Two lines: what the scan produces (open, files, reports), then housekeeping. */}
       <div className="scan-row-actions">
-        <button type="button" className="button button-small button-primary" onClick={() => actions.open(entry)} disabled={disabled}>
-          {mine === 'open' ? 'Opening…' : 'Open'}
-        </button>
-        <button type="button" className="button button-small" onClick={() => start('rename', entry.name)} disabled={disabled}>
-          Rename
-        </button>
-        <button type="button" className="button button-small" onClick={() => start('tags', entry.tags.join(', '))} disabled={disabled}>
-          Tags
-        </button>
-        <button type="button" className="button button-small" onClick={() => actions.exportFile(entry)} disabled={disabled}>
-          {mine === 'export' ? 'Exporting…' : 'Export'}
-        </button>
-        <button type="button" className="button button-small" onClick={() => actions.pdf(entry)} disabled={disabled}>
-          {mine === 'pdf' ? 'Making PDF…' : 'PDF report'}
-        </button>
-        {CSV_KINDS.map((kind) => (
-          <CsvExportButton
-            key={kind}
-            kind={kind}
-            label={CSV_TEXT[kind].rowLabel}
-            blockedReason={csvBlockedReason(entry.status)}
-            running={mine === `csv-${kind}`}
+        <div className="scan-row-action-line" role="group" aria-label="Open and share">
+          <button type="button" className="button button-small button-primary" onClick={() => actions.open(entry)} disabled={disabled}>
+            {mine === 'open' ? 'Opening…' : 'Open'}
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            title="The whole assessment as one .forewarn file, to archive it or open it on another computer."
+            onClick={() => actions.exportFile(entry)}
             disabled={disabled}
-            small
-            onExport={() => actions.csv(entry, kind)}
-          />
-        ))}
-        <button type="button" className="button button-small scan-row-delete" onClick={() => start('delete')} disabled={disabled}>
-          Delete
-        </button>
-        <label className="choice compare-choice">
-          <input type="checkbox" checked={selected} onChange={() => actions.toggleCompare(entry)} disabled={disabled} />
-          Compare
-        </label>
+          >
+            {mine === 'export' ? 'Exporting…' : 'Export'}
+          </button>
+          <button type="button" className="button button-small" onClick={() => actions.pdf(entry)} disabled={disabled}>
+            {mine === 'pdf' ? 'Making PDF…' : 'PDF report'}
+          </button>
+          {CSV_KINDS.map((kind) => (
+            <CsvExportButton
+              key={kind}
+              kind={kind}
+              label={CSV_TEXT[kind].rowLabel}
+              blockedReason={csvBlockedReason(entry.status)}
+              running={mine === `csv-${kind}`}
+              disabled={disabled}
+              small
+              onExport={() => actions.csv(entry, kind)}
+            />
+          ))}
+        </div>
+        <div className="scan-row-action-line" role="group" aria-label="Manage">
+          <button type="button" className="button button-small" onClick={() => start('rename', entry.name)} disabled={disabled}>
+            Rename
+          </button>
+          <button type="button" className="button button-small" onClick={() => start('tags', entry.tags.join(', '))} disabled={disabled}>
+            Tags
+          </button>
+          <button type="button" className="button button-small scan-row-delete" onClick={() => start('delete')} disabled={disabled}>
+            Delete
+          </button>
+          <label className="choice compare-choice">
+            <input type="checkbox" checked={selected} onChange={() => actions.toggleCompare(entry)} disabled={disabled} />
+            Compare
+          </label>
+        </div>
       </div>
     </li>
   );
