@@ -3,7 +3,8 @@
  * real engine inside the lab's technician namespace, and the scan library on a
  * fresh data folder. Two quick sweeps of one client's site, the second without
  * the UPS (a narrower target list), then in Saved scans: both listed, open the
- * older, rename and tag it, compare the two (the UPS is missing), export and
+ * older, pin a node on its map and find the pin again after reopening it,
+ * rename and tag it, compare the two (the UPS is missing), export and
  * import it back (a second copy), a truncated file refused with the library
  * unchanged, the PDF report, the CSV exports (inventory, findings) from the
  * Devices and At-risk headers and from the scan's row, and a delete with confirmation.
@@ -12,7 +13,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BridgeApp } from '../../electron/bridge/bridge-app';
 import { FINDINGS_HEADER, INVENTORY_HEADER } from '../../shared/assessment/csv';
@@ -87,6 +88,20 @@ async function headerCsv(page: Page): Promise<{ fileName: string; bytes: Buffer;
   return { fileName: download.suggestedFilename(), bytes, rows: parseCsv(bytes.toString('utf8')) };
 }
 
+/** Where Cytoscape has a node (its instance hangs on the container): on screen, or in map coordinates. */
+function nodePosition(canvas: Locator, id: string, space: 'rendered' | 'model'): Promise<{ x: number; y: number } | null> {
+  return canvas.evaluate(
+    (el, [nodeId, kind]) => {
+      type Node = { empty(): boolean; renderedPosition(): { x: number; y: number }; position(): { x: number; y: number } };
+      const node = (el as unknown as { _cyreg: { cy: { getElementById(id: string): Node } } })._cyreg.cy.getElementById(nodeId);
+      if (node.empty()) return null;
+      const { x, y } = kind === 'rendered' ? node.renderedPosition() : node.position();
+      return { x: Math.round(x), y: Math.round(y) };
+    },
+    [id, space] as const,
+  );
+}
+
 const SHOWN_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 
 describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge', () => {
@@ -98,7 +113,7 @@ describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge
   let olderId = '';
   let newerId = '';
   let exported: Buffer = Buffer.alloc(0);
-  let csvFromHeaders = { inventory: Buffer.alloc(0), findings: Buffer.alloc(0) };
+  let csvFromHeaders: { inventory: Buffer; findings: Buffer } = { inventory: Buffer.alloc(0), findings: Buffer.alloc(0) };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'forewarn-e2e-library-'));
@@ -143,6 +158,35 @@ describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge
     await nav(page, 'Devices').click();
     const ips = await page.locator('tr[data-device-id] td.col-ip').allTextContents();
     expect(ips).toEqual(expect.arrayContaining(FIRST_VISIT));
+  });
+
+  it('pins a map node where the technician drops it, and the pin is saved with the scan', async () => {
+    const subtitle = () => page.locator('.view-subtitle').textContent();
+    await nav(page, 'Network map').click();
+    const canvas = page.getByTestId('map-canvas');
+    await canvas.waitFor();
+    await expect.poll(subtitle, WAIT).toMatch(/[1-9]\d* devices/);
+    await page.waitForTimeout(400);
+    const start = (await nodePosition(canvas, printer.ip, 'rendered'))!;
+    expect(start).not.toBeNull();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + start.x, box.y + start.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + start.x + 90, box.y + start.y + 60, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(subtitle, WAIT).toMatch(/ · 1 pinned$/);
+    const dropped = (await nodePosition(canvas, printer.ip, 'model'))!;
+
+    // Open the other visit, then this one again: the library serves the pin back.
+    await page.waitForTimeout(1000); // the store saves pins 400 ms after the last drag
+    for (const id of [newerId, olderId]) {
+      await openLibrary(page);
+      await page.locator(`li[data-scan-id="${id}"]`).getByRole('button', { name: 'Open' }).click();
+      await page.getByRole('heading', { name: 'At-risk hardware' }).waitFor(WAIT);
+    }
+    await nav(page, 'Network map').click();
+    await expect.poll(subtitle, WAIT).toMatch(/ · 1 pinned$/);
+    await expect.poll(() => nodePosition(canvas, printer.ip, 'model'), WAIT).toEqual(dropped);
   });
 
   it('exports the scan on screen as CSV from the Devices and At-risk headers: every device, every finding', async () => {
