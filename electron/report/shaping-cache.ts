@@ -1,0 +1,49 @@
+/**
+ * Remembers how the embedded fonts shape each text run. fontkit shapes every
+ * run from scratch (a new shaping plan, then DejaVu's GSUB and GPOS lookups),
+ * and a large report sets the same short strings thousands of times: "—",
+ * device types, urgencies, recommended actions, the running header. A shaped
+ * run depends only on the font, the string and the features, and react-pdf
+ * copies the positions it scales and never changes a run's glyph array, so
+ * one result can serve every occurrence.
+ */
+import { Font } from '@react-pdf/renderer';
+
+/** Enough for every distinct run of a large report; the cache starts over beyond it, so it never grows without bound. */
+const MAX_ENTRIES = 20_000;
+
+interface ShapingFont {
+  layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): unknown;
+  [CACHED]?: true;
+}
+const CACHED = Symbol('forewarn.shaping-cache');
+
+function cacheShaping(font: ShapingFont): void {
+  if (font[CACHED]) return;
+  const shape = font.layout.bind(font);
+  const cache = new Map<string, unknown>();
+  font.layout = (text, features, script, language, direction) => {
+    // Only the plain calls react-pdf makes are cached; anything else is shaped as before.
+    if (script !== undefined || language !== undefined) return shape(text, features, script, language, direction);
+    const key = `${direction ?? ''}\u0000${features === undefined ? '' : JSON.stringify(features)}\u0000${text}`;
+    let run = cache.get(key);
+    if (run === undefined) {
+      if (cache.size >= MAX_ENTRIES) cache.clear();
+      run = shape(text, features, script, language, direction);
+      cache.set(key, run);
+    }
+    return run;
+  };
+  font[CACHED] = true;
+}
+
+/** Loads the family's regular and bold fonts and caches their shaping (a standard PDF font has nothing to shape). */
+export async function cacheFamilyShaping(family: string): Promise<void> {
+  for (const fontWeight of [400, 700]) {
+    const source = Font.getFont({ fontFamily: family, fontWeight });
+    if (!source) continue;
+    await source.load();
+    const data = source.data as unknown as Partial<ShapingFont> | null;
+    if (data && typeof data.layout === 'function') cacheShaping(data as ShapingFont);
+  }
+}
