@@ -12,6 +12,8 @@ import { DEFAULT_SETTINGS, type PublicSettings } from '../../shared/settings';
 import { PROJECT_ROOT } from '../e2e/browser';
 
 const ORIGIN = 'http://forewarn.test';
+/** The built renderer served to the page (FOREWARN_RENDERER_DIR: a private build, so a bench run and others' builds of dist/ do not collide). */
+export const RENDERER_DIR = process.env.FOREWARN_RENDERER_DIR ?? join(PROJECT_ROOT, 'dist', 'renderer');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
 export interface FakeBridgeOptions {
@@ -64,7 +66,7 @@ globalThis.__name = globalThis.__name || ((fn) => fn);
 export async function openWithFakeBridge(browser: Browser, options: FakeBridgeOptions = {}): Promise<FakeBridgePage> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 820 }, colorScheme: options.colorScheme ?? 'light', deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const root = join(PROJECT_ROOT, 'dist', 'renderer');
+  const root = RENDERER_DIR;
   await page.route(`${ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     const file = normalize(join(root, path === '/' ? 'index.html' : path));

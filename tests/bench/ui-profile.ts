@@ -1,6 +1,8 @@
 /**
  * `bench:ui -- --profile`: a Chromium CPU profile (CDP) of one phase, summarised
  * as the functions with the most self time, so a long task can be traced to code.
+ * PROFILE_UNDER=name: self time only of samples with that function on the
+ * stack (e.g. PROFILE_UNDER='CRp$5.render' for Cytoscape's frames).
  */
 import type { Page } from 'playwright-core';
 
@@ -48,6 +50,8 @@ function summarise(profile: CpuProfile): string {
   });
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP);
   const inclusive = [...inclusiveTimes(profile)].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+  const under = process.env.PROFILE_UNDER;
+  if (under) return [`self time under ${under}:`, ...[...selfUnder(profile, under)].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${k}`)].join('\n');
   return [
     `cpu profile: ${Math.round(total)} ms busy; top self time:`,
     ...rows.map(([k, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${k}`),
@@ -58,6 +62,22 @@ function summarise(profile: CpuProfile): string {
       ...[...inclusiveTimes(profile, run.from, run.to)].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${k}`),
     ]),
   ].join('\n');
+}
+
+/** Self time of each function, counting only samples with `under` on the stack (dev aid). */
+function selfUnder(profile: CpuProfile, under: string): Map<string, number> {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    let hit = false;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.functionName.includes(under)) hit = true;
+    if (!hit) return;
+    const key = label(byId.get(id)!);
+    out.set(key, (out.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return out;
 }
 
 const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;

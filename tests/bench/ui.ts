@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --devices 2000 --links 2500 --no-build]`
+ * `npm run bench:ui [-- --devices 2000 --links 2500 --no-build --profile --trace --only map-stream]`
  * A synthetic scan streamed into the production renderer in headless Chromium
  * through a fake bridge (tests/bench/fake-bridge.ts). Prints:
  *  - the longest main-thread task while streaming (PerformanceObserver longtask), on the live view and on the map;
@@ -10,14 +10,17 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ScanEvent } from '../../shared/scan-events';
 import { PROJECT_ROOT, launchChromium } from '../e2e/browser';
-import { openWithFakeBridge, type FakeBridgePage } from './fake-bridge';
+import { RENDERER_DIR, openWithFakeBridge, type FakeBridgePage } from './fake-bridge';
 import { startCpuProfile } from './ui-profile';
+import { startTrace } from './ui-trace';
 import { syntheticSite } from './ui-synthetic';
 
-const { values } = parseArgs({ options: { devices: { type: 'string', default: '2000' }, links: { type: 'string', default: '2500' }, 'no-build': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { devices: { type: 'string', default: '2000' }, links: { type: 'string', default: '2500' }, 'no-build': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, trace: { type: 'boolean', default: false }, only: { type: 'string' } } });
+/** --only map-stream: just the streaming-with-the-map-open phase (the one worth profiling). */
+const ONLY_MAP_STREAM = values.only === 'map-stream';
 const DEVICES = Number(values.devices);
 const LINKS = Number(values.links);
 const CHUNK = 50;
@@ -26,7 +29,7 @@ const MEASURE_MS = 3000;
 
 if (!values['no-build']) {
   // --profile builds unminified so the CPU profile names real functions.
-  const r = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error', ...(values.profile ? ['--minify', 'false'] : [])], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const r = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error', '--outDir', RENDERER_DIR, ...(values.profile ? ['--minify', 'false'] : [])], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
@@ -112,6 +115,20 @@ function explainLongTasks(entries: Awaited<ReturnType<typeof takeLongTaskEntries
     .join('\n');
 }
 
+/** The app's measures by name (the slice kind, not its size): count, total and longest. */
+function summariseMeasures(entries: Awaited<ReturnType<typeof takeLongTaskEntries>>): string {
+  const byName = new Map<string, { count: number; total: number; max: number }>();
+  for (const m of entries.measures) {
+    const name = m.name.replace(/ ×\d+$/, '');
+    const row = byName.get(name) ?? { count: 0, total: 0, max: 0 };
+    row.count += 1;
+    row.total += m.duration;
+    row.max = Math.max(row.max, m.duration);
+    byName.set(name, row);
+  }
+  return [...byName].sort((a, b) => b[1].total - a[1].total).map(([name, r]) => `  ${name}: ${r.count}×, total ${fmt(r.total)}, longest ${fmt(r.max)}`).join('\n');
+}
+
 /** Wraps Cytoscape's frame function so each frame is a performance measure (for --profile). */
 async function measureMapFrames(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -141,9 +158,10 @@ async function stream(bridge: FakeBridgePage, expectedText: { selector: string; 
       const t0 = g.performance.now();
       g.__forewarnEmit('scan:event', events);
       return new Promise<number>((resolve) => {
-        // Settled: the final state is on screen and a further frame has been painted.
+        // Settled: the final state is on screen and a further frame has been painted (-1: never, within a minute).
         const check = () => {
           if (g.document.querySelector(selector)?.textContent === text) g.requestAnimationFrame(() => resolve(g.performance.now() - t0));
+          else if (g.performance.now() - t0 > 60_000) resolve(-1);
           else g.requestAnimationFrame(check);
         };
         check();
@@ -151,6 +169,21 @@ async function stream(bridge: FakeBridgePage, expectedText: { selector: string; 
     },
     [last, expectedText.selector, expectedText.text] as const,
   );
+}
+
+/** After streaming, the map must show every device and every link: a figure, and a failed run when it does not. */
+async function mapCompleteness(page: Page): Promise<string> {
+  const expectedNodes = [...site.devices, ...site.placeholders].map((d) => d.id);
+  const drawn = await page.evaluate(() => {
+    const el = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[data-testid=map-canvas]') as { _cyreg: { cy: { nodes(): { map<T>(f: (n: { id(): string }) => T): T[] }; edges(): { length: number } } } };
+    const cy = el._cyreg.cy;
+    return { nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().length };
+  });
+  const shown = new Set(drawn.nodes);
+  const missing = expectedNodes.filter((id) => !shown.has(id));
+  const complete = missing.length === 0 && drawn.nodes.length === expectedNodes.length && drawn.edges === site.links.length;
+  if (!complete) process.exitCode = 1;
+  return `map         after streaming: ${drawn.nodes.length}/${expectedNodes.length} devices and ${drawn.edges}/${site.links.length} links drawn${complete ? '' : ` (INCOMPLETE: ${missing.length} devices missing, e.g. ${missing.slice(0, 3).join(', ')})`}`;
 }
 
 async function framesDuring(page: Page, action: () => Promise<void>): Promise<number> {
@@ -179,10 +212,8 @@ async function framesDuring(page: Page, action: () => Promise<void>): Promise<nu
 const nav = (page: Page, label: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: new RegExp(`^${label}`) }).click();
 const fmt = (ms: number) => `${Math.round(ms)} ms`;
 
-const browser = await launchChromium();
-try {
-  console.log(`bench:ui: ${site.devices.length} devices, ${site.placeholders.length} placeholders, ${site.links.length} links, batches of ${CHUNK} events every ${CHUNK_GAP_MS} ms`);
-
+/** Phases 1-3: streaming onto the live view, scrolling the table, opening and panning the finished map. */
+async function liveTableAndMapPhases(browser: Browser): Promise<void> {
   // 1. Streaming onto the live view (what the technician watches).
   const live = await openWithFakeBridge(browser);
   live.page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
@@ -247,6 +278,12 @@ try {
   const panTasks = await takeLongTasks(live.page);
   console.log(`map         opened with ${site.devices.length + site.placeholders.length} nodes in ${fmt(mapOpenMs)} (longest task ${fmt(Math.max(0, ...mapOpenTasks))}); panning (mouse drags): ${panFps.toFixed(1)} fps, longest task ${fmt(Math.max(0, ...panTasks))}`);
   await live.page.context().close();
+}
+
+const browser = await launchChromium();
+try {
+  console.log(`bench:ui: ${site.devices.length} devices, ${site.placeholders.length} placeholders, ${site.links.length} links, batches of ${CHUNK} events every ${CHUNK_GAP_MS} ms`);
+  if (!ONLY_MAP_STREAM) await liveTableAndMapPhases(browser);
 
   // 4. Streaming while the map is open (the heaviest view to keep up to date).
   const mapped = await openWithFakeBridge(browser);
@@ -257,11 +294,14 @@ try {
   await observeLongTasks(mapped.page);
   const profile = values.profile ? await startCpuProfile(mapped.page) : null;
   if (profile) await measureMapFrames(mapped.page);
+  const trace = values.trace ? await startTrace(mapped.page) : null;
   const settleMap = await stream(mapped, { selector: '.view-subtitle', text: `${(site.devices.length + site.placeholders.length).toLocaleString('en-US')} devices · ${site.links.length.toLocaleString('en-US')} links` });
   const mapEntries = await takeLongTaskEntries(mapped.page);
   const mapTasks = mapEntries.tasks.map((t) => t.duration);
-  console.log(`map view    streaming: longest task ${fmt(Math.max(0, ...mapTasks))} (${mapTasks.length} tasks > 50 ms); last event → settled ${fmt(settleMap)}`);
-  if (profile) console.log(`${explainLongTasks(mapEntries)}\n${await profile.stopAndSummarise()}`);
+  console.log(`map view    streaming with the map open: longest task ${fmt(Math.max(0, ...mapTasks))} (${mapTasks.length} tasks > 50 ms); last event → settled ${settleMap < 0 ? 'never (timed out)' : fmt(settleMap)}`);
+  console.log(await mapCompleteness(mapped.page));
+  if (trace) console.log(await trace.stopAndSummarise());
+  if (profile) console.log(`${explainLongTasks(mapEntries)}\n${summariseMeasures(mapEntries)}\n${await profile.stopAndSummarise()}`);
   await mapped.page.context().close();
 } finally {
   await browser.close();

@@ -2,6 +2,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { DEVICE_TYPES } from '../../../shared/device-types';
 import type { RiskBand } from '../format';
+import { OVERVIEW_CLASS } from './level-of-detail';
 import { typeIconUrl } from './type-icons';
 
 export const RISK_COLOURS: Record<RiskBand, string> = {
@@ -71,10 +72,14 @@ export function mapStylesheet(palette: MapPalette): StylesheetJson {
     { selector: 'edge[confidence = "confirmed"]', style: { width: 3 } },
     { selector: 'edge[confidence = "inferred"]', style: { width: 1.5, 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     { selector: 'edge[confidence = "assumed"]', style: { 'line-style': 'dotted', opacity: 0.6 } },
+    // Zoomed out (level-of-detail.ts): plain lines; confidence still shows in width and opacity.
+    { selector: `edge.${OVERVIEW_CLASS}`, style: { 'line-style': 'solid', 'curve-style': 'haystack', 'haystack-radius': 0 } },
     {
       selector: 'edge.hover, edge:selected',
       style: {
         'line-color': palette.accent,
+        // Port labels need endpoints on the node borders, which a haystack (overview) link does not compute.
+        'curve-style': 'straight',
         'source-label': 'data(sourcePort)',
         'target-label': 'data(targetPort)',
         'source-text-offset': 34,

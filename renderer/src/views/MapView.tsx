@@ -11,9 +11,11 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Point } from '../../../shared/topology/schema';
 import { RISK_COLOURS, mapStylesheet, type MapPalette } from '../map/cy-style';
 import { applySearchHighlight } from '../map/cy-search';
-import { syncGraph } from '../map/cy-sync';
+import { restyleEdges, syncGraph } from '../map/cy-sync';
+import { createDrawHold, type DrawHold } from '../map/draw-hold';
 import { buildMapElements } from '../map/graph-elements';
 import { createLayoutClient, type LayoutClient } from '../map/layout-client';
+import { LARGE_MAP_OVERVIEW_BELOW_ZOOM, OVERVIEW_BELOW_ZOOM, followLevelOfDetail, type LevelOfDetail } from '../map/level-of-detail';
 import { useThrottled } from '../map/use-throttled';
 import { useApp } from '../store/context';
 import { EmptyScan } from './EmptyScan';
@@ -60,6 +62,8 @@ function MapScreen() {
   const [layoutError, setLayoutError] = useState<string | null>(null);
   const [drawn, setDrawn] = useState<{ nodes: number; edges: number } | null>(null);
   const layoutClient = useRef<LayoutClient | null>(null);
+  const levelOfDetail = useRef<LevelOfDetail | null>(null);
+  const drawHold = useRef<DrawHold | null>(null);
 
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -67,6 +71,7 @@ function MapScreen() {
   const [selected, setSelected] = useState<string | null>(null);
   const [hoverText, setHoverText] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  const [overview, setOverview] = useState(false);
   const actions = useRef({ openDevice, pinDevice });
   actions.current = { openDevice, pinDevice };
 
@@ -88,6 +93,9 @@ function MapScreen() {
     });
     cyRef.current = cy;
     layoutClient.current = createLayoutClient();
+    const hold = createDrawHold(cy);
+    drawHold.current = hold;
+    levelOfDetail.current = followLevelOfDetail(cy, (edges, overview, stale) => restyleEdges(cy, edges, overview, { cancelled: stale, hold }), largeAtMount.current ? LARGE_MAP_OVERVIEW_BELOW_ZOOM : OVERVIEW_BELOW_ZOOM, setOverview);
     cy.on('tap', 'node', (e: EventObject) => actions.current.openDevice(e.target.id() as string));
     cy.on('dragfree', 'node', (e: EventObject) => {
       const { x, y } = e.target.position() as { x: number; y: number };
@@ -106,6 +114,10 @@ function MapScreen() {
     return () => {
       layoutClient.current?.dispose();
       layoutClient.current = null;
+      levelOfDetail.current?.dispose();
+      levelOfDetail.current = null;
+      hold.dispose();
+      drawHold.current = null;
       cy.destroy();
       cyRef.current = null;
       fitted.current = false;
@@ -138,7 +150,7 @@ function MapScreen() {
     const cy = cyRef.current;
     if (!cy || !positions) return;
     let cancelled = false;
-    syncGraph(cy, graph, positions, { moveExisting, cancelled: () => cancelled || cy.destroyed() }).then(() => {
+    syncGraph(cy, graph, positions, { moveExisting, cancelled: () => cancelled || cy.destroyed(), edgeClasses: () => levelOfDetail.current?.edgeClasses() ?? '', hold: drawHold.current ?? undefined }).then(() => {
       if (cancelled || cy.destroyed()) return;
       setDrawn({ nodes: cy.nodes().length, edges: cy.edges().length });
       if (!fitted.current && cy.nodes().length > 0) {
@@ -243,7 +255,7 @@ function MapScreen() {
             {layoutError}. The map cannot be drawn; the Devices list still has every device.
           </p>
         )}
-        <MapLegend />
+        <MapLegend overview={overview} />
         <div className="map-hover" aria-live="polite">
           {hoverText ?? 'Hover a link for its ports · drag a device to pin it · click a device for its details'}
         </div>
@@ -258,7 +270,7 @@ function subtitle(drawn: { nodes: number; edges: number } | null, total: number,
   return `${drawn.nodes.toLocaleString()} devices · ${drawn.edges.toLocaleString()} links${pinnedCount ? ` · ${pinnedCount} pinned` : ''}`;
 }
 
-function MapLegend() {
+function MapLegend({ overview }: { overview: boolean }) {
   return (
     <div className="map-legend" aria-label="Legend">
       <div className="legend-row">
@@ -280,6 +292,7 @@ function MapLegend() {
           <span className="legend-line line-assumed" /> assumed
         </span>
       </div>
+      {overview && <div className="legend-row help">Zoomed out, links are drawn plain: zoom in for their styles.</div>}
     </div>
   );
 }

@@ -99,4 +99,22 @@ describe('syncing Cytoscape', () => {
     await syncGraph(cy2, big, layout(big), { moveExisting: true, cancelled: () => true });
     expect(cy2.nodes()).toHaveLength(0);
   });
+
+  it('while streaming still moves a pinned device to its pin, and gives new links the classes of the moment', async () => {
+    const cy = headless();
+    const first = buildMapElements(star(3));
+    await syncGraph(cy, first, layout(first), { moveExisting: false, cancelled: never });
+    const pinned = { h1: { x: 900, y: 900 } };
+    const grown = buildMapElements({ ...star(6), pinned });
+    let classes = 'overview';
+    await syncGraph(cy, grown, layout(grown, pinned), { moveExisting: false, cancelled: never, edgeClasses: () => classes });
+    expect(cy.getElementById('h1').position()).toEqual({ x: 900, y: 900 });
+    expect(cy.getElementById('h1').hasClass('pinned')).toBe(true);
+    expect(cy.edges('.overview').map((e) => e.target().id()).sort()).toEqual(['h3', 'h4', 'h5']);
+    classes = '';
+    const more = buildMapElements({ ...star(8), pinned });
+    await syncGraph(cy, more, layout(more, pinned), { moveExisting: false, cancelled: never, edgeClasses: () => classes });
+    expect(cy.edges()).toHaveLength(8);
+    expect(cy.edges('.overview')).toHaveLength(3);
+  });
 });
