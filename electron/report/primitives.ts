@@ -29,20 +29,22 @@ export interface TableOptions<T> {
 }
 
 export function table<T>(columns: Column<T>[], rows: readonly T[], options: TableOptions<T> = {}): ReactElement {
+  // One style object per column, shared by all its cells.
+  const cellStyles = columns.map(cellStyle);
   // Plain text cells are a single Text node (no wrapping View): react-pdf's layout time grows with the node count.
-  const cell = (c: Column<T>, content: ReactNode, i: number) => {
-    const style: Style = { ...styles.cell, flexGrow: c.width, flexBasis: 0, textAlign: c.align ?? 'left' };
+  const cell = (content: ReactNode, i: number) => {
+    const style = cellStyles[i]!;
     if (typeof content === 'string' || typeof content === 'number') return h(Text, { key: i, style }, String(content));
-    if (isTextElement(content)) return h(Text, { key: i, style }, content);
+    if (isTextElement(content)) return textCell(content as ReactElement<TextProps>, style, i);
     return h(View, { key: i, style }, content);
   };
   return h(
     View,
     { style: { fontSize: options.fontSize ?? 8 } },
     // The header stays with the first row, and repeats at the top of each page the table continues on.
-    h(View, { style: styles.tableHeader, wrap: false, fixed: true, minPresenceAhead: 24 }, ...columns.map((c, i) => cell(c, c.title, i))),
+    h(View, { style: styles.tableHeader, wrap: false, fixed: true, minPresenceAhead: 24 }, ...columns.map((c, i) => cell(c.title, i))),
     ...rows.map((row, r) => {
-      const line = h(View, { key: options.key?.(row, r) ?? String(r), style: [styles.row, r % 2 === 1 ? { backgroundColor: ZEBRA } : {}], wrap: false }, ...columns.map((c, i) => cell(c, c.render(row) ?? '', i)));
+      const line = h(View, { key: options.key?.(row, r) ?? String(r), style: [styles.row, r % 2 === 1 ? { backgroundColor: ZEBRA } : {}], wrap: false }, ...columns.map((c, i) => cell(c.render(row) ?? '', i)));
       return options.footer && r === rows.length - 1 ? h(View, { key: 'last', wrap: false }, line, options.footer) : line;
     }),
   );
@@ -69,6 +71,29 @@ export function stack(...lines: Array<string | null | undefined | false>): React
 
 function isTextElement(node: ReactNode): boolean {
   return typeof node === 'object' && node !== null && 'type' in node && (node as ReactElement).type === Text;
+}
+
+type TextProps = { style?: Style | null; children?: ReactNode };
+type CellStyle = ReturnType<typeof cellStyle>;
+
+function cellStyle(c: { width: number; align?: 'left' | 'right' }) {
+  return { ...styles.cell, flexGrow: c.width, flexBasis: 0, textAlign: c.align ?? 'left' } as const;
+}
+
+/** Styles a Text passes on to its text alone, the same whether set on the cell or on a Text inside it. */
+const INLINE_STYLE_KEYS = new Set(['color', 'fontWeight']);
+
+/**
+ * A cell whose content is one Text: that Text's children go straight into the
+ * cell when its own style only colours or weights the text (a stack of lines, a
+ * risk figure), which prints the same with one node fewer. A Text with a box
+ * of its own (a pill's background and padding) stays nested.
+ */
+function textCell(content: ReactElement<TextProps>, base: CellStyle, key: number): ReactElement {
+  const { style, children } = content.props;
+  const inline = !Array.isArray(style) && Object.keys(style ?? {}).every((k) => INLINE_STYLE_KEYS.has(k));
+  if (!inline) return h(Text, { key, style: base }, content);
+  return h(Text, { key, style: style ? { ...base, ...style } : base }, ...(Array.isArray(children) ? children : [children]));
 }
 
 /** A severity as coloured words inside running text (cheaper than a pill where many are listed). */
