@@ -51,7 +51,10 @@ function summarise(profile: CpuProfile): string {
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP);
   const inclusive = [...inclusiveTimes(profile)].sort((a, b) => b[1] - a[1]).slice(0, TOP);
   const under = process.env.PROFILE_UNDER;
-  if (under) return [`self time under ${under}:`, ...[...selfUnder(profile, under)].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${k}`)].join('\n');
+  if (under) {
+    const rows = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+    return [`self time under ${under}:`, ...rows(selfUnder(profile, under)), `inclusive time under ${under}:`, ...rows(selfUnder(profile, under, true))].join('\n');
+  }
   return [
     `cpu profile: ${Math.round(total)} ms busy; top self time:`,
     ...rows.map(([k, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${k}`),
@@ -65,7 +68,7 @@ function summarise(profile: CpuProfile): string {
 }
 
 /** Self time of each function, counting only samples with `under` on the stack (dev aid). */
-function selfUnder(profile: CpuProfile, under: string): Map<string, number> {
+function selfUnder(profile: CpuProfile, under: string, inclusive = false): Map<string, number> {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -74,8 +77,19 @@ function selfUnder(profile: CpuProfile, under: string): Map<string, number> {
     let hit = false;
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.functionName.includes(under)) hit = true;
     if (!hit) return;
-    const key = label(byId.get(id)!);
-    out.set(key, (out.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    if (!inclusive) {
+      const key = label(byId.get(id)!);
+      out.set(key, (out.get(key) ?? 0) + dt);
+      return;
+    }
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const key = label(byId.get(at)!);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.set(key, (out.get(key) ?? 0) + dt);
+    }
   });
   return out;
 }

@@ -13,7 +13,7 @@ import { RISK_COLOURS, mapStylesheet, type MapPalette } from '../map/cy-style';
 import { applySearchHighlight } from '../map/cy-search';
 import { restyleEdges, syncGraph } from '../map/cy-sync';
 import { createDrawHold, type DrawHold } from '../map/draw-hold';
-import { buildMapElements } from '../map/graph-elements';
+import { buildMapElements, type MapGraph } from '../map/graph-elements';
 import { createLayoutClient, type LayoutClient } from '../map/layout-client';
 import { LARGE_MAP_OVERVIEW_BELOW_ZOOM, OVERVIEW_BELOW_ZOOM, followLevelOfDetail, type LevelOfDetail } from '../map/level-of-detail';
 import { useThrottled } from '../map/use-throttled';
@@ -58,7 +58,9 @@ function MapScreen() {
     performance.measure('map:build-elements', { start: t0 });
     return built;
   }, [throttled]);
-  const [positions, setPositions] = useState<Record<string, Point> | null>(null);
+  // The elements with the positions laid out for them: Cytoscape is synced once per layout, not also when the
+  // elements change (each sync ends in a redraw of the whole map, 50-150 ms for 2,000 devices).
+  const [laidOut, setLaidOut] = useState<{ graph: MapGraph; positions: Record<string, Point> } | null>(null);
   const [layoutError, setLayoutError] = useState<string | null>(null);
   const [drawn, setDrawn] = useState<{ nodes: number; edges: number } | null>(null);
   const layoutClient = useRef<LayoutClient | null>(null);
@@ -137,7 +139,7 @@ function MapScreen() {
       .layout({ devices: graph.layoutDevices, links: graph.links, pinned: throttled.pinned, gatewayIp: throttled.gatewayIp })
       .then((p) => {
         if (p) {
-          setPositions(p);
+          setLaidOut({ graph, positions: p });
           setLayoutError(null);
         }
       })
@@ -148,9 +150,9 @@ function MapScreen() {
   const moveExisting = !running;
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy || !positions) return;
+    if (!cy || !laidOut) return;
     let cancelled = false;
-    syncGraph(cy, graph, positions, { moveExisting, cancelled: () => cancelled || cy.destroyed(), edgeClasses: () => levelOfDetail.current?.edgeClasses() ?? '', hold: drawHold.current ?? undefined }).then(() => {
+    syncGraph(cy, laidOut.graph, laidOut.positions, { moveExisting, cancelled: () => cancelled || cy.destroyed(), edgeClasses: () => levelOfDetail.current?.edgeClasses() ?? '', hold: drawHold.current ?? undefined }).then(() => {
       if (cancelled || cy.destroyed()) return;
       setDrawn({ nodes: cy.nodes().length, edges: cy.edges().length });
       if (!fitted.current && cy.nodes().length > 0) {
@@ -168,7 +170,7 @@ function MapScreen() {
     return () => {
       cancelled = true;
     };
-  }, [graph, positions, moveExisting, focusId]);
+  }, [laidOut, moveExisting, focusId]);
 
   const matches = useMemo(() => {
     const needle = query.trim().toLowerCase();
