@@ -16,22 +16,28 @@ export interface SectionOptions {
 
 export function sectionPage(model: ReportModel, fontFamily: string, children: ReactNode[], options: SectionOptions = {}) {
   const company = model.branding.companyName || 'Forewarn';
+  // Everything but the page number is made once: the template runs a few times for every
+  // page (react-pdf measures the content area, then builds the page, in two rounds).
+  const header = h(View, { key: 'header', style: { ...styles.header, borderBottomColor: model.branding.accentColor } },
+    h(Text, null, `${model.client} · ${model.site}`),
+    h(Text, null, `${company} · ${model.title}`));
+  const footerText = h(Text, null, `Scan of ${formatDate(model.scanDate)} · Confidential`);
   // The running header and page numbers are a page template (`layout`): it opts the
   // document into react-pdf's newer pagination engine, which measures the content once
   // and packs it into pages. The default engine re-lays out everything left after each
   // page break, so a 500-row inventory cost quadratic time and memory.
   const chrome = ({ children: content, pageNumber, totalPages }: PageLayoutProps) => [
-    h(View, { key: 'header', style: [styles.header, { borderBottomColor: model.branding.accentColor }] },
-      h(Text, null, `${model.client} · ${model.site}`),
-      h(Text, null, `${company} · ${model.title}`)),
-    h(View, { key: 'content', style: { flexGrow: 1 } }, content),
+    header,
+    h(View, { key: 'content', style: CONTENT }, content),
     h(View, { key: 'footer', style: styles.footer },
-      h(Text, null, `Scan of ${formatDate(model.scanDate)} · Confidential`),
+      footerText,
       h(Text, null, `Page ${pageNumber ?? '?'} of ${totalPages ?? '?'}`)),
   ];
   return h(
     Page,
-    { size: 'A4', orientation: options.orientation ?? 'portrait', style: [styles.page, { fontFamily }], layout: chrome, ...(options.bookmark ? { bookmark: options.bookmark } : {}) },
+    { size: 'A4', orientation: options.orientation ?? 'portrait', style: { ...styles.page, fontFamily }, layout: chrome, ...(options.bookmark ? { bookmark: options.bookmark } : {}) },
     ...children,
   );
 }
+
+const CONTENT = { flexGrow: 1 };

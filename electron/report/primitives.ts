@@ -101,10 +101,13 @@ export function severityWord(severity: Severity): ReactElement {
   return h(Text, { style: { color: SEVERITY_COLOURS[severity], fontWeight: 'bold' } }, `${SEVERITY_LABELS[severity]}  `);
 }
 
+/** One formatter for all dates: toLocaleDateString builds a new one on every call. */
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 export function formatDate(iso: string | null): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(d.getTime()) ? iso : DATE_FORMAT.format(d);
 }
 
 export function formatDateTime(iso: string | null): string {
