@@ -19,6 +19,8 @@ export interface DrawHold {
   acquire(): () => void;
   /** Runs one slice with the batch lifted (style and bounds compute as usual), then holds again. */
   run<T>(slice: () => T): T;
+  /** The technician acted on the map from outside the canvas (Fit, search): frames go through for a moment. */
+  interact(): void;
   dispose(): void;
 }
 
@@ -81,6 +83,7 @@ export function createDrawHold(cy: Core, options: DrawHoldOptions = {}): DrawHol
         if (holders === 0) lift();
       };
     },
+    interact: onInteraction,
     run(slice) {
       lift();
       try {

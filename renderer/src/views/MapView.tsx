@@ -2,7 +2,9 @@
  * The topology map: Cytoscape.js on a canvas (no eval, no remote content:
  * fine under the CSP). Positions come from the shared hierarchical layout,
  * computed in a Web Worker (map/layout.worker.ts); elements reach Cytoscape in
- * slices (map/cy-sync.ts), so a 2,000-device map never freezes the window.
+ * slices once per layout (map/cy-sync.ts) with one redraw per update
+ * (map/draw-hold.ts), and links are drawn plain when zoomed out
+ * (map/level-of-detail.ts), so a 2,000-device map never freezes the window.
  * The technician can pan, zoom, drag (which pins a node where it is dropped),
  * search and fit. Clicking a node opens the device.
  */
@@ -189,7 +191,11 @@ function MapScreen() {
     const cy = cyRef.current;
     if (!cy || query.trim() === '') return;
     const found = cy.nodes('.match');
-    if (found.length > 0 && found.length <= 20) cy.animate({ fit: { eles: found, padding: 80 }, duration: 250 });
+    if (found.length > 0 && found.length <= 20) {
+      // An animation steps in Cytoscape's frames, which an update in progress holds back (draw-hold.ts).
+      drawHold.current?.interact();
+      cy.animate({ fit: { eles: found, padding: 80 }, duration: 250 });
+    }
   }, [query]);
 
   const zoomBy = (factor: number) => {
@@ -197,7 +203,10 @@ function MapScreen() {
     if (!cy) return;
     cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   };
-  const fit = () => cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 30 }, duration: 250 });
+  const fit = () => {
+    drawHold.current?.interact();
+    cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 30 }, duration: 250 });
+  };
   const pinnedCount = Object.keys(pinned).length;
   const selectedPinned = selected !== null && selected in pinned;
 

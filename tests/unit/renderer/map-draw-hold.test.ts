@@ -63,7 +63,7 @@ describe('map draw hold', () => {
     const cy = headless();
     cy.add({ data: { id: 'a' } });
     const time = clock();
-    const hold = createDrawHold(cy, { now: time.now, interactionQuietMs: 300 });
+    const hold = createDrawHold(cy, { now: time.now, interactionQuietMs: 300, progressFrameMs: 10_000 });
     const release = hold.acquire();
     cy.panBy({ x: 10, y: 0 });
     expect(batching(cy)).toBe(false);
@@ -73,6 +73,12 @@ describe('map draw hold', () => {
     hold.run(() => undefined);
     expect(batching(cy)).toBe(true);
     cy.getElementById('a').emit('mouseover');
+    expect(batching(cy)).toBe(false);
+    time.advance(301);
+    hold.run(() => undefined);
+    expect(batching(cy)).toBe(true);
+    // Fit and search animate from outside the canvas: their frames must not wait for the update.
+    hold.interact();
     expect(batching(cy)).toBe(false);
     release();
     hold.dispose();
