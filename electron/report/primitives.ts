@@ -44,14 +44,21 @@ export function table<T>(columns: Column<T>[], rows: readonly T[], options: Tabl
     // The header stays with the first row, and repeats at the top of each page the table continues on.
     h(View, { style: styles.tableHeader, wrap: false, fixed: true, minPresenceAhead: 24 }, ...columns.map((c, i) => cell(c.title, i))),
     ...rows.map((row, r) => {
-      const line = h(View, { key: options.key?.(row, r) ?? String(r), style: [styles.row, r % 2 === 1 ? { backgroundColor: ZEBRA } : {}], wrap: false }, ...columns.map((c, i) => cell(c.render(row) ?? '', i)));
+      const line = h(View, { key: options.key?.(row, r) ?? String(r), style: r % 2 === 1 ? ZEBRA_ROW : styles.row, wrap: false }, ...columns.map((c, i) => cell(c.render(row) ?? '', i)));
       return options.footer && r === rows.length - 1 ? h(View, { key: 'last', wrap: false }, line, options.footer) : line;
     }),
   );
 }
 
+const ZEBRA_ROW = { ...styles.row, backgroundColor: ZEBRA };
+
+/** Style objects made once per severity (large reports list hundreds of findings). */
+const bySeverity = <T,>(make: (colour: string) => T) => Object.fromEntries(Object.entries(SEVERITY_COLOURS).map(([s, colour]) => [s, make(colour)])) as Record<Severity, T>;
+const PILL_STYLES = bySeverity((colour) => ({ ...styles.pill, backgroundColor: colour }));
+const SEVERITY_WORD_STYLES = bySeverity((colour) => ({ color: colour, fontWeight: 'bold' as const }));
+
 export function severityPill(severity: Severity): ReactElement {
-  return h(Text, { style: [styles.pill, { backgroundColor: SEVERITY_COLOURS[severity] }] }, SEVERITY_LABELS[severity]);
+  return h(Text, { style: PILL_STYLES[severity] }, SEVERITY_LABELS[severity]);
 }
 
 export function heading(text: string, level: 'h1' | 'h2' | 'h3' = 'h2'): ReactElement {
@@ -98,7 +105,7 @@ function textCell(content: ReactElement<TextProps>, base: CellStyle, key: number
 
 /** A severity as coloured words inside running text (cheaper than a pill where many are listed). */
 export function severityWord(severity: Severity): ReactElement {
-  return h(Text, { style: { color: SEVERITY_COLOURS[severity], fontWeight: 'bold' } }, `${SEVERITY_LABELS[severity]}  `);
+  return h(Text, { style: SEVERITY_WORD_STYLES[severity] }, `${SEVERITY_LABELS[severity]}  `);
 }
 
 /** One formatter for all dates: toLocaleDateString builds a new one on every call. */
