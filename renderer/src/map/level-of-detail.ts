@@ -55,7 +55,8 @@ export function followLevelOfDetail(
   const apply = () => {
     const mine = ++generation;
     const stale = () => mine !== generation || cy.destroyed();
-    void restyle(edgesToRestyle(cy.edges(), overview), overview, stale);
+    // Only the look of the links is at stake: a failure is reported, the map keeps working.
+    restyle(edgesToRestyle(cy.edges(), overview), overview, stale).catch((error: unknown) => console.error('Map level of detail could not restyle the links:', error));
   };
   const onZoom = () => {
     const next = isOverviewZoom(cy.zoom(), overview, overviewBelowZoom);
