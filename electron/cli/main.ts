@@ -6,6 +6,10 @@
 import { ENGINE_VERSION } from '../engine/version';
 import { EXIT, UsageError } from './output';
 
+// React (inside the PDF renderer) runs its slower development build unless told otherwise.
+// Commands load after this line, so they see it.
+process.env.NODE_ENV ??= 'production';
+
 type Run = (argv: string[]) => Promise<number>;
 
 interface Command {

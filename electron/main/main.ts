@@ -18,6 +18,9 @@ import { createElectronLibraryIndexStore, createElectronSettingsBackend, createE
 import { installSecurityGuards } from './window-security';
 import { createMainWindow, isAppUrl, registerAppScheme, serveRenderer } from './window';
 
+// React (inside the PDF renderer, loaded on the first report) runs its slower development build unless told otherwise.
+process.env.NODE_ENV ??= 'production';
+
 /** Built layout: this file is dist-electron/main.js, the UI is dist/renderer. */
 const here = dirname(fileURLToPath(import.meta.url));
 export const appPaths = {

@@ -11,7 +11,6 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReportModel } from '../../shared/assessment/report-model';
-import { renderReportPdf } from '../../electron/report/render-pdf';
 import { analysedOffice } from '../unit/assessment/synthetic-office';
 import { startProfile } from './report-profile';
 
@@ -20,6 +19,10 @@ const previous = analysedOffice({ ...options, visit: 1 });
 const current = analysedOffice({ ...options, visit: 2 });
 const devices = current.devices.filter((d) => d.type !== 'unmanaged-switch').length;
 const findings = current.devices.reduce((n, d) => n + (d.findings?.length ?? 0), 0);
+
+// As the app and the CLI run it: React's production build (see electron/cli/main.ts).
+process.env.NODE_ENV ??= 'production';
+const { renderReportPdf } = await import('../../electron/report/render-pdf');
 
 let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);

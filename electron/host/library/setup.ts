@@ -3,7 +3,6 @@
  * opens it (crash recovery), records every scan the engine runs, and returns
  * the service the library/report channels use.
  */
-import { renderReportPdf } from '../../report/render-pdf';
 import type { LibraryService } from './library-handlers';
 import type { KeyValueStore } from './key-value-store';
 import { ScanLibrary } from './scan-library';
@@ -34,7 +33,8 @@ export function setUpLibrary(options: LibrarySetupOptions): LibrarySetup {
   const recorder = recordScans(options.engine, { save: async (document) => (await ready).save(document) }, { generatorVersion: options.generatorVersion, log });
   const service: LibraryService = {
     library: ready,
-    renderPdf: (model, document) => renderReportPdf(model, document),
+    // Loaded on the first report: React and the PDF engine stay out of start-up (and load after the entry point chose React's build).
+    renderPdf: async (model, document) => (await import('../../report/render-pdf')).renderReportPdf(model, document),
     ...(options.chooseSavePath
       ? { chooseSavePath: options.chooseSavePath, writeFile: (path: string, data: Buffer) => writeFileAtomic(nodeLibraryFs, path, data, 0o644) }
       : {}),
