@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ScanDocumentSchema, type Device, type ScanDocument } from '../../shared/scan-document';
 import type { ScanEvent } from '../../shared/scan-events';
-import { execInTech, labPaths, office, spawnInTech, truth, truthHost } from './lab.js';
+import { execInNamespace, execInTech, labPaths, office, spawnInTech, truth, truthHost } from './lab.js';
+import { hostNamespace } from './office.js';
 
 const labAvailable = inject('labAvailable');
 const BIN = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
@@ -187,6 +188,29 @@ describe.skipIf(!labAvailable)('forewarn scan in the lab', () => {
     expect(doc.scan.status).toBe('cancelled');
     expect(doc.devices.length).toBeGreaterThan(0);
     for (const device of doc.devices) expect(truth.liveLanIps.concat(truth.technician.ip)).toContain(device.ip);
+  });
+
+  it('on a rescan, lists no host that has left since (its old ARP entry proves nothing), and still finds the ICMP-silent ones', async () => {
+    const departed = truthHost('ws-sales01');
+    const entries = (await execInTech('ip', ['-4', 'neigh', 'show'])).stdout.split('\n');
+    // Age every entry the first scan left, as half a minute without traffic would.
+    for (const line of entries) {
+      const [ip, , , , mac] = line.trim().split(/\s+/);
+      if (ip && mac && /^[\d.]+$/.test(ip) && line.includes('lladdr')) await execInTech('ip', ['neigh', 'change', ip, 'lladdr', mac, 'dev', 'eth0', 'nud', 'stale']);
+    }
+    expect((await execInTech('ip', ['-4', 'neigh', 'show', departed.ip])).stdout).toMatch(/STALE/);
+    await execInNamespace(hostNamespace(departed), 'ip', ['link', 'set', 'eth0', 'down']);
+    try {
+      const json = join(dir, 'rescan.json');
+      const result = await execInTech(process.execPath, [BIN, 'scan', truth.lanCidr, '--quick', '--json', json], { timeoutMs: 60_000 });
+      expect(result.code, result.stderr).toBe(0);
+      const rescan = ScanDocumentSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+      expect(deviceAt(rescan, departed.ip)).toBeUndefined();
+      for (const host of truth.hosts.filter((h) => h.name !== departed.name)) expect(deviceAt(rescan, host.ip)?.mac, host.name).toBe(host.mac);
+      for (const host of truth.icmpDroppingHosts) expect(deviceAt(rescan, host.ip)?.reachability.arp, host.name).toBe(true);
+    } finally {
+      await execInNamespace(hostNamespace(departed), 'ip', ['link', 'set', 'eth0', 'up']);
+    }
   });
 
   it('rejects a malformed target with an error naming it', async () => {

@@ -27,6 +27,7 @@ import {
   type NeighbourEntry,
 } from './neighbour-parsers';
 import { runCommand, type CommandRunner } from './run-command';
+import { readIpNeigh, readUnconfirmedAddresses, reconfirmationMs, settleUnconfirmed } from './unconfirmed-neighbours';
 import { forEachConcurrently } from '../util/concurrently';
 
 export type { NeighbourEntry } from './neighbour-parsers';
@@ -342,8 +343,10 @@ export interface NeighbourDiscoveryOptions {
 
 /**
  * Primes and watches the neighbour table for a plan's on-link addresses;
- * `onNeighbour` fires for each plan address the moment its MAC appears.
- * stop() ends polling after a final read (priming ends by itself or on abort).
+ * `onNeighbour` fires for each plan address the moment its MAC appears, or,
+ * for an entry older than the scan, once the kernel has confirmed it again.
+ * `primed` resolves when every address was primed and those old entries are
+ * settled. stop() ends polling after a final read.
  */
 export function startNeighbourDiscovery(
   plan: Pick<TargetPlan, 'ranges' | 'addresses'>,
@@ -351,14 +354,23 @@ export function startNeighbourDiscovery(
   onNeighbour: (entry: NeighbourEntry) => void,
 ): NeighbourWatch & { primed: Promise<{ sent: number; skipped: number; aborted: boolean }> } {
   const onLink = options.onLink ?? onLinkRanges();
+  const inPlan = (ip: string) => containsAddress(plan, ip);
+  // Entries older than the scan count only once the kernel confirms them again (unconfirmed-neighbours.ts);
+  // until the table has been read, nothing counts.
+  let unconfirmed: Set<string> | null = null;
   const watch = watchNeighbours(onNeighbour, {
     signal: options.signal,
-    filter: (ip) => containsAddress(plan, ip),
+    filter: (ip) => unconfirmed !== null && !unconfirmed.has(ip) && inPlan(ip),
     read: () => readNeighbourTable(options.io),
   });
   const primed = (async () => {
+    unconfirmed = await readUnconfirmedAddresses(inPlan, options.io);
     const gate = options.gate ?? (await createLocalNeighbourGate(options.io, onLink)).gate;
-    return primeNeighbours(plan.addresses(), { signal: options.signal, rateLimiter: options.rateLimiter, gate, onLink });
+    const result = await primeNeighbours(plan.addresses(), { signal: options.signal, rateLimiter: options.rateLimiter, gate, onLink });
+    if (unconfirmed.size > 0 && !result.aborted) {
+      await settleUnconfirmed(unconfirmed, { signal: options.signal, timeoutMs: await reconfirmationMs(options.io), read: () => readIpNeigh(options.io) });
+    }
+    return result;
   })();
   return { seen: watch.seen, stop: watch.stop, primed };
 }
