@@ -27,7 +27,7 @@ import {
   type NeighbourEntry,
 } from './neighbour-parsers';
 import { runCommand, type CommandRunner } from './run-command';
-import { readIpNeigh, readUnconfirmedAddresses, reconfirmationMs, settleUnconfirmed } from './unconfirmed-neighbours';
+import { readIpNeigh, readUnconfirmedEntries, reconfirmationMs, settleUnconfirmed } from './unconfirmed-neighbours';
 import { forEachConcurrently } from '../util/concurrently';
 
 export type { NeighbourEntry } from './neighbour-parsers';
@@ -364,12 +364,21 @@ export function startNeighbourDiscovery(
     read: () => readNeighbourTable(options.io),
   });
   const primed = (async () => {
-    unconfirmed = await readUnconfirmedAddresses(inPlan, options.io);
+    const old = await readUnconfirmedEntries(inPlan, options.io);
+    unconfirmed = new Set(old.map((e) => e.ip));
     const gate = options.gate ?? (await createLocalNeighbourGate(options.io, onLink)).gate;
-    const result = await primeNeighbours(plan.addresses(), { signal: options.signal, rateLimiter: options.rateLimiter, gate, onLink });
-    if (unconfirmed.size > 0 && !result.aborted) {
-      await settleUnconfirmed(unconfirmed, { signal: options.signal, timeoutMs: await reconfirmationMs(options.io), read: () => readIpNeigh(options.io) });
-    }
+    const prime = (addresses: Iterable<string>) => primeNeighbours(addresses, { signal: options.signal, rateLimiter: options.rateLimiter, gate, onLink });
+    const priming = prime(plan.addresses());
+    if (unconfirmed.size === 0) return priming;
+    const gone = await settleUnconfirmed(unconfirmed, {
+      signal: options.signal,
+      primed: priming,
+      timeoutMs: await reconfirmationMs(old[0]?.interface ?? null, options.io),
+      read: () => readIpNeigh(options.io),
+    });
+    const result = await priming;
+    // A failed entry's address may have changed hands: one more primer resolves it afresh (the ARP window follows).
+    if (gone.length > 0 && !result.aborted) await prime(gone);
     return result;
   })();
   return { seen: watch.seen, stop: watch.stop, primed };

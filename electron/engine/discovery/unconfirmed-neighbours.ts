@@ -7,8 +7,9 @@
  * On Linux, `ip neigh` says how fresh an entry is. One that is STALE, DELAY or
  * PROBE at the start counts only once the kernel confirms it again: our primer
  * datagram makes the kernel re-ask that host by unicast ARP after
- * `delay_first_probe_time`. An entry that fails is dropped. Entries confirmed
- * in the last half minute (REACHABLE) count at once, as before.
+ * `delay_first_probe_time`. An entry that fails is dropped, and its address
+ * primed once more in case someone new holds it. Entries confirmed in the last
+ * half minute (REACHABLE) count at once, as before.
  * Windows' and macOS's tables carry no such state: there every entry counts.
  */
 import { readFile } from 'node:fs/promises';
@@ -35,24 +36,28 @@ export async function readIpNeigh(io: UnconfirmedIo = {}): Promise<NeighbourEntr
   }
 }
 
-/** Addresses whose entry is not fresh enough to prove the host is there now. */
-export async function readUnconfirmedAddresses(include: (ip: string) => boolean, io: UnconfirmedIo = {}): Promise<Set<string>> {
-  const entries = await readIpNeigh(io);
-  return new Set(entries.filter((e) => UNCONFIRMED_STATES.has(e.state) && include(e.ip)).map((e) => e.ip));
+/** Entries not fresh enough to prove their host is there now. */
+export async function readUnconfirmedEntries(include: (ip: string) => boolean, io: UnconfirmedIo = {}): Promise<NeighbourEntry[]> {
+  return (await readIpNeigh(io)).filter((e) => UNCONFIRMED_STATES.has(e.state) && include(e.ip));
 }
 
 /**
  * How long the kernel takes to confirm or fail an entry after a packet is sent
  * to it: the delay before the first unicast probe, then every probe's timeout,
- * plus a second of slack. Read from the system's defaults.
+ * plus a second of slack. Read for the interface the entries are on (a network
+ * namespace has no "default" folder), else the system default, else the
+ * kernel's built-in values.
  */
-export async function reconfirmationMs(io: UnconfirmedIo = {}): Promise<number> {
+export async function reconfirmationMs(interfaceName: string | null, io: UnconfirmedIo = {}): Promise<number> {
   const read = io.readText ?? ((path: string) => readFile(path, 'utf8'));
-  // A network namespace other than the first has no "default" folder: the kernel's defaults apply there.
-  const number = async (name: string, fallback: number) => {
-    const text = (await read(`/proc/sys/net/ipv4/neigh/default/${name}`).catch(() => '')).trim();
-    const value = Number(text);
-    return text !== '' && Number.isFinite(value) && value >= 0 ? value : fallback;
+  const folders = [...(interfaceName && /^[\w.@-]+$/.test(interfaceName) ? [interfaceName] : []), 'default'];
+  const number = async (name: string, builtIn: number) => {
+    for (const folder of folders) {
+      const text = (await read(`/proc/sys/net/ipv4/neigh/${folder}/${name}`).catch(() => '')).trim();
+      const value = Number(text);
+      if (text !== '' && Number.isFinite(value) && value >= 0) return value;
+    }
+    return builtIn;
   };
   const delaySeconds = await number('delay_first_probe_time', 5);
   const probes = await number('ucast_solicit', 3);
@@ -62,30 +67,38 @@ export async function reconfirmationMs(io: UnconfirmedIo = {}): Promise<number> 
 
 export interface SettleOptions {
   signal?: AbortSignal;
-  /** Give up on entries still unconfirmed after this long (they stay excluded). */
+  /** Resolves when every address has been primed: the kernel's verdicts come after that. */
+  primed: Promise<unknown>;
+  /** After priming, give up on entries still unconfirmed after this long (they stay excluded). */
   timeoutMs: number;
   intervalMs?: number;
   read?: () => Promise<NeighbourEntry[]>;
 }
 
 /**
- * Watches the unconfirmed addresses until each is confirmed (removed from
- * `unconfirmed`, so the normal harvest reports it), gone, or the time is up.
+ * Watches the unconfirmed addresses, from the start of priming, until each is
+ * confirmed (removed from `unconfirmed`, so the normal harvest reports it),
+ * gone, or the time is up. A confirmation counts whenever it is seen: on a big
+ * range an entry primed early may age again before priming ends. Resolves
+ * with the addresses whose entry failed: the address may have a new owner,
+ * which only a fresh resolution (another primer) can find.
  */
-export async function settleUnconfirmed(unconfirmed: Set<string>, options: SettleOptions): Promise<void> {
+export async function settleUnconfirmed(unconfirmed: Set<string>, options: SettleOptions): Promise<string[]> {
   const read = options.read ?? (() => readIpNeigh());
-  const deadline = performance.now() + options.timeoutMs;
+  let deadline = Number.POSITIVE_INFINITY;
+  void options.primed.then(() => (deadline = performance.now() + options.timeoutMs), () => (deadline = 0));
   const waiting = new Set(unconfirmed);
+  const gone: string[] = [];
   while (waiting.size > 0 && performance.now() < deadline && !options.signal?.aborted) {
     const entries = new Map((await read()).map((e) => [e.ip, e]));
     for (const ip of [...waiting]) {
       const entry = entries.get(ip);
-      if (!entry) waiting.delete(ip); // failed or flushed: the host is gone
-      else if (CONFIRMED_STATES.has(entry.state)) {
-        waiting.delete(ip);
-        unconfirmed.delete(ip);
-      }
+      if (entry && !CONFIRMED_STATES.has(entry.state)) continue;
+      waiting.delete(ip);
+      unconfirmed.delete(ip); // confirmed: count it; gone: a fresh entry, if one appears, counts
+      if (!entry) gone.push(ip);
     }
     if (waiting.size > 0) await sleep(options.intervalMs ?? 250, options.signal).catch(() => undefined);
   }
+  return gone;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NeighbourEntry } from '../../../electron/engine/discovery/neighbour-parsers';
-import { readUnconfirmedAddresses, reconfirmationMs, settleUnconfirmed } from '../../../electron/engine/discovery/unconfirmed-neighbours';
+import { readUnconfirmedEntries, reconfirmationMs, settleUnconfirmed } from '../../../electron/engine/discovery/unconfirmed-neighbours';
 
 const IP_NEIGH = [
   '10.0.0.1 dev eth0 lladdr 00:1b:54:00:00:01 REACHABLE',
@@ -13,43 +13,70 @@ const IP_NEIGH = [
 
 const linux = (text: string) => ({ platform: 'linux' as const, run: async () => text });
 const entry = (ip: string, state: string): NeighbourEntry => ({ ip, mac: '80:96:21:00:00:01', state, interface: 'eth0' });
+const done = Promise.resolve();
+
+/** A table that answers each read with the next round, repeating the last one. */
+function rounds(...tables: NeighbourEntry[][]) {
+  let round = 0;
+  return async () => tables[Math.min(round++, tables.length - 1)]!;
+}
 
 describe('entries older than the scan', () => {
   it('are unconfirmed when STALE, DELAY or PROBE, inside the plan only; REACHABLE and FAILED are not', async () => {
-    const unconfirmed = await readUnconfirmedAddresses((ip) => ip.startsWith('10.0.0.'), linux(IP_NEIGH));
-    expect([...unconfirmed].sort()).toEqual(['10.0.0.45', '10.0.0.46', '10.0.0.47']);
+    const old = await readUnconfirmedEntries((ip: string) => ip.startsWith('10.0.0.'), linux(IP_NEIGH));
+    expect(old.map((e) => e.ip).sort()).toEqual(['10.0.0.45', '10.0.0.46', '10.0.0.47']);
+    expect(old[0]?.interface).toBe('eth0');
   });
 
   it('are trusted where the table has no freshness (Windows, macOS) or cannot be read', async () => {
-    expect((await readUnconfirmedAddresses(() => true, { platform: 'win32', run: async () => IP_NEIGH })).size).toBe(0);
-    expect((await readUnconfirmedAddresses(() => true, { platform: 'linux', run: async () => Promise.reject(new Error('no ip')) })).size).toBe(0);
+    expect(await readUnconfirmedEntries(() => true, { platform: 'win32', run: async () => IP_NEIGH })).toEqual([]);
+    expect(await readUnconfirmedEntries(() => true, { platform: 'linux', run: async () => Promise.reject(new Error('no ip')) })).toEqual([]);
   });
 
-  it('waits for the kernel to confirm or fail each one: confirmed ones count, gone and undecided ones stay out', async () => {
+  it('wait for the kernel: confirmed ones count, undecided ones stay out, failed ones are handed back to be primed again', async () => {
     const unconfirmed = new Set(['10.0.0.45', '10.0.0.46', '10.0.0.47']);
-    const rounds: NeighbourEntry[][] = [
+    const read = rounds(
       [entry('10.0.0.45', 'delay'), entry('10.0.0.46', 'delay'), entry('10.0.0.47', 'delay')],
       [entry('10.0.0.45', 'probe'), entry('10.0.0.46', 'reachable'), entry('10.0.0.47', 'delay')],
-      [entry('10.0.0.47', 'delay')], // .45 failed: no longer listed
-    ];
-    let round = 0;
-    await settleUnconfirmed(unconfirmed, { timeoutMs: 200, intervalMs: 5, read: async () => rounds[Math.min(round++, rounds.length - 1)]! });
-    expect([...unconfirmed].sort()).toEqual(['10.0.0.45', '10.0.0.47']);
+      [entry('10.0.0.46', 'stale'), entry('10.0.0.47', 'delay')], // .45 failed: no longer listed
+    );
+    const gone = await settleUnconfirmed(unconfirmed, { primed: done, timeoutMs: 200, intervalMs: 5, read });
+    expect(gone).toEqual(['10.0.0.45']);
+    // .46 was seen confirmed once: it counts even though it aged again. .45 may have a new owner: not excluded.
+    expect([...unconfirmed]).toEqual(['10.0.0.47']);
   });
 
-  it('stops waiting as soon as every entry is decided', async () => {
+  it('count a confirmation seen while priming is still running, and never give up before priming ends', async () => {
+    const unconfirmed = new Set(['10.0.0.45', '10.0.0.47']);
+    let endPriming = () => {};
+    const primed = new Promise<void>((resolve) => (endPriming = resolve));
+    const read = rounds([entry('10.0.0.45', 'reachable'), entry('10.0.0.47', 'stale')], [entry('10.0.0.47', 'stale')]);
+    const settling = settleUnconfirmed(unconfirmed, { primed, timeoutMs: 20, intervalMs: 5, read });
+    await new Promise((r) => setTimeout(r, 100)); // far past timeoutMs: still waiting, priming has not ended
+    expect(unconfirmed.has('10.0.0.45')).toBe(false);
+    expect(unconfirmed.has('10.0.0.47')).toBe(true);
+    endPriming();
+    await settling;
+    expect([...unconfirmed]).toEqual(['10.0.0.47']);
+  });
+
+  it('stop waiting as soon as every entry is decided', async () => {
     const started = performance.now();
-    await settleUnconfirmed(new Set(['10.0.0.45']), { timeoutMs: 5_000, intervalMs: 5, read: async () => [] });
+    await settleUnconfirmed(new Set(['10.0.0.45']), { primed: done, timeoutMs: 5_000, intervalMs: 5, read: async () => [] });
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
-  it('allows the kernel its re-probe time, read from the namespace (delay + probes × timeout + slack)', async () => {
-    const values: Record<string, string> = { delay_first_probe_time: '5\n', ucast_solicit: '3\n', retrans_time_ms: '1000\n' };
-    const readText = async (path: string) => values[path.split('/').pop()!] ?? Promise.reject(new Error('missing'));
-    expect(await reconfirmationMs({ readText })).toBe(9_000);
-    values.delay_first_probe_time = '2\n';
-    expect(await reconfirmationMs({ readText })).toBe(6_000);
-    // A network namespace has no "default" folder: the kernel's own defaults.
-    expect(await reconfirmationMs({ readText: async () => Promise.reject(new Error('ENOENT')) })).toBe(9_000);
+  it('allow the kernel its re-probe time for their interface (delay + probes × timeout + slack)', async () => {
+    const values: Record<string, string> = {
+      'eth0/delay_first_probe_time': '2\n',
+      'eth0/ucast_solicit': '3\n',
+      'eth0/retrans_time_ms': '1000\n',
+      'default/delay_first_probe_time': '5\n',
+    };
+    const readText = async (path: string) => values[path.split('/').slice(-2).join('/')] ?? Promise.reject(new Error('ENOENT'));
+    expect(await reconfirmationMs('eth0', { readText })).toBe(6_000);
+    // No interface folder: the system default, then the kernel's built-in values.
+    expect(await reconfirmationMs('wlan0', { readText })).toBe(9_000);
+    expect(await reconfirmationMs(null, { readText: async () => Promise.reject(new Error('ENOENT')) })).toBe(9_000);
   });
 });
