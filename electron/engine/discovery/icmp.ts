@@ -157,7 +157,7 @@ export async function pingHost(ip: string, options: PingOptions): Promise<PingRe
   const wholeSeconds = await needsWholeSeconds(platform);
   shellAvailable ??= existsSync('/bin/sh');
   const batched = (options.mode ?? 'batched') === 'batched' && platform !== 'win32' && shellAvailable;
-  if (batched) return batcherFor(timeoutMs, count, platform, wholeSeconds).ping(ip, signal);
+  if (batched) return batcherFor(timeoutMs, count, platform, wholeSeconds).ping(ip, signal, rateLimiter);
   return (await spawnPing(ip, timeoutMs, count, platform, wholeSeconds, signal)).result;
 }
 

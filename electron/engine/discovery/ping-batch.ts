@@ -15,6 +15,7 @@
  * their own; dead address space seldom meets a burst, so sweeps stay fast.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { RateLimiter } from '../util/pacing';
 import { parsePingOutput, type PingResult } from './ping-output';
 
 /** Arguments go into the script, so they must be plain tokens; addresses travel as "$@". */
@@ -42,6 +43,8 @@ interface Waiter {
   settled: boolean;
   signal?: AbortSignal;
   onAbort?: () => void;
+  /** The scan's packet budget: a second ask spends it too. */
+  rateLimiter?: RateLimiter;
 }
 
 export interface PingBatcherOptions {
@@ -75,11 +78,15 @@ export class PingBatcher {
     this.script = batchScript(options.file, options.args);
   }
 
-  /** Pings `ip` in the next batch. Rejects with the signal's reason on abort; otherwise never rejects. */
-  ping(ip: string, signal?: AbortSignal): Promise<PingResult> {
+  /**
+   * Pings `ip` in the next batch (the caller has already paced this first
+   * ask; a second one takes from `rateLimiter`). Rejects with the signal's
+   * reason on abort; otherwise never rejects.
+   */
+  ping(ip: string, signal?: AbortSignal, rateLimiter?: RateLimiter): Promise<PingResult> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { ip, resolve, reject, settled: false, signal };
+      const waiter: Waiter = { ip, resolve, reject, settled: false, signal, rateLimiter };
       if (signal) {
         waiter.onAbort = () => this.settle(waiter, () => reject(signal.reason));
         signal.addEventListener('abort', waiter.onAbort, { once: true });
@@ -103,6 +110,22 @@ export class PingBatcher {
     const batch = this.pending.filter((w) => !w.settled);
     this.pending = [];
     if (batch.length > 0) this.run(batch);
+  }
+
+  /** Second asks keep to the scan's packets-per-second cap; an abort while waiting settles the waiter. */
+  private async askAgain(waiters: Waiter[]): Promise<void> {
+    const paced: Waiter[] = [];
+    for (const w of waiters) {
+      if (w.settled) continue;
+      try {
+        for (let i = 0; i < this.options.count; i++) await w.rateLimiter?.take(w.signal);
+        paced.push(w);
+      } catch {
+        // aborted: the waiter's own abort handler has rejected it
+      }
+    }
+    const stillWaiting = paced.filter((w) => !w.settled);
+    if (stillWaiting.length > 0) this.run(stillWaiting, true);
   }
 
   private run(batch: Waiter[], isRetry = false): void {
@@ -165,8 +188,7 @@ export class PingBatcher {
       clearTimeout(deadline);
       for (const w of batch) w.signal?.removeEventListener('abort', abortCheck);
       for (const ip of [...byIp.keys()]) finishIp(ip, false); // cut short: parse what arrived
-      const stillWaiting = askAgain.filter((w) => !w.settled);
-      if (stillWaiting.length > 0) this.run(stillWaiting, true);
+      if (askAgain.length > 0) void this.askAgain(askAgain);
     };
     child.once('close', cleanUp);
     child.once('error', cleanUp);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PingBatcher } from '../../../electron/engine/discovery/ping-batch';
+import type { RateLimiter } from '../../../electron/engine/util/pacing';
 
 /**
  * A stand-in for `ping` (no packets): addresses in 10.0.0.0/24 reply, 10.0.1.x
@@ -34,8 +35,8 @@ function batcherWith(markerDir: string, replyBurst: number): PingBatcher {
   return new PingBatcher({ file: fakePing, args: [markerDir], platform: 'linux', count: 1, batchDeadlineMs: 10_000, replyBurst, gatherMs: 20 });
 }
 
-async function pingAll(batcher: PingBatcher, ips: string[]) {
-  const results = await Promise.all(ips.map((ip) => batcher.ping(ip)));
+async function pingAll(batcher: PingBatcher, ips: string[], rateLimiter?: RateLimiter) {
+  const results = await Promise.all(ips.map((ip) => batcher.ping(ip, undefined, rateLimiter)));
   return new Map(ips.map((ip, i) => [ip, results[i]!.alive]));
 }
 
@@ -50,6 +51,14 @@ describe('PingBatcher after a burst of replies', () => {
     expect(live.every((ip) => alive.get(ip))).toBe(true);
     expect(lostOnce.map((ip) => alive.get(ip))).toEqual([true, true]);
     expect(alive.get('10.0.2.1')).toBe(false);
+  });
+
+  it('spends the scan’s packet budget on every second ask (the first was paced by the caller)', async () => {
+    const markers = mkdtempSync(join(workDir, 'paced-'));
+    let taken = 0;
+    const rateLimiter: RateLimiter = { take: async () => void (taken += 1) };
+    await pingAll(batcherWith(markers, 32), [...live, ...lostOnce, ...dead], rateLimiter);
+    expect(taken).toBe(lostOnce.length + dead.length);
   });
 
   it('does not ask again when the batch met no burst (dead address space stays one timeout)', async () => {
