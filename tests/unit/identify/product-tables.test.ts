@@ -46,8 +46,9 @@ describe('sysObjectID product tables', () => {
   });
 
   it('matches whole OID arcs only: an unlisted product gets no model', async () => {
-    // 9.1.51 is not in the table; 9.1.516 is. A prefix match on the string would wrongly accept it.
-    expect((await quick('1.3.6.1.4.1.9.1.51')).model).toBeNull();
+    // 9.1.516 is in the table; 9.1.5160 is not. A plain string-prefix match would wrongly name it after 9.1.516.
+    expect((await quick('1.3.6.1.4.1.9.1.516')).model).not.toBeNull();
+    expect((await quick('1.3.6.1.4.1.9.1.5160')).model).toBeNull();
     expect((await quick('1.3.6.1.4.1.9.1.99999')).model).toBeNull();
   });
 
