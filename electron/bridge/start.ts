@@ -10,6 +10,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_STATIC_DIR, startBridgeApp } from './bridge-app';
 
+// React (inside the PDF renderer, loaded on the first report) runs its slower development build unless told otherwise.
+process.env.NODE_ENV ??= 'production';
+
 const USAGE = `Usage: npx tsx electron/bridge/start.ts [--port N] [--engine-prefix "ip netns exec fw-tech"] [--static DIR]`;
 
 async function main(): Promise<void> {

@@ -11,9 +11,10 @@ import type { Core, EdgeCollection, EdgeSingular } from 'cytoscape';
 /** Below this zoom the map is an overview: a 6 px dash renders at 3 px or less. */
 export const OVERVIEW_BELOW_ZOOM = 0.5;
 /**
- * A big map (hundreds of devices) stays an overview up to zoom 1: even at
- * 0.5-1 its links are thousands of dashes per frame, the dearest part of a
- * redraw while a scan streams in (measured with `bench:ui -- --trace`).
+ * A big map (hundreds of devices), or one opened while a scan streams in (it
+ * may become big), stays an overview up to zoom 1: even at 0.5-1 its links are
+ * thousands of dashes per frame, the dearest part of a redraw while a scan
+ * streams in (measured with `bench:ui -- --trace`).
  */
 export const LARGE_MAP_OVERVIEW_BELOW_ZOOM = 1;
 /** Leaving the overview takes 10% more zoom, so a wheel resting at the threshold does not flip it back and forth. */

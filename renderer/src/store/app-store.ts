@@ -116,15 +116,15 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
     showOnMap: (id) => set({ mapFocusId: id, view: 'map' }),
     setDeviceFilter: (patch) => set((state) => ({ deviceFilter: { ...state.deviceFilter, ...patch } })),
     setAtRiskGrouping: (atRiskGrouping) => set({ atRiskGrouping }),
-    pinDevice: (id, point) =>
-      set((state) => {
-        if (!state.scan) return {};
-        const pinned = { ...state.scan.pinned };
-        if (point) pinned[id] = point;
-        else delete pinned[id];
-        layoutSaver.schedule(state.scan.scanId, pinned);
-        return { scan: { ...state.scan, pinned } };
-      }),
+    pinDevice: (id, point) => {
+      const scan = get().scan;
+      if (!scan) return;
+      const pinned = { ...scan.pinned };
+      if (point) pinned[id] = point;
+      else delete pinned[id];
+      set({ scan: { ...scan, pinned } });
+      layoutSaver.schedule(scan.scanId, pinned);
+    },
     loadScanDocument: (document) => {
       flushScanEvents();
       set({ scan: liveScanFromDocument(document), selectedDeviceId: null, mapFocusId: null });

@@ -20,7 +20,7 @@ import { NO_SELECTION, pruneSelection, siteKey, toggleCompare, type CompareSelec
 import './history/history.css';
 
 type Load = { state: 'loading' } | { state: 'done'; listing: LibraryListing } | { state: 'failed'; message: string };
-type Status = { tone: 'busy' | 'success' | 'error'; text: string } | null;
+type Status = { tone: 'busy' | 'success' | 'error' | 'info'; text: string } | null;
 interface ShownComparison {
   comparison: Comparison;
   olderName: string;
@@ -149,6 +149,7 @@ export function HistoryView() {
       );
     },
     toggleCompare: (entry) => setSelection((s) => toggleCompare(s, entry)),
+    explain: (text) => setStatus({ tone: 'info', text }),
   };
 
   const compare = (entries: ScanIndexEntry[]) => {

@@ -21,6 +21,8 @@ export interface ScanRowActions {
   csv(entry: ScanIndexEntry, kind: CsvKind): void;
   remove(entry: ScanIndexEntry): Promise<boolean>;
   toggleCompare(entry: ScanIndexEntry): void;
+  /** Says on the status line why an action cannot run now. */
+  explain(text: string): void;
 }
 
 type Editing = 'rename' | 'tags' | 'delete' | null;
@@ -115,6 +117,7 @@ export function ScanRow({ entry, busy, selected, justImported, actions }: { entr
               disabled={disabled}
               small
               onExport={() => actions.csv(entry, kind)}
+              onBlocked={actions.explain}
             />
           ))}
         </div>
