@@ -8,6 +8,22 @@ import { lookupOui, type OuiResult } from '../identify/oui';
 
 export type OuiLookup = (mac: string) => Promise<OuiResult>;
 
+/** What the evidence row says about a MAC's maker, including when the registry cannot say. */
+function vendorWording(found: OuiResult | null, mac: string): string {
+  if (!found) return 'unknown: the OUI registry could not be read';
+  switch (found.kind) {
+    case 'vendor':
+      return `${found.vendor} (${found.registrant})`;
+    // A locally administered MAC names no maker: a VM, a phone's private address, or a hand-set one.
+    case 'randomised':
+      return 'none: locally administered (virtual machine, private or hand-set address)';
+    case 'unknown':
+      return `not public: OUI ${mac.slice(0, 8)} is unregistered or privately registered`;
+    case 'invalid':
+      return 'unknown: not a valid MAC address';
+  }
+}
+
 export async function addMacVendors(findings: readonly TopologyFinding[], lookup: OuiLookup = lookupOui): Promise<TopologyFinding[]> {
   const macs = [...new Set(findings.flatMap((f) => f.macs ?? []))];
   if (macs.length === 0) return [...findings];
@@ -15,9 +31,7 @@ export async function addMacVendors(findings: readonly TopologyFinding[], lookup
   await Promise.all(
     macs.map(async (mac) => {
       const found = await lookup(mac).catch(() => null);
-      if (found?.kind === 'vendor') vendors.set(mac, `${found.vendor} (${found.registrant})`);
-      // A locally administered MAC names no maker: a VM, a phone's private address, or a hand-set one.
-      if (found?.kind === 'randomised') vendors.set(mac, 'none: locally administered (virtual machine, private or hand-set address)');
+      vendors.set(mac, vendorWording(found, mac));
     }),
   );
   return findings.map((f) => withMacVendors(f, vendors));

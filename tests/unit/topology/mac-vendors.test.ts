@@ -31,7 +31,16 @@ describe('addMacVendors', () => {
     const lookup = async (mac: string) => (mac.startsWith('02') ? { kind: 'randomised' as const, oui: '021122' } : { kind: 'unknown' as const, oui: 'FCFFFF' });
     const [named, untouched] = await addMacVendors([f, plain], lookup);
     const vendors = named!.finding.evidence.filter((e) => e.name.endsWith('vendor (OUI)')).map((e) => e.value);
-    expect(vendors).toEqual(['none: locally administered (virtual machine, private or hand-set address)', 'unregistered (OUI fc:ff:ff)']);
+    expect(vendors).toEqual([
+      'none: locally administered (virtual machine, private or hand-set address)',
+      'not public: OUI fc:ff:ff is unregistered or privately registered',
+    ]);
     expect(untouched).toEqual(plain);
+  });
+
+  it('does not call a MAC unregistered when the registry could not be read', async () => {
+    const [named] = await addMacVendors([finding()], async () => Promise.reject(new Error('EIO')));
+    const vendors = named!.finding.evidence.filter((e) => e.name.endsWith('vendor (OUI)')).map((e) => e.value);
+    expect(vendors).toEqual(['unknown: the OUI registry could not be read', 'unknown: the OUI registry could not be read']);
   });
 });
