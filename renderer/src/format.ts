@@ -1,7 +1,7 @@
 /** Words and numbers as a technician reads them. Pure functions, no DOM. */
 import { formatBytes as formatSize } from '../../shared/format-bytes';
 import type { DeviceType } from '../../shared/device-types';
-import { deviceName as readerFacingName, isPlaceholder, typeLabel, TYPE_LABELS } from '../../shared/assessment/device-label';
+import { deviceName, isPlaceholder, typeLabel, TYPE_LABELS } from '../../shared/assessment/device-label';
 import type { Device, ScanStatus } from '../../shared/scan-document';
 import type { ScanPhase } from '../../shared/scan-events';
 
@@ -54,8 +54,8 @@ export function formatEta(etaMs: number | null): string {
   return `About ${formatDuration(etaMs)} left`;
 }
 
-/** The name a technician knows the device by. */
-export function deviceName(device: Device): string {
+/** The name the device gave itself (host name, else sysName); empty when it gave none (the Name column stays blank). */
+export function knownName(device: Device): string {
   return device.hostname ?? device.sysName ?? '';
 }
 
@@ -106,7 +106,7 @@ export function formatDate(iso: string | null | undefined): string {
 
 /** The label a device is shown by anywhere a name is needed: the report's naming (name, else address), placeholders by their kind. */
 export function deviceLabel(device: Device): string {
-  return isPlaceholder(device) ? typeLabel(device.type) : readerFacingName(device);
+  return isPlaceholder(device) ? typeLabel(device.type) : deviceName(device);
 }
 
 /** Host messages usually end with a full stop; ours follow them. */

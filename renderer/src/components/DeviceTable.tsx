@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useState, type ReactNode, type UIEvent } from 'react';
 import { SEVERITY_ORDER } from '../../../shared/health/schema';
 import type { Device } from '../../../shared/scan-document';
-import { DEVICE_TYPE_LABELS, deviceName, formatUptime, ipSortKey } from '../format';
+import { DEVICE_TYPE_LABELS, knownName, formatUptime, ipSortKey } from '../format';
 import { topFinding } from '../store/selectors';
 import { RiskScore } from './Badges';
 
@@ -28,7 +28,7 @@ interface Column {
 
 const COLUMNS: readonly Column[] = [
   { id: 'ip', label: 'IP', width: '10.5%', value: (d) => d.ip ?? '', sortKey: (d) => ipSortKey(d.ip) },
-  { id: 'name', label: 'Name', width: '12%', value: deviceName },
+  { id: 'name', label: 'Name', width: '12%', value: knownName },
   { id: 'vendor', label: 'Vendor', width: '8.5%', value: (d) => d.vendor ?? '' },
   { id: 'type', label: 'Type', width: '9.5%', value: (d) => DEVICE_TYPE_LABELS[d.type] },
   { id: 'model', label: 'Model', width: '12%', value: (d) => d.model ?? '' },
@@ -165,7 +165,7 @@ export function DeviceTable({ devices, caption, onOpen, initialSort }: DeviceTab
                 let content: ReactNode = column.render ? column.render(device) : text === '' ? <span className="muted">—</span> : text;
                 if (column.id === 'ip' && onOpen) {
                   content = (
-                    <button type="button" className="row-link" aria-label={`Open ${text || deviceName(device) || device.id}`} onClick={(e) => { e.stopPropagation(); onOpen(device); }}>
+                    <button type="button" className="row-link" aria-label={`Open ${text || knownName(device) || device.id}`} onClick={(e) => { e.stopPropagation(); onOpen(device); }}>
                       {text || '—'}
                     </button>
                   );

@@ -8,7 +8,7 @@ import type { DeviceType } from '../../../shared/device-types';
 import type { Device } from '../../../shared/scan-document';
 import type { LayoutDevice } from '../../../shared/topology/layout';
 import type { Link, LinkConfidence, Point } from '../../../shared/topology/schema';
-import { DEVICE_TYPE_LABELS, deviceName, formatSpeed, riskBand, type RiskBand } from '../format';
+import { DEVICE_TYPE_LABELS, knownName, formatSpeed, riskBand, type RiskBand } from '../format';
 
 export interface MapNode {
   id: string;
@@ -49,7 +49,7 @@ export interface MapInput {
 }
 
 function nodeLabel(device: Device): string {
-  const name = deviceName(device) || DEVICE_TYPE_LABELS[device.type];
+  const name = knownName(device) || DEVICE_TYPE_LABELS[device.type];
   const short = name.length > 24 ? `${name.slice(0, 23)}…` : name;
   return device.ip ? `${short}\n${device.ip}` : short;
 }
@@ -64,7 +64,7 @@ export function buildMapElements(input: MapInput): MapGraph {
     type: d.type,
     band: riskBand(d.risk?.score),
     pinned: d.id in input.pinned,
-    search: [d.ip, deviceName(d), d.mac, d.vendor, d.model, DEVICE_TYPE_LABELS[d.type]].filter(Boolean).join(' ').toLowerCase(),
+    search: [d.ip, knownName(d), d.mac, d.vendor, d.model, DEVICE_TYPE_LABELS[d.type]].filter(Boolean).join(' ').toLowerCase(),
   }));
   const seen = new Set<string>();
   const edges: MapEdge[] = [];

@@ -3,7 +3,7 @@ import type { DeviceType } from '../../../shared/device-types';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../../shared/health/schema';
 import { byRiskDescending } from '../../../shared/health/risk';
 import type { Device } from '../../../shared/scan-document';
-import { DEVICE_TYPE_LABELS, deviceName } from '../format';
+import { DEVICE_TYPE_LABELS, knownName } from '../format';
 
 export interface DeviceFilter {
   query: string;
@@ -38,7 +38,7 @@ export function filterDevices(devices: readonly Device[], filter: DeviceFilter):
       if (worst === null || SEVERITY_ORDER[worst] < minSeverity) return false;
     }
     if (needle === '') return true;
-    return [d.ip, deviceName(d), d.vendor, DEVICE_TYPE_LABELS[d.type], d.model, d.firmware, d.mac, topFinding(d)?.title].some((field) =>
+    return [d.ip, knownName(d), d.vendor, DEVICE_TYPE_LABELS[d.type], d.model, d.firmware, d.mac, topFinding(d)?.title].some((field) =>
       field?.toLowerCase().includes(needle),
     );
   });
