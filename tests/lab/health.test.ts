@@ -59,6 +59,17 @@ describe.skipIf(!labAvailable)('hardware health in the lab', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  // The same full assessment reads identity deeper than the quick sweep (ENTITY-MIB, Printer-MIB, vendor MIBs).
+  it('names the model, firmware and serial of every device as the lab truth has them', () => {
+    for (const name of [...FAULTY, ...HEALTHY]) {
+      const { expected } = truthHost(name);
+      const device = byName(name);
+      for (const field of ['model', 'firmware', 'serial'] as const) {
+        if (expected[field] !== null) expect(device[field], `${name} ${field}`).toBe(expected[field]);
+      }
+    }
+  });
+
   it('printer: nearly empty toner and a paper jam', () => {
     expect(finding('prn-hp01', 'supply-low', (s) => /black/i.test(s))?.severity).toBe('high');
     const jam = finding('prn-hp01', 'printer-error', (s) => s === 'jam');

@@ -87,7 +87,8 @@ const D: readonly DescrRule[] = [
   { id: 'cisco-wlc', match: /Cisco Controller|Cisco Wireless LAN Controller/i, type: 'wireless-controller', vendor: 'Cisco' },
   { id: 'cisco-gss', match: /Global Site Selector|Cisco Application Control/i, type: 'router', vendor: 'Cisco' },
   // HP / Aruba / H3C
-  { id: 'hp-procurve', match: /^(?:HP|Hewlett-Packard|ProCurve|HPE|Aruba) (?<model>J\w{4}A [\w-]+)(?: Switch)?, revision (?<firmware>[\w.]+)/i, type: 'switch', vendor: 'HP' },
+  // "HP J9773A 2530-24G-PoEP Switch, revision YA.16.02…" and the older "ProCurve J9021A Switch 2810-24G, revision N.11.75…".
+  { id: 'hp-procurve', match: /^(?:HP|Hewlett-Packard|ProCurve|HPE|Aruba) (?<model>J\w{4}A(?: Switch)? [\w+-]+)(?: Switch)?, revision (?<firmware>[\w.]+)/i, type: 'switch', vendor: 'HP' },
   { id: 'aruba-instant-on', match: /^Aruba Instant On (?<model>.+?) Switch (?<model2>JL\w+), \w+?_(?<firmware>\d+\.\d+\.[\d.]+)/i, type: 'switch', vendor: 'Aruba' },
   { id: 'aruba-os', match: /^ArubaOS \(MODEL: (?<model>[^)]+)\), Version (?<firmware>[\w.-]+)/i, type: 'access-point', vendor: 'Aruba' },
   { id: 'aruba-os-controller', match: /^ArubaOS \(MODEL: [^)]*Controller/i, type: 'wireless-controller', vendor: 'Aruba', weight: 75 },
@@ -122,6 +123,8 @@ const D: readonly DescrRule[] = [
   { id: 'edgeswitch', match: /^(?:EdgeSwitch|USW[ -]|UniFi ?Switch|US-\d+)/i, type: 'switch', vendor: 'Ubiquiti' },
   { id: 'unifi-switch-model', match: /^(?<model>USW-[\w-]+|US-\d+[\w-]*), (?<firmware>\d+\.\d+\.\d+[\d.]*)/i, vendor: 'Ubiquiti' },
   { id: 'unifi-ap', match: /^(?:UAP|U6|U7|UniFi AP|UAP-)/i, type: 'access-point', vendor: 'Ubiquiti' },
+  // UniFi APs describe themselves as "<model> <firmware>": "UAP-AC-Pro 6.5.55.14777", "U6-Lite 6.6.55.15189".
+  { id: 'unifi-ap-model', match: /^(?<model>UAP-[\w-]+|U[67]-[\w-]+) (?<firmware>\d+\.\d+\.\d+[\d.]*)$/i, vendor: 'Ubiquiti' },
   { id: 'vyos', match: /^VyOS (?<firmware>[\w.-]+)/i, type: 'router', vendor: 'VyOS' },
   { id: 'tplink-jetstream', match: /^JetStream .*(?:Switch)/i, type: 'switch', vendor: 'TP-Link' },
   { id: 'dlink', match: /^(?<model>(?:WS\d-)?D[GXE]S-[\w/-]+) (?<firmware>\d+\.\d+\.\d+)/i, type: 'switch', vendor: 'D-Link' },

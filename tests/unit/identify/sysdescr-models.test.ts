@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { identifyDevice } from '../../../electron/engine/identify/identify';
+
+/** Identify from the system group alone, as discovery hands it over. */
+function fromSystem(sysObjectID: string, sysDescr: string) {
+  return identifyDevice(null, { system: { sysDescr, sysObjectID, sysName: 'dev', sysServices: null } }, { quick: true });
+}
+
+describe('models and firmware named in sysDescr', () => {
+  it.each([
+    ['1.3.6.1.4.1.11.2.3.7.11.63', 'ProCurve J9021A Switch 2810-24G, revision N.11.75, ROM N.10.01 (/sw/code/build/bass)', 'J9021A Switch 2810-24G', 'N.11.75'],
+    ['1.3.6.1.4.1.11.2.3.7.11.181', 'HP J9773A 2530-24G-PoEP Switch, revision YA.16.02.0012, ROM YA.15.20 (/ws/swbuildm/rel_yakima_qaoff/code/build/tam(swbuildm_rel_yakima_qaoff_rel_yakima))', 'J9773A 2530-24G-PoEP', 'YA.16.02.0012'],
+    ['1.3.6.1.4.1.47196.4.1.1.1.1', 'Aruba JL258A 2930F-8G-PoE+-2SFP+ Switch, revision WC.16.10.0009, ROM WC.16.01.0008 (/ws/swbuildm/rel_venice_qaoff/code/build/anm(swbuildm_rel_venice_qaoff_rel_venice))', 'JL258A 2930F-8G-PoE+-2SFP+', 'WC.16.10.0009'],
+  ])('HP/Aruba switch: %s', async (oid, descr, model, firmware) => {
+    const id = await fromSystem(oid, descr);
+    expect(id).toMatchObject({ type: 'switch', model, firmware });
+    expect(id.evidence).toContainEqual(expect.objectContaining({ field: 'model', rule: 'sysdescr:hp-procurve' }));
+  });
+
+  it.each([
+    ['UAP-AC-Pro 6.5.55.14777', 'UAP-AC-Pro', '6.5.55.14777'],
+    ['U6-Lite 6.6.55.15189', 'U6-Lite', '6.6.55.15189'],
+  ])('UniFi access point: %s', async (descr, model, firmware) => {
+    const id = await fromSystem('1.3.6.1.4.1.41112.1.6', descr);
+    expect(id).toMatchObject({ vendor: 'Ubiquiti', type: 'access-point', model, firmware });
+  });
+
+  it('takes no model from a UniFi description that is not "<model> <firmware>"', async () => {
+    const id = await fromSystem('1.3.6.1.4.1.41112.1.6', 'UAP-AC-Pro firmware 6.5.55 build 14777');
+    expect(id.model).toBeNull();
+  });
+});
