@@ -17,6 +17,7 @@
  *   design and reused in every VLAN with the same group number;
  * - one MAC in different VLANs: switches learn per VLAN (router on a stick).
  */
+import { clean } from '../assessment/device-label';
 import type { Device } from '../scan-document';
 import type { FindingEvidence } from '../health/schema';
 import { topologyFinding, type TopologyFinding } from './findings';
@@ -143,9 +144,10 @@ function macContext(mac: string, ix: DeviceIndex, edges: ReadonlyMap<string, Edg
   return rows;
 }
 
+/** The name the device gave itself, with its address; device strings are untrusted, so cleaned of control characters. */
 function label(device: Device | undefined, fallback: string): string {
   if (!device) return fallback;
-  const name = device.sysName ?? device.hostname;
+  const name = clean(device.sysName) ?? clean(device.hostname);
   if (name && device.ip && name !== device.ip) return `${name} (${device.ip})`;
   return name ?? device.ip ?? fallback;
 }
