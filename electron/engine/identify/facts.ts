@@ -148,8 +148,12 @@ async function readFirstRows(source: SnmpSource, columns: string[], facts: Facts
  * then stack rows, then (agents without entPhysicalClass) the rows that have
  * a model name; the first candidate with a non-empty model name wins.
  */
+/** The rows of one table column (a walk may run past its end). */
+function column(col: string, rows: VarBind[]): VarBind[] {
+  return rows.filter((r) => r.oid.startsWith(`${col}.`));
+}
+
 async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
-  const column = (col: string, rows: VarBind[]) => rows.filter((r) => r.oid.startsWith(`${col}.`));
   const indexIn = (col: string, r: VarBind) => r.oid.slice(col.length + 1);
   const classes = column(
     COLUMN.entPhysicalClass,
@@ -200,7 +204,7 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
 /** `ent.anySerial`: the first non-empty entPhysicalSerialNum (weaker than the chassis row's own). */
 async function readFirstEntitySerial(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
   const res = await source.walk(COLUMN.entPhysicalSerialNum, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal });
-  const firstSerial = res.rows.find((r) => r.oid.startsWith(`${COLUMN.entPhysicalSerialNum}.`) && cleanValue(varbindText(r)));
+  const firstSerial = column(COLUMN.entPhysicalSerialNum, res.rows).find((r) => cleanValue(varbindText(r)));
   if (firstSerial) put(facts, 'ent.anySerial', varbindText(firstSerial), firstSerial.oid);
 }
 
