@@ -15,8 +15,6 @@ export interface DeviceIndex {
   contestedMacs: Map<string, Set<string>>;
   deviceByIp: Map<string, string>;
   deviceByName: Map<string, string>;
-  /** IP → MACs across every ARP table read. */
-  arpMacsByIp: Map<string, Set<string>>;
   /** ARP rows behind each IP, for evidence. */
   arpSeenBy: Map<string, Array<{ reporter: string; mac: string; ifIndex: number | null }>>;
 }
@@ -72,7 +70,7 @@ export function indexDevices(devices: readonly Device[], facts: FactsInput): Dev
       for (const key of nameKeys(name)) if (!deviceByName.has(key)) deviceByName.set(key, device.id);
     }
   }
-  return { byId, factsOf, macsOf, deviceByMac, contestedMacs, deviceByIp, deviceByName, arpMacsByIp, arpSeenBy };
+  return { byId, factsOf, macsOf, deviceByMac, contestedMacs, deviceByIp, deviceByName, arpSeenBy };
 }
 
 /** Full name and the short (first label) form, case-folded: LLDP often sends the FQDN, sysName the short one. */

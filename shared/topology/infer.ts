@@ -141,22 +141,23 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
   const strandedBridges = root && bridgeSet.has(root) ? strandedGroups(bridges, drafts, bridgeSet, root, tables) : [];
 
   // Placeholders: two or more machines (distinct MACs) on one edge port; one machine with two IPs is still one.
-  const byEdgePort = new Map<string, string[]>();
-  const machinesOnPort = new Map<string, Set<string>>();
+  const byEdgePort = new Map<string, { hostIds: string[]; machines: Set<string> }>();
   for (const [host, at] of attachments) {
     if (at.how !== 'edge' || at.port == null) continue;
     const key = `${at.bridge}\u0000${at.port}`;
-    byEdgePort.set(key, [...(byEdgePort.get(key) ?? []), host]);
-    machinesOnPort.set(key, (machinesOnPort.get(key) ?? new Set()).add(at.mac ?? host));
+    const onPort = byEdgePort.get(key) ?? { hostIds: [], machines: new Set<string>() };
+    onPort.hostIds.push(host);
+    onPort.machines.add(at.mac ?? host);
+    byEdgePort.set(key, onPort);
   }
   const placeholders: Device[] = [];
-  for (const [key, hostIds] of [...byEdgePort].sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [key, { hostIds, machines }] of [...byEdgePort].sort(([x], [y]) => x.localeCompare(y))) {
     const [bridge, port] = key.split('\u0000') as [string, string];
-    if (machinesOnPort.get(key)!.size < 2) {
+    if (machines.size < 2) {
       for (const host of hostIds.sort()) drafts.push(draft(bridge, port, host, null, 'fdb', 'inferred'));
       continue;
     }
-    const placeholder = placeholderDevice(bridge, port, machinesOnPort.get(key)!.size, ix);
+    const placeholder = placeholderDevice(bridge, port, machines.size, ix);
     placeholders.push(placeholder);
     drafts.push(draft(bridge, port, placeholder.id, null, 'fdb', 'inferred'));
     for (const host of hostIds.sort()) drafts.push(draft(placeholder.id, null, host, null, 'fdb', 'inferred'));
