@@ -10,7 +10,11 @@
  * - printer supplies: percent within 1 point (paper trays excluded: not supplies);
  * - UPS (type power with a charge sensor): charge, runtime and battery status all agree;
  * - temperature: devices where LibreNMS has a temperature sensor and we find one; values
- *   of the same OID within 0.5 °C;
+ *   of the same OID within 0.5 °C; devices where at least half of LibreNMS's temperatures
+ *   are ours within 0.5 °C (same OID, else one of our unmatched temperatures);
+ * - fans/PSU state: devices where LibreNMS has fan or power-supply state sensors and our
+ *   worst fan/PSU status is the same as its worst;
+ * - hardware state: devices with LibreNMS state sensors where our worst state is its worst;
  * - state sensors: for each LibreNMS state sensor we read at the same OID, severity agrees.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -19,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { loadWalkFile } from '../../electron/engine/snmp/file-source';
 import { collectHealth } from '../../electron/engine/health/collect';
 import type { HealthReadings, Sensor } from '../../shared/health/schema';
+import type { VendorScope } from '../../electron/engine/identify/rule-owners';
 
 interface ExpectedSensor {
   class: string;
@@ -56,12 +61,54 @@ export interface HealthBenchResult {
   temperatureValues: Tally;
   stateSeverity: Tally;
   stateCoverage: Tally;
+  temperatureHalf: Tally;
+  fanPsuState: Tally;
+  hardwareState: Tally;
 }
 
-export async function runHealthBench(dir: string, options: { verbose?: boolean; print?: boolean } = {}): Promise<HealthBenchResult> {
+/** Worst of a set of severities (0 ok, 1 warning, 2 critical); unknown (3) counts for nothing. */
+function worst(severities: number[]): number | null {
+  const known = severities.filter((s) => s >= 0 && s <= 2);
+  return known.length === 0 ? null : Math.max(...known);
+}
+const FAN_PSU = /\bfans?\b|\bpsu\b|power ?supply|\bpower\b|\bsupply\b|\bpws\b|\bpem\b/i;
+
+/** At least half of LibreNMS's temperatures are ours within 0.5 °C: same OID first, else an unmatched one of ours. */
+function halfTemperaturesFound(expected: ExpectedSensor[], ours: Sensor[]): boolean {
+  const temps = expected.filter((e) => e.current !== null);
+  if (temps.length === 0) return false;
+  const unused = new Set(ours);
+  let found = 0;
+  const rest: ExpectedSensor[] = [];
+  for (const e of temps) {
+    const same = ours.find((s) => s.oids[0] === stripDot(e.oid));
+    if (same && unused.has(same)) {
+      unused.delete(same);
+      if (same.value !== null && Math.abs(same.value - e.current!) <= 0.5) found++;
+    } else rest.push(e);
+  }
+  for (const e of rest) {
+    const near = [...unused].find((s) => s.value !== null && Math.abs(s.value - e.current!) <= 0.5);
+    if (near) {
+      unused.delete(near);
+      found++;
+    }
+  }
+  return found * 2 >= temps.length;
+}
+
+export interface HealthBenchOptions {
+  verbose?: boolean;
+  print?: boolean;
+  /** Per recording, the vendor whose hand-written tables are switched off (leave-vendor-out). */
+  scopes?: ReadonlyMap<string, VendorScope>;
+}
+
+export async function runHealthBench(dir: string, options: HealthBenchOptions = {}): Promise<HealthBenchResult> {
   const r: HealthBenchResult = {
     supplies: tally(), suppliesSpecial: 0, ups: tally(), upsFields: { charge: tally(), runtime: tally(), status: tally() },
     temperatureDevices: tally(), temperatureValues: tally(), stateSeverity: tally(), stateCoverage: tally(),
+    temperatureHalf: tally(), fanPsuState: tally(), hardwareState: tally(),
   };
   const names = (await readdir(dir)).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, '')).sort();
   const started = performance.now();
@@ -74,7 +121,8 @@ export async function runHealthBench(dir: string, options: { verbose?: boolean; 
     }
     const source = await loadWalkFile(join(dir, `${name}.snmprec`), name).catch(() => null);
     if (!source) continue;
-    const h = await collectHealth(source, {});
+    const scope = options.scopes?.get(name);
+    const h = await collectHealth(source, scope ? { withoutVendor: scope } : {});
     const byOid = sensorByOid(h);
     const sensors = expected.sensors ?? [];
 
@@ -123,6 +171,9 @@ export async function runHealthBench(dir: string, options: { verbose?: boolean; 
       r.temperatureDevices.total++;
       if (h.sensors.some((s) => s.kind === 'temperature')) r.temperatureDevices.ok++;
       else r.temperatureDevices.misses.push(name);
+      r.temperatureHalf.total++;
+      if (halfTemperaturesFound(temps, h.sensors.filter((s) => s.kind === 'temperature'))) r.temperatureHalf.ok++;
+      else r.temperatureHalf.misses.push(name);
       for (const e of temps) {
         const ours = byOid.get(stripDot(e.oid));
         if (!ours || ours.kind !== 'temperature' || e.current === null) continue;
@@ -130,6 +181,25 @@ export async function runHealthBench(dir: string, options: { verbose?: boolean; 
         if (ours.value !== null && Math.abs(ours.value - e.current) <= 0.5) r.temperatureValues.ok++;
         else r.temperatureValues.misses.push(`${name} ${e.descr}: ours ${ours.value} vs ${e.current}`);
       }
+    }
+
+    // Device-level hardware state: our worst state against LibreNMS's worst.
+    const states = sensors.filter((s) => s.class === 'state' && s.state_severity != null);
+    const ourStates = h.sensors.filter((s) => s.kind === 'state');
+    const theirWorst = worst(states.map((s) => s.state_severity!));
+    if (theirWorst !== null) {
+      r.hardwareState.total++;
+      const ourWorst = worst(ourStates.map((s) => SEVERITY[s.status]));
+      if (ourWorst === theirWorst) r.hardwareState.ok++;
+      else r.hardwareState.misses.push(`${name}: ours ${ourWorst} vs ${theirWorst}`);
+    }
+    const fanPsu = states.filter((s) => FAN_PSU.test(`${s.descr} ${s.state_name ?? ''}`));
+    const theirFanPsu = worst(fanPsu.map((s) => s.state_severity!));
+    if (theirFanPsu !== null) {
+      r.fanPsuState.total++;
+      const ourFanPsu = worst(ourStates.filter((s) => s.component === 'fan' || s.component === 'psu').map((s) => SEVERITY[s.status]));
+      if (ourFanPsu === theirFanPsu) r.fanPsuState.ok++;
+      else r.fanPsuState.misses.push(`${name}: ours ${ourFanPsu} vs ${theirFanPsu}`);
     }
 
     // State sensors.
@@ -152,13 +222,39 @@ export async function runHealthBench(dir: string, options: { verbose?: boolean; 
     console.log(`  temperature sensors found (devices): ${pct(r.temperatureDevices)}  target ≥85%`);
     console.log(`  temperature values within 0.5 °C:   ${pct(r.temperatureValues)}  (sensors read at the same OID)`);
     console.log(`  state sensor severity agreement:    ${pct(r.stateSeverity)}  target ≥90%  (coverage: ${pct(r.stateCoverage)} of LibreNMS state sensors read)`);
+    console.log(`  temperatures, half found within 0.5 °C (devices): ${pct(r.temperatureHalf)}`);
+    console.log(`  fans/PSU worst state agrees (devices): ${pct(r.fanPsuState)}`);
+    console.log(`  hardware worst state agrees (devices): ${pct(r.hardwareState)}`);
     if (options.verbose) {
-      for (const [label, t] of Object.entries({ supplies: r.supplies, ups: r.ups, ...r.upsFields, temperatureDevices: r.temperatureDevices, temperatureValues: r.temperatureValues, stateSeverity: r.stateSeverity })) {
-        if (t.misses.length) console.log(`\n  ${label} misses:\n    ${t.misses.slice(0, 60).join('\n    ')}`);
-      }
+      printMisses(r);
     }
   }
   return r;
+}
+
+function printMisses(r: HealthBenchResult): void {
+  const lists = { supplies: r.supplies, ups: r.ups, ...r.upsFields, temperatureDevices: r.temperatureDevices, temperatureHalf: r.temperatureHalf, temperatureValues: r.temperatureValues, stateSeverity: r.stateSeverity, fanPsuState: r.fanPsuState, hardwareState: r.hardwareState };
+  for (const [label, t] of Object.entries(lists)) {
+    if (t.misses.length) console.log(`\n  ${label} misses:\n    ${t.misses.slice(0, 60).join('\n    ')}`);
+  }
+}
+
+/** The health figures of a normal and a leave-vendor-out run side by side. */
+export function printHealthComparison(normal: HealthBenchResult, left: HealthBenchResult, options: { verbose?: boolean } = {}): void {
+  const rows: Array<[string, (r: HealthBenchResult) => Tally, string]> = [
+    ['temperatures: half found within 0.5 °C (devices)', (r) => r.temperatureHalf, '≥60%'],
+    ['temperature sensors found (devices)', (r) => r.temperatureDevices, ''],
+    ['temperature values within 0.5 °C (same OID)', (r) => r.temperatureValues, ''],
+    ['fans/PSU worst state agrees (devices)', (r) => r.fanPsuState, ''],
+    ['hardware worst state agrees (devices)', (r) => r.hardwareState, ''],
+    ['state sensor severity (same OID)', (r) => r.stateSeverity, ''],
+    ['state sensors read (coverage)', (r) => r.stateCoverage, ''],
+    ['UPS charge+runtime+battery status', (r) => r.ups, ''],
+    ['printer supplies within 1 point', (r) => r.supplies, ''],
+  ];
+  console.log(`\n${'health'.padEnd(50)} ${'normal'.padEnd(20)} leave-vendor-out`);
+  for (const [label, pick, target] of rows) console.log(`  ${label.padEnd(48)} ${pct(pick(normal)).padEnd(20)} ${pct(pick(left))} ${target}`);
+  if (options.verbose) printMisses(left);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

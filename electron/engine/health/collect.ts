@@ -6,6 +6,7 @@
 import type { HealthReadings, Sensor } from '../../../shared/health/schema';
 import type { DeviceType } from '../../../shared/device-types';
 import type { SnmpSource } from '../snmp/source';
+import type { VendorScope } from '../identify/rule-owners';
 import { createContext, type HealthContext } from './table';
 import { collectCpu, collectDeviceStatus, collectStorage } from './host-resources';
 import { collectInterfaces } from './interfaces';
@@ -21,6 +22,8 @@ export interface CollectHealthOptions {
   /** Milliseconds between the two interface counter samples; 0 or absent = one sample. */
   sampleIntervalMs?: number;
   signal?: AbortSignal;
+  /** Switch off these vendors' hand-written tables (bench:corpus --leave-vendor-out). */
+  withoutVendor?: VendorScope;
   /** Per-walk bounds. */
   maxRows?: number;
   timeoutMs?: number;
@@ -45,7 +48,7 @@ async function guarded<T>(ctx: HealthContext, phase: string, fallback: T, run: (
 }
 
 export async function collectHealth(source: SnmpSource, options: CollectHealthOptions = {}): Promise<HealthReadings> {
-  const ctx = createContext(source, { maxRows: options.maxRows, timeoutMs: options.timeoutMs, signal: options.signal });
+  const ctx = createContext(source, { maxRows: options.maxRows, timeoutMs: options.timeoutMs, signal: options.signal, withoutVendor: options.withoutVendor });
   const { storage, memory } = await guarded(ctx, 'storage', { storage: [], memory: null }, () => collectStorage(ctx));
   const cpu = await guarded(ctx, 'cpu', null, () => collectCpu(ctx));
   const sensors = await guarded(ctx, 'sensors', [], () => collectSensors(ctx));

@@ -5,7 +5,7 @@
  */
 import type { Sensor, SensorKind, Component } from '../../../shared/health/schema';
 import { asNumber, asText, round } from './values';
-import { compareIndex, readTable, type HealthContext } from './table';
+import { compareIndex, readTable, vendorTableOff, type HealthContext } from './table';
 
 const ENT_PHYSICAL_NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
 const ENT_PHYSICAL_DESCR = '1.3.6.1.2.1.47.1.1.1.1.2';
@@ -64,6 +64,7 @@ export async function collectEntitySensors(ctx: HealthContext): Promise<Sensor[]
   const out: Sensor[] = [];
   let names: Map<string, string> | null = null;
   for (const flavour of FLAVOURS) {
+    if (vendorTableOff(ctx, flavour.columns.value)) continue;
     const rows = await readTable(ctx, { value: flavour.columns.value, type: flavour.columns.type, scale: flavour.columns.scale, precision: flavour.columns.precision, status: flavour.columns.status }, `health:${flavour.id}`);
     if (rows.size === 0) continue;
     names ??= await readEntityNames(ctx);

@@ -6,7 +6,7 @@
  */
 import type { Component, HealthStatus, Sensor, SensorKind } from '../../../shared/health/schema';
 import { asNumber, asText, round } from './values';
-import { compareIndex, readScalars, readTable, type HealthContext, type Row } from './table';
+import { compareIndex, readScalars, readTable, vendorTableOff, type HealthContext, type Row } from './table';
 import { componentFromName, statusFromLimits } from './entity-sensor';
 
 export type StateMap = Record<number, [text: string, status: HealthStatus]>;
@@ -48,6 +48,8 @@ export interface SensorDef {
   nameFromEntity?: boolean;
   /** The raw value (after `scale`) is in °F. */
   fahrenheit?: boolean;
+  /** Compiled from the vendor's MIB (tools/), not hand-written: kept by --leave-vendor-out. */
+  compiled?: boolean;
 }
 
 type Col = 'value' | 'name' | 'status' | 'high' | 'highWarn' | 'low' | 'lowWarn' | 'filter';
@@ -55,6 +57,7 @@ type Col = 'value' | 'name' | 'status' | 'high' | 'highWarn' | 'low' | 'lowWarn'
 const ENT_PHYSICAL_NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
 
 export async function readSensorDef(ctx: HealthContext, def: SensorDef): Promise<Sensor[]> {
+  if (!def.compiled && vendorTableOff(ctx, def.value)) return [];
   if (def.onlyIfAbsent) {
     const preferred = await readScalars(ctx, { v: def.onlyIfAbsent }, `health:${def.source}`);
     if (preferred.v) return [];

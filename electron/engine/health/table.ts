@@ -4,6 +4,8 @@
  * agent cannot stall a scan; truncation and agent errors become device errors.
  */
 import type { SnmpSource, VarBind } from '../snmp/source';
+import { enterpriseOf } from '../identify/enterprises';
+import type { VendorScope } from '../identify/rule-owners';
 
 export interface HealthContext {
   source: SnmpSource;
@@ -13,6 +15,14 @@ export interface HealthContext {
   errors: Array<{ code: string; message: string; phase?: string }>;
   /** Consecutive failed requests; past MAX_CONSECUTIVE_FAILURES the agent is given up on. */
   failures: number;
+  /** Vendors whose hand-written tables are switched off (bench:corpus --leave-vendor-out). */
+  withoutVendor?: VendorScope;
+}
+
+/** A hand-written table under a switched-off vendor's enterprise is not read. */
+export function vendorTableOff(ctx: HealthContext, oid: string): boolean {
+  const n = ctx.withoutVendor ? enterpriseOf(oid) : null;
+  return n != null && ctx.withoutVendor!.enterprises.has(n);
 }
 
 /**
@@ -33,9 +43,17 @@ function givenUp(ctx: HealthContext, phase: string): boolean {
 
 export function createContext(
   source: SnmpSource,
-  options: { maxRows?: number; timeoutMs?: number; signal?: AbortSignal } = {},
+  options: { maxRows?: number; timeoutMs?: number; signal?: AbortSignal; withoutVendor?: VendorScope } = {},
 ): HealthContext {
-  return { source, maxRows: options.maxRows ?? 2000, timeoutMs: options.timeoutMs ?? 15_000, signal: options.signal, errors: [], failures: 0 };
+  return {
+    source,
+    maxRows: options.maxRows ?? 2000,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    signal: options.signal,
+    errors: [],
+    failures: 0,
+    ...(options.withoutVendor ? { withoutVendor: options.withoutVendor } : {}),
+  };
 }
 
 function strip(oid: string): string {

@@ -6,7 +6,7 @@
 import type { Ups } from '../../../shared/health/schema';
 import type { VarBind } from '../snmp/source';
 import { asNumber, asText, round } from './values';
-import { readScalars, type HealthContext } from './table';
+import { readScalars, vendorTableOff, type HealthContext } from './table';
 
 type UpsField = Exclude<keyof Ups, 'oids' | 'onBattery'>;
 
@@ -126,7 +126,7 @@ export async function collectUps(ctx: HealthContext): Promise<Ups | null> {
   const candidates: Array<{ field: UpsField; source: FieldSource }> = [];
   for (const family of UPS_SOURCES) {
     for (const [field, sources] of Object.entries(family) as Array<[UpsField, FieldSource[]]>) {
-      for (const source of sources) candidates.push({ field, source });
+      for (const source of sources) if (!vendorTableOff(ctx, source.oid)) candidates.push({ field, source });
     }
   }
   const oids = Object.fromEntries(candidates.map((c, i) => [`c${i}`, c.source.oid]));

@@ -8,6 +8,7 @@ import type { SnmpSource } from '../snmp/source';
 import { evaluateRules, pickWinners } from './evaluate';
 import { hostFacts, readDeepFacts, readSystemGroup } from './facts';
 import { lookupOui } from './oui';
+import { withoutVendorRules } from './rule-owners';
 import { DEEP_RULES, QUICK_RULES } from './rules';
 import type { Facts, HostFacts, Identity, IdentifyOptions } from './types';
 
@@ -26,10 +27,11 @@ export async function identifyDevice(
 ): Promise<Identity> {
   const facts = hostFacts(host);
   await addMacFacts(facts);
+  const rules = withoutVendorRules(options.quick ? QUICK_RULES : DEEP_RULES, options.withoutVendor);
   if (source) {
     await readSystemGroup(source, facts, options.signal);
-    if (!options.quick) await readDeepFacts(source, DEEP_RULES, facts, options.signal);
+    if (!options.quick) await readDeepFacts(source, rules, facts, options.signal);
   }
-  const evidence = evaluateRules(options.quick ? QUICK_RULES : DEEP_RULES, facts);
+  const evidence = evaluateRules(rules, facts);
   return { ...pickWinners(evidence), evidence };
 }

@@ -4,6 +4,7 @@
  */
 import type { DeviceType } from '../../../shared/device-types';
 import type { Evidence } from '../../../shared/scan-document';
+import type { VendorScope } from './rule-owners';
 
 export type { Evidence };
 
@@ -51,6 +52,10 @@ export interface Rule extends Condition {
   take?: ValueField;
   /** Higher wins when rules disagree on a field. */
   weight: number;
+  /** Enterprises this hand-written rule was written for, where its facts do not show it (rule-owners.ts). */
+  owner?: readonly number[];
+  /** Compiled from a public source (IANA registry, vendor MIBs): generic knowledge, never switched off. */
+  compiled?: boolean;
 }
 
 export interface Identity {
@@ -82,4 +87,6 @@ export interface IdentifyOptions {
   /** System group + MAC + ports only: no walks, no further GETs. */
   quick: boolean;
   signal?: AbortSignal;
+  /** Switch off these vendors' hand-written rules (bench:corpus --leave-vendor-out). */
+  withoutVendor?: VendorScope;
 }

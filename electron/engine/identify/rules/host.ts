@@ -39,7 +39,7 @@ export const HOST_RULES: readonly Rule[] = [
   // LibreNMS-style generic hardware names for plain Linux hosts (architecture from sysDescr).
   { id: 'linux-arch:x86_64', fact: OID.sysDescr, match: /^Linux .* x86_64$/, set: { model: 'Generic x86 64-bit' }, weight: 5 },
   { id: 'linux-arch:armv7', fact: OID.sysDescr, match: /^Linux .* armv7l$/, set: { model: 'Generic ARMv7' }, weight: 5 },
-  { id: 'windows-arch:x86', fact: OID.sysDescr, match: /^Hardware: x86 .*Software: Windows/, set: { model: 'Generic x86' }, weight: 5 },
-  { id: 'windows-arch:x64', fact: OID.sysDescr, match: /^Hardware: (?:Intel64|AMD64) .*Software: Windows/, set: { model: 'Generic x86 64-bit' }, weight: 5 },
+  { id: 'windows-arch:x86', owner: [311], fact: OID.sysDescr, match: /^Hardware: x86 .*Software: Windows/, set: { model: 'Generic x86' }, weight: 5 },
+  { id: 'windows-arch:x64', owner: [311], fact: OID.sysDescr, match: /^Hardware: (?:Intel64|AMD64) .*Software: Windows/, set: { model: 'Generic x86 64-bit' }, weight: 5 },
   { id: 'linux-arch:aarch64', fact: OID.sysDescr, match: /^Linux .* aarch64$/, set: { model: 'Generic ARMv8 64-bit' }, weight: 5 },
 ];

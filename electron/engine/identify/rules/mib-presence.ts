@@ -66,7 +66,7 @@ export const MIB_PRESENCE_RULES: readonly Rule[] = [
     weight: 30,
   },
   { id: 'entity:chassis', fact: 'ent.class', min: 3, max: 3, also: [{ fact: first(COLUMN.hrSWRunName), absent: true }], set: { type: 'switch' }, weight: 22 },
-  { id: 'hr:windows-server', fact: OID.sysDescr, match: /Windows.*Server|Server 20\d\d/i, also: [{ fact: OID.hrSystemUptime, absent: false }], set: { type: 'server' }, weight: 45 },
+  { id: 'hr:windows-server', owner: [311], fact: OID.sysDescr, match: /Windows.*Server|Server 20\d\d/i, also: [{ fact: OID.hrSystemUptime, absent: false }], set: { type: 'server' }, weight: 45 },
   {
     id: 'sysservices:l2-only',
     fact: OID.sysServices,

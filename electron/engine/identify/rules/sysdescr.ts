@@ -13,6 +13,8 @@ interface DescrRule {
   type?: DeviceType;
   vendor?: string;
   weight?: number;
+  /** Enterprises of the vendor whose format this is, where `vendor` does not say (rule-owners.ts). */
+  owner?: readonly number[];
   /** Only for agents under these sysObjectID prefixes (for patterns that outrank ENTITY-MIB). */
   objectIds?: readonly string[];
 }
@@ -20,7 +22,7 @@ interface DescrRule {
 const D: readonly DescrRule[] = [
   // Printers
   { id: 'hp-jetdirect', match: /JETDIRECT|HP ETHERNET MULTI-ENVIRONMENT|HP Laser MFP/i, type: 'printer', vendor: 'HP' },
-  { id: 'hp-jetdirect-serial', match: /,SN:(?<serial>[A-Z0-9]{6,})/, weight: 40 },
+  { id: 'hp-jetdirect-serial', owner: [11], match: /,SN:(?<serial>[A-Z0-9]{6,})/, weight: 40 },
   { id: 'brother', match: /^Brother NC-[\w-]+,\s*Firmware Ver\.?\s*(?<firmware>[\w.]+)/i, type: 'printer', vendor: 'Brother' },
   { id: 'ricoh', match: /^RICOH (?<model>(?:Aficio |MP |SP |IM |P |M )?[\w ]*?\w) (?<firmware>\d[\w.]*) \//, type: 'printer', vendor: 'Ricoh' },
   { id: 'ricoh-any', match: /RICOH (?:Aficio|Network Printer|MP |SP |IM )/i, type: 'printer', vendor: 'Ricoh' },
@@ -37,16 +39,16 @@ const D: readonly DescrRule[] = [
   { id: 'epson', match: /^EPSON (?!.*Scan Server)/i, type: 'printer', vendor: 'Epson' },
   { id: 'epson-scanner', match: /^EPSON .*Scan Server/i, type: 'printer', vendor: 'Epson' },
   { id: 'dell-printer', match: /^Dell (?:Color )?(?:Laser|MFP)|Dell .*Printer/i, type: 'printer', vendor: 'Dell' },
-  { id: 'generic-printer', match: /\b(?:printer|print server|laserjet|officejet|mfp)\b/i, type: 'printer', weight: 35 },
+  { id: 'generic-printer', owner: [11], match: /\b(?:printer|print server|laserjet|officejet|mfp)\b/i, type: 'printer', weight: 35 },
   // UPS / power
   { id: 'apc-nmc', match: /^APC (?:Web\/SNMP Management Card|SNMP Agent|Embedded PowerNet)/i, type: 'ups', vendor: 'APC', weight: 40 },
-  { id: 'apc-nmc-firmware', match: /\bPF:(?<firmware>v[\w.]+)/, weight: 40 },
-  { id: 'apc-nmc-serial', match: /\bSN: ?(?<serial>[A-Z0-9]{8,})/, weight: 40 },
+  { id: 'apc-nmc-firmware', owner: [318], match: /\bPF:(?<firmware>v[\w.]+)/, weight: 40 },
+  { id: 'apc-nmc-serial', owner: [318], match: /\bSN: ?(?<serial>[A-Z0-9]{8,})/, weight: 40 },
   { id: 'apc-product', match: /^APC (?<model>(?:InRow|Uniflair|Smart-UPS|Symmetra)[\w ]*?) \(MB:/i, vendor: 'APC' },
   { id: 'eaton-ups', match: /^(?<model>Eaton (?:\d+\w*|5P|5PX|9PX|9SX|9130|9155|93PM)\b[\w ]*)$/i, type: 'ups', vendor: 'Eaton' },
   { id: 'eaton-ats', match: /^Eaton ATS/i, type: 'pdu', vendor: 'Eaton' },
   { id: 'eaton-card', match: /^(?:ConnectUPS|Network Management Card|Eaton Gigabit Network Card|WebPower)/i, type: 'ups', vendor: 'Eaton' },
-  { id: 'webpower-serial', match: /\(SN (?<serial>\w+)\)/, weight: 40 },
+  { id: 'webpower-serial', owner: [2468], match: /\(SN (?<serial>\w+)\)/, weight: 40 },
   { id: 'liebert', match: /^Liebert (?<model>[\w-]+)/i, type: 'ups', vendor: 'Vertiv (Liebert)' },
   { id: 'ups-word', match: /\bUPS\b|NET Agent|PowerAlert|Smart-UPS|Back-UPS|Netman/i, type: 'ups', weight: 40 },
   { id: 'pdu-word', match: /\bPDU\b|Power Distribution|Outlet (?:Metered|Switched)|Sinetica/i, type: 'pdu', weight: 45 },
@@ -55,13 +57,13 @@ const D: readonly DescrRule[] = [
   { id: 'qnap', match: /QNAP|^Linux TS-\w+/i, type: 'nas', vendor: 'QNAP' },
   { id: 'truenas', match: /TrueNAS|FreeNAS/i, type: 'nas' },
   { id: 'isilon', match: /Isilon OneFS/i, type: 'nas', vendor: 'Dell EMC' },
-  { id: 'tape-library', match: /Tape Library|FlexStor/i, type: 'nas' },
+  { id: 'tape-library', owner: [20884], match: /Tape Library|FlexStor/i, type: 'nas' },
   // Firewalls
   { id: 'pfsense', match: /pfsense/i, type: 'firewall', vendor: 'Netgate' },
   { id: 'opnsense', match: /OPNsense/i, type: 'firewall' },
   { id: 'sonicwall', match: /^SonicWALL (?<model>[\w ]+?)(?: wireless-N| \(|$)/i, type: 'firewall', vendor: 'SonicWall' },
   { id: 'sonicwall-firmware', match: /SonicOS (?:Enhanced )?(?<firmware>\d[\w.-]+)/i, vendor: 'SonicWall' },
-  { id: 'pfsense-firmware', match: /^pfSense \S+ (?<firmware>\d[\w.]*-RELEASE)/i },
+  { id: 'pfsense-firmware', owner: [12325], match: /^pfSense \S+ (?<firmware>\d[\w.]*-RELEASE)/i },
   { id: 'meraki-ap', match: /^Meraki (?<model>MR\d+\w*)/i, type: 'access-point', vendor: 'Cisco Meraki' },
   { id: 'meraki-switch', match: /^Meraki (?<model>MS\d+[\w-]*)/i, type: 'switch', vendor: 'Cisco Meraki' },
   { id: 'meraki-appliance', match: /^Meraki (?<model>(?:MX|Z)\d+\w*)/i, type: 'firewall', vendor: 'Cisco Meraki' },
@@ -94,7 +96,7 @@ const D: readonly DescrRule[] = [
   { id: 'aruba-os-controller', match: /^ArubaOS \(MODEL: [^)]*Controller/i, type: 'wireless-controller', vendor: 'Aruba', weight: 75 },
   { id: 'aruba-cx', match: /^Aruba (?<model2>JL\w+) (?<model>\d{4}\w*) (?<firmware>[A-Z]{2}\.\d+\.\d+\.\d+)/i, type: 'switch', vendor: 'Aruba' },
   { id: 'comware', match: /Comware (?:Platform )?Software, Software Version (?<firmware>[\d.]+)/i, type: 'switch', vendor: 'HPE (H3C)' },
-  { id: 'comware-model', match: /Comware.*\n?.*?(?:HPE?|H3C) (?<model>[\w-]+(?: [\w-]+)*? Switch(?: with \d+ Interface Slots)?)/is, weight: 55 },
+  { id: 'comware-model', owner: [25506, 11], match: /Comware.*\n?.*?(?:HPE?|H3C) (?<model>[\w-]+(?: [\w-]+)*? Switch(?: with \d+ Interface Slots)?)/is, weight: 55 },
   { id: 'hp-ilo', match: /^Integrated Lights-Out \d+ (?<firmware>[\d.]+)/i, type: 'server', vendor: 'HPE' },
   // Dell
   { id: 'dell-networking', match: /^(?<model>(?:Dell (?:EMC )?Networking|PowerConnect) [\w-]+), (?<firmware>[\d.]+)/i, type: 'switch', vendor: 'Dell' },
@@ -115,7 +117,7 @@ const D: readonly DescrRule[] = [
     objectIds: ['1.3.6.1.4.1.2272', '1.3.6.1.4.1.1916'],
   },
   { id: 'ironware', match: /IronWare Version V?(?<firmware>[\w.]+)/i, vendor: 'Brocade' },
-  { id: 'netiron', match: /Extreme Networks NetIron|Brocade NetIron|Foundry Networks/i, type: 'router' },
+  { id: 'netiron', owner: [1991, 1916], match: /Extreme Networks NetIron|Brocade NetIron|Foundry Networks/i, type: 'router' },
   { id: 'huawei-vrp', match: /^(?<model>[\w-]+)\s+Huawei Versatile Routing Platform Software.*?Version [\d.]+ \((?:\w+ )?(?<firmware>V\w+)\)/is, type: 'switch', vendor: 'Huawei' },
   { id: 'routeros', match: /^RouterOS (?<model>[\w+-]+)/i, type: 'router', vendor: 'MikroTik' },
   { id: 'swos', match: /^(?<model>[\w-]+) SwOS v(?<firmware>[\d.]+)/i, type: 'switch', vendor: 'MikroTik' },
@@ -181,12 +183,12 @@ const D: readonly DescrRule[] = [
   { id: 'netware', match: /NetWare/i, type: 'server', vendor: 'Novell' },
   { id: 'broadworks', match: /Broadworks/i, type: 'server', vendor: 'BroadSoft' },
   // Environment sensors
-  { id: 'env-sensor', match: /RoomAlert|ENVIROMUX|SensorProbe|securityProbe|HWg-STE|Temperature (?:&|and) Sensor|WebMon|Thermograph|NetBotz|Sensorgateway|Geist|WxGoos|ServersCheck/i, type: 'environment-sensor' },
+  { id: 'env-sensor', owner: [20916, 3699, 3854, 21796, 21239, 17373, 318, 17095], match: /RoomAlert|ENVIROMUX|SensorProbe|securityProbe|HWg-STE|Temperature (?:&|and) Sensor|WebMon|Thermograph|NetBotz|Sensorgateway|Geist|WxGoos|ServersCheck/i, type: 'environment-sensor' },
   // Phones
-  { id: 'voip-phone', match: /\b(?:IP Phone|VoIP|SIP Phone|Yealink|Polycom|Grandstream GXP|Snom)\b/i, type: 'phone', weight: 45 },
+  { id: 'voip-phone', owner: [37459, 13885, 42397, 1526], match: /\b(?:IP Phone|VoIP|SIP Phone|Yealink|Polycom|Grandstream GXP|Snom)\b/i, type: 'phone', weight: 45 },
   // Operating systems (weak: appliances run them too)
-  { id: 'windows', match: /Software: Windows (?<firmware>[\w. ]+?(?:Version [\d.]+)?)(?: \(|$)/i, type: 'server', weight: 40 },
-  { id: 'windows-workstation', match: /Windows (?:2000 Version|XP|Vista|7|8|8\.1|10|11)\b(?!.*Server)|Windows NT Version [\d.]+ \(Build \d+ Multiprocessor Free\)|Workstation/i, type: 'workstation', weight: 42 },
+  { id: 'windows', owner: [311], match: /Software: Windows (?<firmware>[\w. ]+?(?:Version [\d.]+)?)(?: \(|$)/i, type: 'server', weight: 40 },
+  { id: 'windows-workstation', owner: [311], match: /Windows (?:2000 Version|XP|Vista|7|8|8\.1|10|11)\b(?!.*Server)|Windows NT Version [\d.]+ \(Build \d+ Multiprocessor Free\)|Workstation/i, type: 'workstation', weight: 42 },
   { id: 'linux-kernel', match: /^Linux \S+ (?<firmware>\d+\.\d+[\w.\-+~]*)/, weight: 20 },
   { id: 'linux', match: /^Linux\b/, type: 'server', weight: 20 },
   { id: 'freebsd', match: /^FreeBSD \S+ (?<firmware>[\w.-]+)/, type: 'server', weight: 20 },
@@ -218,6 +220,7 @@ function toRule(r: DescrRule, defaultWeight: number): Rule {
     match: r.match,
     ...(r.type || r.vendor ? { set: { ...(r.type ? { type: r.type } : {}), ...(r.vendor ? { vendor: r.vendor } : {}) } } : {}),
     ...(r.objectIds ? { also: [{ fact: OID.sysObjectID, prefix: r.objectIds }] } : {}),
+    ...(r.owner ? { owner: r.owner } : {}),
     weight: r.weight ?? defaultWeight,
   };
 }

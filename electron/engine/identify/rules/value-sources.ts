@@ -292,6 +292,7 @@ const CONDITIONAL_SOURCES: readonly Rule[] = [
   // HP/Aruba/H3C put the SKU (J9146A, JL635A) in entPhysicalModelName; the description names the product.
   {
     id: 'entity:chassis-descr-over-sku',
+    owner: [11, 47196, 25506],
     fact: 'ent.descr',
     match: /^(?<model>[\s\S]+?)(?:,?\s+Software Version\b[\s\S]*)?$/i,
     also: [{ fact: 'ent.model', match: /^J[A-Z0-9]\d{3}[A-Z]$/ }],
