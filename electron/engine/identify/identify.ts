@@ -8,7 +8,13 @@ import type { SnmpSource } from '../snmp/source';
 import { evaluateRules, pickWinners } from './evaluate';
 import { hostFacts, readDeepFacts, readSystemGroup } from './facts';
 import { lookupOui } from './oui';
-import { withoutVendorRules } from './rule-owners';
+import { enterpriseOf } from './enterprises';
+import { OID } from './oids';
+import { KNOWLEDGE_FACT } from './rules/compiled';
+import { GENERIC_AGENT_ENTERPRISES } from './rules/probe-gates';
+import { ianaEnterpriseName } from '../knowledge/enterprises';
+import { productOf } from '../knowledge/products';
+import { activeRules } from './rule-owners';
 import { DEEP_RULES, QUICK_RULES } from './rules';
 import type { Facts, HostFacts, Identity, IdentifyOptions } from './types';
 
@@ -20,6 +26,20 @@ async function addMacFacts(facts: Facts): Promise<void> {
   if (result.kind === 'randomised') facts.set('mac.randomised', { value: 'yes', source: 'mac' });
 }
 
+/** What the compiled knowledge says of the sysObjectID: its enterprise's registrant, its product. */
+function addKnowledgeFacts(facts: Facts): void {
+  const objectId = facts.get(OID.sysObjectID);
+  if (!objectId) return;
+  const enterprise = enterpriseOf(objectId.value);
+  const registrant = enterprise == null ? null : ianaEnterpriseName(enterprise);
+  const genericAgent = enterprise != null && GENERIC_AGENT_ENTERPRISES.includes(enterprise);
+  if (registrant) facts.set(genericAgent ? KNOWLEDGE_FACT.agent : KNOWLEDGE_FACT.vendor, { value: registrant, source: OID.sysObjectID });
+  // A generic agent's sysObjectID registers its OS ("linux"), not a product.
+  const product = genericAgent ? null : productOf(objectId.value);
+  if (product) facts.set(KNOWLEDGE_FACT.productName, { value: product.name, source: OID.sysObjectID });
+  if (product?.type) facts.set(KNOWLEDGE_FACT.productClass, { value: product.type, source: OID.sysObjectID });
+}
+
 export async function identifyDevice(
   source: SnmpSource | null,
   host: HostFacts,
@@ -27,11 +47,10 @@ export async function identifyDevice(
 ): Promise<Identity> {
   const facts = hostFacts(host);
   await addMacFacts(facts);
-  const rules = withoutVendorRules(options.quick ? QUICK_RULES : DEEP_RULES, options.withoutVendor);
-  if (source) {
-    await readSystemGroup(source, facts, options.signal);
-    if (!options.quick) await readDeepFacts(source, rules, facts, options.signal);
-  }
+  const rules = activeRules(options.quick ? QUICK_RULES : DEEP_RULES, options.withoutVendor);
+  if (source) await readSystemGroup(source, facts, options.signal);
+  addKnowledgeFacts(facts);
+  if (source && !options.quick) await readDeepFacts(source, rules, facts, options.signal);
   const evidence = evaluateRules(rules, facts);
   return { ...pickWinners(evidence), evidence };
 }

@@ -72,6 +72,26 @@ export function withoutVendorRules(rules: readonly Rule[], scope: VendorScope | 
 }
 
 /**
+ * A compiled rule stands in for missing hand-written knowledge: where a
+ * hand-written rule reads the same fact (with its own weight and parsing),
+ * the compiled one steps aside.
+ */
+export function withoutShadowedCompiled(rules: readonly Rule[]): readonly Rule[] {
+  const handWritten = new Set(rules.filter((r) => !r.compiled).map((r) => r.fact));
+  return rules.filter((r) => !r.compiled || !handWritten.has(r.fact));
+}
+
+const unscoped = new WeakMap<readonly Rule[], readonly Rule[]>();
+
+/** The rules to run: the vendor scope switched off, then shadowed compiled rules dropped. */
+export function activeRules(rules: readonly Rule[], scope: VendorScope | undefined): readonly Rule[] {
+  if (scope) return withoutShadowedCompiled(withoutVendorRules(rules, scope));
+  let active = unscoped.get(rules);
+  if (!active) unscoped.set(rules, (active = withoutShadowedCompiled(rules)));
+  return active;
+}
+
+/**
  * The scope of one device's own vendor, for leave-vendor-out: its sysObjectID's
  * enterprise and every enterprise whose private MIB it answers (a Synology
  * behind net-snmp's sysObjectID is still Synology), less the generic agents'

@@ -4,6 +4,7 @@
  */
 import { OID } from '../oids';
 import type { Rule } from '../types';
+import { COMPILED_RULES, KNOWLEDGE_FACT } from './compiled';
 import { HOST_RULES } from './host';
 import { MIB_PRESENCE_RULES } from './mib-presence';
 import { PRODUCT_TABLE_RULES } from './product-tables';
@@ -18,9 +19,10 @@ export const DEEP_RULES: readonly Rule[] = [
   ...PRODUCT_TABLE_RULES,
   ...SYSDESCR_RULES,
   ...HOST_RULES,
+  ...COMPILED_RULES,
 ];
 
-const QUICK_FACTS = new Set<string>([OID.sysDescr, OID.sysObjectID, OID.sysName, OID.sysServices, 'mac', 'mac.vendor', 'mac.randomised', 'hostname']);
+const QUICK_FACTS = new Set<string>([OID.sysDescr, OID.sysObjectID, OID.sysName, OID.sysServices, 'mac', 'mac.vendor', 'mac.randomised', 'hostname', ...Object.values(KNOWLEDGE_FACT)]);
 const isQuickFact = (key: string) => QUICK_FACTS.has(key) || key.startsWith('tcp:');
 
 export const QUICK_RULES: readonly Rule[] = DEEP_RULES.filter(

@@ -1,0 +1,53 @@
+/**
+ * Rules over knowledge compiled from public sources (electron/engine/knowledge):
+ * the IANA registrant of the sysObjectID's enterprise, the product its vendor's
+ * MIB names for that exact sysObjectID (and the class the product's words
+ * state), and the vendor-MIB objects whose names say they hold the box's
+ * serial, model or firmware. They work for any vendor whose MIBs were compiled,
+ * so they stay on under leave-vendor-out; hand-written rules outrank them.
+ */
+import type { DeviceType } from '../../../../shared/device-types';
+import { identityObjects, type IdentityObjectField } from '../../knowledge/identity-objects';
+import { first } from '../oids';
+import type { Rule } from '../types';
+
+export const KNOWLEDGE_FACT = {
+  /** IANA registrant of a vendor's enterprise. */
+  vendor: 'iana.vendor',
+  /** IANA registrant of a generic agent's enterprise (net-snmp): names the software, not the box. */
+  agent: 'iana.agent',
+  productName: 'product.name',
+  productClass: 'product.class',
+} as const;
+
+const compiled = (rule: Omit<Rule, 'compiled'>): Rule => ({ ...rule, compiled: true });
+
+const CLASSES: readonly DeviceType[] = [
+  'router', 'switch', 'firewall', 'access-point', 'wireless-controller', 'ups', 'pdu', 'printer', 'nas', 'server', 'camera', 'phone', 'environment-sensor',
+];
+
+/** Placeholders agents answer when a field is not set. */
+const PLACEHOLDER = String.raw`(?!\s*(?:n\/?a|none|null|unknown|not (?:available|specified|set|applicable)|default|to be filled.*|0+|x+|-+|\.+|\s*)\s*$)`;
+const VALUE_SHAPE: Record<IdentityObjectField, RegExp> = {
+  serial: new RegExp(`^${PLACEHOLDER}\\s*(?<serial>[!-~]{3,40})\\s*$`, 'i'),
+  model: new RegExp(`^${PLACEHOLDER}\\s*(?<model>(?=[^\\n]*[A-Za-z])[^\\n]{2,64}?)\\s*$`, 'i'),
+  firmware: new RegExp(`^${PLACEHOLDER}\\s*(?<firmware>(?=[^\\n]*\\d)[^\\n]{1,64}?)\\s*$`, 'i'),
+};
+
+/** Below ENTITY-MIB's chassis row and hand-written vendor sources; above sysDescr guesses. */
+const IDENTITY_WEIGHT = 52;
+
+const identityRules: Rule[] = identityObjects().flatMap(({ objects }) =>
+  objects.map((o) =>
+    compiled({ id: `mib:${o.id}`, fact: o.column ? first(o.oid) : o.oid, match: VALUE_SHAPE[o.field], weight: IDENTITY_WEIGHT - o.rank * 0.25 }),
+  ),
+);
+
+export const COMPILED_RULES: readonly Rule[] = [
+  // Below the hand-written enterprise names (50 and 15): the registry's spelling is the fallback.
+  compiled({ id: 'iana-enterprise', fact: KNOWLEDGE_FACT.vendor, take: 'vendor', weight: 45 }),
+  compiled({ id: 'iana-enterprise-agent', fact: KNOWLEDGE_FACT.agent, take: 'vendor', weight: 14 }),
+  compiled({ id: 'mib-product', fact: KNOWLEDGE_FACT.productName, take: 'model', weight: 36 }),
+  ...CLASSES.map((type) => compiled({ id: 'mib-product-class', fact: KNOWLEDGE_FACT.productClass, match: new RegExp(`^${type}$`), set: { type }, weight: 50 })),
+  ...identityRules,
+];

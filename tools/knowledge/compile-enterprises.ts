@@ -1,0 +1,62 @@
+/**
+ * Compiles the IANA private enterprise registry into resources/knowledge/enterprises.json:
+ * every number with its registrant's name cleaned for display ("Sophos Plc" → "Sophos",
+ * "Allied Telesis, Inc." → "Allied Telesis", comments and URLs dropped).
+ *
+ *   npx tsx tools/knowledge/compile-enterprises.ts REGISTRY [--date YYYY-MM-DD] [--source TEXT]
+ *
+ * REGISTRY is IANA's `enterprise-numbers` text (number on its own line, then the
+ * organisation indented) or Wireshark's `enterprises.tsv` (number TAB name), e.g.
+ * /usr/share/wireshark/enterprises.tsv from Debian's libwireshark-data package
+ * (`apt-get download libwireshark-data && dpkg-deb -x libwireshark-data_*.deb out`).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { cleanOrganisation } from './clean-organisation';
+
+function parseRegistry(text: string): Map<number, string> {
+  const out = new Map<number, string>();
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const tsv = /^(\d+)\t+(.+)$/.exec(line);
+    if (tsv) {
+      out.set(Number(tsv[1]), tsv[2]!.replace(/\t#.*$/, ''));
+      continue;
+    }
+    // IANA text: "N" alone, the organisation on the next (indented) line.
+    if (/^\d+$/.test(line) && lines[i + 1] !== undefined && /^\s+\S/.test(lines[i + 1]!)) out.set(Number(line), lines[i + 1]!.trim());
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const path = args.find((a) => !a.startsWith('--'));
+  if (!path) {
+    console.error('usage: tsx tools/knowledge/compile-enterprises.ts REGISTRY [--date YYYY-MM-DD] [--source TEXT]');
+    process.exit(2);
+  }
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const text = await readFile(path, 'utf8');
+  const date = option('--date') ?? /last updated (\d{4}-\d{2}-\d{2})/.exec(text)?.[1] ?? 'unknown';
+  const registry = parseRegistry(text);
+  const rows: string[] = [];
+  for (const [n, name] of [...registry.entries()].sort((a, b) => a[0] - b[0])) {
+    const clean = cleanOrganisation(name);
+    if (clean && !/^(?:reserved|unassigned)$/i.test(clean)) rows.push(`${n}\t${clean}`);
+  }
+  const out = {
+    source: option('--source') ?? `IANA Private Enterprise Numbers (https://www.iana.org/assignments/enterprise-numbers), via ${path}`,
+    date,
+    count: rows.length,
+    // One "N<TAB>name" line per enterprise: far smaller and faster to load than an object of 60,000 keys.
+    entries: rows.join('\n'),
+  };
+  await writeFile('resources/knowledge/enterprises.json', `${JSON.stringify(out, null, 1)}\n`);
+  console.log(`${rows.length} enterprises (registry of ${date}) → resources/knowledge/enterprises.json`);
+}
+
+await main();

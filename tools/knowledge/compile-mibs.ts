@@ -1,0 +1,238 @@
+/**
+ * Compiles vendor MIBs into the knowledge Forewarn loads (resources/knowledge):
+ *   products.json   sysObjectID → product name (and the class its words state)
+ *   identity.json   per enterprise: objects holding the box's serial, model, firmware
+ *   sensors.json    per enterprise: temperature objects with their °C scale, and
+ *                   component health enumerations with each label's severity
+ * The app loads the JSON; it never parses a MIB.
+ *
+ *   npx tsx tools/knowledge/compile-mibs.ts MIB_DIR [--source TEXT]
+ *
+ * MIB_DIR is a checkout of github.com/netdisco/netdisco-mibs (one folder per vendor).
+ * Needs libsmi's smidump (Debian: apt-get install smitools). See resources/knowledge/README.md.
+ */
+import { readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readMibModule, type MibModule, type MibObject, type MibType, type MibTypedef } from './smidump';
+import {
+  celsiusScale,
+  classOfProduct,
+  healthEnumeration,
+  identityFieldOf,
+  identityRank,
+  isBoxTable,
+  isTemperatureName,
+  saysCelsius,
+  temperatureRank,
+  stateComponentOf,
+  temperatureComponent,
+  type IdentityField,
+} from './grammar';
+
+const ENTERPRISES = '1.3.6.1.4.1.';
+const enterpriseOf = (oid: string) => (oid.startsWith(ENTERPRISES) ? Number(oid.slice(ENTERPRISES.length).split('.')[0]) : null);
+/** Per enterprise and field, the candidates kept (the agent is asked for each; the best-ranked answer wins). */
+const IDENTITY_PER_FIELD = 8;
+const SENSORS_PER_ENTERPRISE = 48;
+
+async function mibFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const vendor of (await readdir(dir)).sort()) {
+    if (vendor.startsWith('.') || vendor === 'EXTRAS') continue;
+    const path = join(dir, vendor);
+    if (!(await stat(path)).isDirectory()) continue;
+    for (const file of (await readdir(path)).sort()) out.push(join(path, file));
+  }
+  return out;
+}
+
+async function readAll(files: string[], smiPath: string): Promise<MibModule[]> {
+  const modules: MibModule[] = [];
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      const mod = await readMibModule(file, smiPath).catch(() => null);
+      if (mod) modules.push(mod);
+      if (++done % 500 === 0) process.stderr.write(`  ${done}/${files.length} files\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, worker));
+  return modules.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Resolves a TC to its base type, hint and labels through the typedefs of every module read. */
+function resolver(modules: MibModule[]) {
+  const typedefs = new Map<string, MibTypedef>();
+  for (const m of modules) for (const t of m.typedefs) if (!typedefs.has(`${t.module}::${t.name}`)) typedefs.set(`${t.module}::${t.name}`, t);
+  return (type: MibType | undefined): { base: string; format?: string; enums?: Record<number, string> } => {
+    if (!type) return { base: '' };
+    if (type.basetype) return { base: type.basetype, format: type.format, enums: type.enums };
+    const td = typedefs.get(`${type.module}::${type.name}`);
+    if (td) return { base: td.basetype, format: td.format, enums: td.enums };
+    return { base: type.name };
+  };
+}
+
+const STRING_BASES = /^(?:OctetString|DisplayString|SnmpAdminString|OCTET STRING)$/;
+const NUMBER_BASES = /^(?:Integer32|INTEGER|Gauge32|Unsigned32|Gauge)$/;
+const readable = (o: MibObject) => /read/.test(o.access ?? '');
+
+interface Compiled {
+  products: Record<string, [string, string?]>;
+  identity: Record<number, Array<[IdentityField, string, string, 0 | 1]>>;
+  temperatures: Record<number, Array<{ oid: string; name: string; mib: string; scale: number; scalar?: 1; nameColumn?: string; component: string; rank: number }>>;
+  states: Record<number, Array<{ oid: string; name: string; mib: string; component: string; states: Record<number, [string, string]>; scalar?: 1; nameColumn?: string }>>;
+}
+
+/**
+ * Products under one branch often share a naming prefix that is not the model
+ * ("jnxProductNameEX4300", "ogIM72xx"): per parent OID with three or more
+ * products, the common prefix up to a word boundary (lower → upper case or digit).
+ */
+function siblingPrefixes(leaves: MibObject[]): Map<string, number> {
+  const byParent = new Map<string, string[]>();
+  for (const o of leaves) {
+    const parent = o.oid.slice(0, o.oid.lastIndexOf('.'));
+    byParent.set(parent, [...(byParent.get(parent) ?? []), o.name]);
+  }
+  const out = new Map<string, number>();
+  for (const [parent, names] of byParent) {
+    if (names.length < 3) continue;
+    let common = names[0]!;
+    for (const n of names) while (!n.startsWith(common)) common = common.slice(0, -1);
+    // Cut back to a boundary: the prefix ends in lower case and every name continues with upper case or a digit.
+    let cut = common.length;
+    while (cut > 0 && !(/[a-z]/.test(common[cut - 1]!) && names.every((n) => /[A-Z\d]/.test(n[cut] ?? '')))) cut--;
+    if (cut >= 2 && names.every((n) => n.length - cut >= 2)) out.set(parent, cut);
+  }
+  return out;
+}
+
+function compile(modules: MibModule[]): Compiled {
+  const resolve = resolver(modules);
+  const seen = new Set<string>();
+  const objects: MibObject[] = [];
+  for (const m of modules) {
+    for (const o of m.objects) {
+      if (!o.oid.startsWith(ENTERPRISES) || seen.has(o.oid)) continue;
+      seen.add(o.oid);
+      objects.push(o);
+    }
+  }
+  const oids = [...seen].sort();
+  const hasChildren = new Set<string>();
+  for (const oid of oids) {
+    const parent = oid.slice(0, oid.lastIndexOf('.'));
+    hasChildren.add(parent);
+  }
+  // Columns of each row, to name rows from a sibling description column.
+  const rowColumns = new Map<string, MibObject[]>();
+  for (const o of objects) if (o.kind === 'column') rowColumns.set(`${o.module}::${o.row}`, [...(rowColumns.get(`${o.module}::${o.row}`) ?? []), o]);
+  const nameColumnOf = (o: MibObject): string | undefined => {
+    if (o.kind !== 'column') return undefined;
+    const siblings = rowColumns.get(`${o.module}::${o.row}`) ?? [];
+    const named = siblings.find((c) => c !== o && readable(c) && STRING_BASES.test(resolve(c.type).base) && /(?:descr|description|name|label|location|id)$/i.test(c.name));
+    return named?.oid;
+  };
+
+  const productPrefix = siblingPrefixes(objects.filter((o) => o.kind === 'node' && !hasChildren.has(o.oid)));
+  const out: Compiled = { products: {}, identity: {}, temperatures: {}, states: {} };
+  const identityCandidates = new Map<number, Array<{ field: IdentityField; oid: string; id: string; column: boolean; rank: number }>>();
+  for (const o of objects) {
+    const enterprise = enterpriseOf(o.oid)!;
+    const type = resolve(o.type);
+    if (o.kind === 'node') {
+      // A leaf OBJECT IDENTIFIER (nothing registered below it) is a product or type registration.
+      if (hasChildren.has(o.oid) || /(?:Group|Groups|Compliance|Compliances|Conformance|Notifications?|Traps?|Events?|MIB|Mib|Objects|Module)$/.test(o.name)) continue;
+      const cls = classOfProduct(o.name, o.comment, o.description);
+      const model = o.name.slice(productPrefix.get(o.oid.slice(0, o.oid.lastIndexOf('.'))) ?? 0);
+      out.products[o.oid] = cls ? [model, cls] : [model];
+      continue;
+    }
+    if (!readable(o)) continue;
+    const field = STRING_BASES.test(type.base) ? identityFieldOf(o.name) : null;
+    if (field && (o.kind === 'scalar' || isBoxTable(o.row ?? ''))) {
+      const list = identityCandidates.get(enterprise) ?? [];
+      list.push({ field, oid: o.kind === 'scalar' ? `${o.oid}.0` : o.oid, id: `${o.module}::${o.name}`, column: o.kind === 'column', rank: identityRank(o.name) - (o.kind === 'column' ? 1 : 0) });
+      identityCandidates.set(enterprise, list);
+    }
+    if (NUMBER_BASES.test(type.base) && !type.enums && isTemperatureName(o.name)) {
+      const scale = celsiusScale(type.format, o.units, o.description);
+      if (scale !== null) {
+        const nameColumn = nameColumnOf(o);
+        (out.temperatures[enterprise] ??= []).push({
+          oid: o.kind === 'scalar' ? `${o.oid}.0` : o.oid,
+          name: o.name,
+          mib: o.module,
+          scale,
+          ...(o.kind === 'scalar' ? { scalar: 1 as const } : {}),
+          ...(nameColumn ? { nameColumn } : {}),
+          component: temperatureComponent(o.name),
+          rank: temperatureRank(o.name, saysCelsius(o.units, o.description), !!nameColumn),
+        });
+      }
+    }
+    if (type.enums) {
+      const component = stateComponentOf(o.name, o.row ?? '');
+      const states = component ? healthEnumeration(type.enums) : null;
+      if (component && states) {
+        const nameColumn = nameColumnOf(o);
+        (out.states[enterprise] ??= []).push({
+          oid: o.kind === 'scalar' ? `${o.oid}.0` : o.oid,
+          name: o.name,
+          mib: o.module,
+          component,
+          states,
+          ...(o.kind === 'scalar' ? { scalar: 1 as const } : {}),
+          ...(nameColumn ? { nameColumn } : {}),
+        });
+      }
+    }
+  }
+  for (const [enterprise, list] of identityCandidates) {
+    const kept: Compiled['identity'][number] = [];
+    for (const field of ['serial', 'model', 'firmware'] as const) {
+      const best = list.filter((c) => c.field === field).sort((a, b) => b.rank - a.rank || a.oid.localeCompare(b.oid)).slice(0, IDENTITY_PER_FIELD);
+      for (const c of best) kept.push([field, c.oid, c.id, c.column ? 1 : 0]);
+    }
+    out.identity[enterprise] = kept;
+  }
+  // The box's own, named, Celsius-stated sensors first: a temperature with a name column reads "Inlet 24 °C", not "temp 3".
+  for (const [enterprise, list] of Object.entries(out.temperatures)) {
+    out.temperatures[Number(enterprise)] = list.sort((a, b) => b.rank - a.rank || a.oid.localeCompare(b.oid)).slice(0, SENSORS_PER_ENTERPRISE);
+  }
+  for (const [enterprise, list] of Object.entries(out.states)) out.states[Number(enterprise)] = list.slice(0, SENSORS_PER_ENTERPRISE);
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const dir = args.find((a) => !a.startsWith('--'));
+  if (!dir) {
+    console.error('usage: tsx tools/knowledge/compile-mibs.ts MIB_DIR [--source TEXT]');
+    process.exit(2);
+  }
+  const sourceAt = args.indexOf('--source');
+  const source = sourceAt >= 0 ? args[sourceAt + 1]! : dir;
+  const folders = (await readdir(dir)).filter((f) => !f.startsWith('.') && f !== 'EXTRAS').map((f) => join(dir, f));
+  const files = await mibFiles(dir);
+  const started = Date.now();
+  const modules = await readAll(files, folders.join(':'));
+  const compiled = compile(modules);
+  const header = { source, compiledBy: 'tools/knowledge/compile-mibs.ts (libsmi smidump -f xml)', modules: modules.length };
+  const write = (name: string, body: object) => writeFile(join('resources/knowledge', name), `${JSON.stringify({ ...header, ...body })}\n`);
+  await write('products.json', { products: compiled.products });
+  await write('identity.json', { identity: compiled.identity });
+  await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states });
+  const count = (r: Record<number, unknown[]>) => Object.values(r).reduce((n, l) => n + l.length, 0);
+  console.log(
+    `${modules.length} modules from ${files.length} files in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +
+      `${Object.keys(compiled.products).length} products (${Object.values(compiled.products).filter((p) => p[1]).length} with a class), ` +
+      `identity objects for ${Object.keys(compiled.identity).length} enterprises (${count(compiled.identity)}), ` +
+      `${count(compiled.temperatures)} temperature objects, ${count(compiled.states)} health states`,
+  );
+}
+
+await main();

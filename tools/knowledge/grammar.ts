@@ -1,0 +1,175 @@
+/**
+ * The naming grammar vendor MIBs share, used to compile their objects into
+ * Forewarn's knowledge: which objects hold a box's serial, model or firmware,
+ * which hold a temperature (and in what unit), which enumerations are a
+ * component's health and what each label means, and which device class a
+ * product's name or description states plainly. Generic by design: no
+ * vendor's name appears here.
+ */
+import type { DeviceType } from '../../shared/device-types';
+
+export type IdentityField = 'serial' | 'model' | 'firmware';
+export type Severity = 'ok' | 'warning' | 'critical' | 'unknown';
+
+/** "mtxrHlTemperature" → "mtxr hl temperature"; acronyms kept together ("sysPSUStatus" → "sys psu status"). */
+export function words(name: string): string {
+  return name
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .toLowerCase();
+}
+
+/** Parts of a device that are not the box itself: their serials and versions are not the device's. */
+const PART = /\b(?:modem|wireless|wlan|lte|gps|sim|mesh|port|ports|if|interface|fan|fans|psu|power|battery|batteries|disk|drive|hdd|ssd|sfp|xfp|gbic|transceiver|xcvr|optic|optical|lamp|toner|cartridge|drum|supply|supplies|license|licence|peer|neighbor|neighbour|remote|client|station|sta|ap|radio|antenna|sensor|slot|card|module|line|lc|blade|tray|feeder|vlan|route|user|session|tunnel|trap|notification|event|log|alarm|file|image|config|cfg|backup|download|upload|upgrade|pending|next|new|target|desired|required|min|latest|available|db|database|signature|av|ips|engine|driver|agent|boot|bootrom|bios|mib|protocol|snmp|loader|cpld|fpga|controller|ctrl|dsp|nic|bridge|link)\b/;
+
+const IDENTITY_GRAMMAR: ReadonlyArray<readonly [IdentityField, RegExp]> = [
+  ['serial', /\b(?:serial(?: ?(?:num|number|no|nbr|id))?|ser ?num|sn|esn)$/],
+  ['model', /\b(?:model(?: ?(?:name|number|no|type|descr|id))?|product ?(?:name|type|model|id|code|descr)|(?:hardware|hw|machine|device|system|sys|box|unit|chassis|platform) ?(?:model|type|name)|platform)$/],
+  ['firmware', /\b(?:firmware(?: ?(?:version|ver|rev|revision|release))?|(?:fw|sw|software|os|system|sys|image|running|product|main) ?(?:version|ver|rev|revision|release))$/],
+];
+
+/** The field an object's name says it holds, or null; parts of the box (ports, fans, SFPs…) excluded. */
+export function identityFieldOf(name: string): IdentityField | null {
+  const w = words(name);
+  const hit = IDENTITY_GRAMMAR.find(([, re]) => re.test(w));
+  if (!hit) return null;
+  return PART.test(w.replace(hit[1], '')) ? null : hit[0];
+}
+
+/** Tables whose rows are the box (or stack members): their first row's serial/model/version is the device's. */
+export function isBoxTable(tableName: string): boolean {
+  const w = words(tableName);
+  return /\b(?:sys|system|chassis|device|unit|box|product|board|stack|member|ident|identity|info|general|inventory|hardware|asset|platform|appliance|node|switch|shelf|nmc|agent)\b/.test(w) && !PART.test(w.replace(/\b(?:agent|controller)\b/g, ''));
+}
+
+/** Higher = more likely the box's own value (system/chassis wording, short names). */
+export function identityRank(name: string): number {
+  const w = words(name);
+  let score = 0;
+  if (/\b(?:sys|system|chassis|device|unit|box|product|ident|appliance|machine|platform|switch)\b/.test(w)) score += 4;
+  if (/\b(?:ups|nas|printer|router)\b/.test(w)) score += 2;
+  return score - w.split(' ').length * 0.1;
+}
+
+/**
+ * A temperature reading by its name: the temperature word last, or followed
+ * only by a reading word ("mtxrHlTemperature", "tempSensorValue",
+ * "boardTempCelsius"); thresholds, states and units are not readings.
+ */
+export function isTemperatureName(name: string): boolean {
+  const w = words(name);
+  if (!/\b(?:temp|temperature|thermal|tmp)(?: (?:sensor|probe))?(?: (?:status )?(?:value|val|reading|current|now|celsius|cel|degree|degrees|deg|c|in c|\d))?$/.test(w)) return false;
+  return !/\b(?:thresh|threshold|limit|alarm|warn|warning|crit|critical|high|low|max|maximum|min|minimum|hyst|hysteresis|set|setpoint|unit|units|scale|state|type|index|descr|name|enable|trap|notif|offset|delta|count|time|interval|config|format|mode|level|tolerance|shutdown|event|fahrenheit|fahr|f|degf|rate|trend|recovery|lower|upper|margin|peak|last|history|avg|average|not|client|channel)\b/.test(w);
+}
+
+/** Celsius is written out: a scale of 1 is then not a guess. */
+export function saysCelsius(units: string | undefined, description: string): boolean {
+  return /celsius|centigrade|°\s*c\b|\bdeg(?:rees?)?\.?\s*c\b|\bdegc\b/i.test(`${units ?? ''} ${description}`);
+}
+
+/** Per-port optics and radios report temperatures too; the box's own sensors come first. */
+export function temperatureRank(name: string, celsiusWritten: boolean, named: boolean): number {
+  const w = words(name);
+  let score = (celsiusWritten ? 3 : 0) + (named ? 2 : 0);
+  if (/\b(?:optical|optic|laser|sfp|xfp|xcvr|transceiver|rf|radio|ap|mesh|modem|lte|5g|gps|dot11|wlan)\b/.test(w)) score -= 4;
+  if (/\b(?:sys|system|chassis|board|cpu|ambient|inlet|internal|device|unit|environment|env|sensor)\b/.test(w)) score += 1;
+  return score;
+}
+
+/**
+ * The multiplier that turns a raw temperature into °C, from the DISPLAY-HINT,
+ * UNITS and DESCRIPTION; null when the object says Fahrenheit or a unit it
+ * cannot be (a wrong unit is worse than no reading).
+ */
+export function celsiusScale(format: string | undefined, units: string | undefined, description: string): number | null {
+  const text = `${units ?? ''} ${description}`.toLowerCase();
+  if (/fahrenheit|°\s*f\b|\bdeg(?:rees?)?\s*f\b|\bdegf\b|kelvin/.test(`${units ?? ''}`.toLowerCase())) return null;
+  if (/fahrenheit/.test(text) && !/celsius|centigrade/.test(text)) return null;
+  const hint = /^d-(\d)$/.exec(format ?? '');
+  if (hint) return 10 ** -Number(hint[1]);
+  if (/\b(?:0\.1|1\/10|tenths?|one-tenth|deci)\b|\b10ths\b|x ?10\b|times 10|\* ?10\b|multiplied by 10\b|in 0\.1/.test(text)) return 0.1;
+  if (/\b(?:0\.01|1\/100|hundredths?)\b|x ?100\b|multiplied by 100\b/.test(text)) return 0.01;
+  if (/\b(?:0\.001|1\/1000|thousandths?|milli ?(?:degrees?|celsius|c)|millidegrees?|m°c|mdeg)\b/.test(text)) return 0.001;
+  return 1;
+}
+
+/** Where a temperature sits, from its name. */
+export function temperatureComponent(name: string): 'cpu' | 'disk' | 'battery' | 'temperature' {
+  const w = words(name);
+  if (/\b(?:cpu|processor|proc)\b/.test(w)) return 'cpu';
+  if (/\b(?:disk|hdd|hd|drive|ssd)\b/.test(w)) return 'disk';
+  if (/\b(?:batt|battery)\b/.test(w)) return 'battery';
+  return 'temperature';
+}
+
+/** Health enumerations: the component an object (or its table) is about. */
+export function stateComponentOf(name: string, table: string): 'fan' | 'psu' | 'temperature' | 'disk' | 'raid' | 'battery' | 'system' | 'memory' | 'module' | null {
+  const w = `${words(table)} ${words(name)}`;
+  if (!/\b(?:status|state|oper ?status|condition|health|operational)$/.test(words(name))) return null;
+  if (/\b(?:admin|config|cfg|enable|mode|test|trap|notif|link|port|if|interface|vlan|license|session|user|tunnel|peer|neighbor|client|sync|replication|backup|upgrade|download|file|bulk|stat|stats|connect|connection|trunk|member|ap|wlan|radio|optical|sfp|vc|lsp|pw|bfd|ospf|bgp|vrrp|ha|cluster|vpn|sensor ?type)\b/.test(w)) return null;
+  if (/\b(?:fan|fans|cooling|blower)\b/.test(w)) return 'fan';
+  if (/\b(?:psu|psus|power ?supply|pwr|supply|supplies|pem|rectifier)\b/.test(w)) return 'psu';
+  if (/\b(?:raid|volume|array|pool|lun)\b/.test(w)) return 'raid';
+  if (/\b(?:disk|disks|drive|drives|hdd|ssd)\b/.test(w)) return 'disk';
+  if (/\b(?:batt|battery)\b/.test(w)) return 'battery';
+  if (/\b(?:temp|temperature|thermal)\b/.test(w)) return 'temperature';
+  if (/\b(?:memory|dimm|mem)\b/.test(w)) return 'memory';
+  if (/\b(?:chassis|system|sys|global|overall)\b/.test(words(name))) return 'system';
+  return null;
+}
+
+const OK = /^(?:ok|okay|normal|good|up|on|online|present|running|operational|nominal|active|ready|healthy|fine|in ?service|working|available|no ?(?:error|fault|alarm|failure|problem)s?|clear|cleared|optimal|green|normal ?operation)$/;
+const WARNING = /(?:warn|minor|degraded|degrade|non ?critical|marginal|attention|caution|yellow|rebuild|rebuilding|resync|predict|predictive)/;
+const CRITICAL = /(?:fail|failed|failure|fault|faulty|critical|major|bad|down|error|alarm|shutdown|non ?recoverable|broken|abnormal|not ?functioning|over ?temp|overheat|stopped|stall|dead|red|crash|crashed|offline|lost|missing|malfunction)/;
+const UNKNOWN = /(?:unknown|other|not ?present|absent|not ?installed|empty|none|not ?available|not ?supported|unavailable|not ?applicable|no ?sensor|disabled|undefined|unsupported|n ?a)$/;
+
+/** A state label's severity by the words vendors use; null when the label says nothing plain. */
+export function severityOfLabel(label: string): Severity | null {
+  const w = words(label).trim();
+  if (UNKNOWN.test(w)) return 'unknown';
+  if (OK.test(w)) return 'ok';
+  if (CRITICAL.test(w)) return 'critical';
+  if (WARNING.test(w)) return 'warning';
+  return null;
+}
+
+/**
+ * An enumeration is a health state when every label reads plainly and at
+ * least one is good and one is bad; otherwise (enable/disable, modes) it is not.
+ */
+export function healthEnumeration(enums: Record<number, string>): Record<number, [string, Severity]> | null {
+  const out: Record<number, [string, Severity]> = {};
+  let good = 0;
+  let bad = 0;
+  for (const [n, label] of Object.entries(enums)) {
+    const severity = severityOfLabel(label);
+    if (!severity) return null;
+    if (severity === 'ok') good++;
+    if (severity === 'warning' || severity === 'critical') bad++;
+    out[Number(n)] = [label, severity];
+  }
+  return good > 0 && bad > 0 ? out : null;
+}
+
+const CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
+  [/\bwireless (?:lan )?controllers?\b|\bwlan controllers?\b|\bwlc\b|\bmobility controllers?\b/, 'wireless-controller'],
+  [/\bfirewalls?\b|\bsecurity (?:appliance|gateway)s?\b|\butm\b|\bngfw\b|\bvpn (?:gateway|concentrator|appliance)s?\b/, 'firewall'],
+  [/\bups\b|\buninterruptible\b/, 'ups'],
+  [/\bpdus?\b|\bpower distribution\b|\btransfer switch\b|\bats\b/, 'pdu'],
+  [/\bprinters?\b|\bmfp\b|\bcopiers?\b|\bmultifunction\b|\blaser ?jet\b/, 'printer'],
+  [/\bcameras?\b|\bnvr\b|\bdvr\b|\bvideo (?:encoder|server)s?\b/, 'camera'],
+  [/\b(?:ip )?(?:tele)?phones?\b|\bvoip\b/, 'phone'],
+  [/\bnas\b|\bnetwork attached storage\b|\bstorage (?:array|system|appliance)s?\b|\bfilers?\b|\btape (?:library|drive)\b/, 'nas'],
+  [/\baccess points?\b|\bwireless (?:ap|bridge|router)s?\b|\bwlan aps?\b/, 'access-point'],
+  [/\brouters?\b|\brouting\b|\bcmts\b|\bdsl(?:am)?\b|\bolt\b|\bcpe\b/, 'router'],
+  [/\bswitch(?:es)?\b|\bswitching\b|\bethernet switch\b/, 'switch'],
+  [/\bservers?\b|\bbmc\b|\bbaseboard management\b|\blights[- ]out\b/, 'server'],
+  [/\benvironment(?:al)? (?:monitor|sensor|unit)s?\b/, 'environment-sensor'],
+];
+
+/** The class a product's own words state, or null. */
+export function classOfProduct(name: string, comment: string | undefined, description: string): DeviceType | null {
+  const text = `${words(name)} ${comment ?? ''} ${description}`.toLowerCase();
+  return CLASS_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
+}
