@@ -81,6 +81,8 @@ const readable = (o: MibObject) => /read/.test(o.access ?? '');
 
 interface Compiled {
   products: Record<string, [string, string?]>;
+  /** Per enterprise, the class most of its classed products and MIB modules state (a weak prior). */
+  enterpriseClasses: Record<number, string>;
   identity: Record<number, Array<[IdentityField, string, string, 0 | 1]>>;
   temperatures: Record<number, Array<{ oid: string; name: string; mib: string; scale: number; scalar?: 1; nameColumn?: string; component: string; rank: number }>>;
   states: Record<number, Array<{ oid: string; name: string; mib: string; component: string; states: Record<number, [string, string]>; scalar?: 1; nameColumn?: string }>>;
@@ -106,6 +108,36 @@ function siblingPrefixes(leaves: MibObject[]): Map<string, number> {
     let cut = common.length;
     while (cut > 0 && !(/[a-z]/.test(common[cut - 1]!) && names.every((n) => /[A-Z\d]/.test(n[cut] ?? '')))) cut--;
     if (cut >= 2 && names.every((n) => n.length - cut >= 2)) out.set(parent, cut);
+  }
+  return out;
+}
+
+/**
+ * An enterprise's usual class: one vote per product branch (parent OID) for
+ * each class its products there state, kept when a class has votes from three
+ * branches and 60% of all. (Counting products, or MIB module names, made
+ * VMware a PDU maker: one branch of "…ATS" registrations.)
+ */
+function enterpriseClasses(products: Compiled['products']): Record<number, string> {
+  const votes = new Map<number, Map<string, number>>();
+  const vote = (enterprise: number | null, cls: string | null | undefined) => {
+    if (enterprise == null || !cls) return;
+    const tally = votes.get(enterprise) ?? new Map<string, number>();
+    tally.set(cls, (tally.get(cls) ?? 0) + 1);
+    votes.set(enterprise, tally);
+  };
+  const counted = new Set<string>();
+  for (const [oid, [, cls]] of Object.entries(products)) {
+    const branch = `${oid.slice(0, oid.lastIndexOf('.'))}:${cls}`;
+    if (!cls || counted.has(branch)) continue;
+    counted.add(branch);
+    vote(enterpriseOf(oid), cls);
+  }
+  const out: Record<number, string> = {};
+  for (const [enterprise, tally] of votes) {
+    const total = [...tally.values()].reduce((a, b) => a + b, 0);
+    const [cls, n] = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    if (n >= 3 && n / total >= 0.6) out[enterprise] = cls;
   }
   return out;
 }
@@ -138,7 +170,7 @@ function compile(modules: MibModule[]): Compiled {
   };
 
   const productPrefix = siblingPrefixes(objects.filter((o) => o.kind === 'node' && !hasChildren.has(o.oid)));
-  const out: Compiled = { products: {}, identity: {}, temperatures: {}, states: {} };
+  const out: Compiled = { products: {}, enterpriseClasses: {}, identity: {}, temperatures: {}, states: {} };
   const identityCandidates = new Map<number, Array<{ field: IdentityField; oid: string; id: string; column: boolean; rank: number }>>();
   for (const o of objects) {
     const enterprise = enterpriseOf(o.oid)!;
@@ -146,7 +178,9 @@ function compile(modules: MibModule[]): Compiled {
     if (o.kind === 'node') {
       // A leaf OBJECT IDENTIFIER (nothing registered below it) is a product or type registration.
       if (hasChildren.has(o.oid) || /(?:Group|Groups|Compliance|Compliances|Conformance|Notifications?|Traps?|Events?|MIB|Mib|Objects|Module)$/.test(o.name)) continue;
-      const cls = classOfProduct(o.name, o.comment, o.description);
+      // The name and the MIB's comment name the product; past its first sentence a
+      // description lists the functions it serves ("DHCP server"), not what it is.
+      const cls = classOfProduct(o.name, o.comment, o.description.split(/\.\s/)[0] ?? '');
       const model = o.name.slice(productPrefix.get(o.oid.slice(0, o.oid.lastIndexOf('.'))) ?? 0);
       out.products[o.oid] = cls ? [model, cls] : [model];
       continue;
@@ -191,6 +225,7 @@ function compile(modules: MibModule[]): Compiled {
       }
     }
   }
+  out.enterpriseClasses = enterpriseClasses(out.products);
   for (const [enterprise, list] of identityCandidates) {
     const kept: Compiled['identity'][number] = [];
     for (const field of ['serial', 'model', 'firmware'] as const) {
@@ -223,7 +258,7 @@ async function main(): Promise<void> {
   const compiled = compile(modules);
   const header = { source, compiledBy: 'tools/knowledge/compile-mibs.ts (libsmi smidump -f xml)', modules: modules.length };
   const write = (name: string, body: object) => writeFile(join('resources/knowledge', name), `${JSON.stringify({ ...header, ...body })}\n`);
-  await write('products.json', { products: compiled.products });
+  await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, products: compiled.products });
   await write('identity.json', { identity: compiled.identity });
   await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states });
   const count = (r: Record<number, unknown[]>) => Object.values(r).reduce((n, l) => n + l.length, 0);

@@ -159,12 +159,12 @@ const CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
   [/\bpdus?\b|\bpower distribution\b|\btransfer switch\b|\bats\b/, 'pdu'],
   [/\bprinters?\b|\bmfp\b|\bcopiers?\b|\bmultifunction\b|\blaser ?jet\b/, 'printer'],
   [/\bcameras?\b|\bnvr\b|\bdvr\b|\bvideo (?:encoder|server)s?\b/, 'camera'],
-  [/\b(?:ip )?(?:tele)?phones?\b|\bvoip\b/, 'phone'],
+  [/\bip (?:tele)?phones?\b|\bvoip phones?\b|\bdesk ?phones?\b/, 'phone'],
   [/\bnas\b|\bnetwork attached storage\b|\bstorage (?:array|system|appliance)s?\b|\bfilers?\b|\btape (?:library|drive)\b/, 'nas'],
   [/\baccess points?\b|\bwireless (?:ap|bridge|router)s?\b|\bwlan aps?\b/, 'access-point'],
   [/\brouters?\b|\brouting\b|\bcmts\b|\bdsl(?:am)?\b|\bolt\b|\bcpe\b/, 'router'],
   [/\bswitch(?:es)?\b|\bswitching\b|\bethernet switch\b/, 'switch'],
-  [/\bservers?\b|\bbmc\b|\bbaseboard management\b|\blights[- ]out\b/, 'server'],
+  [/\b(?:rack|blade|tower|x86|application|storage) servers?\b|\bbmc\b|\bbaseboard management\b|\blights[- ]out\b/, 'server'],
   [/\benvironment(?:al)? (?:monitor|sensor|unit)s?\b/, 'environment-sensor'],
 ];
 

@@ -225,6 +225,27 @@ async function readRelative(source: SnmpSource, pairs: ReadonlyArray<readonly [s
   pairs.forEach(([key], i) => storeVarbind(facts, key, values[i]));
 }
 
+/** IANAifType numbers by the kind of link they are (wireless, cable, DSL, cellular, Ethernet). */
+const IF_TYPE_KINDS: ReadonlyArray<readonly [string, readonly number[]]> = [
+  ['if.ethernet', [6, 62, 69, 117]],
+  ['if.wifi', [71]],
+  ['if.docsis', [127, 128, 129, 205, 277, 278, 279]],
+  ['if.dsl', [94, 95, 96, 97, 143, 230, 238, 251]],
+  ['if.cellular', [243, 244]],
+];
+const IF_TYPE_MAX_ROWS = 512;
+
+/** The mix of interface types (`if.ethernet` = 24, `if.wifi` = 2): what links a box has says what it is. */
+async function readInterfaceMix(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
+  const res = await source.walk(COLUMN.ifType, { maxRows: IF_TYPE_MAX_ROWS, timeoutMs: WALK_TIMEOUT_MS, signal });
+  const types = column(COLUMN.ifType, res.rows).map((r) => Number(r.value));
+  if (types.length === 0) return;
+  for (const [key, kinds] of IF_TYPE_KINDS) {
+    const n = types.filter((t) => kinds.includes(t)).length;
+    if (n > 0) put(facts, key, String(n), COLUMN.ifType);
+  }
+}
+
 /** Full mode: everything the rules name, bounded. */
 export async function readDeepFacts(source: SnmpSource, rules: readonly Rule[], facts: Facts, signal?: AbortSignal): Promise<void> {
   const gate = probedEnterprises(facts.get(OID.sysObjectID)?.value);
@@ -242,6 +263,7 @@ export async function readDeepFacts(source: SnmpSource, rules: readonly Rule[], 
     readFirstRows(source, columns, facts, signal),
     readEntityChassis(source, facts, signal),
     readHrPrinter(source, facts, signal),
+    readInterfaceMix(source, facts, signal),
     readRelative(source, relative, facts, signal),
   ]);
 }

@@ -14,6 +14,7 @@ import { KNOWLEDGE_FACT } from './rules/compiled';
 import { GENERIC_AGENT_ENTERPRISES } from './rules/probe-gates';
 import { ianaEnterpriseName } from '../knowledge/enterprises';
 import { productOf } from '../knowledge/products';
+import { usualClassOf } from '../knowledge/enterprise-class';
 import { activeRules } from './rule-owners';
 import { DEEP_RULES, QUICK_RULES } from './rules';
 import type { Facts, HostFacts, Identity, IdentifyOptions } from './types';
@@ -35,6 +36,8 @@ function addKnowledgeFacts(facts: Facts): void {
   const genericAgent = enterprise != null && GENERIC_AGENT_ENTERPRISES.includes(enterprise);
   if (registrant) facts.set(genericAgent ? KNOWLEDGE_FACT.agent : KNOWLEDGE_FACT.vendor, { value: registrant, source: OID.sysObjectID });
   // A generic agent's sysObjectID registers its OS ("linux"), not a product.
+  const usual = enterprise == null || genericAgent ? null : usualClassOf(enterprise);
+  if (usual) facts.set(KNOWLEDGE_FACT.enterpriseClass, { value: usual, source: OID.sysObjectID });
   const product = genericAgent ? null : productOf(objectId.value);
   if (product) facts.set(KNOWLEDGE_FACT.productName, { value: product.name, source: OID.sysObjectID });
   if (product?.type) facts.set(KNOWLEDGE_FACT.productClass, { value: product.type, source: OID.sysObjectID });

@@ -18,6 +18,8 @@ export const KNOWLEDGE_FACT = {
   agent: 'iana.agent',
   productName: 'product.name',
   productClass: 'product.class',
+  /** The class most of an enterprise's products state (compiled), or its registrant's name says. */
+  enterpriseClass: 'enterprise.class',
 } as const;
 
 const compiled = (rule: Omit<Rule, 'compiled'>): Rule => ({ ...rule, compiled: true });
@@ -49,5 +51,7 @@ export const COMPILED_RULES: readonly Rule[] = [
   compiled({ id: 'iana-enterprise-agent', fact: KNOWLEDGE_FACT.agent, take: 'vendor', weight: 14 }),
   compiled({ id: 'mib-product', fact: KNOWLEDGE_FACT.productName, take: 'model', weight: 36 }),
   ...CLASSES.map((type) => compiled({ id: 'mib-product-class', fact: KNOWLEDGE_FACT.productClass, match: new RegExp(`^${type}$`), set: { type }, weight: 50 })),
+  // As weak as the hand-written enterprise classes (25): a maker's usual class is a guess, and the evidence says so.
+  ...CLASSES.map((type) => compiled({ id: 'enterprise-usual-class', fact: KNOWLEDGE_FACT.enterpriseClass, match: new RegExp(`^${type}$`), set: { type }, weight: 24 })),
   ...identityRules,
 ];

@@ -65,6 +65,25 @@ export const MIB_PRESENCE_RULES: readonly Rule[] = [
     set: { type: 'router' },
     weight: 30,
   },
+  // The links a box has: radios make an access point, cable and DSL a router (modem/CMTS), many Ethernet ports a switch.
+  { id: 'iftype:wifi', fact: 'if.wifi', min: 1, also: [{ fact: first(COLUMN.hrSWRunName), absent: true }], set: { type: 'access-point' }, weight: 32 },
+  // A radio on a box that routes is a Wi-Fi router, not an access point.
+  { id: 'iftype:wifi-forwarding', fact: 'if.wifi', min: 1, also: [{ fact: OID.ipForwarding, min: 1, max: 1 }], set: { type: 'router' }, weight: 33 },
+  { id: 'iftype:docsis', fact: 'if.docsis', min: 1, set: { type: 'router' }, weight: 40 },
+  { id: 'iftype:dsl', fact: 'if.dsl', min: 1, set: { type: 'router' }, weight: 40 },
+  { id: 'iftype:cellular', fact: 'if.cellular', min: 1, set: { type: 'router' }, weight: 35 },
+  // Radios, firewalls and appliances have a few Ethernet ports too: a dozen on a box that does not
+  // route (ipForwarding 2, or not answered: one rule each).
+  ...[{ fact: OID.ipForwarding, min: 2, max: 2 }, { fact: OID.ipForwarding, absent: true }].map(
+    (notRouting): Rule => ({
+      id: 'iftype:many-ethernet',
+      fact: 'if.ethernet',
+      min: 12,
+      also: [{ fact: first(COLUMN.hrSWRunName), absent: true }, { fact: 'if.wifi', absent: true }, notRouting],
+      set: { type: 'switch' },
+      weight: 28,
+    }),
+  ),
   { id: 'entity:chassis', fact: 'ent.class', min: 3, max: 3, also: [{ fact: first(COLUMN.hrSWRunName), absent: true }], set: { type: 'switch' }, weight: 22 },
   { id: 'hr:windows-server', owner: [311], fact: OID.sysDescr, match: /Windows.*Server|Server 20\d\d/i, also: [{ fact: OID.hrSystemUptime, absent: false }], set: { type: 'server' }, weight: 45 },
   {

@@ -210,6 +210,16 @@ const GENERIC: readonly DescrRule[] = [
   // A sysDescr that is just a model code: "GS-4012F", "ECS4120-28Fv2", "C9500".
   { id: 'generic-model-token', match: /^(?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{2,31})$/, weight: 42 },
   // "Vendor Model" two-token sysDescrs: "EnGenius EWS7952P", "Netonix WS-12-250-AC".
+  // Class words and shapes any vendor's sysDescr may carry.
+  // A model code ending in a port count ("DGS-1210-52MP", "S3900-24F4S", "ECS4120-28F"), or "48 GE": a switch.
+  { id: 'generic-port-count-model', match: /\b[A-Z]{1,6}-?\d{2,5}[A-Z]{0,3}-(?:5|8|10|12|16|18|20|24|26|28|32|48|50|52|54)(?:[A-Z]{0,4}\d?[A-Z]{0,3})?\b|\b\d{1,2} ?(?:GE|FE|XE)\b|\b\d{1,2}-Port\b/, type: 'switch', weight: 30 },
+  { id: 'generic-ap-model', match: /(?:^|[\s,;(])(?:AP|WAP|EAP|CAP|UAP)-?\d{2,4}[A-Z\d-]*\b|\bManaged AP\b/, type: 'access-point', weight: 31 },
+  { id: 'generic-environment', match: /\b(?:sensors?|probes?|environment(?:al)? monitor|temperature|humidity)\b/i, type: 'environment-sensor', weight: 34 },
+  { id: 'generic-ups-card', match: /\bWeb\/SNMP\b|\b(?:Network )?Management Card\b|\bSNMP (?:Web )?(?:Card|Adapter)\b|\bSmart (?:II )?Card\b/i, type: 'ups', weight: 32 },
+  { id: 'generic-power', match: /\bATS\b|\bDistribution Panel\b|\bTransfer Switch\b/i, type: 'pdu', weight: 36 },
+  { id: 'generic-power-plant', match: /\b(?:Inverter|Power System|Rectifier|DC Power)\b/i, type: 'ups', weight: 34 },
+  { id: 'generic-modem', match: /\b(?:DOCSIS|Modem|CMTS|DSLAM|OLT|ONT|LTE)\b/i, type: 'router', weight: 34 },
+  { id: 'generic-scanner-printer', match: /\bScan Server\b|\bSeries OS\b|\bPrint(?:ing)? Server\b/i, type: 'printer', weight: 36 },
   { id: 'generic-vendor-model', match: /^[A-Z][A-Za-z]+ (?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{2,31})$/, weight: 14 },
 ];
 
