@@ -31,8 +31,12 @@ import {
 
 const ENTERPRISES = '1.3.6.1.4.1.';
 const enterpriseOf = (oid: string) => (oid.startsWith(ENTERPRISES) ? Number(oid.slice(ENTERPRISES.length).split('.')[0]) : null);
-/** Per enterprise and field, the candidates kept (the agent is asked for each; the best-ranked answer wins). */
-const IDENTITY_PER_FIELD = 8;
+/**
+ * Per enterprise and field, the candidates kept (the agent is asked for each; the
+ * best-ranked answer wins): scalars cost a share of one GET, a column a walk.
+ */
+const IDENTITY_SCALARS_PER_FIELD = 6;
+const IDENTITY_COLUMNS_PER_FIELD = 1;
 const SENSORS_PER_ENTERPRISE = 48;
 
 async function mibFiles(dir: string): Promise<string[]> {
@@ -229,7 +233,11 @@ function compile(modules: MibModule[]): Compiled {
   for (const [enterprise, list] of identityCandidates) {
     const kept: Compiled['identity'][number] = [];
     for (const field of ['serial', 'model', 'firmware'] as const) {
-      const best = list.filter((c) => c.field === field).sort((a, b) => b.rank - a.rank || a.oid.localeCompare(b.oid)).slice(0, IDENTITY_PER_FIELD);
+      const ranked = list.filter((c) => c.field === field).sort((a, b) => b.rank - a.rank || a.oid.localeCompare(b.oid));
+      const best = [
+        ...ranked.filter((c) => !c.column).slice(0, IDENTITY_SCALARS_PER_FIELD),
+        ...ranked.filter((c) => c.column).slice(0, IDENTITY_COLUMNS_PER_FIELD),
+      ].sort((a, b) => b.rank - a.rank);
       for (const c of best) kept.push([field, c.oid, c.id, c.column ? 1 : 0]);
     }
     out.identity[enterprise] = kept;

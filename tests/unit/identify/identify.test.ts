@@ -48,8 +48,10 @@ describe('identifyDevice in quick mode', () => {
     expect(src.walks).toEqual([]);
     expect(src.gets).toHaveLength(1);
     expect(src.gets[0]!.every((oid) => oid.startsWith('1.3.6.1.2.1.1.'))).toBe(true);
-    // sysDescr alone still says UPS; the PowerNet model needs the full mode.
-    expect(id).toMatchObject({ type: 'ups', vendor: 'APC', model: null });
+    // sysDescr alone still says UPS; the model is only the product object PowerNet-MIB assigns the
+    // sysObjectID (the UPS's own model name needs the full mode).
+    expect(id).toMatchObject({ type: 'ups', vendor: 'APC', model: 'smartUPS2' });
+    expect(id.evidence).toContainEqual(expect.objectContaining({ field: 'model', rule: 'mib-product', source: '1.3.6.1.2.1.1.2.0' }));
   });
 
   it('makes no SNMP read at all when discovery already has the system group', async () => {
