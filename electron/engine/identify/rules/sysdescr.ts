@@ -202,7 +202,22 @@ const D: readonly DescrRule[] = [
 
 /** Generic, last-resort extractions: weak weights so any specific source wins. */
 const GENERIC: readonly DescrRule[] = [
-  { id: 'generic-version', match: /\b(?:version|ver\.?|release|firmware|fw|sw|software)[:\s]+v?(?<firmware>\d+(?:[.\-_]\w+)+)/i, weight: 18 },
+  // "Version 12.1(22)EA14": the parenthesised train is part of the version.
+  { id: 'generic-version', match: /\b(?:version|ver\.?|release|firmware|fw|sw|software)[:\s]+v?(?<firmware>\d+(?:[.\-_]\w+)+(?:\([\w.]+\)[\w.-]*)?)/i, weight: 18 },
+  // "…OS 10.6r4 build-dcfd27b", "SmartOS v2.4.14": a name ending in OS, then its version.
+  { id: 'generic-os-version', match: /\b[A-Z][\w]*OS[\s-]+v?(?<firmware>\d+(?:\.\w+)+(?:[ -]build[- ]?\w+)?)/, weight: 17 },
+  // "Integrated Lights-Out 4 2.72 Oct 20 2019": a version just before its build date.
+  { id: 'generic-version-date', match: /\b(?<firmware>\d+\.\d+(?:\.\w+)*)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})/, weight: 16 },
+  // VRP-style "V200R019C10SPC500", OS/400-style "V7R1M0".
+  { id: 'generic-vrm-version', match: /\b(?<firmware>V\d+R\d+(?:M\d+|C\d+)?(?:SPC\d+)?)\b/, weight: 17 },
+  // "AP305C-1, HiveOS 10.6r4": model, comma, the OS and its version.
+  { id: 'generic-model-comma-os', match: /^(?<model>[A-Za-z][\w+/-]*\d[\w+/-]*),\s*\w*OS\s+v?(?<firmware>\d[\w.()-]*)/, weight: 32 },
+  // "AT-TQ4600 version 4.0.1.07", "EnGenius EWS7952P v1.2.3": a model code, then the version word.
+  { id: 'generic-model-version-word', match: /^(?:[A-Z][A-Za-z]+ )?(?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{2,31}),? (?:version|ver\.?|firmware|fw|release)[ :]*v?(?<firmware>\d[\w.()-]*)/i, weight: 31 },
+  // "Alta AP6 2.2w": maker, model, version.
+  { id: 'generic-vendor-model-version', match: /^[A-Z][A-Za-z]+ (?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{1,31}) v?(?<firmware>\d+(?:\.\w+){1,4})$/, weight: 29 },
+  // "; AXIS P5676-LE; PTZ Camera; 11.10.61; …": semicolon fields, the model first and a bare version later.
+  { id: 'generic-semicolon-fields', match: /^\s*;\s*(?<model>[^;]*\d[^;]*?)\s*;[^;]*;\s*(?<firmware>\d+(?:\.\d+)+)\s*;/, weight: 30 },
   { id: 'generic-v-number', match: /(?:^|[\s(,])v(?<firmware>\d+\.\d+(?:\.\w+)*)\b/i, weight: 15 },
   { id: 'generic-serial', match: /\b(?:S\/N|SN|serial(?: number)?)[:\s]+(?<serial>[A-Z0-9][A-Z0-9-]{5,})/i, weight: 25 },
   // "IPM-8220 1.30.4", "OAW-AP1321 4.0.3": a model code, then a version.
