@@ -11,7 +11,8 @@
  * MIB_DIR is a checkout of github.com/netdisco/netdisco-mibs (one folder per vendor).
  * Needs libsmi's smidump (Debian: apt-get install smitools). See resources/knowledge/README.md.
  */
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readMibModule, type MibModule, type MibObject, type MibType, type MibTypedef } from './smidump';
 import {
@@ -48,6 +49,22 @@ async function mibFiles(dir: string): Promise<string[]> {
     for (const file of (await readdir(path)).sort()) out.push(join(path, file));
   }
   return out;
+}
+
+/**
+ * libsmi finds an imported module by a file named after it; vendor folders name
+ * files freely ("mib-jnx-smi.txt" holds JUNIPER-SMI). A folder of links named
+ * after every module's DEFINITIONS line, first on SMIPATH, lets every import resolve.
+ */
+async function moduleIndex(files: string[]): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'forewarn-mibs-'));
+  for (const file of files) {
+    const head = (await readFile(file, 'latin1')).slice(0, 20_000);
+    for (const m of head.matchAll(/^\s*([A-Za-z][\w-]*)\s+DEFINITIONS\s*::=\s*BEGIN/gm)) {
+      await symlink(file, join(dir, m[1]!)).catch(() => undefined);
+    }
+  }
+  return dir;
 }
 
 async function readAll(files: string[], smiPath: string): Promise<MibModule[]> {
@@ -262,7 +279,9 @@ async function main(): Promise<void> {
   const folders = (await readdir(dir)).filter((f) => !f.startsWith('.') && f !== 'EXTRAS').map((f) => join(dir, f));
   const files = await mibFiles(dir);
   const started = Date.now();
-  const modules = await readAll(files, folders.join(':'));
+  const index = await moduleIndex(files);
+  const modules = await readAll(files, [index, ...folders].join(':'));
+  await rm(index, { recursive: true, force: true });
   const compiled = compile(modules);
   const header = { source, compiledBy: 'tools/knowledge/compile-mibs.ts (libsmi smidump -f xml)', modules: modules.length };
   const write = (name: string, body: object) => writeFile(join('resources/knowledge', name), `${JSON.stringify({ ...header, ...body })}\n`);

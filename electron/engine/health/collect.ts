@@ -7,7 +7,11 @@ import type { HealthReadings, Sensor } from '../../../shared/health/schema';
 import type { DeviceType } from '../../../shared/device-types';
 import type { SnmpSource } from '../snmp/source';
 import type { VendorScope } from '../identify/rule-owners';
-import { createContext, type HealthContext } from './table';
+import { createContext, readScalars, vendorTableOff, type HealthContext } from './table';
+import { asText } from './values';
+import { enterpriseOf } from '../identify/enterprises';
+import { compiledSensorDefs } from '../knowledge/sensor-objects';
+import type { SensorDef } from './sensor-table-engine';
 import { collectCpu, collectDeviceStatus, collectStorage } from './host-resources';
 import { collectInterfaces } from './interfaces';
 import { collectPrinterState, collectSupplies } from './printer';
@@ -15,6 +19,8 @@ import { collectUps } from './ups';
 import { collectEntitySensors } from './entity-sensor';
 import { readSensorDef } from './sensor-table-engine';
 import { SENSOR_DEFS } from './sensor-tables';
+
+const SYS_OBJECT_ID = '1.3.6.1.2.1.1.2.0';
 import { ENVIRONMENT_TEMPERATURE_DEFS } from './sensor-tables-environment';
 
 export interface CollectHealthOptions {
@@ -29,10 +35,25 @@ export interface CollectHealthOptions {
   timeoutMs?: number;
 }
 
+const HAND_WRITTEN_DEFS: readonly SensorDef[] = [...SENSOR_DEFS, ...ENVIRONMENT_TEMPERATURE_DEFS];
+
+/**
+ * The sensor tables compiled from the device's own vendor's MIBs (by its
+ * sysObjectID's enterprise), less those a hand-written definition that is
+ * switched on already reads: the hand-written one knows its quirks.
+ */
+async function compiledDefsFor(ctx: HealthContext): Promise<SensorDef[]> {
+  const { objectId } = await readScalars(ctx, { objectId: SYS_OBJECT_ID }, 'health:sensors');
+  const enterprise = objectId ? enterpriseOf(asText(objectId) ?? '') : null;
+  if (enterprise == null) return [];
+  const handWritten = new Set(HAND_WRITTEN_DEFS.filter((d) => !vendorTableOff(ctx, d.value)).map((d) => d.value));
+  return compiledSensorDefs(enterprise).filter((d) => !handWritten.has(d.value));
+}
+
 export async function collectSensors(ctx: HealthContext): Promise<Sensor[]> {
   const sensors: Sensor[] = [];
   sensors.push(...(await collectEntitySensors(ctx)));
-  for (const def of [...SENSOR_DEFS, ...ENVIRONMENT_TEMPERATURE_DEFS]) sensors.push(...(await readSensorDef(ctx, def)));
+  for (const def of [...HAND_WRITTEN_DEFS, ...(await compiledDefsFor(ctx))]) sensors.push(...(await readSensorDef(ctx, def)));
   sensors.push(...(await collectDeviceStatus(ctx)));
   return sensors;
 }
