@@ -107,6 +107,64 @@ interface Compiled {
   identity: Record<number, Array<[IdentityField, string, string, 0 | 1]>>;
   temperatures: Record<number, Array<{ oid: string; name: string; mib: string; scale: number; scalar?: 1; nameColumn?: string; component: string; rank: number }>>;
   states: Record<number, Array<{ oid: string; name: string; mib: string; component: string; states: Record<number, [string, string]>; scalar?: 1; nameColumn?: string }>>;
+  /** Per enterprise, tables built like ENTITY-SENSOR-MIB's entPhySensorTable (type, scale, precision, value). */
+  entitySensorTables: Record<number, EntitySensorTable[]>;
+}
+
+interface EntitySensorTable {
+  mib: string;
+  columns: { type: string; scale: string; precision: string; value: string; status?: string };
+  /** Type enumeration number → sensor kind (celsius → temperature…). */
+  types: Record<number, string>;
+  /** Scale enumeration number → power of ten (milli → −3). */
+  scales: Record<number, number>;
+}
+
+const SI_PREFIX: Record<string, number> = {
+  yocto: -24, zepto: -21, atto: -18, femto: -15, pico: -12, nano: -9, micro: -6, milli: -3, units: 0, unit: 0,
+  kilo: 3, mega: 6, giga: 9, tera: 12, peta: 15, exa: 18, zetta: 21, yotta: 24,
+};
+const SENSOR_UNIT_KIND: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:celsius|degc|degreesc)$/i, 'temperature'],
+  [/^volts?(?:ac|dc)$/i, 'voltage'],
+  [/^amperes?$/i, 'current'],
+  [/^watts?$/i, 'power'],
+  [/^hertz$/i, 'frequency'],
+  [/^percentrh$/i, 'humidity'],
+  [/^rpm$/i, 'fan'],
+];
+
+/**
+ * Rows whose columns are a sensor type enumeration with "celsius", an SI scale
+ * enumeration, a precision and a value: the ENTITY-SENSOR-MIB layout that
+ * vendors copy into their own trees (CISCO-ENTITY-SENSOR-MIB and others).
+ */
+function entitySensorTables(rows: Map<string, MibObject[]>, resolve: ReturnType<typeof resolver>): Array<[number, EntitySensorTable]> {
+  const out: Array<[number, EntitySensorTable]> = [];
+  for (const columns of rows.values()) {
+    const col = (re: RegExp) => columns.find((c) => re.test(c.name));
+    const type = col(/SensorType$/);
+    const scale = col(/SensorScale$/);
+    const precision = col(/SensorPrecision$/);
+    const value = col(/SensorValue$/);
+    if (!type || !scale || !precision || !value) continue;
+    const typeEnums = resolve(type.type).enums ?? {};
+    const scaleEnums = resolve(scale.type).enums ?? {};
+    const types: Record<number, string> = {};
+    for (const [n, label] of Object.entries(typeEnums)) {
+      const kind = SENSOR_UNIT_KIND.find(([re]) => re.test(label))?.[1];
+      if (kind) types[Number(n)] = kind;
+    }
+    const scales: Record<number, number> = {};
+    for (const [n, label] of Object.entries(scaleEnums)) if (SI_PREFIX[label.toLowerCase()] !== undefined) scales[Number(n)] = SI_PREFIX[label.toLowerCase()]!;
+    if (!Object.values(types).includes('temperature') || scales[Object.keys(scales).map(Number).find((n) => scales[n] === 0) ?? -1] === undefined) continue;
+    const status = col(/SensorOperStatus$|SensorStatus$/);
+    out.push([
+      enterpriseOf(value.oid)!,
+      { mib: value.module, columns: { type: type.oid, scale: scale.oid, precision: precision.oid, value: value.oid, ...(status ? { status: status.oid } : {}) }, types, scales },
+    ]);
+  }
+  return out;
 }
 
 /**
@@ -191,7 +249,8 @@ function compile(modules: MibModule[]): Compiled {
   };
 
   const productPrefix = siblingPrefixes(objects.filter((o) => o.kind === 'node' && !hasChildren.has(o.oid)));
-  const out: Compiled = { products: {}, enterpriseClasses: {}, identity: {}, temperatures: {}, states: {} };
+  const out: Compiled = { products: {}, enterpriseClasses: {}, identity: {}, temperatures: {}, states: {}, entitySensorTables: {} };
+  for (const [enterprise, table] of entitySensorTables(rowColumns, resolve)) (out.entitySensorTables[enterprise] ??= []).push(table);
   const identityCandidates = new Map<number, Array<{ field: IdentityField; oid: string; id: string; column: boolean; rank: number }>>();
   for (const o of objects) {
     const enterprise = enterpriseOf(o.oid)!;
@@ -287,13 +346,13 @@ async function main(): Promise<void> {
   const write = (name: string, body: object) => writeFile(join('resources/knowledge', name), `${JSON.stringify({ ...header, ...body })}\n`);
   await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, products: compiled.products });
   await write('identity.json', { identity: compiled.identity });
-  await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states });
+  await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states, entitySensorTables: compiled.entitySensorTables });
   const count = (r: Record<number, unknown[]>) => Object.values(r).reduce((n, l) => n + l.length, 0);
   console.log(
     `${modules.length} modules from ${files.length} files in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +
       `${Object.keys(compiled.products).length} products (${Object.values(compiled.products).filter((p) => p[1]).length} with a class), ` +
       `identity objects for ${Object.keys(compiled.identity).length} enterprises (${count(compiled.identity)}), ` +
-      `${count(compiled.temperatures)} temperature objects, ${count(compiled.states)} health states`,
+      `${count(compiled.temperatures)} temperature objects, ${count(compiled.states)} health states, ${count(compiled.entitySensorTables)} ENTITY-SENSOR-like tables`,
   );
 }
 

@@ -42,18 +42,23 @@ const HAND_WRITTEN_DEFS: readonly SensorDef[] = [...SENSOR_DEFS, ...ENVIRONMENT_
  * sysObjectID's enterprise), less those a hand-written definition that is
  * switched on already reads: the hand-written one knows its quirks.
  */
-async function compiledDefsFor(ctx: HealthContext): Promise<SensorDef[]> {
-  const { objectId } = await readScalars(ctx, { objectId: SYS_OBJECT_ID }, 'health:sensors');
-  const enterprise = objectId ? enterpriseOf(asText(objectId) ?? '') : null;
+function compiledDefsFor(ctx: HealthContext, enterprise: number | null): SensorDef[] {
   if (enterprise == null) return [];
   const handWritten = new Set(HAND_WRITTEN_DEFS.filter((d) => !vendorTableOff(ctx, d.value)).map((d) => d.value));
   return compiledSensorDefs(enterprise).filter((d) => !handWritten.has(d.value));
 }
 
+/** The enterprise of the agent's sysObjectID: whose compiled tables apply. */
+async function agentEnterprise(ctx: HealthContext): Promise<number | null> {
+  const { objectId } = await readScalars(ctx, { objectId: SYS_OBJECT_ID }, 'health:sensors');
+  return objectId ? enterpriseOf(asText(objectId) ?? '') : null;
+}
+
 export async function collectSensors(ctx: HealthContext): Promise<Sensor[]> {
   const sensors: Sensor[] = [];
-  sensors.push(...(await collectEntitySensors(ctx)));
-  for (const def of [...HAND_WRITTEN_DEFS, ...(await compiledDefsFor(ctx))]) sensors.push(...(await readSensorDef(ctx, def)));
+  const enterprise = await agentEnterprise(ctx);
+  sensors.push(...(await collectEntitySensors(ctx, enterprise)));
+  for (const def of [...HAND_WRITTEN_DEFS, ...compiledDefsFor(ctx, enterprise)]) sensors.push(...(await readSensorDef(ctx, def)));
   sensors.push(...(await collectDeviceStatus(ctx)));
   return sensors;
 }

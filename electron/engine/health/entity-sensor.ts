@@ -6,13 +6,20 @@
 import type { Sensor, SensorKind, Component } from '../../../shared/health/schema';
 import { asNumber, asText, round } from './values';
 import { compareIndex, readTable, vendorTableOff, type HealthContext } from './table';
+import { compiledEntitySensorTables, type CompiledEntitySensorTable } from '../knowledge/sensor-objects';
 
 const ENT_PHYSICAL_NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
 const ENT_PHYSICAL_DESCR = '1.3.6.1.2.1.47.1.1.1.1.2';
 
 interface EntityFlavour {
   id: string;
-  columns: { type: string; scale: string; precision: string; value: string; status: string };
+  columns: { type: string; scale: string; precision: string; value: string; status?: string };
+  /** Type enumeration → reading, when the table numbers its types unlike RFC 3433. */
+  types?: Record<number, SensorType>;
+  /** Scale enumeration → power of ten, when unlike RFC 3433 (units = 9). */
+  scaleExponents?: Record<number, number>;
+  /** Compiled from the vendor's MIB: kept by leave-vendor-out. */
+  compiled?: boolean;
   /** Cisco entSensorThresholdTable (severity, relation, value) when the device publishes limits. */
   thresholds?: { severity: string; relation: string; value: string };
 }
@@ -45,8 +52,14 @@ const FLAVOURS: EntityFlavour[] = [
   },
 ];
 
+interface SensorType {
+  kind: SensorKind;
+  unit: string;
+  component: Component;
+}
+
 /** EntitySensorDataType → kind, unit, component. Types not listed (other, unknown, truthvalue…) are skipped. */
-const SENSOR_TYPES: Record<number, { kind: SensorKind; unit: string; component: Component }> = {
+const SENSOR_TYPES: Record<number, SensorType> = {
   3: { kind: 'voltage', unit: 'V', component: 'psu' },
   4: { kind: 'voltage', unit: 'V', component: 'psu' },
   5: { kind: 'current', unit: 'A', component: 'psu' },
@@ -60,22 +73,45 @@ const SENSOR_TYPES: Record<number, { kind: SensorKind; unit: string; component: 
 /** A value the agent uses for "no reading". */
 const NO_READING = -1000000000;
 
-export async function collectEntitySensors(ctx: HealthContext): Promise<Sensor[]> {
+const BY_KIND: Record<string, SensorType> = Object.fromEntries(Object.values(SENSOR_TYPES).map((t) => [t.kind, t]));
+
+/** A compiled vendor copy of the table, in the shape the reader below takes. */
+function compiledFlavour(table: CompiledEntitySensorTable): EntityFlavour {
+  const types: Record<number, SensorType> = {};
+  for (const [n, kind] of Object.entries(table.types)) if (BY_KIND[kind]) types[Number(n)] = BY_KIND[kind]!;
+  return { id: `mib:${table.mib}`, columns: table.columns, types, scaleExponents: Object.fromEntries(Object.entries(table.scales).map(([n, e]) => [Number(n), e])), compiled: true };
+}
+
+/** The RFC 3433 table, the hand-written vendor copies, and the copies compiled from the device's vendor's MIBs. */
+function flavoursFor(ctx: HealthContext, enterprise: number | null): EntityFlavour[] {
+  const handWritten = FLAVOURS.filter((f) => !vendorTableOff(ctx, f.columns.value));
+  const read = new Set(handWritten.map((f) => f.columns.value));
+  const compiled = enterprise == null ? [] : compiledEntitySensorTables(enterprise).map(compiledFlavour).filter((f) => !read.has(f.columns.value));
+  return [...handWritten, ...compiled];
+}
+
+export async function collectEntitySensors(ctx: HealthContext, enterprise: number | null = null): Promise<Sensor[]> {
   const out: Sensor[] = [];
   let names: Map<string, string> | null = null;
-  for (const flavour of FLAVOURS) {
-    if (vendorTableOff(ctx, flavour.columns.value)) continue;
-    const rows = await readTable(ctx, { value: flavour.columns.value, type: flavour.columns.type, scale: flavour.columns.scale, precision: flavour.columns.precision, status: flavour.columns.status }, `health:${flavour.id}`);
+  for (const flavour of flavoursFor(ctx, enterprise)) {
+    const { value: valueColumn, type: typeColumn, scale: scaleColumn, precision: precisionColumn, status: statusColumn } = flavour.columns;
+    const rows = await readTable(
+      ctx,
+      { value: valueColumn, type: typeColumn, scale: scaleColumn, precision: precisionColumn, ...(statusColumn ? { status: statusColumn } : {}) },
+      `health:${flavour.id}`,
+    );
     if (rows.size === 0) continue;
     names ??= await readEntityNames(ctx);
     const limits = flavour.thresholds ? await readCiscoThresholds(ctx, flavour.thresholds) : new Map();
     for (const index of [...rows.keys()].sort(compareIndex)) {
       const row = rows.get(index)!;
-      const type = SENSOR_TYPES[asNumber(row.type) ?? 0];
+      const type = (flavour.types ?? SENSOR_TYPES)[asNumber(row.type) ?? 0];
       const raw = asNumber(row.value);
       const status = asNumber(row.status);
       if (!type || raw === null || raw === NO_READING || (status !== null && status !== 1)) continue;
-      const factor = 10 ** (3 * ((asNumber(row.scale) ?? 9) - 9)) / 10 ** (asNumber(row.precision) ?? 0);
+      const scale = asNumber(row.scale);
+      const exponent = flavour.scaleExponents ? (scale === null ? 0 : flavour.scaleExponents[scale] ?? 0) : 3 * ((scale ?? 9) - 9);
+      const factor = 10 ** exponent / 10 ** (asNumber(row.precision) ?? 0);
       const value = round(raw * factor, 3);
       const name = names.get(index) ?? `${type.kind} ${index}`;
       const lim = limits.get(index);

@@ -11,6 +11,19 @@ import compiled from '../../../resources/knowledge/sensors.json';
 interface CompiledTemperature { oid: string; name: string; mib: string; scale: number; scalar?: 1; nameColumn?: string; component: string }
 interface CompiledState { oid: string; name: string; mib: string; component: string; states: Record<string, [string, string]>; scalar?: 1; nameColumn?: string }
 
+/** A vendor copy of ENTITY-SENSOR-MIB's entPhySensorTable, with its own type and scale enumerations. */
+export interface CompiledEntitySensorTable {
+  mib: string;
+  columns: { type: string; scale: string; precision: string; value: string; status?: string };
+  types: Record<string, string>;
+  scales: Record<string, number>;
+}
+const ENTITY_TABLES = compiled.entitySensorTables as unknown as Record<string, CompiledEntitySensorTable[]>;
+
+export function compiledEntitySensorTables(enterprise: number): readonly CompiledEntitySensorTable[] {
+  return ENTITY_TABLES[enterprise] ?? [];
+}
+
 const TEMPERATURES = compiled.temperatures as unknown as Record<string, CompiledTemperature[]>;
 const STATES = compiled.states as unknown as Record<string, CompiledState[]>;
 
