@@ -21,6 +21,8 @@ const HR_DEVICE_MAX_ROWS = 64;
 /** Chassis/stack rows whose model names are compared (one GET). */
 const ENTITY_CANDIDATES = 8;
 const WALK_TIMEOUT_MS = 3000;
+// Every walk here is a sample (first rows, candidates): `sample` tells the scan's
+// walk observer that stopping at the row bound is what was asked, not a problem.
 
 /** Derived ENTITY-MIB facts: the chassis row's columns. */
 const ENTITY_FACTS: ReadonlyArray<[string, string]> = [
@@ -136,7 +138,7 @@ function resolveObjKey(key: string, facts: Facts): string | null {
 async function readFirstRows(source: SnmpSource, columns: string[], facts: Facts, signal?: AbortSignal): Promise<void> {
   await Promise.all(
     columns.map(async (column) => {
-      const res = await source.walk(column, { maxRows: 1, timeoutMs: WALK_TIMEOUT_MS, signal });
+      const res = await source.walk(column, { maxRows: 1, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true });
       const row = res.rows[0];
       if (row && row.oid.startsWith(`${column}.`)) put(facts, `first:${column}`, varbindText(row), row.oid);
     }),
@@ -157,7 +159,7 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
   const indexIn = (col: string, r: VarBind) => r.oid.slice(col.length + 1);
   const classes = column(
     COLUMN.entPhysicalClass,
-    (await source.walk(COLUMN.entPhysicalClass, { maxRows: ENTITY_MAX_ROWS, timeoutMs: WALK_TIMEOUT_MS, signal })).rows,
+    (await source.walk(COLUMN.entPhysicalClass, { maxRows: ENTITY_MAX_ROWS, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true })).rows,
   );
   let candidates: string[];
   if (classes.length > 0) {
@@ -169,11 +171,11 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
   } else {
     const models = column(
       COLUMN.entPhysicalModelName,
-      (await source.walk(COLUMN.entPhysicalModelName, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal })).rows,
+      (await source.walk(COLUMN.entPhysicalModelName, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true })).rows,
     );
     candidates = models.filter((r) => cleanValue(varbindText(r))).map((r) => indexIn(COLUMN.entPhysicalModelName, r)).slice(0, 1);
     if (candidates.length === 0) {
-      const descr = column(COLUMN.entPhysicalDescr, (await source.walk(COLUMN.entPhysicalDescr, { maxRows: 1, timeoutMs: WALK_TIMEOUT_MS, signal })).rows);
+      const descr = column(COLUMN.entPhysicalDescr, (await source.walk(COLUMN.entPhysicalDescr, { maxRows: 1, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true })).rows);
       if (descr.length === 0) {
         // Some agents (Firepower FXOS) fill only entPhysicalSerialNum (and empty model names):
         // no row to pick, but the serial still counts. No ENTITY rows at all: nothing more to ask.
@@ -203,14 +205,14 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
 
 /** `ent.anySerial`: the first non-empty entPhysicalSerialNum (weaker than the chassis row's own). */
 async function readFirstEntitySerial(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
-  const res = await source.walk(COLUMN.entPhysicalSerialNum, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal });
+  const res = await source.walk(COLUMN.entPhysicalSerialNum, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true });
   const firstSerial = column(COLUMN.entPhysicalSerialNum, res.rows).find((r) => cleanValue(varbindText(r)));
   if (firstSerial) put(facts, 'ent.anySerial', varbindText(firstSerial), firstSerial.oid);
 }
 
 /** The printer row of hrDeviceTable: its description is the printer's model on most MFPs. */
 async function readHrPrinter(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
-  const res = await source.walk(COLUMN.hrDeviceType, { maxRows: HR_DEVICE_MAX_ROWS, timeoutMs: WALK_TIMEOUT_MS, signal });
+  const res = await source.walk(COLUMN.hrDeviceType, { maxRows: HR_DEVICE_MAX_ROWS, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true });
   const row = res.rows.find((r) => r.oid.startsWith(`${COLUMN.hrDeviceType}.`) && String(r.value).replace(/^\./, '') === HR_DEVICE_PRINTER);
   if (!row) return;
   const index = row.oid.slice(COLUMN.hrDeviceType.length + 1);
@@ -237,7 +239,7 @@ const IF_TYPE_MAX_ROWS = 512;
 
 /** The mix of interface types (`if.ethernet` = 24, `if.wifi` = 2): what links a box has says what it is. */
 async function readInterfaceMix(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
-  const res = await source.walk(COLUMN.ifType, { maxRows: IF_TYPE_MAX_ROWS, timeoutMs: WALK_TIMEOUT_MS, signal });
+  const res = await source.walk(COLUMN.ifType, { maxRows: IF_TYPE_MAX_ROWS, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true });
   const types = column(COLUMN.ifType, res.rows).map((r) => Number(r.value));
   if (types.length === 0) return;
   for (const [key, kinds] of IF_TYPE_KINDS) {

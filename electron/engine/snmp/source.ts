@@ -35,6 +35,11 @@ export interface WalkOptions {
   /** Stop after this long; the result is then marked truncated. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * The reader wants only the first `maxRows` rows (a first-row read, a sample of
+   * candidates): stopping there is the answer, not a device problem to report.
+   */
+  sample?: boolean;
 }
 
 export interface WalkResult {
