@@ -21,7 +21,7 @@ export function words(name: string): string {
 }
 
 /** Parts of a device that are not the box itself: their serials and versions are not the device's. */
-const PART = /\b(?:modem|wireless|wlan|lte|gps|sim|mesh|port|ports|if|interface|fan|fans|psu|power|battery|batteries|disk|drive|hdd|ssd|sfp|xfp|gbic|transceiver|xcvr|optic|optical|lamp|toner|cartridge|drum|supply|supplies|license|licence|peer|neighbor|neighbour|remote|client|station|sta|ap|radio|antenna|sensor|slot|card|module|line|lc|blade|tray|feeder|vlan|route|user|session|tunnel|trap|notification|event|log|alarm|file|image|config|cfg|backup|download|upload|upgrade|pending|next|new|target|desired|required|min|latest|available|db|database|signature|av|ips|engine|driver|agent|boot|bootrom|bios|mib|protocol|snmp|loader|cpld|fpga|controller|ctrl|dsp|nic|bridge|link)\b/;
+const PART = /\b(?:batt|subsys|sub|monitor|modem|wireless|wlan|lte|gps|sim|mesh|port|ports|if|interface|fan|fans|psu|power|battery|batteries|disk|drive|hdd|ssd|sfp|xfp|gbic|transceiver|xcvr|optic|optical|lamp|toner|cartridge|drum|supply|supplies|license|licence|peer|neighbor|neighbour|remote|client|station|sta|ap|radio|antenna|sensor|slot|card|module|line|lc|blade|tray|feeder|vlan|route|user|session|tunnel|trap|notification|event|log|alarm|file|image|config|cfg|backup|download|upload|upgrade|pending|next|new|target|desired|required|min|latest|available|db|database|signature|av|ips|engine|driver|agent|boot|bootrom|bios|mib|protocol|snmp|loader|cpld|fpga|controller|ctrl|dsp|nic|bridge|link)\b/;
 
 const IDENTITY_GRAMMAR: ReadonlyArray<readonly [IdentityField, RegExp]> = [
   ['serial', /\b(?:serial(?: ?(?:num|number|no|nbr|id))?|ser ?num|sn|esn)$/],
@@ -129,8 +129,9 @@ export function severityOfLabel(label: string): Severity | null {
   const w = words(label).trim();
   if (UNKNOWN.test(w)) return 'unknown';
   if (OK.test(w)) return 'ok';
-  if (CRITICAL.test(w)) return 'critical';
+  // "nonCritical", "predictiveFailure": warning words first, before the words they contain.
   if (WARNING.test(w)) return 'warning';
+  if (CRITICAL.test(w)) return 'critical';
   return null;
 }
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ENTERPRISE_REGISTRY, ianaEnterpriseName } from '../../../electron/engine/knowledge/enterprises';
+import { productOf } from '../../../electron/engine/knowledge/products';
+import { compiledSensorDefs } from '../../../electron/engine/knowledge/sensor-objects';
+import { identifyDevice } from '../../../electron/engine/identify/identify';
+import { deviceVendorScope } from '../../../electron/engine/identify/rule-owners';
+import { collectHealth } from '../../../electron/engine/health/collect';
+import { loadSnmprec } from '../../../electron/engine/snmp/file-source';
+
+/** A MikroTik-like agent: its own MIB holds the serial, firmware and temperatures. */
+const ROUTEROS = [
+  '1.3.6.1.2.1.1.1.0|4|RouterOS RB5009UG+S+',
+  '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.14988.1',
+  '1.3.6.1.4.1.14988.1.1.7.3.0|4|HF1234ABCD5',
+  '1.3.6.1.4.1.14988.1.1.7.4.0|4|7.14.3',
+  '1.3.6.1.4.1.14988.1.1.3.10.0|2|431',
+].join('\n');
+
+const MIKROTIK_SCOPE = deviceVendorScope([14988], [8072, 2021], ['MikroTik']);
+
+describe('knowledge compiled from public sources', () => {
+  it('holds the whole IANA registry, with its date', () => {
+    expect(ENTERPRISE_REGISTRY.count).toBeGreaterThan(60_000);
+    expect(ENTERPRISE_REGISTRY.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(ianaEnterpriseName(14988)).toBe('MikroTik');
+    expect(ianaEnterpriseName(2604)).toBe('Sophos');
+    expect(ianaEnterpriseName(999_999_999)).toBeNull();
+  });
+
+  it('names the product a sysObjectID is assigned in its vendor MIB', () => {
+    expect(productOf('1.3.6.1.4.1.12356.101.1.624')?.name).toBe('fgt60D');
+    expect(productOf('.1.3.6.1.4.1.9.1.1208')).toMatchObject({ type: 'switch' });
+    expect(productOf('1.3.6.1.4.1.99999.77')).toBeNull();
+  });
+
+  it('turns compiled temperature objects into sensor definitions with their scale', () => {
+    const def = compiledSensorDefs(14988).find((d) => d.value === '1.3.6.1.4.1.14988.1.1.3.10.0');
+    expect(def).toMatchObject({ kind: 'temperature', scale: 0.1, scalar: true, compiled: true, source: 'mib:MIKROTIK-MIB' });
+  });
+});
+
+describe('leave-vendor-out: a device read with its vendor hand-written rules off', () => {
+  it('still gets vendor, serial and firmware from the compiled knowledge', async () => {
+    const source = loadSnmprec(ROUTEROS, 'routeros');
+    const normal = await identifyDevice(source, {}, { quick: false });
+    expect(normal).toMatchObject({ vendor: 'MikroTik', type: 'router', serial: 'HF1234ABCD5' });
+    const left = await identifyDevice(source, {}, { quick: false, withoutVendor: MIKROTIK_SCOPE });
+    expect(left).toMatchObject({ vendor: 'MikroTik', serial: 'HF1234ABCD5', firmware: '7.14.3' });
+    // The hand-written rules are really off: only compiled or generic rules gave evidence.
+    expect(left.evidence.map((e) => e.rule)).not.toContain('mikrotik:mtxrSerialNumber');
+    expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'serial', rule: 'mib:MIKROTIK-MIB::mtxrSerialNumber' }));
+    expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'vendor', rule: 'iana-enterprise' }));
+  });
+
+  it('reads the temperature through the compiled table, in °C', async () => {
+    const health = await collectHealth(loadSnmprec(ROUTEROS, 'routeros'), { withoutVendor: MIKROTIK_SCOPE });
+    expect(health.sensors).toContainEqual(expect.objectContaining({ kind: 'temperature', value: 43.1, source: 'mib:MIKROTIK-MIB' }));
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  celsiusScale,
+  classOfProduct,
+  healthEnumeration,
+  identityFieldOf,
+  isBoxTable,
+  isTemperatureName,
+  severityOfLabel,
+  stateComponentOf,
+  words,
+} from '../../../tools/knowledge/grammar';
+import { cleanOrganisation } from '../../../tools/knowledge/clean-organisation';
+
+describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
+  it('splits MIB object names into words, acronyms kept together', () => {
+    expect(words('mtxrHlTemperature')).toBe('mtxr hl temperature');
+    expect(words('sysPSUStatus')).toBe('sys psu status');
+  });
+
+  it('finds the objects that hold the box serial, model and firmware, and not those of its parts', () => {
+    expect(identityFieldOf('mtxrSerialNumber')).toBe('serial');
+    expect(identityFieldOf('snwlSysModel')).toBe('model');
+    expect(identityFieldOf('mtxrFirmwareVersion')).toBe('firmware');
+    expect(identityFieldOf('hwSysVersion')).toBe('firmware');
+    // Parts of the box and other software are not the device's identity.
+    expect(identityFieldOf('upsDiagSubSysBattMonitorSerialNum')).toBeNull();
+    expect(identityFieldOf('mtxrWirelessModemModel')).toBeNull();
+    expect(identityFieldOf('swPortSfpSerialNumber')).toBeNull();
+    expect(identityFieldOf('sysBootRomVersion')).toBeNull();
+    expect(identityFieldOf('sysUpTime')).toBeNull();
+  });
+
+  it('reads a table as the box only when its name says system/chassis/unit and no part', () => {
+    expect(isBoxTable('switchInfoTable')).toBe(true);
+    expect(isBoxTable('chassisTable')).toBe(true);
+    expect(isBoxTable('portInfoTable')).toBe(false);
+    expect(isBoxTable('fanTable')).toBe(false);
+  });
+
+  it('tells a temperature reading from its thresholds, states and units', () => {
+    expect(isTemperatureName('mtxrHlTemperature')).toBe(true);
+    expect(isTemperatureName('tempSensorValue')).toBe(true);
+    expect(isTemperatureName('boardTempCelsius')).toBe(true);
+    expect(isTemperatureName('ciscoEnvMonTemperatureThreshold')).toBe(false);
+    expect(isTemperatureName('ciscoEnvMonTemperatureState')).toBe(false);
+    expect(isTemperatureName('cSipStatsClientTempNotAvailIns')).toBe(false);
+    expect(isTemperatureName('sensorTempUnit')).toBe(false);
+  });
+
+  it('turns DISPLAY-HINT, UNITS and DESCRIPTION into a °C scale, and refuses Fahrenheit', () => {
+    expect(celsiusScale('d-1', undefined, '')).toBe(0.1);
+    expect(celsiusScale(undefined, 'degrees Celsius', '')).toBe(1);
+    expect(celsiusScale(undefined, undefined, 'Temperature in tenths of a degree Celsius')).toBe(0.1);
+    expect(celsiusScale(undefined, undefined, 'in millidegrees Celsius')).toBe(0.001);
+    expect(celsiusScale(undefined, 'degrees Fahrenheit', '')).toBeNull();
+    expect(celsiusScale(undefined, undefined, 'The probe temperature in Fahrenheit')).toBeNull();
+  });
+
+  it('maps health enumeration labels to severities and rejects enumerations that are not health', () => {
+    expect(severityOfLabel('normal')).toBe('ok');
+    expect(severityOfLabel('nonCritical')).toBe('warning');
+    expect(severityOfLabel('notFunctioning')).toBe('critical');
+    expect(severityOfLabel('notPresent')).toBe('unknown');
+    expect(healthEnumeration({ 1: 'normal', 2: 'warning', 3: 'critical', 5: 'notPresent' })).toEqual({
+      1: ['normal', 'ok'], 2: ['warning', 'warning'], 3: ['critical', 'critical'], 5: ['notPresent', 'unknown'],
+    });
+    expect(healthEnumeration({ 1: 'enabled', 2: 'disabled' })).toBeNull();
+    expect(healthEnumeration({ 1: 'ok', 2: 'blinking' })).toBeNull();
+  });
+
+  it('gives a health enumeration its component from the object or row name', () => {
+    expect(stateComponentOf('ciscoEnvMonFanState', 'ciscoEnvMonFanStatusEntry')).toBe('fan');
+    expect(stateComponentOf('ciscoEnvMonSupplyState', 'ciscoEnvMonSupplyStatusEntry')).toBe('psu');
+    expect(stateComponentOf('ifOperStatus', 'ifEntry')).toBeNull();
+    expect(stateComponentOf('hwBulkStatDefineFileStatus', 'hwBulkStatEntry')).toBeNull();
+  });
+
+  it('states a product class only from plain words', () => {
+    expect(classOfProduct('cat29xxStack', 'Catalyst 2960 switch stack', '')).toBe('switch');
+    expect(classOfProduct('hpSmartUps', undefined, 'Uninterruptible power supply')).toBe('ups');
+    expect(classOfProduct('fgt60D', undefined, '')).toBeNull();
+  });
+});
+
+describe('cleanOrganisation', () => {
+  it('drops legal forms, URLs and "formerly" notes', () => {
+    expect(cleanOrganisation('Sophos Plc')).toBe('Sophos');
+    expect(cleanOrganisation('Allied Telesis, Inc.')).toBe('Allied Telesis');
+    expect(cleanOrganisation('IBM (https://w3.ibm.com/standards )')).toBe('IBM');
+    expect(cleanOrganisation('Vertiv Tech Co.,Ltd.')).toBe('Vertiv Tech');
+    expect(cleanOrganisation('MikroTik')).toBe('MikroTik');
+  });
+});
