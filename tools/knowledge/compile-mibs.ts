@@ -6,9 +6,11 @@
  *                   component health enumerations with each label's severity
  * The app loads the JSON; it never parses a MIB.
  *
- *   npx tsx tools/knowledge/compile-mibs.ts MIB_DIR [--source TEXT]
+ *   npx tsx tools/knowledge/compile-mibs.ts MIB_DIR [MIB_DIR...] [--source TEXT]
  *
- * MIB_DIR is a checkout of github.com/netdisco/netdisco-mibs (one folder per vendor).
+ * Each MIB_DIR holds MIB files, directly or one folder per vendor: a checkout of
+ * github.com/netdisco/netdisco-mibs, the asn1/ folder of github.com/lextudio/mibs.pysnmp.com.
+ * The first directory that defines a module wins (netdisco's curated copies first).
  * Needs libsmi's smidump (Debian: apt-get install smitools). See resources/knowledge/README.md.
  */
 import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
@@ -23,6 +25,9 @@ import {
   identityRank,
   isBoxTable,
   isTemperatureName,
+  upsFieldOf,
+  runtimeUnit,
+  batteryStatusEnumeration,
   saysCelsius,
   temperatureRank,
   stateComponentOf,
@@ -40,15 +45,21 @@ const IDENTITY_SCALARS_PER_FIELD = 6;
 const IDENTITY_COLUMNS_PER_FIELD = 1;
 const SENSORS_PER_ENTERPRISE = 48;
 
-async function mibFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const vendor of (await readdir(dir)).sort()) {
-    if (vendor.startsWith('.') || vendor === 'EXTRAS') continue;
-    const path = join(dir, vendor);
-    if (!(await stat(path)).isDirectory()) continue;
-    for (const file of (await readdir(path)).sort()) out.push(join(path, file));
+/** MIB files of a directory: its own files and those of its vendor folders (EXTRAS and dot-files skipped). */
+async function mibFiles(dir: string): Promise<{ files: string[]; folders: string[] }> {
+  const files: string[] = [];
+  const folders: string[] = [dir];
+  for (const entry of (await readdir(dir)).sort()) {
+    if (entry.startsWith('.') || entry === 'EXTRAS' || /^(?:README|CONTRIBUTING|VERSION|LICENSE)/.test(entry)) continue;
+    const path = join(dir, entry);
+    if (!(await stat(path)).isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    folders.push(path);
+    for (const file of (await readdir(path)).sort()) files.push(join(path, file));
   }
-  return out;
+  return { files, folders };
 }
 
 /**
@@ -68,19 +79,25 @@ async function moduleIndex(files: string[]): Promise<string> {
 }
 
 async function readAll(files: string[], smiPath: string): Promise<MibModule[]> {
-  const modules: MibModule[] = [];
+  const modules: Array<MibModule & { order: number }> = [];
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++]!;
+      const index = next;
       const mod = await readMibModule(file, smiPath).catch(() => null);
-      if (mod) modules.push(mod);
+      if (mod) modules.push({ ...mod, order: index });
       if (++done % 500 === 0) process.stderr.write(`  ${done}/${files.length} files\n`);
     }
   };
   await Promise.all(Array.from({ length: 6 }, worker));
-  return modules.sort((a, b) => a.file.localeCompare(b.file));
+  // One copy of each module: the one from the earliest directory given.
+  const seen = new Set<string>();
+  return modules
+    .sort((a, b) => a.order - b.order)
+    .filter((m) => !seen.has(m.name) && Boolean(seen.add(m.name)))
+    .map(({ order: _order, ...m }) => m);
 }
 
 /** Resolves a TC to its base type, hint and labels through the typedefs of every module read. */
@@ -109,7 +126,14 @@ interface Compiled {
   states: Record<number, Array<{ oid: string; name: string; mib: string; component: string; states: Record<number, [string, string]>; scalar?: 1; nameColumn?: string }>>;
   /** Per enterprise, tables built like ENTITY-SENSOR-MIB's entPhySensorTable (type, scale, precision, value). */
   entitySensorTables: Record<number, EntitySensorTable[]>;
+  /** Per enterprise, UPS battery scalars: charge (with its scale), runtime left (with its unit), battery status. */
+  ups: Record<number, CompiledUps[]>;
 }
+
+type CompiledUps =
+  | { field: 'chargePercent'; oid: string; mib: string; scale: number }
+  | { field: 'runtimeMinutes'; oid: string; mib: string; unit: 'ticks' | 'minutes' | 'seconds' }
+  | { field: 'batteryStatus'; oid: string; mib: string; states: Record<number, string> };
 
 interface EntitySensorTable {
   mib: string;
@@ -176,7 +200,9 @@ function siblingPrefixes(leaves: MibObject[]): Map<string, number> {
   const byParent = new Map<string, string[]>();
   for (const o of leaves) {
     const parent = o.oid.slice(0, o.oid.lastIndexOf('.'));
-    byParent.set(parent, [...(byParent.get(parent) ?? []), o.name]);
+    const siblings = byParent.get(parent);
+    if (siblings) siblings.push(o.name);
+    else byParent.set(parent, [o.name]);
   }
   const out = new Map<string, number>();
   for (const [parent, names] of byParent) {
@@ -221,6 +247,26 @@ function enterpriseClasses(products: Compiled['products']): Record<number, strin
   return out;
 }
 
+/** A UPS battery scalar, with the scale or unit or states its MIB gives; null when it does not say. */
+function upsObject(o: MibObject, type: { base: string; format?: string; enums?: Record<number, string> }): CompiledUps | null {
+  const field = upsFieldOf(o.name);
+  const oid = `${o.oid}.0`;
+  if (field === 'batteryStatus') {
+    const states = type.enums ? batteryStatusEnumeration(type.enums) : null;
+    return states ? { field, oid, mib: o.module, states } : null;
+  }
+  if (field === 'chargePercent' && NUMBER_BASES.test(type.base) && !type.enums) {
+    const hint = /^d-(\d)$/.exec(type.format ?? '');
+    const tenths = /\b(?:0\.1|tenths?)\b/i.test(`${o.units ?? ''} ${o.description}`);
+    return { field, oid, mib: o.module, scale: hint ? 10 ** -Number(hint[1]) : tenths ? 0.1 : 1 };
+  }
+  if (field === 'runtimeMinutes' && (NUMBER_BASES.test(type.base) || /TimeTicks/.test(type.base)) && !type.enums) {
+    const unit = runtimeUnit(type.base, o.units, o.description);
+    return unit ? { field, oid, mib: o.module, unit } : null;
+  }
+  return null;
+}
+
 function compile(modules: MibModule[]): Compiled {
   const resolve = resolver(modules);
   const seen = new Set<string>();
@@ -240,7 +286,13 @@ function compile(modules: MibModule[]): Compiled {
   }
   // Columns of each row, to name rows from a sibling description column.
   const rowColumns = new Map<string, MibObject[]>();
-  for (const o of objects) if (o.kind === 'column') rowColumns.set(`${o.module}::${o.row}`, [...(rowColumns.get(`${o.module}::${o.row}`) ?? []), o]);
+  for (const o of objects) {
+    if (o.kind !== 'column') continue;
+    const key = `${o.module}::${o.row}`;
+    const columns = rowColumns.get(key);
+    if (columns) columns.push(o);
+    else rowColumns.set(key, [o]);
+  }
   const nameColumnOf = (o: MibObject): string | undefined => {
     if (o.kind !== 'column') return undefined;
     const siblings = rowColumns.get(`${o.module}::${o.row}`) ?? [];
@@ -249,7 +301,7 @@ function compile(modules: MibModule[]): Compiled {
   };
 
   const productPrefix = siblingPrefixes(objects.filter((o) => o.kind === 'node' && !hasChildren.has(o.oid)));
-  const out: Compiled = { products: {}, enterpriseClasses: {}, identity: {}, temperatures: {}, states: {}, entitySensorTables: {} };
+  const out: Compiled = { products: {}, enterpriseClasses: {}, identity: {}, temperatures: {}, states: {}, entitySensorTables: {}, ups: {} };
   for (const [enterprise, table] of entitySensorTables(rowColumns, resolve)) (out.entitySensorTables[enterprise] ??= []).push(table);
   const identityCandidates = new Map<number, Array<{ field: IdentityField; oid: string; id: string; column: boolean; rank: number }>>();
   for (const o of objects) {
@@ -287,6 +339,10 @@ function compile(modules: MibModule[]): Compiled {
           rank: temperatureRank(o.name, saysCelsius(o.units, o.description), !!nameColumn),
         });
       }
+    }
+    if (o.kind === 'scalar') {
+      const ups = upsObject(o, type);
+      if (ups) (out.ups[enterprise] ??= []).push(ups);
     }
     if (type.enums) {
       const component = stateComponentOf(o.name, o.row ?? '');
@@ -328,15 +384,16 @@ function compile(modules: MibModule[]): Compiled {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const dir = args.find((a) => !a.startsWith('--'));
-  if (!dir) {
-    console.error('usage: tsx tools/knowledge/compile-mibs.ts MIB_DIR [--source TEXT]');
+  const sourceAt = args.indexOf('--source');
+  const dirs = args.filter((a, i) => !a.startsWith('--') && (sourceAt < 0 || i !== sourceAt + 1));
+  if (dirs.length === 0) {
+    console.error('usage: tsx tools/knowledge/compile-mibs.ts MIB_DIR [MIB_DIR...] [--source TEXT]');
     process.exit(2);
   }
-  const sourceAt = args.indexOf('--source');
-  const source = sourceAt >= 0 ? args[sourceAt + 1]! : dir;
-  const folders = (await readdir(dir)).filter((f) => !f.startsWith('.') && f !== 'EXTRAS').map((f) => join(dir, f));
-  const files = await mibFiles(dir);
+  const source = sourceAt >= 0 ? args[sourceAt + 1]! : dirs.join(', ');
+  const listed = await Promise.all(dirs.map(mibFiles));
+  const files = listed.flatMap((l) => l.files);
+  const folders = listed.flatMap((l) => l.folders);
   const started = Date.now();
   const index = await moduleIndex(files);
   const modules = await readAll(files, [index, ...folders].join(':'));
@@ -346,13 +403,13 @@ async function main(): Promise<void> {
   const write = (name: string, body: object) => writeFile(join('resources/knowledge', name), `${JSON.stringify({ ...header, ...body })}\n`);
   await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, products: compiled.products });
   await write('identity.json', { identity: compiled.identity });
-  await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states, entitySensorTables: compiled.entitySensorTables });
+  await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states, entitySensorTables: compiled.entitySensorTables, ups: compiled.ups });
   const count = (r: Record<number, unknown[]>) => Object.values(r).reduce((n, l) => n + l.length, 0);
   console.log(
     `${modules.length} modules from ${files.length} files in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +
       `${Object.keys(compiled.products).length} products (${Object.values(compiled.products).filter((p) => p[1]).length} with a class), ` +
       `identity objects for ${Object.keys(compiled.identity).length} enterprises (${count(compiled.identity)}), ` +
-      `${count(compiled.temperatures)} temperature objects, ${count(compiled.states)} health states, ${count(compiled.entitySensorTables)} ENTITY-SENSOR-like tables`,
+      `${count(compiled.temperatures)} temperature objects, ${count(compiled.states)} health states, ${count(compiled.entitySensorTables)} ENTITY-SENSOR-like tables, ${count(compiled.ups)} UPS battery objects`,
   );
 }
 

@@ -174,3 +174,44 @@ export function classOfProduct(name: string, comment: string | undefined, descri
   const text = `${words(name)} ${comment ?? ''} ${description}`.toLowerCase();
   return CLASS_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
 }
+
+export type UpsField = 'chargePercent' | 'runtimeMinutes' | 'batteryStatus';
+
+/** UPS battery readings by name: charge, runtime left, battery status. */
+export function upsFieldOf(name: string): UpsField | null {
+  const w = words(name);
+  if (/\b(?:thresh|threshold|limit|alarm|min|max|low|high|set|config|test|last|since|date|time ?on ?battery|elapsed)\b/.test(w)) return null;
+  if (/\b(?:bat|batt|battery)\b/.test(w) && /\b(?:capacity|charge)(?: (?:remaining|level|percent|pct))?$/.test(w)) return 'chargePercent';
+  if (/\b(?:bat|batt|battery)\b.*\b(?:run ?time|runtime|autonomy|time remaining|remaining time)(?: (?:remaining|left))?$|\b(?:estimated )?(?:run ?time|runtime|autonomy) (?:remaining|left)$/.test(w)) return 'runtimeMinutes';
+  if (/\b(?:bat|batt|battery) (?:status|state|condition)$/.test(w)) return 'batteryStatus';
+  return null;
+}
+
+/** What a runtime object counts in, from its syntax and words; null when it does not say. */
+export function runtimeUnit(base: string, units: string | undefined, description: string): 'ticks' | 'minutes' | 'seconds' | null {
+  if (/TimeTicks/.test(base)) return 'ticks';
+  const text = `${units ?? ''} ${description}`.toLowerCase();
+  if (/\bminutes?\b|\bmins?\b/.test(text)) return 'minutes';
+  if (/\bseconds?\b|\bsecs?\b/.test(text)) return 'seconds';
+  return null;
+}
+
+const BATTERY_STATUS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:unknown|other|undefined)$/, 'unknown'],
+  [/^(?:normal|ok|good|battery normal|full|charged|charging|floating|float|resting)$/, 'normal'],
+  [/\blow\b|\bdischarg/, 'low'],
+  [/\bdepleted\b|\bexhausted\b|\bempty\b/, 'depleted'],
+  [/\bnot ?present\b|\babsent\b|\bdisconnected\b|\bmissing\b/, 'not-present'],
+  [/\bfault\b|\bfail|\bbad\b|\breplace\b|\bdefect/, 'fault'],
+];
+
+/** A battery status enumeration in UPS-MIB's words; null unless every label reads plainly and one is normal. */
+export function batteryStatusEnumeration(enums: Record<number, string>): Record<number, string> | null {
+  const out: Record<number, string> = {};
+  for (const [n, label] of Object.entries(enums)) {
+    const status = BATTERY_STATUS.find(([re]) => re.test(words(label).trim()))?.[1];
+    if (!status) return null;
+    out[Number(n)] = status;
+  }
+  return Object.values(out).includes('normal') ? out : null;
+}

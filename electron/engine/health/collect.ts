@@ -56,7 +56,7 @@ async function agentEnterprise(ctx: HealthContext): Promise<number | null> {
 
 export async function collectSensors(ctx: HealthContext): Promise<Sensor[]> {
   const sensors: Sensor[] = [];
-  const enterprise = await agentEnterprise(ctx);
+  const enterprise = ctx.enterprise === undefined ? await agentEnterprise(ctx) : ctx.enterprise;
   sensors.push(...(await collectEntitySensors(ctx, enterprise)));
   for (const def of [...HAND_WRITTEN_DEFS, ...compiledDefsFor(ctx, enterprise)]) sensors.push(...(await readSensorDef(ctx, def)));
   sensors.push(...(await collectDeviceStatus(ctx)));
@@ -75,6 +75,7 @@ async function guarded<T>(ctx: HealthContext, phase: string, fallback: T, run: (
 
 export async function collectHealth(source: SnmpSource, options: CollectHealthOptions = {}): Promise<HealthReadings> {
   const ctx = createContext(source, { maxRows: options.maxRows, timeoutMs: options.timeoutMs, signal: options.signal, withoutVendor: options.withoutVendor });
+  ctx.enterprise = await guarded(ctx, 'identity', null, () => agentEnterprise(ctx));
   const { storage, memory } = await guarded(ctx, 'storage', { storage: [], memory: null }, () => collectStorage(ctx));
   const cpu = await guarded(ctx, 'cpu', null, () => collectCpu(ctx));
   const sensors = await guarded(ctx, 'sensors', [], () => collectSensors(ctx));

@@ -17,6 +17,8 @@ export interface HealthContext {
   failures: number;
   /** Vendors whose hand-written tables are switched off (bench:corpus --leave-vendor-out). */
   withoutVendor?: VendorScope;
+  /** The enterprise of the agent's sysObjectID: whose compiled tables apply (set by collectHealth). */
+  enterprise?: number | null;
 }
 
 /** A hand-written table under a switched-off vendor's enterprise is not read. */

@@ -7,6 +7,7 @@ import type { Ups } from '../../../shared/health/schema';
 import type { VarBind } from '../snmp/source';
 import { asNumber, asText, round } from './values';
 import { readScalars, vendorTableOff, type HealthContext } from './table';
+import { compiledUpsObjects } from '../knowledge/sensor-objects';
 
 type UpsField = Exclude<keyof Ups, 'oids' | 'onBattery'>;
 
@@ -122,9 +123,22 @@ export const UPS_SOURCES: Array<Partial<Record<UpsField, FieldSource[]>>> = [
 /** Output states that mean the load is on battery power right now. */
 const ON_BATTERY_STATES = new Set(['battery', 'battery-test']);
 
+/** The UPS battery objects compiled from the agent's vendor's MIBs, as one more family (after the hand-written ones). */
+function compiledFamily(enterprise: number | null): Partial<Record<UpsField, FieldSource[]>> {
+  const family: Partial<Record<UpsField, FieldSource[]>> = {};
+  for (const o of enterprise == null ? [] : compiledUpsObjects(enterprise)) {
+    const read =
+      o.field === 'chargePercent' ? pct(o.scale)
+      : o.field === 'runtimeMinutes' ? (o.unit === 'ticks' ? ticksToMinutes : num(o.unit === 'seconds' ? 1 / 60 : 1))
+      : enumOf(Object.fromEntries(Object.entries(o.states).map(([n, s]) => [Number(n), s])) as Record<number, NonNullable<Ups['batteryStatus']>>);
+    (family[o.field] ??= []).push({ oid: o.oid, read });
+  }
+  return family;
+}
+
 export async function collectUps(ctx: HealthContext): Promise<Ups | null> {
   const candidates: Array<{ field: UpsField; source: FieldSource }> = [];
-  for (const family of UPS_SOURCES) {
+  for (const family of [...UPS_SOURCES, compiledFamily(ctx.enterprise ?? null)]) {
     for (const [field, sources] of Object.entries(family) as Array<[UpsField, FieldSource[]]>) {
       for (const source of sources) if (!vendorTableOff(ctx, source.oid)) candidates.push({ field, source });
     }

@@ -24,6 +24,17 @@ export function compiledEntitySensorTables(enterprise: number): readonly Compile
   return ENTITY_TABLES[enterprise] ?? [];
 }
 
+/** A UPS battery scalar from the vendor's MIB, with its scale, unit or states. */
+export type CompiledUpsObject =
+  | { field: 'chargePercent'; oid: string; mib: string; scale: number }
+  | { field: 'runtimeMinutes'; oid: string; mib: string; unit: 'ticks' | 'minutes' | 'seconds' }
+  | { field: 'batteryStatus'; oid: string; mib: string; states: Record<string, string> };
+const UPS = (compiled as unknown as { ups?: Record<string, CompiledUpsObject[]> }).ups ?? {};
+
+export function compiledUpsObjects(enterprise: number): readonly CompiledUpsObject[] {
+  return UPS[enterprise] ?? [];
+}
+
 const TEMPERATURES = compiled.temperatures as unknown as Record<string, CompiledTemperature[]>;
 const STATES = compiled.states as unknown as Record<string, CompiledState[]>;
 

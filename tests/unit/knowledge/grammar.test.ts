@@ -92,3 +92,21 @@ describe('cleanOrganisation', () => {
     expect(cleanOrganisation('MikroTik')).toBe('MikroTik');
   });
 });
+
+describe('UPS battery objects', () => {
+  it('finds charge, runtime and battery status by name, not their thresholds', async () => {
+    const { upsFieldOf, runtimeUnit, batteryStatusEnumeration } = await import('../../../tools/knowledge/grammar');
+    expect(upsFieldOf('upsAdvBatteryCapacity')).toBe('chargePercent');
+    expect(upsFieldOf('xupsBatCapacity')).toBe('chargePercent');
+    expect(upsFieldOf('upsEstimatedMinutesRemaining')).toBeNull();
+    expect(upsFieldOf('upsBatteryRunTimeRemaining')).toBe('runtimeMinutes');
+    expect(upsFieldOf('upsBaseBatteryStatus')).toBe('batteryStatus');
+    expect(upsFieldOf('upsBatteryCapacityLowThreshold')).toBeNull();
+    expect(runtimeUnit('TimeTicks', undefined, '')).toBe('ticks');
+    expect(runtimeUnit('Integer32', 'minutes', '')).toBe('minutes');
+    expect(runtimeUnit('Integer32', undefined, 'remaining time in seconds')).toBe('seconds');
+    expect(runtimeUnit('Integer32', undefined, 'remaining time')).toBeNull();
+    expect(batteryStatusEnumeration({ 1: 'unknown', 2: 'batteryNormal', 3: 'batteryLow', 4: 'batteryDepleted' })).toEqual({ 1: 'unknown', 2: 'normal', 3: 'low', 4: 'depleted' });
+    expect(batteryStatusEnumeration({ 1: 'on', 2: 'off' })).toBeNull();
+  });
+});

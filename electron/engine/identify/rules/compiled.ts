@@ -8,7 +8,7 @@
  */
 import type { DeviceType } from '../../../../shared/device-types';
 import { identityObjects, type IdentityObjectField } from '../../knowledge/identity-objects';
-import { first } from '../oids';
+import { OID, first } from '../oids';
 import type { Rule } from '../types';
 
 export const KNOWLEDGE_FACT = {
@@ -39,9 +39,19 @@ const VALUE_SHAPE: Record<IdentityObjectField, RegExp> = {
 /** Below ENTITY-MIB's chassis row and hand-written vendor sources; above sysDescr guesses. */
 const IDENTITY_WEIGHT = 52;
 
-const identityRules: Rule[] = identityObjects().flatMap(({ objects }) =>
+/**
+ * Asked only of agents whose sysObjectID is under the enterprise (a gate on the
+ * rule: no reads elsewhere), not of every vendor behind a generic agent.
+ */
+const identityRules: Rule[] = identityObjects().flatMap(({ enterprise, objects }) =>
   objects.map((o) =>
-    compiled({ id: `mib:${o.id}`, fact: o.column ? first(o.oid) : o.oid, match: VALUE_SHAPE[o.field], weight: IDENTITY_WEIGHT - o.rank * 0.25 }),
+    compiled({
+      id: `mib:${o.id}`,
+      fact: o.column ? first(o.oid) : o.oid,
+      match: VALUE_SHAPE[o.field],
+      also: [{ fact: OID.sysObjectID, prefix: `1.3.6.1.4.1.${enterprise}` }],
+      weight: IDENTITY_WEIGHT - o.rank * 0.25,
+    }),
   ),
 );
 
