@@ -25,6 +25,7 @@ import {
   identityRank,
   isBoxTable,
   isTemperatureName,
+  words,
   upsFieldOf,
   runtimeUnit,
   batteryStatusEnumeration,
@@ -122,7 +123,7 @@ interface Compiled {
   /** Per enterprise, the class most of its classed products and MIB modules state (a weak prior). */
   enterpriseClasses: Record<number, string>;
   identity: Record<number, Array<[IdentityField, string, string, 0 | 1]>>;
-  temperatures: Record<number, Array<{ oid: string; name: string; mib: string; scale: number; scalar?: 1; nameColumn?: string; component: string; rank: number }>>;
+  temperatures: Record<number, Array<{ oid: string; name: string; mib: string; scale: number; scalar?: 1; nameColumn?: string; component: string; rank: number; typeColumn?: string; typeIs?: number[] }>>;
   states: Record<number, Array<{ oid: string; name: string; mib: string; component: string; states: Record<number, [string, string]>; scalar?: 1; nameColumn?: string }>>;
   /** Per enterprise, tables built like ENTITY-SENSOR-MIB's entPhySensorTable (type, scale, precision, value). */
   entitySensorTables: Record<number, EntitySensorTable[]>;
@@ -267,6 +268,35 @@ function upsObject(o: MibObject, type: { base: string; format?: string; enums?: 
   return null;
 }
 
+/**
+ * Tables that mix sensor kinds and say which in a type or unit column
+ * (swSensorType, mtxrGaugeUnit): the value column is a temperature on the rows
+ * whose type reads "temperature" or "celsius".
+ */
+function typedTemperatureTables(rows: Map<string, MibObject[]>, resolve: ReturnType<typeof resolver>, nameColumnOf: (o: MibObject) => string | undefined) {
+  const out: Array<[number, Compiled['temperatures'][number][number]]> = [];
+  for (const columns of rows.values()) {
+    const typeColumn = columns.find((c) => /(?:Type|Unit|Units|Kind|Class)$/.test(c.name) && resolve(c.type).enums);
+    if (!typeColumn) continue;
+    const enums = resolve(typeColumn.type).enums!;
+    const temperature = Object.entries(enums).filter(([, label]) => /^(?:temp|temperature|celsius|deg ?c|degrees ?c)$/.test(words(label).trim())).map(([n]) => Number(n));
+    if (temperature.length === 0) continue;
+    const value = columns.find((c) => /(?:Value|Reading|Current|Status)$/.test(c.name) && !/(?:Thresh|Limit|Max|Min|High|Low)/.test(c.name) && NUMBER_BASES.test(resolve(c.type).base) && !resolve(c.type).enums);
+    if (!value) continue;
+    const type = resolve(value.type);
+    const scale = celsiusScale(type.format, value.units, value.description) ?? 1;
+    const nameColumn = nameColumnOf(value);
+    out.push([
+      enterpriseOf(value.oid)!,
+      {
+        oid: value.oid, name: value.name, mib: value.module, scale, component: 'temperature', rank: 2 + (nameColumn ? 2 : 0),
+        typeColumn: typeColumn.oid, typeIs: temperature, ...(nameColumn ? { nameColumn } : {}),
+      },
+    ]);
+  }
+  return out;
+}
+
 function compile(modules: MibModule[]): Compiled {
   const resolve = resolver(modules);
   const seen = new Set<string>();
@@ -303,6 +333,7 @@ function compile(modules: MibModule[]): Compiled {
   const productPrefix = siblingPrefixes(objects.filter((o) => o.kind === 'node' && !hasChildren.has(o.oid)));
   const out: Compiled = { products: {}, enterpriseClasses: {}, identity: {}, temperatures: {}, states: {}, entitySensorTables: {}, ups: {} };
   for (const [enterprise, table] of entitySensorTables(rowColumns, resolve)) (out.entitySensorTables[enterprise] ??= []).push(table);
+  for (const [enterprise, temperature] of typedTemperatureTables(rowColumns, resolve, nameColumnOf)) (out.temperatures[enterprise] ??= []).push(temperature);
   const identityCandidates = new Map<number, Array<{ field: IdentityField; oid: string; id: string; column: boolean; rank: number }>>();
   for (const o of objects) {
     const enterprise = enterpriseOf(o.oid)!;

@@ -8,7 +8,18 @@ import type { Component, HealthStatus } from '../../../shared/health/schema';
 import type { SensorDef, StateMap } from '../health/sensor-table-engine';
 import compiled from '../../../resources/knowledge/sensors.json';
 
-interface CompiledTemperature { oid: string; name: string; mib: string; scale: number; scalar?: 1; nameColumn?: string; component: string }
+interface CompiledTemperature {
+  oid: string;
+  name: string;
+  mib: string;
+  scale: number;
+  scalar?: 1;
+  nameColumn?: string;
+  component: string;
+  /** Typed tables: only rows whose type column holds one of these values are temperatures. */
+  typeColumn?: string;
+  typeIs?: number[];
+}
 interface CompiledState { oid: string; name: string; mib: string; component: string; states: Record<string, [string, string]>; scalar?: 1; nameColumn?: string }
 
 /** A vendor copy of ENTITY-SENSOR-MIB's entPhySensorTable, with its own type and scale enumerations. */
@@ -51,6 +62,7 @@ function temperatureDef(t: CompiledTemperature): SensorDef {
     ...(t.scalar ? { scalar: true, nameTemplate: spaced(t.name) } : { nameTemplate: t.nameColumn ? '{name}' : `${spaced(t.name)} {index}` }),
     ...(t.nameColumn ? { name: t.nameColumn } : {}),
     ...(t.scale !== 1 ? { scale: t.scale } : {}),
+    ...(t.typeColumn && t.typeIs ? { filter: { column: t.typeColumn, equals: t.typeIs } } : {}),
     // Compiled units are read from the MIB's words: implausible values (a wrong scale, "no sensor" codes) are dropped.
     range: [-30, 130],
     skip: [0, -1, 65535, 2147483647, -2147483648],
