@@ -261,8 +261,10 @@ function upsObject(o: MibObject, type: { base: string; format?: string; enums?: 
     const tenths = /\b(?:0\.1|tenths?)\b/i.test(`${o.units ?? ''} ${o.description}`);
     return { field, oid, mib: o.module, scale: hint ? 10 ** -Number(hint[1]) : tenths ? 0.1 : 1 };
   }
-  if (field === 'runtimeMinutes' && (NUMBER_BASES.test(type.base) || /TimeTicks/.test(type.base)) && !type.enums) {
-    const unit = runtimeUnit(type.base, o.units, o.description);
+  // TimeTicks may reach us as its SMI base type (Unsigned32): the declared type name says it too.
+  const base = o.type?.name === 'TimeTicks' ? 'TimeTicks' : type.base;
+  if (field === 'runtimeMinutes' && (NUMBER_BASES.test(base) || /TimeTicks/.test(base)) && !type.enums) {
+    const unit = runtimeUnit(base, o.units, o.description);
     return unit ? { field, oid, mib: o.module, unit } : null;
   }
   return null;

@@ -201,7 +201,7 @@ const BATTERY_STATUS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:normal|ok|good|battery normal|full|charged|charging|floating|float|resting)$/, 'normal'],
   [/\blow\b|\bdischarg/, 'low'],
   [/\bdepleted\b|\bexhausted\b|\bempty\b/, 'depleted'],
-  [/\bnot ?present\b|\babsent\b|\bdisconnected\b|\bmissing\b/, 'not-present'],
+  [/\bnot ?present\b|\babsent\b|\bdisconnected\b|\bmissing\b|\bno (?:battery|batt|bat)\b/, 'not-present'],
   [/\bfault\b|\bfail|\bbad\b|\breplace\b|\bdefect/, 'fault'],
 ];
 

@@ -138,9 +138,10 @@ function compiledFamily(enterprise: number | null): Partial<Record<UpsField, Fie
 
 export async function collectUps(ctx: HealthContext): Promise<Ups | null> {
   const candidates: Array<{ field: UpsField; source: FieldSource }> = [];
-  for (const family of [...UPS_SOURCES, compiledFamily(ctx.enterprise ?? null)]) {
+  const families = [...UPS_SOURCES.map((family) => ({ family, compiled: false })), { family: compiledFamily(ctx.enterprise ?? null), compiled: true }];
+  for (const { family, compiled } of families) {
     for (const [field, sources] of Object.entries(family) as Array<[UpsField, FieldSource[]]>) {
-      for (const source of sources) if (!vendorTableOff(ctx, source.oid)) candidates.push({ field, source });
+      for (const source of sources) if (compiled || !vendorTableOff(ctx, source.oid)) candidates.push({ field, source });
     }
   }
   const oids = Object.fromEntries(candidates.map((c, i) => [`c${i}`, c.source.oid]));

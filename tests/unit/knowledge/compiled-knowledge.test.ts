@@ -57,3 +57,17 @@ describe('leave-vendor-out: a device read with its vendor hand-written rules off
     expect(health.sensors).toContainEqual(expect.objectContaining({ kind: 'temperature', value: 43.1, source: 'mib:MIKROTIK-MIB' }));
   });
 });
+
+describe('leave-vendor-out: a UPS read through its compiled PowerNet objects', () => {
+  const POWERNET = [
+    '1.3.6.1.2.1.1.1.0|4|APC Web/SNMP Management Card',
+    '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.318.1.3.27',
+    '1.3.6.1.4.1.318.1.1.1.2.2.1.0|66|97',
+  ].join('\n');
+
+  it('reads the battery charge with the hand-written APC family switched off', async () => {
+    const scope = deviceVendorScope([318], [8072, 2021], ['APC']);
+    const health = await collectHealth(loadSnmprec(POWERNET, 'apc'), { withoutVendor: scope });
+    expect(health.ups).toMatchObject({ chargePercent: 97, oids: { chargePercent: '1.3.6.1.4.1.318.1.1.1.2.2.1.0' } });
+  });
+});

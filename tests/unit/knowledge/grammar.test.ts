@@ -110,3 +110,12 @@ describe('UPS battery objects', () => {
     expect(batteryStatusEnumeration({ 1: 'on', 2: 'off' })).toBeNull();
   });
 });
+
+describe('battery status labels', () => {
+  it('reads PowerNet-style labels ("noBatteryPresent", "batteryInFaultCondition")', async () => {
+    const { batteryStatusEnumeration } = await import('../../../tools/knowledge/grammar');
+    expect(batteryStatusEnumeration({ 1: 'unknown', 2: 'batteryNormal', 3: 'batteryLow', 4: 'batteryInFaultCondition', 5: 'noBatteryPresent' })).toEqual({
+      1: 'unknown', 2: 'normal', 3: 'low', 4: 'fault', 5: 'not-present',
+    });
+  });
+});
