@@ -15,6 +15,7 @@ import { GENERIC_AGENT_ENTERPRISES } from './rules/probe-gates';
 import { ianaEnterpriseName } from '../knowledge/enterprises';
 import { productOf } from '../knowledge/products';
 import { usualClassOf } from '../knowledge/enterprise-class';
+import { loadKnowledge } from '../knowledge/load';
 import { activeRules } from './rule-owners';
 import { DEEP_RULES, QUICK_RULES } from './rules';
 import type { Facts, HostFacts, Identity, IdentifyOptions } from './types';
@@ -49,7 +50,7 @@ export async function identifyDevice(
   options: IdentifyOptions,
 ): Promise<Identity> {
   const facts = hostFacts(host);
-  await addMacFacts(facts);
+  await Promise.all([addMacFacts(facts), loadKnowledge()]);
   const rules = activeRules(options.quick ? QUICK_RULES : DEEP_RULES, options.withoutVendor);
   if (source) await readSystemGroup(source, facts, options.signal);
   addKnowledgeFacts(facts);

@@ -4,10 +4,8 @@
  * name says ("Socomec Sicon Ups", "… Printing Systems", "… Sensors").
  */
 import type { DeviceType } from '../../../shared/device-types';
-import compiled from '../../../resources/knowledge/products.json';
 import { ianaEnterpriseName } from './enterprises';
-
-const CLASSES = compiled.enterpriseClasses as unknown as Record<string, DeviceType>;
+import { knowledgeTables } from './load';
 
 const REGISTRANT_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
   [/\bups\b|uninterruptible|power conversion|power protection/i, 'ups'],
@@ -22,7 +20,7 @@ const REGISTRANT_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
 ];
 
 export function usualClassOf(enterprise: number): DeviceType | null {
-  const known = CLASSES[enterprise];
+  const known = knowledgeTables().products.enterpriseClasses[enterprise];
   if (known) return known;
   const registrant = ianaEnterpriseName(enterprise);
   return registrant ? (REGISTRANT_WORDS.find(([re]) => re.test(registrant))?.[1] ?? null) : null;

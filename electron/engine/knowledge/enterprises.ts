@@ -1,9 +1,9 @@
 /**
  * The IANA private enterprise registry, compiled by tools/knowledge/compile-enterprises.ts
  * into resources/knowledge/enterprises.json: who registered 1.3.6.1.4.1.N, for any N.
- * Parsed on first use (62,000 lines), not at start-up.
+ * Indexed on first lookup (62,000 lines); load it with loadKnowledge() first.
  */
-import registry from '../../../resources/knowledge/enterprises.json';
+import { knowledgeTables } from './load';
 
 let names: Map<number, string> | null = null;
 
@@ -11,7 +11,7 @@ let names: Map<number, string> | null = null;
 export function ianaEnterpriseName(n: number): string | null {
   if (!names) {
     names = new Map();
-    for (const line of registry.entries.split('\n')) {
+    for (const line of knowledgeTables().registry.entries.split('\n')) {
       const tab = line.indexOf('\t');
       names.set(Number(line.slice(0, tab)), line.slice(tab + 1));
     }
@@ -19,4 +19,8 @@ export function ianaEnterpriseName(n: number): string | null {
   return names.get(n) ?? null;
 }
 
-export const ENTERPRISE_REGISTRY = { source: registry.source, date: registry.date, count: registry.count } as const;
+/** Where the registry came from, its date and size (for the evidence and the docs). */
+export function enterpriseRegistry(): { source: string; date: string; count: number } {
+  const { source, date, count } = knowledgeTables().registry;
+  return { source, date, count };
+}

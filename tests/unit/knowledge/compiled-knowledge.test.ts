@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { ENTERPRISE_REGISTRY, ianaEnterpriseName } from '../../../electron/engine/knowledge/enterprises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { enterpriseRegistry, ianaEnterpriseName } from '../../../electron/engine/knowledge/enterprises';
+import { loadKnowledge } from '../../../electron/engine/knowledge/load';
 import { productOf } from '../../../electron/engine/knowledge/products';
 import { compiledSensorDefs } from '../../../electron/engine/knowledge/sensor-objects';
 import { identifyDevice } from '../../../electron/engine/identify/identify';
@@ -19,9 +20,11 @@ const ROUTEROS = [
 const MIKROTIK_SCOPE = deviceVendorScope([14988], [8072, 2021], ['MikroTik']);
 
 describe('knowledge compiled from public sources', () => {
+  beforeAll(() => loadKnowledge());
+
   it('holds the whole IANA registry, with its date', () => {
-    expect(ENTERPRISE_REGISTRY.count).toBeGreaterThan(60_000);
-    expect(ENTERPRISE_REGISTRY.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(enterpriseRegistry().count).toBeGreaterThan(60_000);
+    expect(enterpriseRegistry().date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(ianaEnterpriseName(14988)).toBe('MikroTik');
     expect(ianaEnterpriseName(2604)).toBe('Sophos');
     expect(ianaEnterpriseName(999_999_999)).toBeNull();
