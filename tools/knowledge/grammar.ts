@@ -109,7 +109,7 @@ export function stateComponentOf(name: string, table: string): 'fan' | 'psu' | '
   if (!/\b(?:status|state|oper ?status|condition|health|operational)$/.test(words(name))) return null;
   if (/\b(?:admin|config|cfg|enable|mode|test|trap|notif|link|port|if|interface|vlan|license|session|user|tunnel|peer|neighbor|client|sync|replication|backup|upgrade|download|file|bulk|stat|stats|connect|connection|trunk|member|ap|wlan|radio|optical|sfp|vc|lsp|pw|bfd|ospf|bgp|vrrp|ha|cluster|vpn|sensor ?type)\b/.test(w)) return null;
   if (/\b(?:fan|fans|cooling|blower)\b/.test(w)) return 'fan';
-  if (/\b(?:psu|psus|power ?supply|pwr|supply|supplies|pem|rectifier)\b/.test(w)) return 'psu';
+  if (/\b(?:psu|psus|ps\d*|power ?supply|pwr|supply|supplies|pem|rectifier)\b/.test(w)) return 'psu';
   if (/\b(?:raid|volume|array|pool|lun)\b/.test(w)) return 'raid';
   if (/\b(?:disk|disks|drive|drives|hdd|ssd)\b/.test(w)) return 'disk';
   if (/\b(?:batt|battery)\b/.test(w)) return 'battery';

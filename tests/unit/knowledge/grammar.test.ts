@@ -72,6 +72,7 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
   it('gives a health enumeration its component from the object or row name', () => {
     expect(stateComponentOf('ciscoEnvMonFanState', 'ciscoEnvMonFanStatusEntry')).toBe('fan');
     expect(stateComponentOf('ciscoEnvMonSupplyState', 'ciscoEnvMonSupplyStatusEntry')).toBe('psu');
+    expect(stateComponentOf('chassisPs1Status', '')).toBe('psu');
     expect(stateComponentOf('ifOperStatus', 'ifEntry')).toBeNull();
     expect(stateComponentOf('hwBulkStatDefineFileStatus', 'hwBulkStatEntry')).toBeNull();
   });
