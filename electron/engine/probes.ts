@@ -118,7 +118,7 @@ export interface EngineProbes {
   /** The technician's default gateway: the root of the topology. */
   defaultGateway(): Promise<string | null>;
   /** Full assessment: hardware health readings (collectors never throw; problems land in `errors`). */
-  collectHealth(source: SnmpSource, options: { type: DeviceType; sampleIntervalMs: number; signal: AbortSignal }): Promise<HealthReadings>;
+  collectHealth(source: SnmpSource, options: { type: DeviceType; sampleIntervalMs: number; signal: AbortSignal; sysObjectID?: string | null }): Promise<HealthReadings>;
   /** Full assessment: LLDP/CDP neighbours, forwarding and ARP tables, interfaces. */
   collectTopologyFacts(source: SnmpSource, options: { signal: AbortSignal; vlanSource?: (vlan: number) => SnmpSource | null }): Promise<TopologyFacts>;
 }

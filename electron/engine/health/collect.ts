@@ -30,6 +30,8 @@ export interface CollectHealthOptions {
   signal?: AbortSignal;
   /** Switch off these vendors' hand-written tables (bench:corpus --leave-vendor-out). */
   withoutVendor?: VendorScope;
+  /** The agent's sysObjectID when the caller already read it (saves a GET); whose compiled tables apply. */
+  sysObjectID?: string | null;
   /** Per-walk bounds. */
   maxRows?: number;
   timeoutMs?: number;
@@ -75,7 +77,7 @@ async function guarded<T>(ctx: HealthContext, phase: string, fallback: T, run: (
 
 export async function collectHealth(source: SnmpSource, options: CollectHealthOptions = {}): Promise<HealthReadings> {
   const ctx = createContext(source, { maxRows: options.maxRows, timeoutMs: options.timeoutMs, signal: options.signal, withoutVendor: options.withoutVendor });
-  ctx.enterprise = await guarded(ctx, 'identity', null, () => agentEnterprise(ctx));
+  ctx.enterprise = options.sysObjectID ? enterpriseOf(options.sysObjectID) : await guarded(ctx, 'identity', null, () => agentEnterprise(ctx));
   const { storage, memory } = await guarded(ctx, 'storage', { storage: [], memory: null }, () => collectStorage(ctx));
   const cpu = await guarded(ctx, 'cpu', null, () => collectCpu(ctx));
   const sensors = await guarded(ctx, 'sensors', [], () => collectSensors(ctx));

@@ -69,7 +69,7 @@ async function readDeeper(context: ScanContext, ip: string, identity: Identity, 
   const { probes, registry, signal, request } = context;
   const sampleIntervalMs = request.interfaceSampleMs ?? DEFAULT_INTERFACE_SAMPLE_MS;
   const [health, facts] = await Promise.all([
-    probes.collectHealth(snmp.source, { type: identity.type, sampleIntervalMs, signal }),
+    probes.collectHealth(snmp.source, { type: identity.type, sampleIntervalMs, signal, sysObjectID: snmp.system.sysObjectID }),
     probes.collectTopologyFacts(snmp.source, { signal, vlanSource: snmp.vlanSource }).catch((error: unknown) => {
       registry.addError(ip, { code: 'topology-failed', message: error instanceof Error ? error.message : String(error), phase: 'topology' });
       return null;
