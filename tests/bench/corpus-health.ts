@@ -21,6 +21,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadWalkFile } from '../../electron/engine/snmp/file-source';
+import type { SnmpSource } from '../../electron/engine/snmp/source';
 import { collectHealth } from '../../electron/engine/health/collect';
 import type { HealthReadings, Sensor } from '../../shared/health/schema';
 import type { VendorScope } from '../../electron/engine/identify/rule-owners';
@@ -64,6 +65,7 @@ export interface HealthBenchResult {
   temperatureHalf: Tally;
   fanPsuState: Tally;
   hardwareState: Tally;
+  reads: { devices: number; gets: number; walks: number };
 }
 
 /** Worst of a set of severities (0 ok, 1 warning, 2 critical); unknown (3) counts for nothing. */
@@ -108,7 +110,7 @@ export async function runHealthBench(dir: string, options: HealthBenchOptions = 
   const r: HealthBenchResult = {
     supplies: tally(), suppliesSpecial: 0, ups: tally(), upsFields: { charge: tally(), runtime: tally(), status: tally() },
     temperatureDevices: tally(), temperatureValues: tally(), stateSeverity: tally(), stateCoverage: tally(),
-    temperatureHalf: tally(), fanPsuState: tally(), hardwareState: tally(),
+    temperatureHalf: tally(), fanPsuState: tally(), hardwareState: tally(), reads: { devices: 0, gets: 0, walks: 0 },
   };
   const names = (await readdir(dir)).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, '')).sort();
   const started = performance.now();
@@ -119,8 +121,15 @@ export async function runHealthBench(dir: string, options: HealthBenchOptions = 
     } catch {
       continue;
     }
-    const source = await loadWalkFile(join(dir, `${name}.snmprec`), name).catch(() => null);
-    if (!source) continue;
+    const file = await loadWalkFile(join(dir, `${name}.snmprec`), name).catch(() => null);
+    if (!file) continue;
+    // Count reads as a live agent would see them: vendor tables are asked only of agents that may have them.
+    const source: SnmpSource = {
+      label: file.label,
+      get: (oids, signal) => ((r.reads.gets += 1), file.get(oids, signal)),
+      walk: (root, options) => ((r.reads.walks += 1), file.walk(root, options)),
+    };
+    r.reads.devices += 1;
     const scope = options.scopes?.get(name);
     const h = await collectHealth(source, scope ? { withoutVendor: scope } : {});
     const byOid = sensorByOid(h);
@@ -225,6 +234,7 @@ export async function runHealthBench(dir: string, options: HealthBenchOptions = 
     console.log(`  temperatures, half found within 0.5 °C (devices): ${pct(r.temperatureHalf)}`);
     console.log(`  fans/PSU worst state agrees (devices): ${pct(r.fanPsuState)}`);
     console.log(`  hardware worst state agrees (devices): ${pct(r.hardwareState)}`);
+    console.log(`  reads per device: ${(r.reads.walks / Math.max(1, r.reads.devices)).toFixed(1)} bounded walks, ${(r.reads.gets / Math.max(1, r.reads.devices)).toFixed(1)} GET PDUs`);
     if (options.verbose) {
       printMisses(r);
     }
@@ -254,6 +264,8 @@ export function printHealthComparison(normal: HealthBenchResult, left: HealthBen
   ];
   console.log(`\n${'health'.padEnd(50)} ${'normal'.padEnd(20)} leave-vendor-out`);
   for (const [label, pick, target] of rows) console.log(`  ${label.padEnd(48)} ${pct(pick(normal)).padEnd(20)} ${pct(pick(left))} ${target}`);
+  const perDevice = (r: HealthBenchResult) => `${(r.reads.walks / Math.max(1, r.reads.devices)).toFixed(1)} walks, ${(r.reads.gets / Math.max(1, r.reads.devices)).toFixed(1)} GETs`;
+  console.log(`  ${'reads per device'.padEnd(48)} ${perDevice(normal).padEnd(20)} ${perDevice(left)}`);
   if (options.verbose) printMisses(left);
 }
 

@@ -7,7 +7,7 @@ import type { HealthReadings, Sensor } from '../../../shared/health/schema';
 import type { DeviceType } from '../../../shared/device-types';
 import type { SnmpSource } from '../snmp/source';
 import type { VendorScope } from '../identify/rule-owners';
-import { createContext, readScalars, vendorTableOff, type HealthContext } from './table';
+import { createContext, mayImplement, readScalars, vendorTableOff, type HealthContext } from './table';
 import { asText } from './values';
 import { enterpriseOf } from '../identify/enterprises';
 import { compiledSensorDefs } from '../knowledge/sensor-objects';
@@ -58,9 +58,12 @@ async function agentEnterprise(ctx: HealthContext): Promise<number | null> {
 
 export async function collectSensors(ctx: HealthContext): Promise<Sensor[]> {
   const sensors: Sensor[] = [];
-  const enterprise = ctx.enterprise === undefined ? await agentEnterprise(ctx) : ctx.enterprise;
+  ctx.enterprise ??= await agentEnterprise(ctx);
+  const enterprise = ctx.enterprise;
   sensors.push(...(await collectEntitySensors(ctx, enterprise)));
-  for (const def of [...HAND_WRITTEN_DEFS, ...compiledDefsFor(ctx, enterprise)]) sensors.push(...(await readSensorDef(ctx, def)));
+  // Vendor tables only from agents that may implement them: a printer is not walked for Cisco's ENVMON.
+  const handWritten = HAND_WRITTEN_DEFS.filter((def) => mayImplement(ctx, def.value));
+  for (const def of [...handWritten, ...compiledDefsFor(ctx, enterprise)]) sensors.push(...(await readSensorDef(ctx, def)));
   sensors.push(...(await collectDeviceStatus(ctx)));
   return sensors;
 }

@@ -5,7 +5,7 @@
  */
 import type { Sensor, SensorKind, Component } from '../../../shared/health/schema';
 import { asNumber, asText, round } from './values';
-import { compareIndex, readTable, vendorTableOff, type HealthContext } from './table';
+import { compareIndex, mayImplement, readTable, vendorTableOff, type HealthContext } from './table';
 import { compiledEntitySensorTables, type CompiledEntitySensorTable } from '../knowledge/sensor-objects';
 
 const ENT_PHYSICAL_NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
@@ -84,7 +84,7 @@ function compiledFlavour(table: CompiledEntitySensorTable): EntityFlavour {
 
 /** The RFC 3433 table, the hand-written vendor copies, and the copies compiled from the device's vendor's MIBs. */
 function flavoursFor(ctx: HealthContext, enterprise: number | null): EntityFlavour[] {
-  const handWritten = FLAVOURS.filter((f) => !vendorTableOff(ctx, f.columns.value));
+  const handWritten = FLAVOURS.filter((f) => mayImplement(ctx, f.columns.value) && !vendorTableOff(ctx, f.columns.value));
   const read = new Set(handWritten.map((f) => f.columns.value));
   const compiled = enterprise == null ? [] : compiledEntitySensorTables(enterprise).map(compiledFlavour).filter((f) => !read.has(f.columns.value));
   return [...handWritten, ...compiled];

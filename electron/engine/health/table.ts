@@ -5,6 +5,7 @@
  */
 import type { SnmpSource, VarBind } from '../snmp/source';
 import { enterpriseOf } from '../identify/enterprises';
+import { enterprisesWorthAsking, worthAsking } from '../identify/rules/probe-gates';
 import type { VendorScope } from '../identify/rule-owners';
 
 export interface HealthContext {
@@ -19,6 +20,14 @@ export interface HealthContext {
   withoutVendor?: VendorScope;
   /** The enterprise of the agent's sysObjectID: whose compiled tables apply (set by collectHealth). */
   enterprise?: number | null;
+}
+
+/**
+ * A vendor table is read only from agents that may implement it (their own
+ * enterprise's MIBs, and those of the vendors their gate names).
+ */
+export function mayImplement(ctx: HealthContext, oid: string): boolean {
+  return ctx.enterprise === undefined || worthAsking(oid, enterprisesWorthAsking(ctx.enterprise));
 }
 
 /** A hand-written table under a switched-off vendor's enterprise is not read. */

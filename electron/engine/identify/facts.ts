@@ -12,7 +12,7 @@ import { varbindText } from './decode';
 import { enterpriseOf } from './enterprises';
 import { conditionHolds } from './evaluate';
 import { COLUMN, ENT_CLASS, HR_DEVICE_PRINTER, OID } from './oids';
-import { BEHIND_GENERIC_AGENTS, GENERIC_AGENT_ENTERPRISES, PROBE_ALSO } from './rules/probe-gates';
+import { enterprisesWorthAsking, worthAsking, type EnterpriseGate } from './rules/probe-gates';
 import type { Facts, HostFacts, Rule } from './types';
 
 const GET_BATCH = 20;
@@ -87,19 +87,9 @@ export async function readSystemGroup(source: SnmpSource, facts: Facts, signal?:
   if (missing.length > 0) await getMany(source, missing, facts, signal);
 }
 
-/** Which vendor enterprises' private MIB scalars are worth asking this agent for. */
-function probedEnterprises(sysObjectID: string | undefined): Set<number> | 'all' {
-  const own = sysObjectID ? enterpriseOf(sysObjectID) : null;
-  if (own == null) return 'all';
-  if (GENERIC_AGENT_ENTERPRISES.includes(own)) return new Set([own, ...BEHIND_GENERIC_AGENTS]);
-  return new Set([own, ...(PROBE_ALSO[own] ?? [])]);
-}
-
-function wanted(key: string, gate: Set<number> | 'all'): boolean {
+function wanted(key: string, gate: EnterpriseGate): boolean {
   const oid = key.startsWith('first:') ? key.slice(6) : key;
-  if (!isOidKey(oid)) return false;
-  const ent = enterpriseOf(oid);
-  return ent == null || gate === 'all' || gate.has(ent);
+  return isOidKey(oid) && worthAsking(oid, gate);
 }
 
 /**
@@ -251,7 +241,8 @@ async function readInterfaceMix(source: SnmpSource, facts: Facts, signal?: Abort
 
 /** Full mode: everything the rules name, bounded. */
 export async function readDeepFacts(source: SnmpSource, rules: readonly Rule[], facts: Facts, signal?: AbortSignal): Promise<void> {
-  const gate = probedEnterprises(facts.get(OID.sysObjectID)?.value);
+  const objectId = facts.get(OID.sysObjectID)?.value;
+  const gate = enterprisesWorthAsking(objectId ? enterpriseOf(objectId) : null);
   const named = [...ruleFactKeys(rules, facts)];
   const keys = named.filter((k) => !facts.has(k) && wanted(k, gate));
   const scalars = keys.filter(isOidKey);

@@ -74,3 +74,21 @@ describe('leave-vendor-out: a UPS read through its compiled PowerNet objects', (
     expect(health.ups).toMatchObject({ chargePercent: 97, oids: { chargePercent: '1.3.6.1.4.1.318.1.1.1.2.2.1.0' } });
   });
 });
+
+describe('vendor tables are asked only of agents that may have them', () => {
+  it('does not walk a printer for Cisco, Dell or HPE sensor tables, but still reads net-snmp and standard MIBs', async () => {
+    const printer = loadSnmprec(['1.3.6.1.2.1.1.1.0|4|Acme printer', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.99999.1'].join('\n'), 'printer');
+    const walked: string[] = [];
+    const counting = {
+      label: printer.label,
+      get: (oids: readonly string[], signal?: AbortSignal) => printer.get(oids, signal),
+      walk: (root: string, options?: Parameters<typeof printer.walk>[1]) => (walked.push(root), printer.walk(root, options)),
+    };
+    await collectHealth(counting, {});
+    expect(walked.some((oid) => oid.startsWith('1.3.6.1.4.1.9.'))).toBe(false);
+    expect(walked.some((oid) => oid.startsWith('1.3.6.1.4.1.674.'))).toBe(false);
+    expect(walked.some((oid) => oid.startsWith('1.3.6.1.4.1.232.'))).toBe(false);
+    expect(walked).toContain('1.3.6.1.4.1.2021.13.16.2.1.3'); // LM-SENSORS: any Linux box
+    expect(walked.some((oid) => oid.startsWith('1.3.6.1.2.1.99.'))).toBe(true); // ENTITY-SENSOR-MIB
+  });
+});

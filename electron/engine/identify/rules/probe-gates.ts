@@ -5,6 +5,8 @@
  * appliances hide behind net-snmp's sysObjectID: Synology, QNAP, Check Point,
  * Ubiquiti... An agent with no sysObjectID at all is asked for every vendor's.
  */
+import { enterpriseOf } from '../enterprises';
+
 export const GENERIC_AGENT_ENTERPRISES: readonly number[] = [8072, 2021, 12325, 4413, 311];
 
 export const BEHIND_GENERIC_AGENTS: readonly number[] = [
@@ -16,6 +18,7 @@ export const BEHIND_GENERIC_AGENTS: readonly number[] = [
   6302, // Vertiv/Emerson NCU
   4555, // Socomec Netvision
   21111, // Orvaldi UPS
+  4464, // MPB Communications SRP
   13827, // EndRun time servers
   8962, // McAfee/Trellix appliances
   21317, // Supermicro BMC
@@ -41,4 +44,28 @@ export const PROBE_ALSO: Readonly<Record<number, readonly number[]>> = {
   6141: [1271], // Ciena (World Wide Packets) boxes implement Ciena's WWP MIBs
   1916: [2272], // Extreme VOSS keeps Avaya's RAPID-CITY MIB
   35265: [2076], // Eltex MES24xx keep the serial in their OEM platform's tree (enterprise 2076)
+  17713: [2076], // Cambium cnMatrix switches are built on the same OEM platform
 };
+
+/** The enterprises whose private MIBs an agent may implement; 'all' when it gives no sysObjectID. */
+export type EnterpriseGate = ReadonlySet<number> | 'all';
+
+/** Which vendor enterprises' private MIBs are worth asking an agent of enterprise `own` for (identification and health). */
+export function enterprisesWorthAsking(own: number | null): EnterpriseGate {
+  if (own == null) return 'all';
+  // Generic agents also answer each other's MIBs (net-snmp serves UCD's LM-SENSORS).
+  if (GENERIC_AGENT_ENTERPRISES.includes(own)) return new Set([own, ...GENERIC_AGENT_ENTERPRISES, ...BEHIND_GENERIC_AGENTS]);
+  return new Set([own, ...(PROBE_ALSO[own] ?? [])]);
+}
+
+/**
+ * net-snmp's own MIBs (UCD's LM-SENSORS, disk and load tables) are served by
+ * every Linux box whatever sysObjectID it gives: as good as standard MIBs.
+ */
+const NET_SNMP_MIBS: readonly number[] = [8072, 2021];
+
+/** A standard-MIB OID is always worth asking; a vendor one only of agents the gate lets through. */
+export function worthAsking(oid: string, gate: EnterpriseGate): boolean {
+  const n = enterpriseOf(oid);
+  return n == null || NET_SNMP_MIBS.includes(n) || gate === 'all' || gate.has(n);
+}
