@@ -348,8 +348,10 @@ describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge
 
     await nav(page, 'Devices').click();
     await expect.poll(() => button.getAttribute('aria-disabled'), WAIT).toBe('true');
+    // The button is also disabled while the library is being asked ("Checking that this scan is in Saved
+    // scans…"): wait for the answer, not for the first disabled state.
     const reasonId = (await button.getAttribute('aria-describedby')) ?? '';
-    expect(await page.locator(`[id="${reasonId}"]`).textContent()).toMatch(/not in Saved scans/);
+    await expect.poll(() => page.locator(`[id="${reasonId}"]`).textContent(), WAIT).toMatch(/not in Saved scans/);
     // Still reachable from the keyboard (aria-disabled, not disabled): Enter says why, and downloads nothing.
     let downloads = 0;
     const countDownload = () => void downloads++;
