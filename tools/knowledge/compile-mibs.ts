@@ -1,9 +1,11 @@
 /**
  * Compiles vendor MIBs into the knowledge Forewarn loads (resources/knowledge):
- *   products.json   sysObjectID → product name (and the class its words state)
+ *   products.json   sysObjectID → product name (and the class its words state), and
+ *                   per enterprise the class most of its product branches state
  *   identity.json   per enterprise: objects holding the box's serial, model, firmware
- *   sensors.json    per enterprise: temperature objects with their °C scale, and
- *                   component health enumerations with each label's severity
+ *   sensors.json    per enterprise: temperature objects with their °C scale (plain and
+ *                   typed tables), component health enumerations with each label's
+ *                   severity, ENTITY-SENSOR-like vendor tables, UPS battery scalars
  * The app loads the JSON; it never parses a MIB.
  *
  *   npx tsx tools/knowledge/compile-mibs.ts MIB_DIR [MIB_DIR...] [--source TEXT]
@@ -16,6 +18,7 @@
 import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { enterpriseOf } from '../../electron/engine/identify/enterprises';
 import { readMibModule, type MibModule, type MibObject, type MibType, type MibTypedef } from './smidump';
 import {
   celsiusScale,
@@ -37,7 +40,6 @@ import {
 } from './grammar';
 
 const ENTERPRISES = '1.3.6.1.4.1.';
-const enterpriseOf = (oid: string) => (oid.startsWith(ENTERPRISES) ? Number(oid.slice(ENTERPRISES.length).split('.')[0]) : null);
 /**
  * Per enterprise and field, the candidates kept (the agent is asked for each; the
  * best-ranked answer wins): scalars cost a share of one GET, a column a walk.
