@@ -1,7 +1,8 @@
 /**
  * Compiles the IANA private enterprise registry into resources/knowledge/enterprises.json:
  * every number with its registrant's name cleaned for display ("Sophos Plc" → "Sophos",
- * "Allied Telesis, Inc." → "Allied Telesis", comments and URLs dropped).
+ * "Allied Telesis, Inc." → "Allied Telesis", comments and URLs dropped), and the device
+ * class the name states where it does ("Socomec Sicon Ups" → ups).
  *
  *   npx tsx tools/knowledge/compile-enterprises.ts REGISTRY [--date YYYY-MM-DD] [--source TEXT]
  *
@@ -12,6 +13,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cleanOrganisation } from './clean-organisation';
+import { classOfRegistrant } from './grammar';
 
 function parseRegistry(text: string): Map<number, string> {
   const out = new Map<number, string>();
@@ -46,13 +48,16 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   for (const [n, name] of [...registry.entries()].sort((a, b) => a[0] - b[0])) {
     const clean = cleanOrganisation(name);
-    if (clean && !/^(?:reserved|unassigned)$/i.test(clean)) rows.push(`${n}\t${clean}`);
+    if (!clean || /^(?:reserved|unassigned)$/i.test(clean)) continue;
+    const cls = classOfRegistrant(clean);
+    rows.push(cls ? `${n}\t${clean}\t${cls}` : `${n}\t${clean}`);
   }
   const out = {
     source: option('--source') ?? `IANA Private Enterprise Numbers (https://www.iana.org/assignments/enterprise-numbers), via ${path}`,
     date,
     count: rows.length,
-    // One "N<TAB>name" line per enterprise: far smaller and faster to load than an object of 60,000 keys.
+    // One "N<TAB>name[<TAB>class]" line per enterprise (the class its name states, see grammar.ts):
+    // far smaller and faster to load than an object of 60,000 keys.
     entries: rows.join('\n'),
   };
   await writeFile('resources/knowledge/enterprises.json', `${JSON.stringify(out, null, 1)}\n`);

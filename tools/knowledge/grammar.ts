@@ -215,3 +215,20 @@ export function batteryStatusEnumeration(enums: Record<number, string>): Record<
   }
   return Object.values(out).includes('normal') ? out : null;
 }
+
+const REGISTRANT_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
+  [/\bups\b|uninterruptible|power conversion|power protection/i, 'ups'],
+  [/\bprint(?:ing|er|ers)?\b|\bimaging\b/i, 'printer'],
+  [/\bsensors?\b|\benvironment(?:al)?\b|\bmonitoring\b/i, 'environment-sensor'],
+  [/\bcameras?\b|\bvideo\b|\bsurveillance\b/i, 'camera'],
+  [/\bstorage\b/i, 'nas'],
+  [/\bwireless\b|\bwi-?fi\b|\bradio\b|\bmicrowave\b/i, 'access-point'],
+  [/\bfirewalls?\b|\bsecurity\b/i, 'firewall'],
+  [/\bswitch(?:es|ing)?\b/i, 'switch'],
+  [/\brouters?\b|\brouting\b/i, 'router'],
+];
+
+/** The class an IANA registrant's own name states ("Socomec Sicon Ups", "… Printing Systems"), or null. */
+export function classOfRegistrant(name: string): DeviceType | null {
+  return REGISTRANT_WORDS.find(([re]) => re.test(name))?.[1] ?? null;
+}

@@ -58,7 +58,8 @@ async function agentEnterprise(ctx: HealthContext): Promise<number | null> {
 
 export async function collectSensors(ctx: HealthContext): Promise<Sensor[]> {
   const sensors: Sensor[] = [];
-  ctx.enterprise ??= await agentEnterprise(ctx);
+  // collectHealth has read it already (null: no sysObjectID); a direct caller has not.
+  if (ctx.enterprise === undefined) ctx.enterprise = await agentEnterprise(ctx);
   const enterprise = ctx.enterprise;
   sensors.push(...(await collectEntitySensors(ctx, enterprise)));
   // Vendor tables only from agents that may implement them: a printer is not walked for Cisco's ENVMON.

@@ -5,7 +5,7 @@
  */
 import type { SnmpSource, VarBind } from '../snmp/source';
 import { enterpriseOf } from '../identify/enterprises';
-import { enterprisesWorthAsking, worthAsking } from '../identify/rules/probe-gates';
+import { enterprisesWorthAsking, worthAsking, type EnterpriseGate } from '../identify/rules/probe-gates';
 import type { VendorScope } from '../identify/rule-owners';
 
 export interface HealthContext {
@@ -27,8 +27,14 @@ export interface HealthContext {
  * enterprise's MIBs, and those of the vendors their gate names).
  */
 export function mayImplement(ctx: HealthContext, oid: string): boolean {
-  return ctx.enterprise === undefined || worthAsking(oid, enterprisesWorthAsking(ctx.enterprise));
+  if (ctx.enterprise === undefined) return true;
+  let gate = gates.get(ctx);
+  if (!gate) gates.set(ctx, (gate = enterprisesWorthAsking(ctx.enterprise)));
+  return worthAsking(oid, gate);
 }
+
+/** One gate per device read (the enterprise is settled once, before the first table). */
+const gates = new WeakMap<HealthContext, EnterpriseGate>();
 
 /** A hand-written table under a switched-off vendor's enterprise is not read. */
 export function vendorTableOff(ctx: HealthContext, oid: string): boolean {

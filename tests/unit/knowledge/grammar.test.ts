@@ -120,3 +120,12 @@ describe('battery status labels', () => {
     });
   });
 });
+
+describe('classOfRegistrant', () => {
+  it('states a class only where the registrant name says one', async () => {
+    const { classOfRegistrant } = await import('../../../tools/knowledge/grammar');
+    expect(classOfRegistrant('Socomec Sicon Ups')).toBe('ups');
+    expect(classOfRegistrant('Konica Minolta Printing Solutions')).toBe('printer');
+    expect(classOfRegistrant('MikroTik')).toBeNull();
+  });
+});

@@ -6,7 +6,7 @@
  * serial, model or firmware. They work for any vendor whose MIBs were compiled,
  * so they stay on under leave-vendor-out; hand-written rules outrank them.
  */
-import type { DeviceType } from '../../../../shared/device-types';
+import { DEVICE_TYPES, type DeviceType } from '../../../../shared/device-types';
 import { identityObjects, type IdentityObjectField } from '../../knowledge/identity-objects';
 import { OID, first } from '../oids';
 import type { Rule } from '../types';
@@ -24,9 +24,8 @@ export const KNOWLEDGE_FACT = {
 
 const compiled = (rule: Omit<Rule, 'compiled'>): Rule => ({ ...rule, compiled: true });
 
-const CLASSES: readonly DeviceType[] = [
-  'router', 'switch', 'firewall', 'access-point', 'wireless-controller', 'ups', 'pdu', 'printer', 'nas', 'server', 'camera', 'phone', 'environment-sensor',
-];
+/** Every class a compiled fact may name (the facts hold DeviceType values; unknown is no verdict). */
+const CLASSES: readonly DeviceType[] = DEVICE_TYPES.filter((t) => t !== 'unknown');
 
 /** Placeholders agents answer when a field is not set. */
 const PLACEHOLDER = String.raw`(?!\s*(?:n\/?a|none|null|unknown|not (?:available|specified|set|applicable)|default|to be filled.*|0+|x+|-+|\.+|\s*)\s*$)`;
