@@ -1,22 +1,31 @@
 /**
- * CSV export of the inventory and the findings (RFC 4180, CRLF). Device
- * strings are untrusted: a cell a spreadsheet would run as a formula is
- * prefixed with an apostrophe.
+ * CSV export of the inventory and the findings (RFC 4180, CRLF, every cell
+ * quoted, UTF-8 with a byte-order mark so Excel reads "63 °C", not "Â°C").
+ * Device strings are untrusted: any part of a cell a spreadsheet would run as
+ * a formula is prefixed with an apostrophe. Parts, because Excel in a
+ * semicolon locale splits "sw1;=1+1" at the semicolon, quotes or not.
  */
 import type { ScanDocument } from '../scan-document';
 import { byRiskThenName, clean, deviceName, isPlaceholder, typeLabel } from './device-label';
 
 type Cell = string | number | boolean | null | undefined;
 
+/** The byte-order mark Excel needs to read the file as UTF-8. */
+export const UTF8_BOM = '\uFEFF';
+
+/** Each separator-delimited part (`,` `;` tab) that starts like a formula gets an apostrophe. */
+function defuseFormulas(text: string): string {
+  return text.replace(/(^|[,;\t])(\s*)(?=[=+\-@\r])/g, "$1$2'");
+}
+
 export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null || value === undefined) return '""';
+  const text = typeof value === 'string' ? defuseFormulas(value) : String(value);
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return UTF8_BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 export const INVENTORY_HEADER = ['Name', 'IP address', 'MAC address', 'Type', 'Vendor', 'Model', 'Firmware', 'Serial number', 'Location', 'Uptime (days)', 'SNMP', 'Risk score', 'Findings'] as const;

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FINDINGS_HEADER, INVENTORY_HEADER } from '../../../shared/assessment/csv';
+import { FINDINGS_HEADER, INVENTORY_HEADER, toCsv } from '../../../shared/assessment/csv';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { createLibraryHandlers, type LibraryService } from '../../../electron/host/library/library-handlers';
 import { createMemoryKeyValueStore } from '../../../electron/host/library/key-value-store';
@@ -38,7 +38,7 @@ describe('report:csv', () => {
     expect(file.path).toBeNull();
     expect(file.fileName).toMatch(/^Harbour-Dental-Practice_Main-office_\d{4}-\d{2}-\d{2}_inventory\.csv$/);
     const rows = lines(Buffer.from(file.dataBase64 ?? '', 'base64').toString('utf8'));
-    expect(rows[0]).toBe(INVENTORY_HEADER.join(','));
+    expect(rows[0]).toBe(toCsv(INVENTORY_HEADER, []).trimEnd());
     const real = office.devices.filter((d) => d.type !== 'unmanaged-switch');
     expect(real.length).toBeLessThan(office.devices.length);
     expect(rows).toHaveLength(real.length + 1);
@@ -52,7 +52,7 @@ describe('report:csv', () => {
     expect(findings).toBeGreaterThan(0);
     const file = await handlers()['report:csv'](office.scan.id, 'findings');
     const rows = lines(Buffer.from(file.dataBase64 ?? '', 'base64').toString('utf8'));
-    expect(rows[0]).toBe(FINDINGS_HEADER.join(','));
+    expect(rows[0]).toBe(toCsv(FINDINGS_HEADER, []).trimEnd());
     expect(rows).toHaveLength(findings + 1);
   });
 
@@ -66,7 +66,7 @@ describe('report:csv', () => {
     expect(saved.dataBase64).toBeUndefined();
     expect(written).toHaveLength(1);
     expect(written[0]!.path).toBe(saved.path);
-    expect(written[0]!.data.toString('utf8').startsWith(FINDINGS_HEADER.join(','))).toBe(true);
+    expect(written[0]!.data.toString('utf8').startsWith(toCsv(FINDINGS_HEADER, []).trimEnd())).toBe(true);
 
     const cancelled = await handlers({ chooseSavePath: async () => null, writeFile })['report:csv'](office.scan.id, 'inventory');
     expect(cancelled.path).toBeNull();
