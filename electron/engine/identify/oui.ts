@@ -1,6 +1,9 @@
 /**
  * Vendor from a MAC address's OUI, using the IEEE registry shipped by the
  * `oui-data` package (≈5 MB of JSON: read once, on first use, off the import path).
+ * The registry keys MA-S blocks by 9 hex digits and MA-M by 7 beside MA-L's 6:
+ * the longest prefix that is registered names the vendor. The MA-L block that
+ * holds the small ones is the IEEE's own ("IEEE Registration Authority"), not a vendor.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -41,12 +44,17 @@ export function shortVendorName(registrant: string): string {
   return name || firstLine;
 }
 
+/** Prefix lengths of the IEEE's blocks, longest first: MA-S (36 bits), MA-M (28), MA-L (24). */
+const BLOCK_DIGITS = [9, 7, 6] as const;
+const NOT_A_VENDOR = /^(?:private|ieee registration authority)$/i;
+
 export async function lookupOui(mac: string): Promise<OuiResult> {
   const mac12 = macHex12(mac);
   if (!mac12) return { kind: 'invalid' };
-  const oui = mac12.slice(0, 6);
-  if (isLocallyAdministered(mac12)) return { kind: 'randomised', oui };
-  const registrant = (await loadRegistry())[oui];
-  if (!registrant || /^private$/i.test(registrant.trim())) return { kind: 'unknown', oui };
-  return { kind: 'vendor', vendor: shortVendorName(registrant), registrant: registrant.split(/\r?\n/)[0]!.trim(), oui };
+  if (isLocallyAdministered(mac12)) return { kind: 'randomised', oui: mac12.slice(0, 6) };
+  const table = await loadRegistry();
+  const oui = BLOCK_DIGITS.map((n) => mac12.slice(0, n)).find((prefix) => table[prefix] !== undefined) ?? mac12.slice(0, 6);
+  const registrant = table[oui]?.split(/\r?\n/)[0]!.trim();
+  if (!registrant || NOT_A_VENDOR.test(registrant)) return { kind: 'unknown', oui };
+  return { kind: 'vendor', vendor: shortVendorName(registrant), registrant, oui };
 }

@@ -7,6 +7,13 @@ describe('OUI lookup', () => {
     expect(r).toMatchObject({ kind: 'vendor', vendor: 'Cisco', oui: '00000C' });
   });
 
+  it('names the holder of a small IEEE block (MA-S, MA-M), not the registration authority that holds the MA-L around it', async () => {
+    expect(await lookupOui('70:b3:d5:00:1a:bc')).toMatchObject({ kind: 'vendor', oui: '70B3D5001', registrant: 'SOREDI touch systems GmbH' });
+    expect(await lookupOui('10:06:48:0a:bc:de')).toMatchObject({ kind: 'vendor', oui: '1006480', registrant: 'FLEXTRONICS TECHNOLOGIES (INDIA) PVT LTD' });
+    // A part of such a block that nobody holds yet names no vendor.
+    expect(await lookupOui('10:06:48:f0:00:01')).toEqual({ kind: 'unknown', oui: '100648' });
+  });
+
   it('accepts dash, dot and unpadded notations', () => {
     expect(macHex12('00-1B-2C-3D-4E-5F')).toBe('001B2C3D4E5F');
     expect(macHex12('001b.2c3d.4e5f')).toBe('001B2C3D4E5F');
