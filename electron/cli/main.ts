@@ -4,7 +4,7 @@
  * It drives the same engine as the desktop app, with no window.
  */
 import { ENGINE_VERSION } from '../engine/version';
-import { EXIT, UsageError } from './output';
+import { EXIT, processOutput, UsageError } from './output';
 
 // React (inside the PDF renderer) runs its slower development build unless told otherwise.
 // Commands load after this line, so they see it.
@@ -48,17 +48,18 @@ Examples:
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  const output = processOutput();
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    process.stdout.write(help());
+    output.out(help());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '-v' || name === '--version') {
-    process.stdout.write(`${ENGINE_VERSION}\n`);
+    output.out(`${ENGINE_VERSION}\n`);
     return EXIT.ok;
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`forewarn: unknown command "${name}". Run "forewarn --help" for the list.\n`);
+    output.err(`forewarn: unknown command "${name}". Run "forewarn --help" for the list.\n`);
     return EXIT.usage;
   }
   try {
@@ -66,8 +67,8 @@ export async function main(argv: string[]): Promise<number> {
     return await run(rest);
   } catch (error) {
     const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-    process.stderr.write(`forewarn ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (usage) process.stderr.write(`Run "forewarn ${name} --help" for usage.\n`);
+    output.err(`forewarn ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (usage) output.err(`Run "forewarn ${name} --help" for usage.\n`);
     return usage ? EXIT.usage : EXIT.failure;
   }
 }

@@ -1,17 +1,25 @@
-/** Where the CLI writes: results to stdout, progress and diagnostics to stderr, secrets never. */
+/**
+ * Where the CLI writes: results to stdout, progress and diagnostics to stderr,
+ * secrets never. Every message passes the terminal-safe cleaner: text from a
+ * device or a file (a sysName, a JSON key) cannot move the cursor or reorder a line.
+ */
 import { redactSecrets } from '../../shared/credentials';
+import { terminalText } from '../../shared/untrusted-text';
 
 export interface CliOutput {
   out(text: string): void;
   err(text: string): void;
+  /** Redraws the progress line in place (stderr). */
+  redraw(line: string): void;
   /** True when stderr is a terminal that can redraw a progress line. */
   interactive: boolean;
 }
 
 export function processOutput(secrets: readonly string[] = []): CliOutput {
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(redactSecrets(text, secrets)),
+    out: (text) => process.stdout.write(terminalText(text)),
+    err: (text) => process.stderr.write(terminalText(redactSecrets(text, secrets))),
+    redraw: (line) => process.stderr.write(`\r\x1b[2K${terminalText(redactSecrets(line, secrets))}`),
     interactive: Boolean(process.stderr.isTTY),
   };
 }

@@ -21,7 +21,7 @@ export function createProgressBar(output: CliOutput): { onEvent(event: ScanEvent
     const filled = Math.round(ratio * BAR_WIDTH);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
     const eta = etaMs === null ? '' : `  ETA ${formatDuration(etaMs)}`;
-    output.err(`\r\x1b[2K${phase.padEnd(9)} ${bar} ${done}/${total}  ${devices} devices${eta}`);
+    output.redraw(`${phase.padEnd(9)} ${bar} ${done}/${total}  ${devices} devices${eta}`);
     drawn = true;
   };
 

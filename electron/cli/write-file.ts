@@ -5,11 +5,18 @@
  */
 import { writeFileAtomic as writeDurably } from '../host/library/atomic-write';
 import { nodeLibraryFs } from '../host/library/library-fs';
+import { escapeUnsafeInJson } from '../../shared/untrusted-text';
 
 export function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   return writeDurably(nodeLibraryFs, path, content, 0o644);
 }
 
+/** Pretty JSON that is safe to print on a terminal (see escapeUnsafeInJson). */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${escapeUnsafeInJson(JSON.stringify(value, null, 2))}\n`;
+}
+
+/** One NDJSON line, as safe. */
+export function toJsonLine(value: unknown): string {
+  return `${escapeUnsafeInJson(JSON.stringify(value))}\n`;
 }

@@ -2,16 +2,16 @@
 import type { DeviceType } from '../device-types';
 import type { Device } from '../scan-document';
 import { byRiskDescending } from '../health/risk';
+import { withoutUnsafeCharacters } from '../untrusted-text';
 
 export function deviceName(device: Pick<Device, 'hostname' | 'sysName' | 'ip' | 'mac' | 'id'>): string {
   return clean(device.hostname) ?? clean(device.sysName) ?? device.ip ?? device.mac ?? device.id;
 }
 
-/** Device strings are untrusted: strip control characters and cap the length. */
+/** Device strings are untrusted: controls and bidi overrides become spaces, and the length is capped. */
 export function clean(value: string | null | undefined, max = 120): string | null {
   if (value === null || value === undefined) return null;
-  // eslint-disable-next-line no-control-regex
-  const text = value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  const text = withoutUnsafeCharacters(value, ' ').trim();
   if (!text) return null;
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -5,6 +5,7 @@
  */
 import type { Device } from '../scan-document';
 import type { Link } from './schema';
+import { withoutUnsafeCharacters } from '../untrusted-text';
 
 export interface TreeInput {
   devices: readonly Device[];
@@ -111,8 +112,6 @@ function formatSpeed(mbps: number): string {
   return mbps >= 1000 ? `${mbps / 1000} Gb/s` : `${mbps} Mb/s`;
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function clean(text: string): string {
-  return text.replace(CONTROL, '?').slice(0, 80);
+  return withoutUnsafeCharacters(text, '?').slice(0, 80);
 }

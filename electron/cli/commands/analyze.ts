@@ -29,7 +29,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(ANALYZE_USAGE);
+    processOutput().out(ANALYZE_USAGE);
     return EXIT.ok;
   }
   if (positionals.length === 0) throw new UsageError('give at least one walk file.');

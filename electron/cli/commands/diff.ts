@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { compareInOrder, type Comparison } from '../../../shared/assessment/compare';
 import { clean } from '../../../shared/assessment/device-label';
-import { EXIT, UsageError } from '../output';
+import { EXIT, processOutput, UsageError } from '../output';
 import { toJson } from '../write-file';
 import { loadPair } from '../scan-files';
 
@@ -30,7 +30,7 @@ export function renderComparison(c: Comparison): string {
   };
   section('New devices', c.newDevices.map((d) => `${name(d)}  ${d.ip ?? ''}  ${d.mac ?? ''}`.trimEnd()));
   section('Missing devices', c.missingDevices.map((d) => `${name(d)}  ${d.ip ?? ''}  ${d.mac ?? ''}`.trimEnd()));
-  section('Changed', c.changes.map((x) => `${name(x.device)}: ${x.field} ${clean(x.before)} → ${clean(x.after)}`));
+  section('Changed', c.changes.map((x) => `${name(x.device)}: ${clean(x.field)} ${clean(x.before)} → ${clean(x.after)}`));
   section('Moved', c.moves.map((m) => `${name(m.device)}: ${clean(m.before.switchName)} ${clean(m.before.port)} → ${clean(m.after.switchName)} ${clean(m.after.port)}`));
   section('New findings', c.findings.new.map((f) => `[${f.severity}] ${name(f.device)}: ${clean(f.title, 200)}`));
   section('Resolved findings', c.findings.resolved.map((f) => `[${f.severity}] ${name(f.device)}: ${clean(f.title, 200)}`));
@@ -46,12 +46,12 @@ export async function diffCommand(argv: string[]): Promise<number> {
     options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
   });
   if (values.help) {
-    process.stdout.write(DIFF_USAGE);
+    processOutput().out(DIFF_USAGE);
     return EXIT.ok;
   }
   if (positionals.length !== 2) throw new UsageError('give two scan files: OLD NEW.');
   const { document, previous } = await loadPair(positionals[1]!, positionals[0]!);
   const comparison = compareInOrder(previous!, document);
-  process.stdout.write(values.json ? toJson(comparison) : renderComparison(comparison));
+  processOutput().out(values.json ? toJson(comparison) : renderComparison(comparison));
   return EXIT.ok;
 }

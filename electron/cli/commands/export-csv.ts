@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findingsCsv, inventoryCsv } from '../../../shared/assessment/csv';
-import { EXIT, UsageError } from '../output';
+import { EXIT, processOutput, UsageError } from '../output';
 import { writeFileAtomic } from '../write-file';
 import { loadPair } from '../scan-files';
 
@@ -20,7 +20,7 @@ export async function exportCsvCommand(argv: string[]): Promise<number> {
     options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
   });
   if (values.help) {
-    process.stdout.write(EXPORT_CSV_USAGE);
+    processOutput().out(EXPORT_CSV_USAGE);
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError('give exactly one scan file.');
@@ -29,6 +29,6 @@ export async function exportCsvCommand(argv: string[]): Promise<number> {
   await mkdir(values.out, { recursive: true });
   await writeFileAtomic(join(values.out, 'inventory.csv'), inventoryCsv(document));
   await writeFileAtomic(join(values.out, 'findings.csv'), findingsCsv(document));
-  process.stderr.write(`Wrote ${join(values.out, 'inventory.csv')} and ${join(values.out, 'findings.csv')}.\n`);
+  processOutput().err(`Wrote ${join(values.out, 'inventory.csv')} and ${join(values.out, 'findings.csv')}.\n`);
   return EXIT.ok;
 }

@@ -7,7 +7,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildReportModel, ReportBrandingSchema, type ReportBrandingInput } from '../../../shared/assessment/report-model';
 import { renderReportPdf } from '../../report/render-pdf';
-import { EXIT, UsageError } from '../output';
+import { EXIT, processOutput, UsageError } from '../output';
 import { loadPair } from '../scan-files';
 import { writeFileAtomic } from '../write-file';
 
@@ -55,7 +55,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(REPORT_USAGE);
+    processOutput().out(REPORT_USAGE);
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError('give exactly one scan file.');
@@ -64,6 +64,6 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const { document, previous } = await loadPair(positionals[0]!, values.previous);
   const model = buildReportModel(document, { branding, previous });
   await writeFileAtomic(values.pdf, await renderReportPdf(model, document));
-  process.stderr.write(`Report written to ${values.pdf} (${model.atRisk.length} problems on ${model.summary.atRiskDeviceCount} devices, site risk ${Math.round(model.summary.siteRisk)}).\n`);
+  processOutput().err(`Report written to ${values.pdf} (${model.atRisk.length} problems on ${model.summary.atRiskDeviceCount} devices, site risk ${Math.round(model.summary.siteRisk)}).\n`);
   return EXIT.ok;
 }

@@ -20,7 +20,7 @@ import { renderDeviceTable } from '../device-table';
 import { renderTree } from '../../../shared/topology/tree';
 import { EXIT, processOutput, UsageError, type CliOutput } from '../output';
 import { createProgressBar } from '../progress-bar';
-import { toJson, writeFileAtomic } from '../write-file';
+import { toJson, toJsonLine, writeFileAtomic } from '../write-file';
 
 export const SCAN_USAGE = `Usage: forewarn scan [TARGET...] [options]
 
@@ -73,7 +73,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(SCAN_USAGE);
+    processOutput().out(SCAN_USAGE);
     return EXIT.ok;
   }
 
@@ -151,7 +151,7 @@ async function runAndReport(request: EngineScanRequest, files: OutputFiles, outp
 function openEventLog(path: string): { write(event: ScanEvent): void; close(): Promise<void> } {
   const stream = path === '-' ? process.stdout : createWriteStream(path);
   return {
-    write: (event) => stream.write(`${JSON.stringify({ elapsedMs: Math.round(performance.now()), ...event })}\n`),
+    write: (event) => stream.write(toJsonLine({ elapsedMs: Math.round(performance.now()), ...event })),
     close: async () => {
       if (stream === process.stdout) return;
       stream.end();

@@ -71,7 +71,7 @@ describe('progress bar', () => {
 
   it('prints one line per phase when stderr is not a terminal', () => {
     const lines: string[] = [];
-    const bar = createProgressBar({ out: () => undefined, err: (t) => lines.push(t), interactive: false });
+    const bar = createProgressBar({ out: () => undefined, err: (t) => lines.push(t), redraw: (t) => lines.push(`\r\x1b[2K${t}`), interactive: false });
     bar.onEvent({ type: 'phase', scanId: 's', phase: 'discovery', message: 'Sweeping 254 addresses' });
     bar.onEvent({ type: 'progress', scanId: 's', phase: 'discovery', done: 10, total: 254, etaMs: 1000 });
     bar.close();
@@ -80,7 +80,7 @@ describe('progress bar', () => {
 
   it('redraws in place on a terminal', () => {
     const lines: string[] = [];
-    const bar = createProgressBar({ out: () => undefined, err: (t) => lines.push(t), interactive: true });
+    const bar = createProgressBar({ out: () => undefined, err: (t) => lines.push(t), redraw: (t) => lines.push(`\r\x1b[2K${t}`), interactive: true });
     bar.onEvent({ type: 'progress', scanId: 's', phase: 'discovery', done: 127, total: 254, etaMs: 2000 });
     expect(lines.at(-1)).toBe(`\r\u001b[2Kdiscovery ${'█'.repeat(12)}${'░'.repeat(12)} 127/254  0 devices  ETA 2s`);
   });
