@@ -16,8 +16,8 @@ export const TargetConfirmationsSchema = z.object({
 });
 
 export const ScanStartRequestSchema = z.object({
-  /** Empty means: the local subnets the engine detects. */
-  targets: z.array(z.string().min(1).max(300)).max(1000),
+  /** Lines of target text as typed (the engine splits them); empty means: the local subnets the engine detects. */
+  targets: z.array(z.string().min(1).max(4000)).max(1000),
   credentialProfileIds: z.array(z.string().max(64)).max(50),
   preset: ScanPresetSchema,
   confirmations: TargetConfirmationsSchema,

@@ -18,6 +18,15 @@ export const ScanLimitsSchema = z.object({
 });
 export type ScanLimits = z.infer<typeof ScanLimitsSchema>;
 
+/** Above this rate small office switches, firewalls and Wi-Fi drop packets, and an IDS may block the laptop. */
+export const HIGH_PACKET_RATE = 10_000;
+
+/** The warning the CLI prints and Settings shows for a cap above HIGH_PACKET_RATE; null when it is not. */
+export function packetRateWarning(packetsPerSecond: number): string | null {
+  if (!(packetsPerSecond > HIGH_PACKET_RATE)) return null;
+  return `${packetsPerSecond.toLocaleString('en-US')} packets per second is above ${HIGH_PACKET_RATE.toLocaleString('en-US')}: small office switches, firewalls and Wi-Fi may drop packets (hosts missed, false alarms) and an intrusion detection system may block this laptop.`;
+}
+
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 
 export const ReportSettingsSchema = z.object({

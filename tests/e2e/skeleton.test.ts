@@ -13,13 +13,17 @@ import { launchChromium, openPage, screenshot, watchPageErrors } from './browser
 /** expect.poll defaults to 1 s; the engine's first spawn (tsx) alone can take longer. */
 const WAIT = { timeout: 20_000, interval: 100 };
 
-const LOOPBACK = /^127\.(\d{1,3}\.){2}\d{1,3}(\/(8|9|[12]\d|3[0-2]))?$/;
+const LOOPBACK_ADDRESS = '127\\.(?:\\d{1,3}\\.){2}\\d{1,3}';
+const LOOPBACK = new RegExp(`^(?:${LOOPBACK_ADDRESS}(?:\\/(?:8|9|[12]\\d|3[0-2]))?|${LOOPBACK_ADDRESS}-${LOOPBACK_ADDRESS})$`);
+
+/** A line of targets as the engine splits it ("a - b" is one range; spaces, commas, semicolons separate). */
+const targetsOfLine = (line: string) => line.replace(/\s*-\s*/g, '-').split(/[\s,;]+/).filter(Boolean);
 
 /** Refuses (aborts) any scan:start whose targets are not all on loopback. */
 async function guardScanTargets(page: Page, violations: string[]): Promise<void> {
   await page.route('**/api/invoke/scan:start', async (route) => {
     const [request] = JSON.parse(route.request().postData() ?? '[]') as [{ targets: string[] }];
-    const outside = request.targets.filter((t) => !LOOPBACK.test(t));
+    const outside = request.targets.flatMap(targetsOfLine).filter((t) => !LOOPBACK.test(t));
     if (request.targets.length === 0 || outside.length > 0) {
       violations.push(`blocked scan of ${request.targets.join(', ') || '(detected subnets)'}`);
       await route.abort();
@@ -108,6 +112,13 @@ describe('renderer skeleton through the browser bridge', () => {
     await screenshot(page, 'live-scan-completed');
   });
 
+  it('takes a range typed with spaces around the dash, as the CLI does', async () => {
+    await startScanFromForm(page, '127.0.0.1 - 127.0.0.3');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('Live scan');
+    await expect.poll(() => page.getByTestId('scan-status').textContent(), { timeout: 60_000, interval: 250 }).toBe('Completed');
+    expect((await page.locator('tr[data-device-id] td.col-ip').allTextContents()).sort()).toEqual(['127.0.0.1', '127.0.0.2', '127.0.0.3']);
+  });
+
   it('streams devices while a loopback /20 is swept, and Cancel keeps the partial result', async () => {
     await startScanFromForm(page, '127.0.0.0/20');
     await expect.poll(() => page.getByTestId('scan-status').textContent(), WAIT).toBe('Running');
@@ -133,6 +144,13 @@ describe('renderer skeleton through the browser bridge', () => {
     await page.getByLabel('Theme').selectOption('dark');
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset.theme), WAIT).toBe('dark');
     await screenshot(page, 'settings-dark');
+    // A packet cap above 10,000 pps is allowed, with a warning of what it does to an office network.
+    const pps = page.getByLabel('Packets per second (cap)');
+    await pps.fill('20000');
+    expect(await page.getByTestId('packet-rate-warning').textContent()).toMatch(/^20,000 packets per second is above 10,000: .*intrusion detection/);
+    await screenshot(page, 'settings-high-packet-rate');
+    await pps.fill('2000');
+    expect(await page.getByTestId('packet-rate-warning').count()).toBe(0);
     await page.getByRole('button', { name: 'Live scan' }).click();
     await screenshot(page, 'live-scan-dark');
   });

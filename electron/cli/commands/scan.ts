@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { secretsOf } from '../../../shared/credentials';
-import { DEFAULT_SCAN_LIMITS } from '../../../shared/settings';
+import { DEFAULT_SCAN_LIMITS, packetRateWarning } from '../../../shared/settings';
 import type { ScanEvent } from '../../../shared/scan-events';
 import type { EngineScanRequest } from '../../../shared/scan-request';
 import type { ScanDocument } from '../../../shared/scan-document';
@@ -95,6 +95,8 @@ export async function scanCommand(argv: string[]): Promise<number> {
     ...(values.client ? { client: values.client } : {}),
     ...(values.site ? { site: values.site } : {}),
   };
+  const rateWarning = packetRateWarning(request.limits.packetsPerSecond);
+  if (rateWarning) output.err(`Warning: ${rateWarning}\n`);
   return runAndReport(request, { json: values.json, events: values.events, tree: values.tree }, output);
 }
 

@@ -21,6 +21,12 @@ export type { Ipv4Range } from './ipv4';
 /** Above this many addresses a scan needs `allowLarge` (a /16 is the largest allowed without it). */
 export const LARGE_SCAN_THRESHOLD = 65_536;
 
+/**
+ * No confirmation allows more than a /8: 16.7 million addresses would take days
+ * at any rate an office network survives, and is never one client's LAN.
+ */
+export const MAX_SCAN_ADDRESSES = 16_777_216;
+
 /** How the confirmations are named to the user, in CLI and UI terms. */
 export const CONFIRM_LARGE_HINT = 'confirm with --allow-large (UI: "Allow scans larger than a /16")';
 export const CONFIRM_PUBLIC_HINT = 'confirm with --allow-public (UI: "Allow public addresses")';
@@ -170,6 +176,15 @@ function checkConfirmations(parsed: ParsedSpec[], total: number, options: ParseT
       throw malformed(p.spec, 'it includes multicast, reserved or 0.0.0.0/8 addresses, which are never hosts');
     }
   }
+  const specSize = (p: ParsedSpec) => p.ranges.reduce((n, r) => n + rangeSize(r), 0);
+  const largest = () => parsed.reduce((a, b) => (specSize(b) > specSize(a) ? b : a));
+  if (total > MAX_SCAN_ADDRESSES) {
+    const spec = largest().spec;
+    throw new TargetError(
+      `Targets add up to ${total.toLocaleString('en-US')} addresses, more than a /8, the most one scan may cover (largest: "${spec}"); split the scan into the subnets in use.`,
+      spec,
+    );
+  }
   if (!options.allowPublic) {
     const pub = parsed.find((p) => p.ranges.some(([s, e]) => rangeHasPublic(s, e)));
     if (pub) {
@@ -180,19 +195,15 @@ function checkConfirmations(parsed: ParsedSpec[], total: number, options: ParseT
     }
   }
   if (!options.allowLarge && total > LARGE_SCAN_THRESHOLD) {
-    const largest = parsed.reduce((a, b) =>
-      b.ranges.reduce((n, r) => n + rangeSize(r), 0) > a.ranges.reduce((n, r) => n + rangeSize(r), 0) ? b : a,
-    );
-    throw new TargetError(
-      `Targets add up to ${total.toLocaleString('en-US')} addresses, more than a /16 (largest: "${largest.spec}"); ${CONFIRM_LARGE_HINT}.`,
-      largest.spec,
-    );
+    const spec = largest().spec;
+    throw new TargetError(`Targets add up to ${total.toLocaleString('en-US')} addresses, more than a /16 (largest: "${spec}"); ${CONFIRM_LARGE_HINT}.`, spec);
   }
 }
 
 /**
  * Parses target specs into a plan. Throws `TargetError` (naming the spec) for
- * malformed or unresolvable specs, and for public or >/16 targets without the
+ * malformed or unresolvable specs, for more than a /8 whatever is confirmed,
+ * and for public or >/16 targets without the
  * matching confirmation. Duplicates and overlaps are merged away.
  */
 export async function parseTargets(specs: string[], options: ParseTargetsOptions): Promise<TargetPlan> {

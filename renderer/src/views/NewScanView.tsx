@@ -25,9 +25,14 @@ const PRESETS: ReadonlyArray<{ id: ScanPreset; title: string; detail: string }> 
   { id: 'full', title: 'Full assessment', detail: 'Also reads hardware health and maps the topology. Takes longer.' },
 ];
 
-export function parseTargets(text: string): string[] {
+/**
+ * The targets as typed, one entry per line: the engine's parser splits and
+ * joins the rest ("10.0.0.10 - 10.0.0.50" is one range, "a, b" two targets),
+ * so the view never disagrees with the CLI about what a line means.
+ */
+export function targetLines(text: string): string[] {
   return text
-    .split(/[\s,;]+/)
+    .split(/\r?\n/)
     .map((t) => t.trim())
     .filter((t) => t.length > 0);
 }
@@ -72,7 +77,7 @@ export function NewScanView() {
     setError(null);
     try {
       await startScan({
-        targets: parseTargets(targetsText),
+        targets: targetLines(targetsText),
         credentialProfileIds: selectedProfiles,
         preset,
         confirmations,

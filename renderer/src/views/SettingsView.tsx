@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { V3AuthProtocolSchema, V3PrivProtocolSchema, type PublicCredentialProfile, type V3User } from '../../../shared/credentials';
-import type { ScanLimits } from '../../../shared/settings';
+import { packetRateWarning, type ScanLimits } from '../../../shared/settings';
 import { messageOf } from '../store/app-store';
 import { useApi, useApp } from '../store/context';
 import { ViewHeader } from './ViewHeader';
@@ -101,6 +101,11 @@ function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
           </div>
         ))}
       </div>
+      {packetRateWarning(draft.packetsPerSecond) && (
+        <div className="notice notice-warning" role="status" data-testid="packet-rate-warning">
+          {packetRateWarning(draft.packetsPerSecond)}
+        </div>
+      )}
       <div className="field narrow">
         <label htmlFor={`${baseId}-sample`}>Interface error sampling (seconds)</label>
         <input

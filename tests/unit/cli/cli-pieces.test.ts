@@ -85,3 +85,12 @@ describe('progress bar', () => {
     expect(lines.at(-1)).toBe(`\r\u001b[2Kdiscovery ${'█'.repeat(12)}${'░'.repeat(12)} 127/254  0 devices  ETA 2s`);
   });
 });
+
+describe('packet rate warning', () => {
+  it('warns above 10,000 packets per second, and only then', async () => {
+    const { packetRateWarning, HIGH_PACKET_RATE } = await import('../../../shared/settings');
+    expect(packetRateWarning(HIGH_PACKET_RATE)).toBeNull();
+    expect(packetRateWarning(2000)).toBeNull();
+    expect(packetRateWarning(10_001)).toMatch(/^10,001 packets per second is above 10,000: /);
+  });
+});

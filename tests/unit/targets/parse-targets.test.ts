@@ -148,6 +148,17 @@ describe('parseTargets', () => {
     expect(big.total).toBe(16_777_214);
   });
 
+  it('refuses more than a /8 even with both confirmations, before asking for either', async () => {
+    const both = { allowLarge: true, allowPublic: true };
+    const err = await targetError(['10.0.0.0/8', '172.16.0.0/24'], both);
+    expect(err.message).toMatch(/more than a \/8.*split the scan/);
+    expect(err.message).not.toContain('--allow-large');
+    expect(err.spec).toBe('10.0.0.0/8');
+    // 10.0.0.0/7 is also public (11/8): the limit no flag lifts is named first.
+    expect((await targetError(['10.0.0.0/7'])).message).toContain('more than a /8');
+    expect((await parseTargets(['10.0.0.0/8'], both)).total).toBe(16_777_214);
+  });
+
   it('does not materialise large plans', async () => {
     const plan = await parseTargets(['10.0.0.0/8'], { allowLarge: true, allowPublic: false });
     expect(plan.ranges.length).toBe(1);
