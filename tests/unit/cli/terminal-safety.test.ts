@@ -43,6 +43,7 @@ describe('CLI output', () => {
     expect(written).toEqual(['out:host·[2J·[H\n', 'err:bad ·key ••••\n', 'err:\r\u001b[2Kdiscovery 3/10 ·[2J·[H']);
   });
 
+  // The field name comes from the file as written: a crafted .forewarn can put anything there.
   it('forewarn diff shows a hostile field name from a file as plain text', () => {
     const comparison: Comparison = {
       older: { scanId: 'a', at: '2026-01-01T00:00:00.000Z', deviceCount: 1, siteRisk: 10 },
@@ -52,7 +53,7 @@ describe('CLI output', () => {
       matched: [],
       newDevices: [],
       missingDevices: [],
-      changes: [{ device: { id: 'd', name: 'sw1', ip: '10.0.0.2', mac: null, type: 'switch', model: null }, field: `firmware${ESC_CLEAR}`, before: '1.0', after: `2.0${RTL_OVERRIDE}` } as Comparison['changes'][number]],
+      changes: [{ device: { id: 'd', name: 'sw1', ip: '10.0.0.2', mac: null, type: 'switch', model: null }, field: `firmware${ESC_CLEAR}`, before: '1.0', after: `2.0${RTL_OVERRIDE}` } as unknown as Comparison['changes'][number]],
       moves: [],
       findings: { new: [], resolved: [], persisting: [] },
       supplyTrends: [],
