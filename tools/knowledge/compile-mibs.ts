@@ -8,12 +8,14 @@
  *                   severity, ENTITY-SENSOR-like vendor tables, UPS battery scalars
  * The app loads the JSON; it never parses a MIB.
  *
- *   npx tsx tools/knowledge/compile-mibs.ts MIB_DIR [MIB_DIR...] [--source TEXT]
+ *   npx tsx tools/knowledge/compile-mibs.ts MIB_DIR [MIB_DIR...] [--source TEXT] [--modules-cache FILE]
  *
  * Each MIB_DIR holds MIB files, directly or one folder per vendor: a checkout of
  * github.com/netdisco/netdisco-mibs, the asn1/ folder of github.com/lextudio/mibs.pysnmp.com.
  * The first directory that defines a module wins (netdisco's curated copies first).
  * Needs libsmi's smidump (Debian: apt-get install smitools). See resources/knowledge/README.md.
+ * --modules-cache FILE keeps the parsed modules (JSON): the first run writes it, later runs
+ * read it instead of the MIBs, so a change to the grammar recompiles in seconds, not minutes.
  */
 import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -417,22 +419,34 @@ function compile(modules: MibModule[]): Compiled {
   return out;
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const sourceAt = args.indexOf('--source');
-  const dirs = args.filter((a, i) => !a.startsWith('--') && (sourceAt < 0 || i !== sourceAt + 1));
-  if (dirs.length === 0) {
-    console.error('usage: tsx tools/knowledge/compile-mibs.ts MIB_DIR [MIB_DIR...] [--source TEXT]');
-    process.exit(2);
+/** Every module of the directories, parsed by smidump, or read back from the cache a previous run wrote. */
+async function modulesOf(dirs: string[], cacheFile: string | undefined): Promise<{ modules: MibModule[]; files: number }> {
+  if (cacheFile) {
+    const cached = await readFile(cacheFile, 'utf8').then((t) => JSON.parse(t) as { files: number; modules: MibModule[] }, () => null);
+    if (cached) return cached;
   }
-  const source = sourceAt >= 0 ? args[sourceAt + 1]! : dirs.join(', ');
   const listed = await Promise.all(dirs.map(mibFiles));
   const files = listed.flatMap((l) => l.files);
   const folders = listed.flatMap((l) => l.folders);
-  const started = Date.now();
   const index = await moduleIndex(files);
   const modules = await readAll(files, [index, ...folders].join(':'));
   await rm(index, { recursive: true, force: true });
+  if (cacheFile) await writeFile(cacheFile, JSON.stringify({ files: files.length, modules }));
+  return { modules, files: files.length };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const optionValue = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const values = new Set(['--source', '--modules-cache'].map((f) => args.indexOf(f) + 1).filter((i) => i > 0));
+  const dirs = args.filter((a, i) => !a.startsWith('--') && !values.has(i));
+  if (dirs.length === 0) {
+    console.error('usage: tsx tools/knowledge/compile-mibs.ts MIB_DIR [MIB_DIR...] [--source TEXT] [--modules-cache FILE]');
+    process.exit(2);
+  }
+  const source = optionValue('--source') ?? dirs.join(', ');
+  const started = Date.now();
+  const { modules, files } = await modulesOf(dirs, optionValue('--modules-cache'));
   const compiled = compile(modules);
   const header = { source, compiledBy: 'tools/knowledge/compile-mibs.ts (libsmi smidump -f xml)', modules: modules.length };
   const write = (name: string, body: object) => writeFile(join('resources/knowledge', name), `${JSON.stringify({ ...header, ...body })}\n`);
@@ -441,7 +455,7 @@ async function main(): Promise<void> {
   await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states, entitySensorTables: compiled.entitySensorTables, ups: compiled.ups });
   const count = (r: Record<number, unknown[]>) => Object.values(r).reduce((n, l) => n + l.length, 0);
   console.log(
-    `${modules.length} modules from ${files.length} files in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +
+    `${modules.length} modules from ${files} files in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +
       `${Object.keys(compiled.products).length} products (${Object.values(compiled.products).filter((p) => p[1]).length} with a class), ` +
       `identity objects for ${Object.keys(compiled.identity).length} enterprises (${count(compiled.identity)}), ` +
       `${count(compiled.temperatures)} temperature objects, ${count(compiled.states)} health states, ${count(compiled.entitySensorTables)} ENTITY-SENSOR-like tables, ${count(compiled.ups)} UPS battery objects`,

@@ -51,6 +51,10 @@ export interface MibTypedef {
 export interface MibModule {
   name: string;
   file: string;
+  /** The MODULE-IDENTITY's DESCRIPTION: what the vendor says the module is for. */
+  description: string;
+  /** The MODULE-IDENTITY node's name, when the module has one. */
+  identity?: string;
   objects: MibObject[];
   typedefs: MibTypedef[];
 }
@@ -149,5 +153,6 @@ export async function readMibModule(file: string, smiPath: string): Promise<MibM
     ...(text(t.format) ? { format: text(t.format) } : {}),
     ...(enumsOf(t) ? { enums: enumsOf(t) } : {}),
   }));
-  return { name, file, objects, typedefs };
+  const identity = (mod.identity as Xml | undefined)?.node;
+  return { name, file, description: text(mod.description), ...(identity ? { identity: String(identity) } : {}), objects, typedefs };
 }
