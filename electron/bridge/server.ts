@@ -2,7 +2,7 @@
  * The browser bridge's HTTP server (development and E2E; never in the shipped
  * app). It serves the built renderer and carries the same contract as the
  * Electron preload:
- *   POST /api/invoke/:channel  JSON argument array → { result } | { error }
+ *   POST /api/invoke/:channel  JSON argument array → { result } | { error: { code, message, details } }
  *   GET  /api/events           SSE, one named event per contract channel
  * Every call goes through `invokeValidated`, exactly like ipcMain in the app.
  * Bound to loopback only; Host and Origin are checked so a web page the
@@ -13,7 +13,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { ApiEventSink, ApiHandlers } from '../../shared/ipc-contract';
-import { InvokeRejectedError, invokeValidated } from '../host/validated-invoke';
+import { toErrorEnvelope, type IpcErrorEnvelope } from '../../shared/ipc-errors';
+import { invokeValidated } from '../host/validated-invoke';
 import { createSseHub } from './sse-hub';
 import { contentTypeOf, resolveExistingFile } from './static-files';
 
@@ -69,7 +70,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     handle(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status >= 500) log(`bridge: ${request.method} ${request.url}: ${messageOf(error)}`);
-      if (!response.headersSent) sendJson(response, status, { error: messageOf(error) });
+      const envelope: IpcErrorEnvelope = { code: status >= 500 ? 'failed' : 'invalid-request', message: messageOf(error) };
+      if (!response.headersSent) sendJson(response, status, { error: envelope });
       else response.end();
     });
   });
@@ -103,10 +105,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       const result = await invokeValidated(options.handlers, channel, args);
       sendJson(response, 200, result === undefined ? {} : { result });
     } catch (error) {
-      if (error instanceof InvokeRejectedError) throw new HttpError(400, error.message);
-      // A handler's refusal (bad targets, engine down) is the renderer's to show.
-      log(`bridge: ${channel} failed: ${messageOf(error)}`);
-      throw new HttpError(422, messageOf(error));
+      // The same envelope the Electron transport carries (shared/ipc-errors.ts).
+      const envelope = toErrorEnvelope(error);
+      if (envelope.code !== 'invalid-request') log(`bridge: ${channel} failed: ${envelope.message}`);
+      sendJson(response, envelope.code === 'invalid-request' ? 400 : 422, { error: envelope });
     }
   }
 

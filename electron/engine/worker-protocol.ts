@@ -6,6 +6,7 @@
 import type { EngineScanRequest } from '../../shared/scan-request';
 import type { ScanEvent } from '../../shared/scan-events';
 import type { ScanDocument } from '../../shared/scan-document';
+import type { IpcErrorEnvelope } from '../../shared/ipc-errors';
 
 export type HostToWorker =
   | { type: 'start'; request: EngineScanRequest }
@@ -19,5 +20,5 @@ export type WorkerToHost =
   /** The complete document, once per scan, right after its scan-finished event. */
   | { type: 'document'; scanId: string; document: ScanDocument }
   | { type: 'detected-targets'; requestId: string; targets: string[] }
-  | { type: 'start-rejected'; scanId: string; message: string }
+  | { type: 'start-rejected'; scanId: string; error: IpcErrorEnvelope }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };

@@ -58,7 +58,8 @@ function serveHost(parent: ParentChannel): void {
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       // Before scan-started the host is still waiting for an answer to scan:start: always give it one.
-      if (error instanceof ScanRejectedError || !started) parent.post({ type: 'start-rejected', scanId: request.scanId, message: text });
+      if (error instanceof ScanRejectedError) parent.post({ type: 'start-rejected', scanId: request.scanId, error: error.envelope });
+      else if (!started) parent.post({ type: 'start-rejected', scanId: request.scanId, error: { code: 'failed', message: text } });
       else parent.post({ type: 'log', level: 'error', message: `scan ${request.scanId} failed: ${text}` });
     } finally {
       running.delete(request.scanId);

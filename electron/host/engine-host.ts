@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { redactSecrets, secretsOf } from '../../shared/credentials';
 import type { EngineStatus, Unsubscribe } from '../../shared/ipc-contract';
+import { ForewarnError, type IpcErrorEnvelope } from '../../shared/ipc-errors';
 import type { EngineScanRequest } from '../../shared/scan-request';
 import type { ScanDocument } from '../../shared/scan-document';
 import type { ScanEvent, ScanEventOf } from '../../shared/scan-events';
@@ -237,7 +238,7 @@ export class EngineHost {
         return;
       }
       case 'start-rejected':
-        this.#rejectStart(message.scanId, message.message);
+        this.#rejectStart(message.scanId, message.error);
         return;
       case 'log':
         this.#options.log(message.level, this.#redact(message.message));
@@ -271,14 +272,14 @@ export class EngineHost {
     }
   }
 
-  #rejectStart(scanId: string, reason: string): void {
+  #rejectStart(scanId: string, reason: IpcErrorEnvelope): void {
     const scan = this.#scans.get(scanId);
     if (!scan) return;
-    const message = this.#redact(reason);
+    const message = this.#redact(reason.message);
     if (scan.ack) {
       clearTimeout(scan.ack.timer);
       this.#scans.delete(scanId);
-      scan.ack.reject(new Error(message));
+      scan.ack.reject(new ForewarnError({ ...reason, message }));
       return;
     }
     this.#finishScan(scanId, 'failed', message);

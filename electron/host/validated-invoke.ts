@@ -11,11 +11,12 @@ import {
   type InvokeChannel,
   type InvokeResult,
 } from '../../shared/ipc-contract';
+import { ForewarnError } from '../../shared/ipc-errors';
 
-export class InvokeRejectedError extends Error {
+/** A call that did not pass the contract: the renderer sees code 'invalid-request'. */
+export class InvokeRejectedError extends ForewarnError {
   constructor(message: string) {
-    super(message);
-    this.name = 'InvokeRejectedError';
+    super({ code: 'invalid-request', message });
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { INVOKE_CHANNELS, isEventChannel, type ApiEventSink, type ApiHandlers } from '../../shared/ipc-contract';
+import { encodeErrorEnvelope, toErrorEnvelope } from '../../shared/ipc-errors';
 import { invokeValidated, InvokeRejectedError } from '../host/validated-invoke';
 
 export interface IpcMainLike {
@@ -27,14 +28,20 @@ export function createSenderCheck(isOwnWebContents: (contents: WebContents) => b
   };
 }
 
-/** Registers every invoke channel; returns a function that removes them again. */
+/**
+ * Registers every invoke channel; returns a function that removes them again.
+ * A failure leaves as an Error carrying the envelope (shared/ipc-errors.ts):
+ * Electron prefixes its message, the preload takes the envelope back out.
+ */
 export function registerIpcHandlers(ipc: IpcMainLike, handlers: ApiHandlers, isTrustedSender: SenderCheck): () => void {
   for (const channel of INVOKE_CHANNELS) {
-    ipc.handle(channel, (event, ...args) => {
-      if (!isTrustedSender(event)) {
-        return Promise.reject(new InvokeRejectedError(`Rejected ${channel} from an untrusted sender.`));
+    ipc.handle(channel, async (event, ...args) => {
+      try {
+        if (!isTrustedSender(event)) throw new InvokeRejectedError(`Rejected ${channel} from an untrusted sender.`);
+        return await invokeValidated(handlers, channel, args);
+      } catch (error) {
+        throw new Error(encodeErrorEnvelope(toErrorEnvelope(error)), { cause: error });
       }
-      return invokeValidated(handlers, channel, args);
     });
   }
   return () => {

@@ -1,8 +1,11 @@
 /**
  * The renderer's only door to the app: `window.forewarn`, provided by the
- * Electron preload or, in a plain browser, by ./browser-bridge.ts.
+ * Electron preload or, in a plain browser, by ./browser-bridge.ts. Every
+ * rejection leaves here as a ForewarnError with a code (shared/ipc-errors.ts),
+ * whichever transport carried it.
  */
 import type { ForewarnApi } from '../../shared/ipc-contract';
+import { withTypedErrors } from '../../shared/ipc-errors';
 
 declare global {
   interface Window {
@@ -13,5 +16,6 @@ declare global {
 export function getForewarn(): ForewarnApi {
   const api = window.forewarn;
   if (!api) throw new Error('window.forewarn is missing: the preload or the browser bridge did not load.');
-  return api;
+  return withTypedErrors(api);
 }
+

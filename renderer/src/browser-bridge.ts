@@ -6,6 +6,7 @@
  *   on     → one shared EventSource('/api/events'), one named SSE event per channel
  */
 import type { EventChannel, EventPayloads, ForewarnApi, InvokeArgs, InvokeChannel, InvokeResult, Unsubscribe } from '../../shared/ipc-contract';
+import { ForewarnError, isErrorEnvelope } from '../../shared/ipc-errors';
 
 /** The part of EventSource the bridge uses (lets tests pass a fake). */
 export interface EventSourceLike {
@@ -20,10 +21,10 @@ export interface BrowserBridgeOptions {
   EventSource?: new (url: string) => EventSourceLike;
 }
 
-/** The server's reply envelope; `result` is absent for channels that return nothing. */
+/** The server's reply; `result` is absent for channels that return nothing. */
 interface InvokeReply {
   result?: unknown;
-  error?: string;
+  error?: unknown;
 }
 
 export function createBrowserBridge(options: BrowserBridgeOptions = {}): ForewarnApi {
@@ -59,7 +60,9 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Forewar
       }
       const reply = (await response.json().catch(() => ({}))) as InvokeReply;
       if (!response.ok || reply.error !== undefined) {
-        throw new Error(reply.error ?? `The bridge server answered ${response.status} to ${channel}.`);
+        throw isErrorEnvelope(reply.error)
+          ? new ForewarnError(reply.error)
+          : new ForewarnError({ code: 'failed', message: `The bridge server answered ${response.status} to ${channel}.` });
       }
       return reply.result as InvokeResult<C>;
     },

@@ -173,6 +173,19 @@ export class MockIpcMain extends EventEmitter {
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
     return handler(event, ...args);
   }
+
+  /**
+   * As the renderer receives it: Electron rejects ipcRenderer.invoke with a new
+   * Error whose message wraps the handler's ("Error invoking remote method
+   * 'scan:start': Error: …"); nothing else of the thrown value crosses.
+   */
+  async invokeAsRenderer(channel: string, event: unknown, ...args: unknown[]) {
+    try {
+      return await this.invoke(channel, event, ...args);
+    } catch (error) {
+      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`, { cause: error });
+    }
+  }
 }
 
 export class MockIpcRenderer extends EventEmitter {

@@ -10,6 +10,8 @@ import type { ScanDocument, ScanInfo } from '../../../shared/scan-document';
 import { SCAN_SCHEMA_VERSION } from '../../../shared/scan-document';
 import type { ScanEvent } from '../../../shared/scan-events';
 import type { EngineScanRequest } from '../../../shared/scan-request';
+import type { IpcErrorEnvelope } from '../../../shared/ipc-errors';
+import { TargetError } from '../targets/parse-targets';
 import type { EngineProbes, TargetPlanView } from '../probes';
 import { createConcurrencyLimiter, createRateLimiter } from '../util/pacing';
 import type { ScanContext } from './context';
@@ -32,6 +34,13 @@ export interface RunScanOptions {
 /** Thrown before any event when the request itself is unusable (bad or unconfirmed targets). */
 export class ScanRejectedError extends Error {
   override readonly name = 'ScanRejectedError';
+  constructor(
+    message: string,
+    /** What the renderer acts on: the code, and the confirmations that would let the scan start. */
+    readonly envelope: IpcErrorEnvelope = { code: 'invalid-targets', message },
+  ) {
+    super(message);
+  }
 }
 
 /** Devices enriched at once: SNMP walks are heavier than sweep probes. */
@@ -132,6 +141,7 @@ async function planOrReject(request: EngineScanRequest, probes: EngineProbes): P
   try {
     return await probes.planTargets(specs, request.confirmations);
   } catch (error) {
+    if (error instanceof TargetError) throw new ScanRejectedError(error.message, error.envelope());
     throw new ScanRejectedError(error instanceof Error ? error.message : String(error));
   }
 }

@@ -15,6 +15,8 @@ import {
   type Ipv4Range,
 } from './ipv4';
 
+import type { ConfirmationFlag, IpcErrorEnvelope } from '../../../shared/ipc-errors';
+
 export { intToIp, ipToInt, isPublicAddress } from './ipv4';
 export type { Ipv4Range } from './ipv4';
 
@@ -37,8 +39,17 @@ export class TargetError extends Error {
     message: string,
     /** The spec at fault, as the user wrote it (null when the whole list is at fault). */
     readonly spec: string | null,
+    /** The confirmations that would let these targets through; empty when none would. */
+    readonly confirmations: readonly ConfirmationFlag[] = [],
   ) {
     super(message);
+  }
+
+  /** The refusal as the renderer acts on it: a code and the flags to confirm. */
+  envelope(): IpcErrorEnvelope {
+    return this.confirmations.length > 0
+      ? { code: 'needs-confirmation', message: this.message, details: { confirmations: [...this.confirmations], spec: this.spec } }
+      : { code: 'invalid-targets', message: this.message, details: { spec: this.spec } };
   }
 }
 
@@ -191,12 +202,13 @@ function checkConfirmations(parsed: ParsedSpec[], total: number, options: ParseT
       throw new TargetError(
         `Target "${pub.spec}" includes public (non-private) addresses; ${CONFIRM_PUBLIC_HINT}.`,
         pub.spec,
+        ['allowPublic'],
       );
     }
   }
   if (!options.allowLarge && total > LARGE_SCAN_THRESHOLD) {
     const spec = largest().spec;
-    throw new TargetError(`Targets add up to ${total.toLocaleString('en-US')} addresses, more than a /16 (largest: "${spec}"); ${CONFIRM_LARGE_HINT}.`, spec);
+    throw new TargetError(`Targets add up to ${total.toLocaleString('en-US')} addresses, more than a /16 (largest: "${spec}"); ${CONFIRM_LARGE_HINT}.`, spec, ['allowLarge']);
   }
 }
 

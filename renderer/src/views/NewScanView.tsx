@@ -87,7 +87,7 @@ export function NewScanView() {
       setRefusal(null);
     } catch (e) {
       const message = messageOf(e);
-      const asks = confirmationsAskedFor(message).filter((flag) => !confirmations[flag]);
+      const asks = confirmationsAskedFor(e).filter((flag) => !confirmations[flag]);
       if (asks.length > 0) setRefusal({ message, asks, confirmed: confirmations });
       else setError(message);
     } finally {

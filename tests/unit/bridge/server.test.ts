@@ -109,18 +109,18 @@ describe('bridge server', () => {
     expect(JSON.parse(cancel.body)).toEqual({});
   });
 
-  it('rejects bad arguments, unknown channels and handler refusals with a message', async () => {
+  it('rejects bad arguments, unknown channels and handler refusals with the error envelope', async () => {
     const bad = await invoke(server, 'scan:cancel', [42]);
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body).error).toMatch(/Invalid arguments for scan:cancel/);
+    expect(JSON.parse(bad.body).error).toMatchObject({ code: 'invalid-request', message: expect.stringMatching(/Invalid arguments for scan:cancel/) });
 
     const unknown = await invoke(server, 'fs:read', []);
     expect(unknown.status).toBe(400);
-    expect(JSON.parse(unknown.body).error).toMatch(/Unknown channel/);
+    expect(JSON.parse(unknown.body).error).toMatchObject({ code: 'invalid-request', message: expect.stringMatching(/Unknown channel/) });
 
     const refused = await invoke(server, 'scan:start', [{ targets: ['8.8.8.8'], credentialProfileIds: [], preset: 'quick', confirmations: {} }]);
     expect(refused.status).toBe(422);
-    expect(JSON.parse(refused.body).error).toContain('public (non-private) addresses');
+    expect(JSON.parse(refused.body).error).toEqual({ code: 'failed', message: expect.stringContaining('public (non-private) addresses') });
   });
 
   it('refuses foreign Host headers, cross-origin calls and non-JSON posts', async () => {

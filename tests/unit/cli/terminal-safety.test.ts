@@ -61,6 +61,7 @@ describe('CLI output', () => {
     };
     const text = renderComparison(comparison);
     expect(text).toContain('sw1: firmware [2J [H 1.0 → 2.0');
-    expect(text).not.toMatch(/[\u001b\u202e]/);
+    expect(text).not.toContain('\u001b');
+    expect(text).not.toContain(RTL_OVERRIDE);
   });
 });

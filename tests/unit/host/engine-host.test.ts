@@ -66,13 +66,15 @@ describe('EngineHost', () => {
     expect(seen.map((e) => e.type)).toEqual(['device-found']);
   });
 
-  it('rejects startScan with the engine\'s reason when the engine refuses the scan', async () => {
+  it('rejects startScan with the engine\'s reason, code and details when the engine refuses the scan', async () => {
     const factory = fakeEngineFactory();
     host = new EngineHost({ createProcess: factory.create });
     const started = host.startScan(request('s1'));
     await waitFor(() => factory.processes[0]?.received.length === 1);
-    factory.processes[0]!.send({ type: 'start-rejected', scanId: 's1', message: '10.0.0.0/8 is too large: confirm it' });
+    const error = { code: 'needs-confirmation', message: '10.0.0.0/8 is too large: confirm it', details: { confirmations: ['allowLarge'], spec: '10.0.0.0/8' } } as const;
+    factory.processes[0]!.send({ type: 'start-rejected', scanId: 's1', error: { ...error, details: { ...error.details, confirmations: [...error.details.confirmations] } } });
     await expect(started).rejects.toThrow('too large');
+    await expect(started).rejects.toMatchObject({ name: 'ForewarnError', code: 'needs-confirmation', details: { confirmations: ['allowLarge'] } });
     expect(host.runningScanIds()).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBrowserBridge } from '../../../renderer/src/browser-bridge';
+import { ForewarnError } from '../../../shared/ipc-errors';
 
 class FakeEventSource {
   static instances: FakeEventSource[] = [];
@@ -37,12 +38,17 @@ describe('browser bridge', () => {
     expect(JSON.parse(String(requests[0]?.init?.body))).toEqual([request]);
   });
 
-  it("rejects with the server's message", async () => {
-    const bridge = createBrowserBridge({
-      fetch: async () => jsonResponse(422, { error: 'Target "8.8.8.8" includes public addresses' }),
-      EventSource: FakeEventSource,
-    });
-    await expect(bridge.invoke('engine:status')).rejects.toThrow('Target "8.8.8.8" includes public addresses');
+  it("rejects with the server's error envelope as a ForewarnError: code, message, details", async () => {
+    const envelope = { code: 'needs-confirmation', message: 'Target "8.8.8.8" includes public addresses', details: { confirmations: ['allowPublic'], spec: '8.8.8.8' } };
+    const bridge = createBrowserBridge({ fetch: async () => jsonResponse(422, { error: envelope }), EventSource: FakeEventSource });
+    const error = await bridge.invoke('engine:status').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForewarnError);
+    expect(error).toMatchObject(envelope);
+  });
+
+  it('says which channel failed when the reply carries no envelope', async () => {
+    const bridge = createBrowserBridge({ fetch: async () => new Response('oops', { status: 502 }), EventSource: FakeEventSource });
+    await expect(bridge.invoke('engine:status')).rejects.toMatchObject({ code: 'failed', message: 'The bridge server answered 502 to engine:status.' });
   });
 
   it('shares one EventSource and routes each named event to its channel listeners', () => {
