@@ -25,10 +25,13 @@ export const INVOKE_CHANNELS = [
   'library:set-layout',
   'report:pdf',
   'report:csv',
+  'library:unsaved',
+  'library:retry-save',
+  'library:save-elsewhere',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
-export const EVENT_CHANNELS = ['scan:event', 'engine:status'] as const;
+export const EVENT_CHANNELS = ['scan:event', 'engine:status', 'library:unsaved'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {

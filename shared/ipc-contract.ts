@@ -63,6 +63,20 @@ export interface ProducedFile {
   dataBase64?: string;
 }
 
+/** A scan the library could not save (disk full, file locked): held in memory and retried until it is. */
+export interface UnsavedScan {
+  scanId: string;
+  /** Client · site, else the targets: how the technician knows which scan it is. */
+  label: string;
+  startedAt: string;
+  /** Why the last save failed, in the library's words. */
+  message: string;
+  /** Failed saves in a row. */
+  attempts: number;
+  /** When the next automatic retry runs. */
+  nextRetryAt: string;
+}
+
 export interface OpenedScanResult {
   entry: ScanIndexEntry;
   /** Re-analysed with the current rules and thresholds. */
@@ -94,6 +108,9 @@ export const invokeChannels = {
   'library:set-layout': z.tuple([ScanIdSchema, LayoutUpdateSchema]),
   'report:pdf': z.tuple([ScanIdSchema, ReportRequestSchema.default({})]),
   'report:csv': z.tuple([ScanIdSchema, z.enum(['inventory', 'findings'])]),
+  'library:unsaved': z.tuple([]),
+  'library:retry-save': z.tuple([ScanIdSchema]),
+  'library:save-elsewhere': z.tuple([ScanIdSchema]),
 } as const satisfies Record<InvokeChannel, z.ZodTuple>;
 
 export interface InvokeResults {
@@ -119,6 +136,11 @@ export interface InvokeResults {
   'library:set-layout': void;
   'report:pdf': ProducedFile;
   'report:csv': ProducedFile;
+  'library:unsaved': UnsavedScan[];
+  /** The scans still unsaved after the attempt. */
+  'library:retry-save': UnsavedScan[];
+  /** The scan as a .forewarn file wherever the technician chooses (the library keeps retrying). */
+  'library:save-elsewhere': ProducedFile;
 }
 
 export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]>;
@@ -127,6 +149,7 @@ export type InvokeResult<C extends InvokeChannel> = InvokeResults[C];
 export interface EventPayloads extends Record<EventChannel, unknown> {
   'scan:event': ScanEvent;
   'engine:status': EngineStatus;
+  'library:unsaved': UnsavedScan[];
 }
 
 export type Unsubscribe = () => void;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CredentialProfile } from '../../shared/credentials';
+import type { UnsavedScan } from '../../shared/ipc-contract';
 import { connectEngineEvents, createApiHandlers } from '../host/api-handlers';
 import { createMemoryCredentialVault } from '../host/credential-vault';
 import { resolveEngineEntry } from '../host/engine-entry';
@@ -41,6 +42,8 @@ export interface BridgeAppOptions {
   log?: HostLogger;
   /** Where saved scans live; default: $FOREWARN_DATA_DIR, else a fresh temporary folder. */
   dataDir?: string;
+  /** First wait before a failed save is retried (tests make it short). */
+  saveRetryBaseMs?: number;
 }
 
 export interface BridgeApp {
@@ -69,7 +72,17 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
   });
 
   const dataDir = options.dataDir ?? process.env.FOREWARN_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'forewarn-bridge-'));
-  const library = setUpLibrary({ dataDir, index: createJsonFileKeyValueStore(join(dataDir, 'library-index.json')), engine, generatorVersion: ENGINE_VERSION, log });
+  // The server (and its event sink) starts after the library: unsaved-scan news waits for it.
+  let pushUnsaved: (unsaved: UnsavedScan[]) => void = () => {};
+  const library = setUpLibrary({
+    dataDir,
+    index: createJsonFileKeyValueStore(join(dataDir, 'library-index.json')),
+    engine,
+    generatorVersion: ENGINE_VERSION,
+    log,
+    onUnsavedChange: (unsaved) => pushUnsaved(unsaved),
+    ...(options.saveRetryBaseMs !== undefined ? { retryBaseMs: options.saveRetryBaseMs } : {}),
+  });
 
   const handlers = createApiHandlers({
     engine,
@@ -90,6 +103,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     log: (message) => log('warn', message),
   });
   const disconnect = connectEngineEvents(engine, server.sink);
+  pushUnsaved = (unsaved) => server.sink('library:unsaved', unsaved);
 
   return {
     server,

@@ -38,7 +38,12 @@ interface Running {
   engine: EngineHost;
   ownContents: Set<WebContents>;
   mainWindow: BrowserWindow | null;
+  /** Saves the scans still being recorded; flushed before quit. */
+  flushSaves: () => Promise<void>;
 }
+
+/** Quit waits this long at most for the last saves (a locked disk must not keep the app open for ever). */
+const QUIT_SAVE_TIMEOUT_MS = 10_000;
 
 function openMainWindow(state: Running): BrowserWindow {
   const window = createMainWindow({ preloadPath: appPaths.preload });
@@ -63,7 +68,8 @@ function start(): Running {
     onProblem: (message) => log('warn', message),
   });
   const engine = new EngineHost({ createProcess: () => createUtilityEngineProcess(appPaths.engineWorker), log });
-  const state: Running = { engine, ownContents: new Set(), mainWindow: null };
+  const state: Running = { engine, ownContents: new Set(), mainWindow: null, flushSaves: async () => {} };
+  const sink = createEventSink(() => [...state.ownContents]);
   // Saved scans (issue 7): recorded as they run, in the app's data folder.
   const library = setUpLibrary({
     dataDir: app.getPath('userData'),
@@ -71,12 +77,15 @@ function start(): Running {
     engine,
     generatorVersion: app.getVersion(),
     log,
+    onUnsavedChange: (unsaved) => sink('library:unsaved', unsaved),
     chooseSavePath: async (suggestedName) => {
       const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
       const result = state.mainWindow ? await dialog.showSaveDialog(state.mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
     },
   });
+
+  state.flushSaves = () => library.recorder.flush();
 
   const handlers = createApiHandlers({
     engine,
@@ -87,7 +96,7 @@ function start(): Running {
     openExternal: (url) => shell.openExternal(url),
   });
   registerIpcHandlers(ipcMain, handlers, createSenderCheck((contents) => state.ownContents.has(contents), isAppUrl));
-  connectEngineEvents(engine, createEventSink(() => [...state.ownContents]));
+  connectEngineEvents(engine, sink);
 
   openMainWindow(state);
   app.on('activate', () => {
@@ -117,10 +126,17 @@ export function bootstrap(): void {
   let engineStopped = false;
   app.on('before-quit', (event) => {
     if (!state || engineStopped) return;
-    // Give the engine its grace period to stop scans cleanly, then quit for real.
+    // Give the engine its grace period to stop scans cleanly, save what it
+    // sent (the final documents), then quit for real.
     event.preventDefault();
     engineStopped = true;
-    void state.engine.stop().finally(() => app.quit());
+    const running = state;
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, QUIT_SAVE_TIMEOUT_MS).unref());
+    void running.engine
+      .stop()
+      .then(() => Promise.race([running.flushSaves(), timeout]))
+      .catch((error: unknown) => log('error', `saving before quit failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => app.quit());
   });
 
   app

@@ -1,6 +1,7 @@
 /** The app shell: a left navigation, the engine/app banners and the current view. */
 import { useEffect, type ComponentType } from 'react';
 import { AppErrorBanner, EngineBanner } from './components/Banners';
+import { UnsavedScansBanner } from './components/UnsavedScansBanner';
 import { Icon, type IconName } from './components/Icon';
 import type { ViewId } from './store/app-store';
 import { useApp } from './store/context';
@@ -55,6 +56,7 @@ export function App() {
       <Sidebar current={NAV_PARENT[view] ?? view} />
       <main id="main" className="main">
         <EngineBanner />
+        <UnsavedScansBanner />
         <AppErrorBanner />
         <View key={view === 'device' ? `device:${selected ?? ''}` : view} />
       </main>

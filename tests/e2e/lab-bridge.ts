@@ -8,7 +8,7 @@ const TECH_NAMESPACE_PREFIX = ['ip', 'netns', 'exec', truth.technician.namespace
  * Network safety: the engine must see the lab LAN and nothing else before a
  * test lets it scan; otherwise the app is closed again and the start fails.
  */
-export async function startLabBridgeApp(options: { dataDir?: string } = {}): Promise<BridgeApp> {
+export async function startLabBridgeApp(options: { dataDir?: string; saveRetryBaseMs?: number } = {}): Promise<BridgeApp> {
   const app = await startBridgeApp({ port: 0, engineStdio: 'inherit', engineCommandPrefix: TECH_NAMESPACE_PREFIX, ...options });
   const detected = await app.engine.detectTargets().catch(async (error: unknown) => {
     await app.close();

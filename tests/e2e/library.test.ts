@@ -10,7 +10,8 @@
  * Devices and At-risk headers and from the scan's row, and a delete with confirmation.
  * Screens go to test-results/screenshots/library-*.png.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
@@ -117,7 +118,8 @@ describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'forewarn-e2e-library-'));
-    app = await startLabBridgeApp({ dataDir });
+    // Failed saves wait two minutes before retrying by themselves: the test presses "Retry now".
+    app = await startLabBridgeApp({ dataDir, saveRetryBaseMs: 120_000 });
     browser = await launchChromium();
     page = await openPage(browser);
     pageErrors = watchPageErrors(page);
@@ -365,6 +367,39 @@ describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge
     page.off('download', countDownload);
     expect(downloads).toBe(0);
     await screenshot(page, 'library-devices-csv-unsaved');
+  });
+
+  it('a scan the library cannot save is kept, announced, saved elsewhere on request, and saved once the disk is back', async () => {
+    // The scans folder becomes unwritable (a file where the folder was): every save fails, as on a full or locked disk.
+    const scans = join(dataDir, 'scans');
+    renameSync(scans, `${scans}.away`);
+    writeFileSync(scans, 'not a folder');
+    try {
+      await quickScan(page, SECOND_VISIT);
+      const notice = page.getByTestId('unsaved-scan');
+      await notice.waitFor(WAIT);
+      expect(await notice.textContent()).toMatch(/^Scan not saved: Harbour Vets · Quay Street\. .+ The scan is kept while Forewarn is open, and saving is tried again in \d+ (s|min) \(\d+ attempts? so far\)\./);
+      await screenshot(page, 'unsaved-scan-banner');
+
+      const { download, bytes } = await downloadFrom(page, () => notice.getByRole('button', { name: 'Save elsewhere…' }).click());
+      expect(download.suggestedFilename()).toMatch(/^Harbour-Vets_Quay-Street_\d{4}-\d{2}-\d{2}\.forewarn$/);
+      const copy = JSON.parse(gunzipSync(bytes).toString('utf8')) as { document: { devices: Array<{ ip: string }> } };
+      expect(copy.document.devices.map((d) => d.ip).sort()).toEqual([...SECOND_VISIT].sort());
+      await expect.poll(() => page.getByTestId('unsaved-scan-action').textContent(), WAIT).toMatch(/^A copy of the scan downloaded as .+ Forewarn keeps trying/);
+
+      // Still broken: Retry now says so and keeps the scan.
+      await notice.getByRole('button', { name: 'Retry now' }).click();
+      await expect.poll(() => page.getByTestId('unsaved-scan-action').textContent(), WAIT).toMatch(/^Still not saved: /);
+    } finally {
+      rmSync(scans, { force: true });
+      renameSync(`${scans}.away`, scans);
+    }
+    const scanId = (await page.getByTestId('unsaved-scan').getAttribute('data-scan-id')) ?? '';
+    await page.getByTestId('unsaved-scan').getByRole('button', { name: 'Retry now' }).click();
+    await expect.poll(() => page.getByTestId('unsaved-scan').count(), WAIT).toBe(0);
+    await openLibrary(page);
+    await expect.poll(() => page.locator(`li[data-scan-id="${scanId}"]`).count(), WAIT).toBe(1);
+    expect(await page.locator(`li[data-scan-id="${scanId}"]`).textContent()).toContain('Completed');
   });
 
   it('finished with no page errors', () => {

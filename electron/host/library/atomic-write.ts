@@ -26,12 +26,33 @@ export async function writeFileAtomic(fs: LibraryFs, path: string, data: Uint8Ar
     } finally {
       await file.close();
     }
-    await fs.rename(temporary, path);
+    await renameRetryingLocks(fs, temporary, path);
   } catch (error) {
     await fs.unlink(temporary).catch(() => {});
     throw asWriteError(error, path);
   }
   await syncFolder(fs, dirname(path));
+}
+
+/**
+ * On Windows an antivirus scanner or the indexer briefly holds the target open
+ * after every write, and rename fails with EPERM, EACCES or EBUSY: that lock is
+ * gone a moment later, so wait and try again (50 ms, doubling, about 1.5 s in all).
+ */
+const LOCKED = new Set(['EPERM', 'EACCES', 'EBUSY']);
+export const RENAME_RETRY_DELAYS_MS = [50, 100, 200, 400, 800] as const;
+
+async function renameRetryingLocks(fs: LibraryFs, from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (error) {
+      const delay = RENAME_RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !LOCKED.has(errorCode(error) ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 /** Makes the rename itself durable; some platforms cannot open a folder, which is fine. */
@@ -55,5 +76,17 @@ export function asWriteError(error: unknown, path: string): Error {
     return new AssessmentError('disk-full', `The disk is full: ${basename(path)} could not be saved. Free some space and try again; nothing already saved was changed.`);
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new AssessmentError('io', `${basename(path)} could not be saved (${code ?? reason}). Nothing already saved was changed.`);
+  const meaning = code ? WRITE_ERROR_MEANINGS[code] : undefined;
+  return new AssessmentError('io', `${basename(path)} could not be saved in ${dirname(path)} (${code ?? reason}${meaning ? `: ${meaning}` : ''}). Nothing already saved was changed.`);
 }
+
+/** What the usual write failures mean to someone who did not write the code. */
+const WRITE_ERROR_MEANINGS: Record<string, string> = {
+  EACCES: 'permission denied, or the file is held by another program such as an antivirus scanner',
+  EPERM: 'not permitted, or the file is held by another program such as an antivirus scanner',
+  EBUSY: 'the file is in use by another program',
+  EROFS: 'the disk is read-only',
+  ENOTDIR: 'a folder on the way is missing or is a file',
+  ENOENT: 'the folder no longer exists (a removed drive?)',
+  EIO: 'the disk reported a hardware error',
+};

@@ -10,10 +10,13 @@ import type { ApiHandlers, ProducedFile } from '../../../shared/ipc-contract';
 import type { PublicSettings } from '../../../shared/settings';
 import type { ScanDocument } from '../../../shared/scan-document';
 import type { ScanLibrary } from './scan-library';
+import type { ScanRecorder } from './scan-recorder';
+import { encodeAssessment } from './assessment-codec';
 
 export const LIBRARY_CHANNELS = [
   'library:list', 'library:open', 'library:rename', 'library:delete', 'library:tag',
   'library:export', 'library:import', 'library:compare', 'library:set-layout', 'report:pdf', 'report:csv',
+  'library:unsaved', 'library:retry-save', 'library:save-elsewhere',
 ] as const;
 export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
 export type LibraryHandlers = Pick<ApiHandlers, LibraryChannel>;
@@ -30,6 +33,8 @@ export interface LibraryService {
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
   /** Writes a produced file where the user chose (atomically). */
   writeFile?: (path: string, data: Buffer) => Promise<void>;
+  /** Scans the library could not save, held by the recorder. */
+  unsaved?: Pick<ScanRecorder, 'unsaved' | 'retry' | 'documentOf'>;
 }
 
 export function brandingFromSettings(settings: PublicSettings): ReportBrandingInput {
@@ -77,6 +82,14 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
     'library:delete': async (id) => (await lib()).delete(id),
     'library:tag': async (id, tags) => (await lib()).setTags(id, tags),
     'library:export': async (id) => produce(`${await baseName(id)}${ASSESSMENT_EXTENSION}`, await (await lib()).exportAssessment(id)),
+    'library:unsaved': async () => need().unsaved?.unsaved() ?? [],
+    'library:retry-save': async (id) => need().unsaved?.retry(id) ?? [],
+    'library:save-elsewhere': async (id) => {
+      const document = need().unsaved?.documentOf(id);
+      if (!document) throw new Error('This scan is no longer held in memory: it was saved, or Forewarn was restarted.');
+      const name = safeFileName(document.scan.client ?? '', document.scan.site ?? '', document.scan.startedAt.slice(0, 10)) || safeFileName(id);
+      return produce(`${name}${ASSESSMENT_EXTENSION}`, encodeAssessment(document, {}));
+    },
     'library:import': async (file) => (await lib()).importAssessment(Buffer.from(file.dataBase64, 'base64')),
     'library:compare': async (a, b) => (await lib()).compare(a, b, { thresholds: thresholds() }),
     'library:set-layout': async (id, layout) => (await lib()).setLayout(id, layout),

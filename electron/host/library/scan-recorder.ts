@@ -3,8 +3,12 @@
  * events, saves it to the library at most once per interval while it changes,
  * and once more at the end. The engine's own final document, when it arrives,
  * replaces the rebuilt one (it is the complete record).
+ *
+ * A save that fails (disk full, an antivirus lock) never loses the scan: the
+ * recording stays in memory, is retried with backoff, and the UI is told it
+ * is unsaved (retry now, or save it elsewhere) until a save succeeds.
  */
-import type { Unsubscribe } from '../../../shared/ipc-contract';
+import type { Unsubscribe, UnsavedScan } from '../../../shared/ipc-contract';
 import { SCAN_SCHEMA_VERSION, type Device, type ScanDocument } from '../../../shared/scan-document';
 import type { ScanEvent } from '../../../shared/scan-events';
 import type { ScanIndexEntry } from '../../../shared/assessment/library-types';
@@ -28,6 +32,11 @@ export interface ScanRecorderOptions {
   finalDocumentGraceMs?: number;
   /** Told after each successful save (the UI refreshes its history). */
   onSaved?: (entry: ScanIndexEntry) => void;
+  /** Told whenever the list of scans that could not be saved changes. */
+  onUnsavedChange?: (unsaved: UnsavedScan[]) => void;
+  /** Wait before the first retry of a failed save; doubled each time up to retryMaxMs. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
 }
 
 interface Recording {
@@ -39,11 +48,19 @@ interface Recording {
   finished: boolean;
   /** The engine's final document arrived: later events must not overwrite it. */
   final: boolean;
+  /** The last save failed: why, how often in a row, and the retry waiting. */
+  failure: { message: string; attempts: number; retryAt: number; timer: NodeJS.Timeout } | null;
 }
 
 export interface ScanRecorder {
-  /** Saves every pending change now (app quit, tests). */
+  /** Saves every pending change now, failed ones included (app quit, tests). */
   flush(): Promise<void>;
+  /** Scans whose last save failed, oldest first. */
+  unsaved(): UnsavedScan[];
+  /** Tries the save of an unsaved scan again now; resolves with the list after the attempt. */
+  retry(scanId: string): Promise<UnsavedScan[]>;
+  /** The document as recorded so far (for "save elsewhere"); null when it is not held. */
+  documentOf(scanId: string): ScanDocument | null;
   /** Scans still held in memory (finished ones are let go; see forgetUnlessFinal). */
   activeRecordings(): number;
   stop(): void;
@@ -53,24 +70,62 @@ export function recordScans(source: ScanEventSource, library: ScanSaver, options
   const intervalMs = options.intervalMs ?? 1000;
   const finalDocumentGraceMs = options.finalDocumentGraceMs ?? 60_000;
   const log = options.log ?? (() => {});
+  const retryBaseMs = options.retryBaseMs ?? 2000;
+  const retryMaxMs = options.retryMaxMs ?? 60_000;
   const recordings = new Map<string, Recording>();
   const pending = new Set<Promise<unknown>>();
 
-  const persist = (scanId: string) => {
+  const snapshotOf = (rec: Recording): ScanDocument => (rec.final ? rec.document : { ...rec.document, devices: [...rec.devices.values()] });
+
+  const unsaved = (): UnsavedScan[] =>
+    [...recordings.entries()]
+      .filter(([, rec]) => rec.failure)
+      .map(([scanId, rec]) => ({
+        scanId,
+        label: [rec.document.scan.client, rec.document.scan.site].filter(Boolean).join(' · ') || rec.document.scan.targets.join(', ').slice(0, 80) || scanId,
+        startedAt: rec.document.scan.startedAt,
+        message: rec.failure!.message,
+        attempts: rec.failure!.attempts,
+        nextRetryAt: new Date(rec.failure!.retryAt).toISOString(),
+      }));
+  const tellUnsaved = () => options.onUnsavedChange?.(unsaved());
+
+  const saved = (scanId: string, rec: Recording, entry: ScanIndexEntry) => {
+    const wasFailing = rec.failure !== null;
+    if (rec.failure) clearTimeout(rec.failure.timer);
+    rec.failure = null;
+    // A finished scan is let go once its final document is safely on disk (and nothing newer waits).
+    if (rec.finished && rec.final && !rec.dirty && recordings.get(scanId) === rec) recordings.delete(scanId);
+    options.onSaved?.(entry);
+    if (wasFailing) tellUnsaved();
+  };
+
+  const failed = (scanId: string, rec: Recording, error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const attempts = (rec.failure?.attempts ?? 0) + 1;
+    if (rec.failure) clearTimeout(rec.failure.timer);
+    const wait = Math.min(retryMaxMs, retryBaseMs * 2 ** (attempts - 1));
+    const timer = setTimeout(() => persist(scanId), wait);
+    timer.unref?.();
+    rec.failure = { message, attempts, retryAt: Date.now() + wait, timer };
+    log('error', `scan ${scanId} could not be saved (attempt ${attempts}, next in ${Math.round(wait / 1000)} s): ${message}`);
+    tellUnsaved();
+  };
+
+  const persist = (scanId: string): Promise<void> => {
     const rec = recordings.get(scanId);
-    if (!rec) return;
+    if (!rec) return Promise.resolve();
     if (rec.timer) clearTimeout(rec.timer);
     rec.timer = null;
     rec.dirty = false;
     rec.lastSavedAt = Date.now();
-    const snapshot = rec.final ? rec.document : { ...rec.document, devices: [...rec.devices.values()] };
-    const task = library
-      .save(snapshot)
-      .then((entry) => options.onSaved?.(entry))
-      .catch((error: unknown) => log('error', `scan ${scanId} could not be saved: ${error instanceof Error ? error.message : String(error)}`));
+    const task = library.save(snapshotOf(rec)).then(
+      (entry) => saved(scanId, rec, entry),
+      (error: unknown) => failed(scanId, rec, error),
+    );
     pending.add(task);
     void task.finally(() => pending.delete(task));
-    if (rec.finished && rec.final) recordings.delete(scanId);
+    return task;
   };
 
   const schedule = (scanId: string) => {
@@ -91,7 +146,8 @@ export function recordScans(source: ScanEventSource, library: ScanSaver, options
   const forgetUnlessFinal = (scanId: string) => {
     const grace = setTimeout(() => {
       const rec = recordings.get(scanId);
-      if (rec && !rec.final) recordings.delete(scanId);
+      // An unsaved recording is the only copy of the scan: it stays until a save succeeds.
+      if (rec && !rec.final && !rec.failure) recordings.delete(scanId);
     }, finalDocumentGraceMs);
     grace.unref?.();
   };
@@ -104,7 +160,7 @@ export function recordScans(source: ScanEventSource, library: ScanSaver, options
         scan: { ...event.scan, status: 'running' },
         devices: [],
       };
-      recordings.set(event.scanId, { document, devices: new Map(), dirty: false, timer: null, lastSavedAt: 0, finished: false, final: false });
+      recordings.set(event.scanId, { document, devices: new Map(), dirty: false, timer: null, lastSavedAt: 0, finished: false, final: false, failure: null });
       persist(event.scanId);
       return;
     }
@@ -138,7 +194,7 @@ export function recordScans(source: ScanEventSource, library: ScanSaver, options
   });
 
   const offDocuments = source.onScanDocument((scanId, document) => {
-    const rec = recordings.get(scanId) ?? { devices: new Map(), dirty: false, timer: null, lastSavedAt: 0, finished: true, final: true, document };
+    const rec = recordings.get(scanId) ?? { devices: new Map(), dirty: false, timer: null, lastSavedAt: 0, finished: true, final: true, failure: null, document };
     rec.final = true;
     rec.finished = true;
     // The engine knows best, except the client and site the technician chose.
@@ -149,14 +205,26 @@ export function recordScans(source: ScanEventSource, library: ScanSaver, options
 
   return {
     async flush() {
-      for (const [scanId, rec] of recordings) if (rec.dirty) persist(scanId);
+      for (const [scanId, rec] of recordings) if (rec.dirty || rec.failure) void persist(scanId);
       await Promise.all([...pending]);
+    },
+    unsaved,
+    async retry(scanId) {
+      if (recordings.get(scanId)?.failure) await persist(scanId);
+      return unsaved();
+    },
+    documentOf: (scanId) => {
+      const rec = recordings.get(scanId);
+      return rec ? snapshotOf(rec) : null;
     },
     activeRecordings: () => recordings.size,
     stop() {
       offEvents();
       offDocuments();
-      for (const rec of recordings.values()) if (rec.timer) clearTimeout(rec.timer);
+      for (const rec of recordings.values()) {
+        if (rec.timer) clearTimeout(rec.timer);
+        if (rec.failure) clearTimeout(rec.failure.timer);
+      }
     },
   };
 }

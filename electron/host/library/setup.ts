@@ -3,6 +3,7 @@
  * opens it (crash recovery), records every scan the engine runs, and returns
  * the service the library/report channels use.
  */
+import type { UnsavedScan } from '../../../shared/ipc-contract';
 import type { LibraryService } from './library-handlers';
 import type { KeyValueStore } from './key-value-store';
 import { ScanLibrary } from './scan-library';
@@ -18,6 +19,10 @@ export interface LibrarySetupOptions {
   generatorVersion: string;
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Told whenever the scans that could not be saved change (pushed to the windows as library:unsaved). */
+  onUnsavedChange?: (unsaved: UnsavedScan[]) => void;
+  /** Retry waits (tests make them short). */
+  retryBaseMs?: number;
 }
 
 export interface LibrarySetup {
@@ -30,9 +35,19 @@ export function setUpLibrary(options: LibrarySetupOptions): LibrarySetup {
   const log = options.log ?? (() => {});
   const ready = ScanLibrary.open({ dir: options.dataDir, index: options.index, log });
   ready.catch((error: unknown) => log('error', `the scan library could not be opened: ${error instanceof Error ? error.message : String(error)}`));
-  const recorder = recordScans(options.engine, { save: async (document) => (await ready).save(document) }, { generatorVersion: options.generatorVersion, log });
+  const recorder = recordScans(
+    options.engine,
+    { save: async (document) => (await ready).save(document) },
+    {
+      generatorVersion: options.generatorVersion,
+      log,
+      ...(options.onUnsavedChange ? { onUnsavedChange: options.onUnsavedChange } : {}),
+      ...(options.retryBaseMs !== undefined ? { retryBaseMs: options.retryBaseMs } : {}),
+    },
+  );
   const service: LibraryService = {
     library: ready,
+    unsaved: recorder,
     // Loaded on the first report: React and the PDF engine stay out of start-up (and load after the entry point chose React's build).
     renderPdf: async (model, document) => (await import('../../report/render-pdf')).renderReportPdf(model, document),
     ...(options.chooseSavePath

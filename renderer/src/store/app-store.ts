@@ -5,7 +5,7 @@
  * burst of thousands of events is one state change, not thousands of renders.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppInfo, EngineStatus, ForewarnApi } from '../../../shared/ipc-contract';
+import type { AppInfo, EngineStatus, ForewarnApi, UnsavedScan } from '../../../shared/ipc-contract';
 import type { PublicSettings, SettingsPatch } from '../../../shared/settings';
 import type { ScanEvent } from '../../../shared/scan-events';
 import type { ScanPreset, ScanStartRequest } from '../../../shared/scan-request';
@@ -43,6 +43,8 @@ export interface AppState {
   newScanDraft: NewScanDraft;
   /** A failure of the app itself (not of one scan), shown until dismissed. */
   appError: string | null;
+  /** Scans the library could not save (held in memory, retried): shown until a save succeeds. */
+  unsavedScans: UnsavedScan[];
   /** The device the detail view shows. */
   selectedDeviceId: string | null;
   /** The device the map centres on when it opens ("show on map"). */
@@ -62,6 +64,8 @@ export interface AppState {
   updateSettings(patch: SettingsPatch): Promise<void>;
   acknowledgeEngineRestart(): void;
   dismissAppError(): void;
+  /** Tries an unsaved scan's save again now; rejects with the reason it still failed. */
+  retrySave(scanId: string): Promise<void>;
   openDevice(id: string): void;
   showOnMap(id: string | null): void;
   setDeviceFilter(patch: Partial<DeviceFilter>): void;
@@ -105,6 +109,7 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
     settings: null,
     newScanDraft: EMPTY_DRAFT,
     appError: null,
+    unsavedScans: [],
     selectedDeviceId: null,
     mapFocusId: null,
     deviceFilter: EMPTY_DEVICE_FILTER,
@@ -162,6 +167,12 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
 
     acknowledgeEngineRestart: () => set({ acknowledgedRestarts: get().engine?.restarts ?? 0 }),
     dismissAppError: () => set({ appError: null }),
+    retrySave: async (scanId) => {
+      const unsavedScans = await api.invoke('library:retry-save', scanId);
+      set({ unsavedScans });
+      const still = unsavedScans.find((u) => u.scanId === scanId);
+      if (still) throw new Error(still.message);
+    },
   }));
 
   function flushScanEvents(): void {
@@ -188,6 +199,12 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
     }));
   };
   const unsubscribeEngine = api.on('engine:status', applyEngineStatus);
+  const unsubscribeUnsaved = api.on('library:unsaved', (unsavedScans) => store.setState({ unsavedScans }));
+  // After a reload the list comes from the host; a window without a library has none.
+  void api.invoke('library:unsaved').then(
+    (unsavedScans) => store.setState({ unsavedScans }),
+    () => undefined,
+  );
 
   void api.invoke('app:info').then(
     (appInfo) => store.setState({ appInfo }),
@@ -212,6 +229,7 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
     dispose() {
       unsubscribeScan();
       unsubscribeEngine();
+      unsubscribeUnsaved();
       layoutSaver.flush();
       if (flushTimer !== null) clearTimeout(flushTimer);
       flushTimer = null;

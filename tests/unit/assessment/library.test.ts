@@ -137,6 +137,29 @@ describe('scan library', () => {
     expect((await library.load('synthetic-visit-1')).devices).toHaveLength(first.devices.length);
   });
 
+  it('a target locked for a moment (antivirus on Windows: EPERM/EBUSY on rename) is saved on a later try; a lasting lock is a clear error', async () => {
+    let locksLeft = 2;
+    const renames: string[] = [];
+    const lockingFs: LibraryFs = {
+      ...nodeLibraryFs,
+      async rename(from, to) {
+        renames.push(to);
+        if (to.endsWith('.json') && locksLeft-- > 0) throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: locksLeft % 2 ? 'EBUSY' : 'EPERM' });
+        return nodeLibraryFs.rename(from, to);
+      },
+    };
+    const library = await open(lockingFs);
+    await library.save(syntheticOffice());
+    expect((await library.load('synthetic-visit-1')).devices).toHaveLength(syntheticOffice().devices.length);
+    expect(renames.filter((t) => t.endsWith('synthetic-visit-1.json'))).toHaveLength(3);
+
+    locksLeft = Infinity;
+    const started = Date.now();
+    await expect(library.save({ ...syntheticOffice(), scan: { ...syntheticOffice().scan, id: 'locked-1' } })).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/could not be saved in .+ \(EPERM: not permitted, or the file is held by another program such as an antivirus scanner\)/) });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+    expect((await readdir(join(dir, 'scans'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('rebuilds a lost index from the scan files and reopens a running scan as interrupted', async () => {
     const library = await open();
     const running = syntheticOffice();

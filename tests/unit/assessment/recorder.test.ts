@@ -76,3 +76,80 @@ describe('scans are saved as they run', () => {
     recorder.stop();
   });
 });
+
+describe('a save that fails loses nothing', () => {
+  it('keeps the scan, tells the UI, retries with backoff, and lets go only once a save succeeds', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'forewarn-recorder-'));
+    const library = await ScanLibrary.open({ dir, index: createMemoryKeyValueStore() });
+    let failuresLeft = 0;
+    const attempts: number[] = [];
+    const saver = {
+      save: async (d: ScanDocument) => {
+        if (d.scan.status !== 'running') attempts.push(Date.now());
+        if (failuresLeft-- > 0) throw new Error('The disk is full: scan.json could not be saved.');
+        return library.save(d);
+      },
+    };
+    const told: Array<Array<{ scanId: string; attempts: number; message: string }>> = [];
+    const engine = fakeEngine();
+    const recorder = recordScans(engine.source, saver, {
+      generatorVersion: '9.9.9',
+      intervalMs: 10,
+      finalDocumentGraceMs: 5,
+      retryBaseMs: 40,
+      onUnsavedChange: (list) => told.push(list),
+    });
+    const office = syntheticOffice();
+    engine.emit({ type: 'scan-started', scanId: 'full-1', scan: { ...office.scan, id: 'full-1', status: 'running', finishedAt: null }, totalAddresses: 254 });
+    await recorder.flush();
+    // Then the disk fills up: the end of the scan (its last event, then the engine's document) cannot be written.
+    failuresLeft = 3;
+    engine.emit({ type: 'scan-finished', scanId: 'full-1', status: 'completed', finishedAt: '2026-01-12T09:04:31.000Z', deviceCount: office.devices.length });
+    engine.finish('full-1', { ...office, scan: { ...office.scan, id: 'full-1' } });
+    await wait(20);
+    // Failed, and said so: the UI lists it with the reason; the recording (the only copy) is held past the grace period.
+    expect(recorder.unsaved()).toEqual([expect.objectContaining({ scanId: 'full-1', label: 'Harbour Dental Practice · Main office', message: expect.stringContaining('disk is full') })]);
+    expect(told.at(-1)?.[0]?.scanId).toBe('full-1');
+    expect(recorder.activeRecordings()).toBe(1);
+    expect(recorder.documentOf('full-1')?.devices).toHaveLength(office.devices.length);
+    expect(library.entry('full-1')).toMatchObject({ status: 'running', deviceCount: 0 });
+
+    // Two saves failed at once (the event, the document); the retries wait 80 ms, then 160 ms (doubling), and the fourth succeeds.
+    await wait(450);
+    expect(attempts).toHaveLength(4);
+    const gaps = attempts.slice(1).map((t, i) => t - attempts[i]!);
+    expect(gaps[1]).toBeGreaterThanOrEqual(78);
+    expect(gaps[2]).toBeGreaterThanOrEqual(158);
+    expect(recorder.unsaved()).toEqual([]);
+    expect(told.at(-1)).toEqual([]);
+    expect((await library.load('full-1')).devices).toHaveLength(office.devices.length);
+    expect(recorder.activeRecordings()).toBe(0);
+    recorder.stop();
+  });
+
+  it('retries now when asked, and a flush (quit) tries failed saves again', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'forewarn-recorder-'));
+    const library = await ScanLibrary.open({ dir, index: createMemoryKeyValueStore() });
+    let broken = true;
+    const saver = { save: async (d: ScanDocument) => (broken ? Promise.reject(new Error('EBUSY: file locked')) : library.save(d)) };
+    const engine = fakeEngine();
+    const recorder = recordScans(engine.source, saver, { generatorVersion: '9.9.9', retryBaseMs: 60_000 });
+    const office = syntheticOffice();
+    engine.emit({ type: 'scan-started', scanId: 'r-1', scan: { ...office.scan, id: 'r-1', status: 'running', finishedAt: null }, totalAddresses: 254 });
+    await recorder.flush();
+    expect(await recorder.retry('r-1')).toEqual([expect.objectContaining({ scanId: 'r-1', attempts: 2 })]);
+    broken = false;
+    expect(await recorder.retry('r-1')).toEqual([]);
+    expect(library.entry('r-1')).toMatchObject({ status: 'running' });
+
+    broken = true;
+    engine.emit({ type: 'device-found', scanId: 'r-1', device: office.devices[0]! });
+    await recorder.flush();
+    expect(recorder.unsaved()).toHaveLength(1);
+    broken = false;
+    await recorder.flush();
+    expect(recorder.unsaved()).toEqual([]);
+    expect(library.entry('r-1')).toMatchObject({ deviceCount: 1 });
+    recorder.stop();
+  });
+});

@@ -37,6 +37,9 @@ const handlers: ApiHandlers = {
   'library:set-layout': notUsed,
   'report:pdf': notUsed,
   'report:csv': notUsed,
+  'library:unsaved': notUsed,
+  'library:retry-save': notUsed,
+  'library:save-elsewhere': notUsed,
 };
 
 interface Reply {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { app, ipcMain, protocol } from 'electron';
@@ -67,15 +67,32 @@ describe('main composition root', () => {
     expect((statuses.at(-1) as { lastError: string }).lastError).toContain('exited with code 139');
   });
 
-  it('focuses the existing window on a second launch and stops the engine before quitting', async () => {
+  it('focuses the existing window on a second launch, and stops the engine and saves running scans before quitting', async () => {
     window.minimized = true;
     app.emit('second-instance');
     expect(window.minimized).toBe(false);
 
+    // A scan is running: the recorder has saved it once, and a device came in since (throttled, not yet saved).
+    void mockIpc.invoke('scan:detect-targets', fromWindow()).catch(() => undefined);
+    await tick();
+    const engine = MockUtilityProcess.forked.at(-1)!;
+    engine.emit('message', { type: 'ready', pid: 2 });
+    const scan = { id: 'quit-1', startedAt: '2026-12-03T09:00:00.000Z', finishedAt: null, status: 'running', targets: ['10.20.0.0/24'], preset: 'quick' };
+    engine.emit('message', { type: 'event', event: { type: 'scan-started', scanId: 'quit-1', scan, totalAddresses: 254 } });
+    const device = { id: '10.20.0.7', ip: '10.20.0.7', mac: null, hostname: null, sysName: null, vendor: null, type: 'unknown', model: null, firmware: null, serial: null, uptimeSeconds: null,
+      reachability: { icmp: true, snmp: null }, identification: { evidence: [] }, errors: [] };
+    engine.emit('message', { type: 'event', event: { type: 'device-found', scanId: 'quit-1', device } });
+
     let prevented = false;
     app.emit('before-quit', { preventDefault: () => (prevented = true) });
     expect(prevented).toBe(true);
-    await new Promise((r) => setTimeout(r, 50));
+    await tick();
+    expect(engine.posted).toContainEqual({ type: 'shutdown' });
+    engine.emit('exit', 0);
+    await new Promise((r) => setTimeout(r, 100));
     expect(mockApp.quitCalled).toBe(true);
+    // Quit waited for the recorder: the device is on disk, not lost with the process.
+    const saved = JSON.parse(readFileSync(join(mockApp.paths.userData!, 'scans', 'quit-1.json'), 'utf8')) as { devices: unknown[] };
+    expect(saved.devices).toHaveLength(1);
   });
 });
