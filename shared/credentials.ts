@@ -36,6 +36,12 @@ export interface PublicCredentialProfile {
   name: string;
   communityCount: number;
   v3UserNames: string[];
+  /**
+   * Stored, but this session cannot decrypt it (the OS keyring is locked, was
+   * reset, or belongs to another user): kept untouched on disk, not usable for
+   * a scan until the keyring opens again or the technician replaces it.
+   */
+  locked?: true;
 }
 
 export function toPublicProfile(profile: CredentialProfile): PublicCredentialProfile {

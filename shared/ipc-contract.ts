@@ -30,6 +30,11 @@ export interface AppInfo {
    * ('session-only'); the UI warns in that case.
    */
   credentialStorage?: 'encrypted' | 'session-only';
+  /**
+   * What went wrong with the app's own files at start (a damaged file moved
+   * aside, credential profiles the keyring could not open): Settings lists them.
+   */
+  storageProblems?: string[];
 }
 
 export const EngineStateSchema = z.enum(['starting', 'ready', 'crashed', 'stopped']);

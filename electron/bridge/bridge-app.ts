@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { CredentialProfile } from '../../shared/credentials';
 import type { UnsavedScan } from '../../shared/ipc-contract';
 import { connectEngineEvents, createApiHandlers } from '../host/api-handlers';
-import { createMemoryCredentialVault } from '../host/credential-vault';
+import { createMemoryCredentialVault, type CredentialVault } from '../host/credential-vault';
 import { resolveEngineEntry } from '../host/engine-entry';
 import { EngineHost, type HostLogger } from '../host/engine-host';
 import { createNodeEngineProcess } from '../host/engine-process';
@@ -44,6 +44,10 @@ export interface BridgeAppOptions {
   dataDir?: string;
   /** First wait before a failed save is retried (tests make it short). */
   saveRetryBaseMs?: number;
+  /** The credential vault; default: session-only, with the lab's `public` profile. */
+  vault?: CredentialVault;
+  /** Problems with stored data to report in Settings (the app collects them at start). */
+  storageProblems?: () => string[];
 }
 
 export interface BridgeApp {
@@ -55,8 +59,8 @@ export interface BridgeApp {
 export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<BridgeApp> {
   const log = options.log ?? (() => {});
   const settings = createMemorySettingsRepository();
-  const vault = createMemoryCredentialVault();
-  vault.save(DEFAULT_CREDENTIAL_PROFILE);
+  const vault = options.vault ?? createMemoryCredentialVault();
+  if (!options.vault) vault.save(DEFAULT_CREDENTIAL_PROFILE);
 
   const { entry, execArgv } = resolveEngineEntry(PROJECT_ROOT, options.engineBuild === 'built' ? 'built' : 'source');
   const engine = new EngineHost({
@@ -90,6 +94,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     vault,
     library: library.service,
     appInfo: { name: 'Forewarn', version: ENGINE_VERSION, platform: process.platform, shell: 'browser' },
+    ...(options.storageProblems ? { storageProblems: options.storageProblems } : {}),
     openExternal: async (url) => {
       // Headless bridge: there is no system browser to hand the link to.
       throw new Error(`Links cannot be opened from the browser bridge; open ${url} yourself.`);

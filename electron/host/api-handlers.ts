@@ -15,7 +15,9 @@ export interface ApiServices {
   engine: EngineHost;
   settings: SettingsRepository;
   vault: CredentialVault;
-  appInfo: Omit<AppInfo, 'credentialStorage'>;
+  appInfo: Omit<AppInfo, 'credentialStorage' | 'storageProblems'>;
+  /** Problems with the app's own files since start (see AppInfo.storageProblems). */
+  storageProblems?: () => string[];
   /** Opens a URL in the system browser; only ever called with http(s) URLs. */
   openExternal: (url: string) => Promise<void>;
   newScanId?: () => string;
@@ -28,7 +30,7 @@ export function createApiHandlers(services: ApiServices): ApiHandlers {
   const newScanId = services.newScanId ?? randomUUID;
 
   return {
-    'app:info': async () => ({ ...services.appInfo, credentialStorage: vault.storageMode() }),
+    'app:info': async () => ({ ...services.appInfo, credentialStorage: vault.storageMode(), storageProblems: services.storageProblems?.() ?? [] }),
     'app:open-external': async (url) => {
       if (!isWebUrl(url)) throw new Error('Only http(s) links can be opened.');
       await services.openExternal(url);

@@ -61,11 +61,19 @@ function start(): Running {
   installSecurityGuards();
   serveRenderer(appPaths.renderer);
 
-  const settings = createSettingsRepository(createElectronSettingsBackend(), (reason) => log('warn', reason));
+  // Problems with the app's own files, kept for Settings as well as the log.
+  const storageProblems: string[] = [];
+  const storageProblem = (message: string) => {
+    log('warn', message);
+    storageProblems.push(message);
+  };
+  const settings = createSettingsRepository(createElectronSettingsBackend({ onProblem: storageProblem }), (reason) => log('warn', reason));
+  const cipher = createSafeStorageCipher();
   const vault = createCredentialVault({
-    cipher: createSafeStorageCipher(),
-    store: createElectronVaultStore(),
-    onProblem: (message) => log('warn', message),
+    cipher,
+    store: createElectronVaultStore({ onProblem: storageProblem }),
+    // "No secret storage" has its own words in Settings (credentialStorage); the rest are problems.
+    onProblem: (message) => (cipher.isAvailable() ? storageProblem(message) : log('warn', message)),
   });
   const engine = new EngineHost({ createProcess: () => createUtilityEngineProcess(appPaths.engineWorker), log });
   const state: Running = { engine, ownContents: new Set(), mainWindow: null, flushSaves: async () => {} };
@@ -73,7 +81,7 @@ function start(): Running {
   // Saved scans (issue 7): recorded as they run, in the app's data folder.
   const library = setUpLibrary({
     dataDir: app.getPath('userData'),
-    index: createElectronLibraryIndexStore(),
+    index: createElectronLibraryIndexStore({ onProblem: storageProblem }),
     engine,
     generatorVersion: app.getVersion(),
     log,
@@ -93,6 +101,7 @@ function start(): Running {
     vault,
     library: library.service,
     appInfo: { name: 'Forewarn', version: app.getVersion(), platform: process.platform, shell: 'electron' },
+    storageProblems: () => [...storageProblems],
     openExternal: (url) => shell.openExternal(url),
   });
   registerIpcHandlers(ipcMain, handlers, createSenderCheck((contents) => state.ownContents.has(contents), isAppUrl));

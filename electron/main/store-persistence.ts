@@ -3,9 +3,15 @@
  * electron-store files with JSON schemas generated from the shared zod schemas,
  * and a SecretCipher over safeStorage. Two files, so a damaged settings file
  * can be reset without losing credentials (and vice versa).
+ *
+ * A file that does not parse or does not match its schema is never cleared:
+ * it is moved aside (`credentials.json.damaged-<time>`), a fresh one starts,
+ * and the problem is reported so Settings can say where the old file is.
  */
-import { safeStorage } from 'electron';
-import Store from 'electron-store';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, safeStorage } from 'electron';
+import Store, { type Options } from 'electron-store';
 import { z } from 'zod';
 import { PublicSettingsSchema, type PublicSettings } from '../../shared/settings';
 import { SealedVaultSchema, type SealedVault, type SecretCipher, type VaultStore } from '../host/credential-vault';
@@ -21,16 +27,27 @@ function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
 interface StoreOptions {
   /** Folder for the files; electron-store defaults to the app's userData. */
   cwd?: string;
+  /** Told when a damaged file was moved aside (never receives its contents). */
+  onProblem?: (message: string) => void;
+}
+
+/** Opens a store; a damaged file is renamed out of the way (kept for recovery), then a fresh one is opened. */
+function openStore<T extends Record<string, unknown>>(options: Options<T> & { name: string }, { cwd, onProblem = () => {} }: StoreOptions): Store<T> {
+  const full: Options<T> = { ...options, ...(cwd ? { cwd } : {}), clearInvalidConfig: false };
+  try {
+    return new Store<T>(full);
+  } catch (error) {
+    const path = join(cwd ?? app.getPath('userData'), `${options.name}.json`);
+    const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(path, aside);
+    const reason = error instanceof SyntaxError ? 'it is not valid JSON' : 'it does not match what this version of Forewarn stores';
+    onProblem(`${options.name}.json could not be read (${reason}); it was moved to ${aside} and a new one was started`);
+    return new Store<T>(full);
+  }
 }
 
 export function createElectronSettingsBackend(options: StoreOptions = {}): SettingsBackend {
-  const store = new Store<{ settings?: PublicSettings }>({
-    name: 'settings',
-    ...(options.cwd ? { cwd: options.cwd } : {}),
-    schema: { settings: jsonSchemaOf(PublicSettingsSchema) },
-    // A hand-edited or damaged file falls back to defaults instead of a crash at startup.
-    clearInvalidConfig: true,
-  });
+  const store = openStore<{ settings?: PublicSettings }>({ name: 'settings', schema: { settings: jsonSchemaOf(PublicSettingsSchema) } }, options);
   return {
     load: () => store.get('settings'),
     save: (settings) => store.set('settings', settings),
@@ -38,12 +55,7 @@ export function createElectronSettingsBackend(options: StoreOptions = {}): Setti
 }
 
 export function createElectronVaultStore(options: StoreOptions = {}): VaultStore {
-  const store = new Store<{ vault?: SealedVault }>({
-    name: 'credentials',
-    ...(options.cwd ? { cwd: options.cwd } : {}),
-    schema: { vault: jsonSchemaOf(SealedVaultSchema) },
-    clearInvalidConfig: true,
-  });
+  const store = openStore<{ vault?: SealedVault }>({ name: 'credentials', schema: { vault: jsonSchemaOf(SealedVaultSchema) } }, options);
   return {
     read: () => store.get('vault'),
     write: (vault) => store.set('vault', vault),
@@ -67,7 +79,7 @@ export function createSafeStorageCipher(platform: NodeJS.Platform = process.plat
 
 /** The scan library's index (clients, sites, scans); the scans themselves are files beside it. */
 export function createElectronLibraryIndexStore(options: StoreOptions = {}): KeyValueStore {
-  const store = new Store<Record<string, unknown>>({ name: 'library', ...(options.cwd ? { cwd: options.cwd } : {}), clearInvalidConfig: true });
+  const store = openStore<Record<string, unknown>>({ name: 'library' }, options);
   return {
     get: (key) => store.get(key),
     set: (key, value) => store.set(key, value),

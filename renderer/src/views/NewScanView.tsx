@@ -68,7 +68,8 @@ export function NewScanView() {
   }, [api]);
 
   const targetsText = typedTargets ?? (detection.state === 'done' ? detection.targets.join('\n') : '');
-  const allProfileIds = profiles?.map((p) => p.id) ?? [];
+  // A locked profile (the keyring could not open it) cannot be used: never chosen by default, not choosable.
+  const allProfileIds = profiles?.filter((p) => !p.locked).map((p) => p.id) ?? [];
   // Profiles deleted since the draft was made drop out on their own.
   const selectedProfiles = draft.profileIds?.filter((id) => allProfileIds.includes(id)) ?? allProfileIds;
 
@@ -157,10 +158,10 @@ export function NewScanView() {
           <div className="choice-list">
             {profiles?.map((profile) => (
               <label key={profile.id} className="choice">
-                <input type="checkbox" checked={selectedProfiles.includes(profile.id)} onChange={() => toggleProfile(profile.id)} />
+                <input type="checkbox" checked={selectedProfiles.includes(profile.id)} onChange={() => toggleProfile(profile.id)} disabled={profile.locked} />
                 <span>
                   <span className="choice-title">{profile.name}</span>
-                  <span className="choice-detail">{describeProfile(profile)}</span>
+                  <span className="choice-detail">{profile.locked ? 'Locked: the system keyring could not decrypt it in this session (see Settings).' : describeProfile(profile)}</span>
                 </span>
               </label>
             ))}

@@ -6,6 +6,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { V3AuthProtocolSchema, V3PrivProtocolSchema, type PublicCredentialProfile, type V3User } from '../../../shared/credentials';
 import { packetRateWarning, type ScanLimits } from '../../../shared/settings';
+import { sentence } from '../format';
 import { messageOf } from '../store/app-store';
 import { useApi, useApp } from '../store/context';
 import { ViewHeader } from './ViewHeader';
@@ -17,6 +18,7 @@ export function SettingsView() {
   return (
     <div className="view">
       <ViewHeader title="Settings" />
+      <StorageProblems />
       {settings ? (
         <>
           <AppearanceCard />
@@ -28,6 +30,22 @@ export function SettingsView() {
       ) : (
         <p className="help">Loading settings…</p>
       )}
+    </div>
+  );
+}
+
+/** The app's own files that could not be read at start: what happened, and where the old file went. */
+function StorageProblems() {
+  const problems = useApp((s) => s.appInfo?.storageProblems ?? []);
+  if (problems.length === 0) return null;
+  return (
+    <div className="notice notice-warning" role="status" data-testid="storage-problems">
+      <strong>Some saved data could not be read when Forewarn started.</strong> Nothing was deleted:
+      <ul>
+        {problems.map((p) => (
+          <li key={p}>{sentence(p.charAt(0).toUpperCase() + p.slice(1))}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -208,12 +226,19 @@ function CredentialsCard() {
       {profiles && profiles.length > 0 && (
         <ul className="profile-list">
           {profiles.map((p) => (
-            <li key={p.id}>
+            <li key={p.id} data-locked={p.locked || undefined}>
               <span className="choice-title">{p.name}</span>
-              <span className="choice-detail">
-                {p.communityCount} communit{p.communityCount === 1 ? 'y' : 'ies'}
-                {p.v3UserNames.length > 0 && ` · SNMPv3: ${p.v3UserNames.join(', ')}`}
-              </span>
+              {p.locked ? (
+                <span className="choice-detail">
+                  Locked: stored, but the system keyring could not decrypt it in this session (locked, reset, or another
+                  user&apos;s). It is kept unchanged; unlock the keyring and restart Forewarn, or delete it and add it again.
+                </span>
+              ) : (
+                <span className="choice-detail">
+                  {p.communityCount} communit{p.communityCount === 1 ? 'y' : 'ies'}
+                  {p.v3UserNames.length > 0 && ` · SNMPv3: ${p.v3UserNames.join(', ')}`}
+                </span>
+              )}
               <button type="button" className="button button-quiet" onClick={() => void remove(p.id)} aria-label={`Delete profile ${p.name}`}>
                 Delete
               </button>

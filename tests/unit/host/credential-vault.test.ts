@@ -92,14 +92,39 @@ describe('CredentialVault', () => {
     expect(problems.join()).toMatch(/session only/);
   });
 
-  it('skips entries it cannot decrypt without echoing them, and validates saved profiles', () => {
+  it('keeps entries it cannot decrypt, locked and untouched, through later saves; never echoes them', () => {
     const store = createMemoryVaultStore();
     createCredentialVault({ cipher: fakeCipher(), store }).save(office);
+    const sealedBefore = structuredClone(store.data);
     const problems: string[] = [];
-    const wrongKey: SecretCipher = { isAvailable: () => true, encrypt: (s) => s, decrypt: () => 'garbage{' };
+    // One start with a locked keyring: nothing decrypts.
+    const wrongKey: SecretCipher = { isAvailable: () => true, encrypt: (s) => Buffer.from(s).toString('base64'), decrypt: () => 'garbage{' };
     const vault = createCredentialVault({ cipher: wrongKey, store, onProblem: (p) => problems.push(p) });
-    expect(vault.list()).toEqual([]);
-    expect(problems).toEqual(['credential profile "Office switches" could not be decrypted and was skipped']);
+    expect(vault.list()).toEqual([{ id: 'office', name: 'Office switches', communityCount: 0, v3UserNames: [], locked: true }]);
+    expect(problems).toEqual(['credential profile "Office switches" could not be decrypted: it is kept, locked, until the keyring opens again']);
+    expect(() => vault.resolve(['office'])).toThrow(/cannot be decrypted in this session.*delete the profile in Settings and add it again/);
+    // A profile added in that session is saved beside the locked one, which is written back byte for byte.
+    vault.save({ id: 'lab', name: 'Lab', credentials: { communities: ['lab'], v3Users: [] } });
+    const written = store.data as { profiles: Array<{ id: string; sealed: string }> };
+    expect(written.profiles.map((p) => p.id).sort()).toEqual(['lab', 'office']);
+    expect(written.profiles.find((p) => p.id === 'office')).toEqual((sealedBefore as { profiles: unknown[] }).profiles[0]);
+    expect(JSON.stringify(store.data)).not.toContain('garbage');
+    // Next start, keyring open again: the old profile is back, with its secrets.
+    const reopened = createCredentialVault({ cipher: fakeCipher(), store });
+    expect(reopened.resolve(['office'])).toEqual(office.credentials);
     expect(() => vault.save({ id: '', name: 'x', credentials: { communities: [], v3Users: [] } })).toThrow();
+  });
+
+  it('replaces or deletes a locked profile when the technician says so', () => {
+    const store = createMemoryVaultStore();
+    createCredentialVault({ cipher: fakeCipher(), store }).save(office);
+    const wrongKey: SecretCipher = { isAvailable: () => true, encrypt: (s) => Buffer.from(s).toString('base64'), decrypt: () => 'garbage{' };
+    const vault = createCredentialVault({ cipher: wrongKey, store });
+    vault.save({ ...office, credentials: { communities: ['typed-again'], v3Users: [] } });
+    expect(vault.list()).toEqual([expect.objectContaining({ id: 'office', communityCount: 1 })]);
+    expect(vault.list()[0]).not.toHaveProperty('locked');
+    const other = createCredentialVault({ cipher: wrongKey, store: createMemoryVaultStore(structuredClone(store.data)) });
+    other.delete('office');
+    expect(other.list()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
@@ -29,11 +29,33 @@ describe('electron-store persistence', () => {
     expect(second.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
   });
 
-  it('the store schema rejects invalid settings, and a damaged file falls back to defaults', () => {
+  it('the store schema rejects invalid settings, and a damaged file falls back to defaults, moved aside, not erased', () => {
     const backend = createElectronSettingsBackend({ cwd });
     expect(() => backend.save({ ...DEFAULT_SETTINGS, theme: 'neon' as never })).toThrow(/schema/i);
-    writeFileSync(join(cwd, 'settings.json'), JSON.stringify({ settings: { theme: 42 } }));
-    expect(createSettingsRepository(createElectronSettingsBackend({ cwd })).get()).toEqual(DEFAULT_SETTINGS);
+    const damaged = JSON.stringify({ settings: { theme: 42 } });
+    writeFileSync(join(cwd, 'settings.json'), damaged);
+    const problems: string[] = [];
+    expect(createSettingsRepository(createElectronSettingsBackend({ cwd, onProblem: (p) => problems.push(p) })).get()).toEqual(DEFAULT_SETTINGS);
+    const aside = readdirSync(cwd).filter((f) => f.startsWith('settings.json.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(cwd, aside[0]!), 'utf8')).toBe(damaged);
+    expect(problems).toEqual([expect.stringMatching(/^settings\.json could not be read \(it does not match what this version of Forewarn stores\); it was moved to .+settings\.json\.damaged-/)]);
+  });
+
+  it('a credentials file that is not JSON is moved aside with its sealed profiles, never cleared', () => {
+    const vault = createCredentialVault({ cipher: createSafeStorageCipher('linux'), store: createElectronVaultStore({ cwd }) });
+    vault.save({ id: 'o', name: 'Office', credentials: { communities: ['Pl41nCommunity'], v3Users: [] } });
+    const good = readFileSync(join(cwd, 'credentials.json'), 'utf8');
+    writeFileSync(join(cwd, 'credentials.json'), good.slice(0, good.length - 7));
+    const problems: string[] = [];
+    const reopened = createCredentialVault({ cipher: createSafeStorageCipher('linux'), store: createElectronVaultStore({ cwd, onProblem: (p) => problems.push(p) }) });
+    expect(reopened.list()).toEqual([]);
+    expect(problems).toEqual([expect.stringMatching(/^credentials\.json could not be read \(it is not valid JSON\); it was moved to /)]);
+    const aside = readdirSync(cwd).find((f) => f.startsWith('credentials.json.damaged-'))!;
+    expect(readFileSync(join(cwd, aside), 'utf8')).toBe(good.slice(0, good.length - 7));
+    // The new vault works, and saving in it does not touch the file moved aside.
+    reopened.save({ id: 'n', name: 'New', credentials: { communities: ['x'], v3Users: [] } });
+    expect(readFileSync(join(cwd, aside), 'utf8')).toContain('Office');
   });
 
   it('keeps credentials on disk only sealed by safeStorage', () => {
