@@ -87,6 +87,7 @@ describe('createApiHandlers', () => {
       platform: 'linux',
       shell: 'browser',
       credentialStorage: 'session-only',
+      storageProblems: [],
     });
   });
 
