@@ -166,13 +166,14 @@ export class ScanLibrary {
 
   /**
    * Imports a `.forewarn` file or scan JSON. The file is fully decoded and
-   * validated before anything is written; an id already in the library gets a
-   * fresh one, so an import never replaces an existing scan.
+   * validated before anything is written. Every import gets a fresh id: the
+   * file's own id is untrusted (".visit" names a hidden file that is skipped at
+   * the next start; "Scan-1" and "scan-1" are one file on macOS and Windows),
+   * and an import must never replace a scan already in the library.
    */
   async importAssessment(bytes: Uint8Array, meta: SaveMeta = {}): Promise<ScanIndexEntry> {
     const decoded = decodeAssessmentBytes(bytes);
-    const wanted = ScanIdSchema.safeParse(decoded.document.scan.id);
-    const id = wanted.success && !this.entry(wanted.data) ? wanted.data : `imported-${randomUUID()}`;
+    const id = `imported-${randomUUID()}`;
     // An imported scan that was still running when exported is not running here.
     const status = decoded.document.scan.status === 'running' ? 'interrupted' : decoded.document.scan.status;
     const document: ScanDocument = { ...decoded.document, scan: { ...decoded.document.scan, id, status } };

@@ -160,6 +160,20 @@ describe('scan library', () => {
     expect((await readdir(join(dir, 'scans'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('gives every import a fresh id: a hidden-file id, or one differing only by case, survives a restart and replaces nothing', async () => {
+    const library = await open();
+    await library.save({ ...syntheticOffice(), scan: { ...syntheticOffice().scan, id: 'scan-1' } });
+    const hidden = await library.importAssessment(encodeAssessment({ ...syntheticOffice(), scan: { ...syntheticOffice().scan, id: '.visit' } }, {}));
+    const cased = await library.importAssessment(encodeAssessment({ ...syntheticOffice(), scan: { ...syntheticOffice().scan, id: 'Scan-1' } }, {}));
+    const again = await library.importAssessment(encodeAssessment({ ...syntheticOffice(), scan: { ...syntheticOffice().scan, id: 'scan-1' } }, {}));
+    const ids = [hidden.id, cased.id, again.id];
+    for (const id of ids) expect(id).toMatch(/^imported-[0-9a-f-]{36}$/);
+    expect(new Set(ids).size).toBe(3);
+    const reopened = await open();
+    expect(reopened.list().scans.map((e) => e.id).sort()).toEqual([...ids, 'scan-1'].sort());
+    for (const id of ids) expect((await reopened.load(id)).scan.id).toBe(id);
+  });
+
   it('rebuilds a lost index from the scan files and reopens a running scan as interrupted', async () => {
     const library = await open();
     const running = syntheticOffice();
