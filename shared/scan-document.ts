@@ -4,6 +4,7 @@
  * Bump SCAN_SCHEMA_VERSION on any incompatible change and add a migration.
  */
 import { z } from 'zod';
+import { MAX_TEXT, MAX_LIST } from './schema-bounds';
 import { DEVICE_TYPES, IDENTITY_FIELDS } from './device-types';
 import { DeviceHealthFields } from './health/schema';
 import { LinkSchema, TopologyLayoutSchema } from './topology/schema';
@@ -13,12 +14,12 @@ export const SCAN_SCHEMA_VERSION = 1;
 /** One fact behind an identification verdict: which rule saw which value where. */
 export const EvidenceSchema = z.object({
   field: z.enum(IDENTITY_FIELDS),
-  value: z.string(),
+  value: z.string().max(MAX_TEXT),
   /** Stable id of the rule or table entry that decided it, e.g. `sysobjectid:cisco` or `oui`. */
-  rule: z.string(),
+  rule: z.string().max(MAX_TEXT),
   /** Where the observed value came from: an OID, `mac`, `dns`, `tcp:9100`... */
-  source: z.string(),
-  observed: z.string().optional(),
+  source: z.string().max(MAX_TEXT),
+  observed: z.string().max(MAX_TEXT).optional(),
   /** Higher wins when two rules disagree. */
   weight: z.number(),
 });
@@ -26,9 +27,9 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const DeviceErrorSchema = z.object({
   /** Machine-readable kind: snmp-timeout, snmp-malformed, walk-loop, walk-truncated, dns, ... */
-  code: z.string(),
-  message: z.string(),
-  phase: z.string().optional(),
+  code: z.string().max(MAX_TEXT),
+  message: z.string().max(MAX_TEXT),
+  phase: z.string().max(MAX_TEXT).optional(),
 });
 export type DeviceError = z.infer<typeof DeviceErrorSchema>;
 
@@ -39,33 +40,33 @@ export const ReachabilitySchema = z.object({
   icmp: z.object({ alive: z.boolean(), rttMs: z.number().nullable(), lossPercent: z.number().nullable() }).optional(),
   arp: z.boolean().optional(),
   /** Credentials are never stored: only the version and the profile's display label. */
-  snmp: z.object({ version: SnmpVersionSchema, credential: z.string() }).optional(),
-  tcp: z.array(z.number().int()).optional(),
+  snmp: z.object({ version: SnmpVersionSchema, credential: z.string().max(MAX_TEXT) }).optional(),
+  tcp: z.array(z.number().int()).max(MAX_LIST).optional(),
 });
 export type Reachability = z.infer<typeof ReachabilitySchema>;
 
 export const DeviceSchema = z.object({
-  /** Stable across scans of the same device where possible: mac, else ip. */
-  id: z.string(),
-  ip: z.string().nullable(),
-  mac: z.string().nullable(),
-  hostname: z.string().nullable(),
-  vendor: z.string().nullable(),
+  /** The device's IP address in this scan (matching across scans uses MAC, serial, then IP: shared/assessment/match.ts). */
+  id: z.string().max(MAX_TEXT),
+  ip: z.string().max(MAX_TEXT).nullable(),
+  mac: z.string().max(MAX_TEXT).nullable(),
+  hostname: z.string().max(MAX_TEXT).nullable(),
+  vendor: z.string().max(MAX_TEXT).nullable(),
   type: z.enum(DEVICE_TYPES),
-  model: z.string().nullable(),
-  firmware: z.string().nullable(),
-  serial: z.string().nullable(),
-  sysName: z.string().nullable(),
-  sysDescr: z.string().nullable(),
-  sysObjectID: z.string().nullable(),
-  sysLocation: z.string().nullable().optional(),
-  sysContact: z.string().nullable().optional(),
+  model: z.string().max(MAX_TEXT).nullable(),
+  firmware: z.string().max(MAX_TEXT).nullable(),
+  serial: z.string().max(MAX_TEXT).nullable(),
+  sysName: z.string().max(MAX_TEXT).nullable(),
+  sysDescr: z.string().max(MAX_TEXT).nullable(),
+  sysObjectID: z.string().max(MAX_TEXT).nullable(),
+  sysLocation: z.string().max(MAX_TEXT).nullable().optional(),
+  sysContact: z.string().max(MAX_TEXT).nullable().optional(),
   uptimeSeconds: z.number().nullable(),
   reachability: ReachabilitySchema,
-  identification: z.object({ evidence: z.array(EvidenceSchema) }),
-  errors: z.array(DeviceErrorSchema),
+  identification: z.object({ evidence: z.array(EvidenceSchema).max(MAX_LIST) }),
+  errors: z.array(DeviceErrorSchema).max(MAX_LIST),
   /** For offline analysis: the walk file this record was read from. */
-  source: z.string().optional(),
+  source: z.string().max(MAX_TEXT).optional(),
   /** Health readings, findings and risk (shared/health/schema.ts); all optional. */
   ...DeviceHealthFields,
 });
@@ -97,26 +98,26 @@ export const ScanStatusSchema = z.enum(['running', 'completed', 'cancelled', 'fa
 export type ScanStatus = z.infer<typeof ScanStatusSchema>;
 
 export const ScanInfoSchema = z.object({
-  id: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  targets: z.array(z.string()),
+  id: z.string().max(MAX_TEXT),
+  startedAt: z.string().max(MAX_TEXT),
+  finishedAt: z.string().max(MAX_TEXT).nullable(),
+  targets: z.array(z.string().max(MAX_TEXT)).max(MAX_LIST),
   status: ScanStatusSchema,
   preset: z.enum(['quick', 'full', 'offline']),
   /** The technician's default gateway during the scan: the root of the topology. */
-  gateway: z.string().nullable().optional(),
-  client: z.string().optional(),
-  site: z.string().optional(),
+  gateway: z.string().max(MAX_TEXT).nullable().optional(),
+  client: z.string().max(MAX_TEXT).optional(),
+  site: z.string().max(MAX_TEXT).optional(),
 });
 export type ScanInfo = z.infer<typeof ScanInfoSchema>;
 
 export const ScanDocumentSchema = z.object({
   schemaVersion: z.literal(SCAN_SCHEMA_VERSION),
-  generator: z.object({ name: z.literal('forewarn'), version: z.string() }),
+  generator: z.object({ name: z.literal('forewarn'), version: z.string().max(MAX_TEXT) }),
   scan: ScanInfoSchema,
-  devices: z.array(DeviceSchema),
+  devices: z.array(DeviceSchema).max(MAX_LIST),
   /** Physical links (shared/topology/schema.ts); placeholder nodes are `unmanaged-switch` devices in `devices`. */
-  links: z.array(LinkSchema).optional(),
+  links: z.array(LinkSchema).max(MAX_LIST).optional(),
   /** User-pinned map positions, saved with the scan. */
   layout: TopologyLayoutSchema.optional(),
 });

@@ -5,6 +5,7 @@
  * Pure: compression and disk access live in electron/host/library.
  */
 import { z } from 'zod';
+import { MAX_TEXT } from '../schema-bounds';
 import { SCAN_SCHEMA_VERSION, type ScanDocument } from '../scan-document';
 import { AssessmentError } from './errors';
 import { looksLikeScanDocument, migrateScanDocument, type MigrateOptions } from './migrate';
@@ -17,7 +18,7 @@ const EnvelopeHeaderSchema = z.object({
   format: z.literal(ASSESSMENT_FORMAT),
   formatVersion: z.number().int(),
   schemaVersion: z.number().int(),
-  exportedAt: z.string().optional(),
+  exportedAt: z.string().max(MAX_TEXT).optional(),
   name: z.string().max(200).optional(),
   tags: z.array(z.string().max(40)).max(20).optional(),
   document: z.unknown(),

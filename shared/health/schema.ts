@@ -5,6 +5,7 @@
  * can always point at the exact objects behind it.
  */
 import { z } from 'zod';
+import { MAX_TEXT, MAX_LIST } from '../schema-bounds';
 
 export const HealthStatusSchema = z.enum(['ok', 'warning', 'critical', 'unknown']);
 export type HealthStatus = z.infer<typeof HealthStatusSchema>;
@@ -42,27 +43,27 @@ export type SensorLimits = z.infer<typeof SensorLimitsSchema>;
 export const SensorSchema = z.object({
   kind: SensorKindSchema,
   component: ComponentSchema,
-  name: z.string(),
+  name: z.string().max(MAX_TEXT),
   /** Scaled to `unit`; for state sensors the raw enumeration value. */
   value: z.number().nullable(),
   /** °C, V, A, W, %RH, rpm, %, min, Hz or '' for states. */
-  unit: z.string(),
+  unit: z.string().max(MAX_TEXT),
   status: HealthStatusSchema,
   /** For state sensors: the enumeration's name, e.g. `degraded`. */
-  stateText: z.string().optional(),
+  stateText: z.string().max(MAX_TEXT).optional(),
   /** Limits reported by the device itself (never guessed). */
   limits: SensorLimitsSchema.optional(),
   /** Collector that produced it, e.g. `entity-sensor`, `synology`. */
-  source: z.string(),
-  oids: z.array(z.string()),
+  source: z.string().max(MAX_TEXT),
+  oids: z.array(z.string().max(MAX_TEXT)).max(MAX_LIST),
 });
 export type Sensor = z.infer<typeof SensorSchema>;
 
 export const SUPPLY_KINDS = ['toner', 'ink', 'drum', 'fuser', 'waste', 'developer', 'transfer', 'staples', 'other'] as const;
 export const SupplySchema = z.object({
   kind: z.enum(SUPPLY_KINDS),
-  colour: z.string().nullable(),
-  name: z.string(),
+  colour: z.string().max(MAX_TEXT).nullable(),
+  name: z.string().max(MAX_TEXT),
   /** 0–100, or null when the device cannot say (level −2, or −3 "some remaining"). */
   percent: z.number().nullable(),
   /** Raw prtMarkerSuppliesLevel, including the special values −1/−2/−3. */
@@ -72,25 +73,25 @@ export const SupplySchema = z.object({
   /** True when the device only says "some remaining" (−3). */
   someRemaining: z.boolean().optional(),
   /** What level and capacity count (prtMarkerSuppliesSupplyUnit): impressions, sheets, percent, tenthsOfGrams… */
-  unit: z.string().optional(),
-  oids: z.array(z.string()),
+  unit: z.string().max(MAX_TEXT).optional(),
+  oids: z.array(z.string().max(MAX_TEXT)).max(MAX_LIST),
 });
 export type Supply = z.infer<typeof SupplySchema>;
 
 export const StorageSchema = z.object({
-  name: z.string(),
+  name: z.string().max(MAX_TEXT),
   kind: z.enum(['disk', 'ram', 'virtual', 'other']),
   sizeBytes: z.number(),
   usedBytes: z.number(),
   percent: z.number(),
-  oids: z.array(z.string()),
+  oids: z.array(z.string().max(MAX_TEXT)).max(MAX_LIST),
 });
 export type Storage = z.infer<typeof StorageSchema>;
 
 export const CpuSchema = z.object({
   loadPercent: z.number(),
   cores: z.number().int(),
-  oids: z.array(z.string()),
+  oids: z.array(z.string().max(MAX_TEXT)).max(MAX_LIST),
 });
 export type Cpu = z.infer<typeof CpuSchema>;
 
@@ -98,7 +99,7 @@ export const MemorySchema = z.object({
   totalBytes: z.number(),
   usedBytes: z.number(),
   percent: z.number(),
-  oids: z.array(z.string()),
+  oids: z.array(z.string().max(MAX_TEXT)).max(MAX_LIST),
 });
 export type Memory = z.infer<typeof MemorySchema>;
 
@@ -115,8 +116,8 @@ const CountersSchema = z.object({
 
 export const InterfaceSchema = z.object({
   ifIndex: z.number().int(),
-  name: z.string(),
-  alias: z.string().nullable(),
+  name: z.string().max(MAX_TEXT),
+  alias: z.string().max(MAX_TEXT).nullable(),
   /** IANA ifType number (6 = ethernetCsmacd). */
   type: z.number().int().nullable(),
   operStatus: z.enum(['up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown']).nullable(),
@@ -130,7 +131,7 @@ export const InterfaceSchema = z.object({
   /** Per-second rates between two samples taken within the scan; null with one sample. */
   rates: CountersSchema.nullable(),
   sampleIntervalSeconds: z.number().nullable(),
-  oids: z.array(z.string()),
+  oids: z.array(z.string().max(MAX_TEXT)).max(MAX_LIST),
 });
 export type Interface = z.infer<typeof InterfaceSchema>;
 
@@ -142,15 +143,15 @@ export const UpsSchema = z.object({
   batteryTemperatureC: z.number().nullable(),
   onBattery: z.boolean().nullable(),
   /** Output source in words: online, battery, bypass, boost, trim, off… */
-  outputStatus: z.string().nullable(),
+  outputStatus: z.string().max(MAX_TEXT).nullable(),
   replaceIndicator: z.boolean().nullable(),
   /** ISO date (yyyy-mm-dd). */
-  lastReplacedDate: z.string().nullable(),
-  recommendedReplaceDate: z.string().nullable(),
+  lastReplacedDate: z.string().max(MAX_TEXT).nullable(),
+  recommendedReplaceDate: z.string().max(MAX_TEXT).nullable(),
   selfTestResult: z.enum(['passed', 'failed', 'in-progress', 'invalid', 'unknown']).nullable(),
-  lastSelfTestDate: z.string().nullable(),
+  lastSelfTestDate: z.string().max(MAX_TEXT).nullable(),
   /** field name → OID it came from. */
-  oids: z.record(z.string(), z.string()),
+  oids: z.record(z.string().max(MAX_TEXT), z.string().max(MAX_TEXT)),
 });
 export type Ups = z.infer<typeof UpsSchema>;
 
@@ -158,19 +159,19 @@ export const PrinterAlertSchema = z.object({
   severity: z.enum(['critical', 'warning', 'other']),
   code: z.number().int().nullable(),
   /** Code in words (IANA-PRINTER-MIB), e.g. `jam`. */
-  codeName: z.string().nullable(),
+  codeName: z.string().max(MAX_TEXT).nullable(),
   group: z.number().int().nullable(),
-  description: z.string(),
-  oids: z.array(z.string()),
+  description: z.string().max(MAX_TEXT),
+  oids: z.array(z.string().max(MAX_TEXT)).max(MAX_LIST),
 });
 export type PrinterAlert = z.infer<typeof PrinterAlertSchema>;
 
 export const PrinterStateSchema = z.object({
   pageCount: z.number().nullable(),
   /** Decoded hrPrinterDetectedErrorState bits, e.g. ['jammed', 'lowToner']. */
-  errorStates: z.array(z.string()),
-  alerts: z.array(PrinterAlertSchema),
-  oids: z.array(z.string()),
+  errorStates: z.array(z.string().max(MAX_TEXT)).max(MAX_LIST),
+  alerts: z.array(PrinterAlertSchema).max(MAX_LIST),
+  oids: z.array(z.string().max(MAX_TEXT)).max(MAX_LIST),
 });
 export type PrinterState = z.infer<typeof PrinterStateSchema>;
 
@@ -181,65 +182,65 @@ export const SEVERITY_ORDER: Record<Severity, number> = { info: 0, low: 1, mediu
 export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 
 export const FindingEvidenceSchema = z.object({
-  oid: z.string().optional(),
-  name: z.string(),
-  value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
-  threshold: z.union([z.string(), z.number()]).optional(),
+  oid: z.string().max(MAX_TEXT).optional(),
+  name: z.string().max(MAX_TEXT),
+  value: z.union([z.string().max(MAX_TEXT), z.number(), z.boolean(), z.null()]),
+  threshold: z.union([z.string().max(MAX_TEXT), z.number()]).optional(),
 });
 export type FindingEvidence = z.infer<typeof FindingEvidenceSchema>;
 
 export const ForecastSchema = z.object({
   /** `device-reported` (one scan) or `linear-trend` (two or more scans). */
   method: z.enum(['device-reported', 'linear-trend', 'usage-rate']),
-  inputs: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]), at: z.string().optional() })),
+  inputs: z.array(z.object({ name: z.string().max(MAX_TEXT), value: z.union([z.string().max(MAX_TEXT), z.number()]), at: z.string().max(MAX_TEXT).optional() })).max(MAX_LIST),
 });
 export type Forecast = z.infer<typeof ForecastSchema>;
 
 export const FindingSchema = z.object({
-  rule: z.string(),
+  rule: z.string().max(MAX_TEXT),
   severity: SeveritySchema,
-  title: z.string(),
-  explanation: z.string(),
+  title: z.string().max(MAX_TEXT),
+  explanation: z.string().max(MAX_TEXT),
   /** Which part of the device: a volume, a port, a supply… */
-  subject: z.string().optional(),
-  evidence: z.array(FindingEvidenceSchema),
-  recommendation: z.string(),
+  subject: z.string().max(MAX_TEXT).optional(),
+  evidence: z.array(FindingEvidenceSchema).max(MAX_LIST),
+  recommendation: z.string().max(MAX_TEXT),
   /** ISO date when the condition is forecast to become a failure. */
-  predictedDate: z.string().optional(),
+  predictedDate: z.string().max(MAX_TEXT).optional(),
   forecast: ForecastSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
 export const RiskSchema = z.object({
   score: z.number().min(0).max(100),
-  contributors: z.array(z.object({ rule: z.string(), weight: z.number(), subject: z.string().optional() })),
+  contributors: z.array(z.object({ rule: z.string().max(MAX_TEXT), weight: z.number(), subject: z.string().max(MAX_TEXT).optional() })).max(MAX_LIST),
 });
 export type Risk = z.infer<typeof RiskSchema>;
 
 /** What collectHealth returns; each field lands on the device of the same name. */
 export const HealthReadingsSchema = z.object({
-  sensors: z.array(SensorSchema),
-  supplies: z.array(SupplySchema),
-  storage: z.array(StorageSchema),
+  sensors: z.array(SensorSchema).max(MAX_LIST),
+  supplies: z.array(SupplySchema).max(MAX_LIST),
+  storage: z.array(StorageSchema).max(MAX_LIST),
   cpu: CpuSchema.nullable(),
   memory: MemorySchema.nullable(),
-  interfaces: z.array(InterfaceSchema),
+  interfaces: z.array(InterfaceSchema).max(MAX_LIST),
   ups: UpsSchema.nullable(),
   printer: PrinterStateSchema.nullable(),
-  errors: z.array(z.object({ code: z.string(), message: z.string(), phase: z.string().optional() })),
+  errors: z.array(z.object({ code: z.string().max(MAX_TEXT), message: z.string().max(MAX_TEXT), phase: z.string().max(MAX_TEXT).optional() })).max(MAX_LIST),
 });
 export type HealthReadings = z.infer<typeof HealthReadingsSchema>;
 
 /** The optional health fields of a scan-document device (spread into DeviceSchema). */
 export const DeviceHealthFields = {
-  sensors: z.array(SensorSchema).optional(),
-  supplies: z.array(SupplySchema).optional(),
-  storage: z.array(StorageSchema).optional(),
+  sensors: z.array(SensorSchema).max(MAX_LIST).optional(),
+  supplies: z.array(SupplySchema).max(MAX_LIST).optional(),
+  storage: z.array(StorageSchema).max(MAX_LIST).optional(),
   cpu: CpuSchema.nullable().optional(),
   memory: MemorySchema.nullable().optional(),
-  interfaces: z.array(InterfaceSchema).optional(),
+  interfaces: z.array(InterfaceSchema).max(MAX_LIST).optional(),
   ups: UpsSchema.nullable().optional(),
   printer: PrinterStateSchema.nullable().optional(),
-  findings: z.array(FindingSchema).optional(),
+  findings: z.array(FindingSchema).max(MAX_LIST).optional(),
   risk: RiskSchema.optional(),
 };

@@ -4,11 +4,12 @@
  * Pure zod; the inference (infer.ts) and the layout (layout.ts) build on it.
  */
 import { z } from 'zod';
+import { MAX_TEXT } from '../schema-bounds';
 
 /** One end of a link: a device id from `devices[]` and its interface name (ifName, else ifDescr), or null if unknown. */
 export const LinkEndSchema = z.object({
-  device: z.string(),
-  port: z.string().nullable(),
+  device: z.string().max(MAX_TEXT),
+  port: z.string().max(MAX_TEXT).nullable(),
 });
 export type LinkEnd = z.infer<typeof LinkEndSchema>;
 
@@ -38,7 +39,7 @@ export type Point = z.infer<typeof PointSchema>;
 
 /** Map positions the user pinned, by device id; they override the computed layout. */
 export const TopologyLayoutSchema = z.object({
-  pinned: z.record(z.string(), PointSchema),
+  pinned: z.record(z.string().max(MAX_TEXT), PointSchema),
 });
 export type TopologyLayout = z.infer<typeof TopologyLayoutSchema>;
 
@@ -48,6 +49,6 @@ export const MAX_PINNED_POSITIONS = 20_000;
 /** A layout arriving from the window to be saved: bounded ids and a bounded count (zod numbers are finite). */
 export const LayoutUpdateSchema = z.object({
   pinned: z
-    .record(z.string().min(1).max(200), PointSchema)
+    .record(z.string().max(MAX_TEXT).min(1).max(200), PointSchema)
     .refine((pins) => Object.keys(pins).length <= MAX_PINNED_POSITIONS, `at most ${MAX_PINNED_POSITIONS} pinned positions`),
 });

@@ -134,10 +134,25 @@ export function detectWalkFormat(text: string): WalkFileFormat | null {
   return null;
 }
 
+/**
+ * The largest walk a file may unpack to. The biggest real device walks are a
+ * few MB (a chassis switch's full tree); a gzip bomb must not exhaust memory.
+ */
+export const MAX_WALK_BYTES = 256 * 1024 * 1024;
+
 /** Load a walk file from disk: .snmprec or `snmpwalk -On` text, plain or gzipped. */
 export async function loadWalkFile(path: string, label: string = path): Promise<FileSnmpSource> {
   let bytes: Uint8Array = await readFile(path);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_WALK_BYTES });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new Error(`${label}: unpacks to more than ${MAX_WALK_BYTES / 1024 / 1024} MB, far more than any device's walk`, { cause: error });
+      }
+      throw new Error(`${label}: damaged gzip (${(error as Error).message})`, { cause: error });
+    }
+  }
   const head = Buffer.from(bytes.subarray(0, 64 * 1024)).toString('latin1');
   const format = detectWalkFormat(head);
   if (format === 'snmprec') return loadSnmprec(bytes, label);

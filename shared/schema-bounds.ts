@@ -1,0 +1,12 @@
+/**
+ * Bounds on every string and list of a scan document. A document comes from
+ * files other people send (`.forewarn` imports, `forewarn report FILE`): none
+ * of its fields may be large enough to exhaust memory or time, whatever the
+ * file says. The bounds sit far above what any real scan holds.
+ */
+
+/** Longest text in one field: a sysDescr is at most 255 characters (RFC 1213), evidence rows a few hundred. */
+export const MAX_TEXT = 16_384;
+
+/** Most entries in one list: the devices of a /16 (65,536), a chassis switch's interfaces, a device's evidence. */
+export const MAX_LIST = 100_000;
