@@ -39,6 +39,7 @@ const main: UserConfig = {
       input: {
         main: here('./electron/main/main.ts'),
         'engine-worker': here('./electron/engine/worker.ts'),
+        'assessment-decoder': here('./electron/host/library/decode-worker.ts'),
       },
       external: nodeExternals,
       output: { format: 'es', entryFileNames: '[name].js' },

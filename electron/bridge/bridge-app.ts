@@ -18,6 +18,7 @@ import { createNodeEngineProcess } from '../host/engine-process';
 import { createMemorySettingsRepository } from '../host/settings';
 import { createJsonFileKeyValueStore } from '../host/library/key-value-store';
 import { setUpLibrary } from '../host/library/setup';
+import { projectDecoder } from '../host/library/decode-off-thread';
 import { ENGINE_VERSION } from '../engine/version';
 import { startBridgeServer, type BridgeServer } from './server';
 
@@ -85,6 +86,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     generatorVersion: ENGINE_VERSION,
     log,
     onUnsavedChange: (unsaved) => pushUnsaved(unsaved),
+    decodeImport: projectDecoder(PROJECT_ROOT, options.engineBuild === 'built' ? {} : { prefer: 'source' }),
     ...(options.saveRetryBaseMs !== undefined ? { retryBaseMs: options.saveRetryBaseMs } : {}),
   });
 

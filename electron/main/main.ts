@@ -12,6 +12,7 @@ import { createCredentialVault } from '../host/credential-vault';
 import { EngineHost, type HostLogger } from '../host/engine-host';
 import { createSettingsRepository } from '../host/settings';
 import { setUpLibrary } from '../host/library/setup';
+import { builtDecoder } from '../host/library/decode-off-thread';
 import { createUtilityEngineProcess } from './utility-process-main';
 import { createEventSink, createSenderCheck, registerIpcHandlers } from './ipc';
 import { createElectronLibraryIndexStore, createElectronSettingsBackend, createElectronVaultStore, createSafeStorageCipher } from './store-persistence';
@@ -26,6 +27,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const appPaths = {
   preload: join(here, 'preload.cjs'),
   engineWorker: join(here, 'engine-worker.js'),
+  assessmentDecoder: join(here, 'assessment-decoder.js'),
   renderer: join(here, '..', 'dist', 'renderer'),
 };
 
@@ -86,6 +88,8 @@ function start(): Running {
     generatorVersion: app.getVersion(),
     log,
     onUnsavedChange: (unsaved) => sink('library:unsaved', unsaved),
+    // Imported files are decoded in a worker thread with its own heap limit, never on the thread that serves the window.
+    decodeImport: builtDecoder(appPaths.assessmentDecoder),
     chooseSavePath: async (suggestedName) => {
       const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
       const result = state.mainWindow ? await dialog.showSaveDialog(state.mainWindow, options) : await dialog.showSaveDialog(options);

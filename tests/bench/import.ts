@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { projectDecoder } from '../../electron/host/library/decode-off-thread';
 
 const here = new URL('.', import.meta.url).pathname;
 const root = join(here, '..', '..');
@@ -70,6 +71,25 @@ try {
     const size = bytes.length > 1024 * 1024 ? `${(bytes.length / 1024 / 1024).toFixed(1)} MB` : `${(bytes.length / 1024).toFixed(0)} KB`;
     console.log(name.padEnd(38), size.padStart(10), `${(r.ms / 1000).toFixed(2)} s`.padStart(9), `${r.peakMb.toFixed(0)} MB`.padStart(10), ` ${r.outcome.slice(0, 110)}`);
   }
+  await offThreadStall();
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The app decodes in a worker thread: how long the thread that serves the window is blocked meanwhile. */
+async function offThreadStall(): Promise<void> {
+  const bytes = cloneToSize(20 * 1024 * 1024);
+  const decode = projectDecoder(root);
+  let last = performance.now();
+  let worst = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 5);
+  const started = performance.now();
+  const decoded = await decode(bytes);
+  const ms = performance.now() - started;
+  clearInterval(ticker);
+  console.log(`\nin a worker thread (as the app does): ${decoded.document.devices.length} devices in ${(ms / 1000).toFixed(2)} s; longest stall of the calling thread ${worst.toFixed(0)} ms (receiving the document)`);
 }

@@ -23,6 +23,7 @@ import { reanalyzeDocument, scanTime, siteRiskOf } from '../../../shared/assessm
 import type { ScanDocument } from '../../../shared/scan-document';
 import type { TopologyLayout } from '../../../shared/topology/schema';
 import { decodeAssessmentBytes, encodeAssessment } from './assessment-codec';
+import type { DecodedAssessment } from '../../../shared/assessment/assessment-file';
 import { TEMP_SUFFIX, writeFileAtomic } from './atomic-write';
 import type { KeyValueStore } from './key-value-store';
 import { errorCode, nodeLibraryFs, type LibraryFs } from './library-fs';
@@ -36,6 +37,12 @@ export interface ScanLibraryOptions {
   fs?: LibraryFs;
   now?: () => Date;
   log?: (level: 'info' | 'warn', message: string) => void;
+  /**
+   * Decodes an imported file. The app passes one that runs in a worker thread
+   * with its own memory limit (decode-off-thread.ts), so a hostile file can
+   * neither stall the window nor exhaust the main process; default: in-process.
+   */
+  decodeImport?: (bytes: Uint8Array) => Promise<DecodedAssessment>;
 }
 
 export interface SaveMeta {
@@ -59,6 +66,7 @@ export class ScanLibrary {
   readonly #fs: LibraryFs;
   readonly #now: () => Date;
   readonly #log: NonNullable<ScanLibraryOptions['log']>;
+  readonly #decodeImport: NonNullable<ScanLibraryOptions['decodeImport']>;
   /** Saves of one scan run one after another, so a late progressive save never overwrites the final one. */
   readonly #queues = new Map<string, Promise<unknown>>();
   /**
@@ -74,6 +82,7 @@ export class ScanLibrary {
     this.#fs = options.fs ?? nodeLibraryFs;
     this.#now = options.now ?? (() => new Date());
     this.#log = options.log ?? (() => {});
+    this.#decodeImport = options.decodeImport ?? (async (bytes) => decodeAssessmentBytes(bytes));
   }
 
   /** Opens (creating if needed) the library and recovers from a previous crash. */
@@ -172,7 +181,7 @@ export class ScanLibrary {
    * and an import must never replace a scan already in the library.
    */
   async importAssessment(bytes: Uint8Array, meta: SaveMeta = {}): Promise<ScanIndexEntry> {
-    const decoded = decodeAssessmentBytes(bytes);
+    const decoded = await this.#decodeImport(bytes);
     const id = `imported-${randomUUID()}`;
     // An imported scan that was still running when exported is not running here.
     const status = decoded.document.scan.status === 'running' ? 'interrupted' : decoded.document.scan.status;

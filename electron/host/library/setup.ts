@@ -5,6 +5,7 @@
  */
 import type { UnsavedScan } from '../../../shared/ipc-contract';
 import type { LibraryService } from './library-handlers';
+import type { ImportDecoder } from './decode-off-thread';
 import type { KeyValueStore } from './key-value-store';
 import { ScanLibrary } from './scan-library';
 import { recordScans, type ScanEventSource, type ScanRecorder } from './scan-recorder';
@@ -23,6 +24,8 @@ export interface LibrarySetupOptions {
   onUnsavedChange?: (unsaved: UnsavedScan[]) => void;
   /** Retry waits (tests make them short). */
   retryBaseMs?: number;
+  /** Decodes imported files (a worker thread in the app and the bridge). */
+  decodeImport?: ImportDecoder;
 }
 
 export interface LibrarySetup {
@@ -33,7 +36,7 @@ export interface LibrarySetup {
 
 export function setUpLibrary(options: LibrarySetupOptions): LibrarySetup {
   const log = options.log ?? (() => {});
-  const ready = ScanLibrary.open({ dir: options.dataDir, index: options.index, log });
+  const ready = ScanLibrary.open({ dir: options.dataDir, index: options.index, log, ...(options.decodeImport ? { decodeImport: options.decodeImport } : {}) });
   ready.catch((error: unknown) => log('error', `the scan library could not be opened: ${error instanceof Error ? error.message : String(error)}`));
   const recorder = recordScans(
     options.engine,
