@@ -116,6 +116,8 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
   // 4–5. Hosts.
   // `mac`: the MAC an edge attachment rests on; records sharing it are one machine with several IPs.
   const attachments = new Map<string, { bridge: string; port: string | null; how: 'edge' | 'uplink-walk' | 'segment'; mac?: string }>();
+  // Seen only on uplinks that lead to no one switch we can name: never placed, not even on the segment.
+  const unplaceable = new Set<string>();
   const hosts = devices.filter((d) => !bridgeSet.has(d.id) && !placed.has(d.id) && !d.id.startsWith(PLACEHOLDER_PREFIX));
   for (const host of hosts) {
     const macs = ix.macsOf.get(host.id) ?? new Set<string>();
@@ -125,14 +127,15 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
       edges.sort((p, q) => p.size - q.size || p.bridge.localeCompare(q.bridge) || p.port.localeCompare(q.port));
       attachments.set(host.id, { bridge: edges[0]!.bridge, port: edges[0]!.port, how: 'edge', mac: edges[0]!.mac });
     } else if (seen.length > 0) {
-      const bridge = followUplinks(seen, drafts, bridgeSet);
-      attachments.set(host.id, { bridge, port: null, how: 'uplink-walk' });
+      const bridge = followUplinks(seen, drafts, bridgeSet, bridgesBehind);
+      if (bridge) attachments.set(host.id, { bridge, port: null, how: 'uplink-walk' });
+      else unplaceable.add(host.id);
     }
   }
 
   const root = segmentRoot(bridges, attachments, drafts, devices, tables, options.gatewayIp ?? null);
   for (const host of hosts) {
-    if (attachments.has(host.id) || !root || root === host.id) continue;
+    if (attachments.has(host.id) || unplaceable.has(host.id) || !root || root === host.id) continue;
     // Only hosts known to be on this L2 segment (a MAC from the device or an ARP table).
     if ((ix.macsOf.get(host.id)?.size ?? 0) === 0) continue;
     attachments.set(host.id, { bridge: root, port: null, how: 'segment' });
@@ -163,7 +166,8 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
     for (const host of hostIds.sort()) drafts.push(draft(placeholder.id, null, host, null, 'fdb', 'inferred'));
   }
   for (const [host, at] of [...attachments].sort(([x], [y]) => x.localeCompare(y))) {
-    if (at.how === 'uplink-walk') drafts.push(draft(at.bridge, null, host, null, 'fdb', 'assumed'));
+    // The switch is read off forwarding tables (the port it hangs on has aged out): inferred, port unknown.
+    if (at.how === 'uplink-walk') drafts.push(draft(at.bridge, null, host, null, 'fdb', 'inferred'));
     if (at.how === 'segment') drafts.push(draft(at.bridge, null, host, null, 'arp', 'assumed'));
   }
   for (const b of strandedBridges) drafts.push(draft(root!, null, b, null, 'arp', 'assumed'));
@@ -307,25 +311,48 @@ function acrossLink(drafts: readonly Draft[], bridgeSet: ReadonlySet<string>, br
 /**
  * A host seen only on uplinks (its edge entry aged out): walk from each sighting
  * across the link and on through every switch that still sees it further away;
- * the last switch reached is where it hangs, port unknown.
+ * the last switch reached is where it hangs, port unknown. A port with no link
+ * on record (LLDP named it differently, say) is crossed to the one switch
+ * learned behind it that is linked to this one. A walk that cannot cross ends
+ * nowhere: a host is never hung on a switch whose port leads elsewhere. Null
+ * when no walk ends anywhere.
  */
-function followUplinks(seen: ReadonlyArray<{ bridge: string; port: string }>, drafts: readonly Draft[], bridgeSet: ReadonlySet<string>): string {
+function followUplinks(
+  seen: ReadonlyArray<{ bridge: string; port: string }>,
+  drafts: readonly Draft[],
+  bridgeSet: ReadonlySet<string>,
+  bridgesBehind: (bridge: string, port: string) => string[],
+): string | null {
   const endpoints = new Map<string, number>();
   for (const start of seen) {
     let current = start.bridge;
     let port: string | null = start.port;
+    let stranded = false;
     const visited = new Set<string>([current]);
     while (port != null) {
-      const next = acrossLink(drafts, bridgeSet, current, port);
-      if (!next || visited.has(next.bridge)) break;
+      const next: { bridge: string; port: string | null } | null = acrossLink(drafts, bridgeSet, current, port) ?? soleLinkedBridgeBehind(drafts, current, bridgesBehind(current, port));
+      if (!next) {
+        stranded = bridgesBehind(current, port).length > 0;
+        break;
+      }
+      if (visited.has(next.bridge)) break;
       current = next.bridge;
       visited.add(current);
       const entry: string | null = next.port;
       port = seen.find((o) => o.bridge === current && o.port !== entry)?.port ?? null;
     }
-    endpoints.set(current, (endpoints.get(current) ?? 0) + 1);
+    if (!stranded) endpoints.set(current, (endpoints.get(current) ?? 0) + 1);
   }
-  return [...endpoints].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0]![0];
+  return [...endpoints].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0]?.[0] ?? null;
+}
+
+/** Of the switches learned behind a port, the one linked to `bridge` (on any port); null unless exactly one is. */
+function soleLinkedBridgeBehind(drafts: readonly Draft[], bridge: string, behind: readonly string[]): { bridge: string; port: string | null } | null {
+  const linked = behind.flatMap((other) => {
+    const d = drafts.find((x) => (x.a.device === bridge && x.b.device === other) || (x.b.device === bridge && x.a.device === other));
+    return d ? [{ bridge: other, port: d.a.device === other ? d.a.port : d.b.port }] : [];
+  });
+  return linked.length === 1 ? linked[0]! : null;
 }
 
 /** "The segment": the switch the gateway hangs on, else the busiest switch, else the gateway itself. */

@@ -105,14 +105,14 @@ function expectConflictEvidence(finding: Finding, c: Conflict, options: { scanne
   expect(value(`${c.ownerMac} vendor (OUI)`)).toEqual([expect.stringContaining(c.ownerOui)]);
 }
 
-/** The declared wiring after ageing: hosts whose own switch forgot them hang on that switch, port unknown. */
+/** The declared wiring after ageing: hosts whose own switch forgot them (the core still learns them on its uplink) hang on that switch, port unknown. */
 function agedExpectation(): string[] {
   const { edge } = agedOut(office);
   const agedNames = new Set(endpoints(office).filter((e) => edge.has(e.mac)).map((e) => e.name));
   const links: Comparable[] = [];
   const survivorsBehind = new Map<string, string[]>();
   for (const e of endpoints(office)) {
-    if (agedNames.has(e.name)) links.push({ a: { device: e.attachment.switch, port: null }, b: { device: e.name, port: null }, via: 'fdb', confidence: 'assumed' });
+    if (agedNames.has(e.name)) links.push({ a: { device: e.attachment.switch, port: null }, b: { device: e.name, port: null }, via: 'fdb', confidence: 'inferred' });
     else if (e.attachment.behind) survivorsBehind.set(e.attachment.behind, [...(survivorsBehind.get(e.attachment.behind) ?? []), e.name]);
     else links.push({ a: { device: e.attachment.switch, port: e.attachment.port }, b: { device: e.name, port: null }, via: 'fdb', confidence: 'inferred' });
   }
@@ -171,7 +171,7 @@ describe('topology from the lab recordings', () => {
     for (const c of truth.ipConflicts) expect([...ids].filter((id) => id.includes(c.intruder) || id.includes(c.intruderMac))).toEqual([]);
   });
 
-  it('degrades aged-out hosts to the right switch with unknown port', async () => {
+  it('degrades aged-out hosts to the right switch with unknown port: below the access switch, never on the core that still learns them on its uplink', async () => {
     const learned = (facts: Record<string, TopologyFacts>) => Object.values(facts).reduce((n, f) => n + f.fdb.filter((e) => e.status === 'learned').length, 0);
     const full = learned(await labFacts());
     process.env.FOREWARN_LAB_FDB = 'aged';
@@ -185,11 +185,15 @@ describe('topology from the lab recordings', () => {
     const aged = endpoints(office).filter((e) => agedOut(office).edge.has(e.mac));
     console.info(`topology (aged-out tables, ${aged.length} hosts lost their edge entry): precision ${(s.precision * 100).toFixed(1)}%, recall ${(s.recall * 100).toFixed(1)}%`);
     expect({ missing: s.missing, extra: s.extra }).toEqual({ missing: [], extra: [] });
+    // The case that matters: hosts the access switch forgot that the core still learns on its uplink to it.
+    const chain = office.switchLinks[0]!;
+    const stillOnCoreUplink = aged.filter((e) => e.attachment.switch === chain.b.switch && agedFacts[chain.a.switch]!.fdb.some((f) => f.mac === e.mac && f.port === chain.a.port));
+    expect(stillOnCoreUplink.length).toBeGreaterThanOrEqual(3);
     // Every aged host: on its declared switch, port unknown, and nowhere else.
     expect(aged.length).toBeGreaterThanOrEqual(5);
     for (const e of aged) {
       const mine = links.filter((l) => l.b.device === e.name || l.a.device === e.name);
-      expect(mine.map((l) => [l.a.device, l.a.port, l.confidence])).toEqual([[e.attachment.switch, null, 'assumed']]);
+      expect(mine.map((l) => [l.a.device, l.a.port, l.confidence])).toEqual([[e.attachment.switch, null, 'inferred']]);
     }
   });
 });

@@ -101,14 +101,40 @@ describe('inferTopology', () => {
     ageOut(facts, 'sw2', ['02:00:00:00:00:14']); // one host behind the unmanaged switch
     const result = inferTopology(devices, facts, { gatewayIp: '10.0.0.1' });
     const keys = linkKeys(result.links);
-    expect(keys).toContain('pc2:? — sw2:? fdb/assumed');
-    expect(keys).toContain('pc3:? — sw2:? fdb/assumed');
+    expect(keys).toContain('pc2:? — sw2:? fdb/inferred');
+    expect(keys).toContain('pc3:? — sw2:? fdb/inferred');
     // In no forwarding table: on the segment, i.e. the gateway's switch.
     expect(keys).toContain('pc1:? — sw1:? arp/assumed');
     // Two hosts remain behind the unmanaged switch.
     expect(keys).toContain(`pc4:? — ${PLACEHOLDER}:? fdb/inferred`);
     expect(keys).toContain(`pc5:? — ${PLACEHOLDER}:? fdb/inferred`);
     expect(keys.filter((k) => k.includes('pc2') || k.includes('pc1') || k.includes('pc3'))).toHaveLength(3);
+  });
+
+  it('a host its edge switch forgot, still learned on the core\'s uplink, hangs below the edge switch even when LLDP names that uplink otherwise', () => {
+    const { devices, facts } = build(office());
+    // The core's LLDP calls its uplink by another name than its forwarding table does (ifDescr vs ifName, say).
+    facts.sw1 = { ...facts.sw1!, neighbours: facts.sw1!.neighbours.map((n) => ({ ...n, localPort: 'GigabitEthernet0/24' })) };
+    facts.sw2 = { ...facts.sw2!, neighbours: [] };
+    ageOut(facts, 'sw2', ['02:00:00:00:00:12']);
+    const keys = linkKeys(inferTopology(devices, facts, { gatewayIp: '10.0.0.1' }).links);
+    expect(keys.filter((k) => k.includes('pc2'))).toEqual(['pc2:? — sw2:? fdb/inferred']);
+  });
+
+  it('a host learned only on an uplink that leads to several switches, none linked, is left unplaced: never on the switch whose port leads away', () => {
+    const spec = office('none');
+    spec.switches.push({ id: 'sw3', ip: '10.0.0.4', mac: '02:00:00:00:03:03', ports: ports(24) });
+    spec.links.push({ a: { sw: 'sw2', port: 'ge23' }, b: { sw: 'sw3', port: 'ge24' }, lldp: 'none' });
+    spec.hosts.push({ id: 'pc9', ip: '10.0.0.19', mac: '02:00:00:00:00:19', at: { sw: 'sw3', port: 'ge5' } });
+    const { devices, facts } = build(spec);
+    // pc9 is forgotten by its own switch and by the middle one; only the core still learns it, on its uplink.
+    ageOut(facts, 'sw3', ['02:00:00:00:00:19']);
+    ageOut(facts, 'sw2', ['02:00:00:00:00:19', '02:00:00:00:03:03']);
+    ageOut(facts, 'sw3', ['02:00:00:00:02:02', '02:00:00:00:01:01']);
+    const result = inferTopology(devices, facts, { gatewayIp: '10.0.0.1' });
+    const mine = linkKeys(result.links).filter((k) => k.includes('pc9'));
+    expect(mine.some((k) => k.includes('sw1'))).toBe(false);
+    expect(mine.every((k) => k.includes('sw3') || k.includes('sw2'))).toBe(true);
   });
 
   it('needs two hosts on an edge port for a placeholder; a lone host hangs directly', () => {
