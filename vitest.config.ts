@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: unit tests (plain Node, `electron` mocked), lab tests (need
- * root and the simulated office; mandatory when CI=true) and renderer E2E
- * (Debian's Chromium through playwright-core).
+ * Four projects: unit tests (plain Node, `electron` mocked, no system program),
+ * system tests (real ping and snmpsimd on loopback), lab tests (need root and
+ * the simulated office) and renderer E2E (Debian's Chromium through
+ * playwright-core). Outside CI a missing program skips its tests with one line
+ * saying what to install; with CI=true nothing may skip.
  */
 export default defineConfig({
   test: {
@@ -16,6 +18,13 @@ export default defineConfig({
           setupFiles: ['tests/mocks/setup-electron-mock.ts'],
           // electron-store imports `electron` itself: inline it so the mock applies there too.
           server: { deps: { inline: ['electron-store'] } },
+        },
+      },
+      {
+        test: {
+          name: 'system',
+          include: ['tests/system/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {

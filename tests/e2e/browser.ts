@@ -3,9 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { missingTool } from '../support/system-tools';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-results', 'screenshots');
+
+/** Debian's Chromium (playwright-core never downloads a browser here). */
+export const CHROMIUM_PATH = process.env.FOREWARN_CHROMIUM ?? '/usr/bin/chromium';
+
+/** True when the browser is missing outside CI: the E2E tests then skip with one line saying how to install it. */
+export const chromiumMissing = (): boolean => missingTool('chromium', CHROMIUM_PATH);
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -17,7 +24,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.FOREWARN_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** A laptop-sized window, as a technician sees the app. */

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BridgeApp } from '../../electron/bridge/bridge-app';
 import { truth, truthHost } from '../lab/truth';
-import { launchChromium, openPage, screenshot, watchPageErrors } from './browser';
+import { launchChromium, openPage, screenshot, watchPageErrors, chromiumMissing } from './browser';
 import { startLabBridgeApp } from './lab-bridge';
 
 const WAIT = { timeout: 20_000, interval: 100 };
@@ -73,7 +73,7 @@ async function runFullScan(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('scan-status').textContent(), WAIT).toBe('Running');
 }
 
-describe.skipIf(!inject('labAvailable'))('lab scan through the browser bridge', () => {
+describe.skipIf(!inject('labAvailable') || chromiumMissing())('lab scan through the browser bridge', () => {
   let app: BridgeApp;
   let browser: Browser;
   let page: Page;

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BridgeApp } from '../../electron/bridge/bridge-app';
 import { FINDINGS_HEADER, INVENTORY_HEADER } from '../../shared/assessment/csv';
 import { truth, truthHost } from '../lab/truth';
-import { launchChromium, openPage, screenshot, watchPageErrors } from './browser';
+import { launchChromium, openPage, screenshot, watchPageErrors, chromiumMissing } from './browser';
 import { parseCsv } from './csv';
 import { startLabBridgeApp } from './lab-bridge';
 
@@ -105,7 +105,7 @@ function nodePosition(canvas: Locator, id: string, space: 'rendered' | 'model'):
 
 const SHOWN_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 
-describe.skipIf(!inject('labAvailable'))('saved scans through the browser bridge', () => {
+describe.skipIf(!inject('labAvailable') || chromiumMissing())('saved scans through the browser bridge', () => {
   let app: BridgeApp;
   let browser: Browser;
   let page: Page;

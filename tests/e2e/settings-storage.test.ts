@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeApp, type BridgeApp } from '../../electron/bridge/bridge-app';
 import { createCredentialVault, createMemoryVaultStore, type SecretCipher } from '../../electron/host/credential-vault';
-import { launchChromium, openPage, screenshot, watchPageErrors } from './browser';
+import { launchChromium, openPage, screenshot, watchPageErrors, chromiumMissing } from './browser';
 
 const WAIT = { timeout: 20_000, interval: 100 };
 
@@ -22,7 +22,7 @@ const keyringAfterReset: SecretCipher = {
   },
 };
 
-describe('credentials the keyring cannot open, in Settings and New scan', () => {
+describe.skipIf(chromiumMissing())('credentials the keyring cannot open, in Settings and New scan', () => {
   let app: BridgeApp;
   let browser: Browser;
   let page: Page;

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeApp, type BridgeApp } from '../../electron/bridge/bridge-app';
 import type { AppInfo, ForewarnApi } from '../../shared/ipc-contract';
-import { launchChromium, openPage, screenshot, watchPageErrors } from './browser';
+import { launchChromium, openPage, screenshot, watchPageErrors, chromiumMissing } from './browser';
 
 /** expect.poll defaults to 1 s; the engine's first spawn (tsx) alone can take longer. */
 const WAIT = { timeout: 20_000, interval: 100 };
@@ -43,7 +43,7 @@ async function startScanFromForm(page: Page, targets: string): Promise<void> {
   await page.getByRole('button', { name: 'Start scan' }).click();
 }
 
-describe('renderer skeleton through the browser bridge', () => {
+describe.skipIf(chromiumMissing())('renderer skeleton through the browser bridge', () => {
   let app: BridgeApp;
   let browser: Browser;
   let page: Page;
