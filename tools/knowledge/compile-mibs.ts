@@ -252,6 +252,44 @@ function enterpriseClasses(products: Compiled['products']): Record<number, strin
   return out;
 }
 
+/**
+ * Where products state no class, what the vendor's MIB modules say they are
+ * for ("…MIB for the Extreme switch family"): one vote per module, for the
+ * class its MODULE-IDENTITY description names, counted for the enterprise most
+ * of its objects sit under. Kept with two votes or more and three quarters of
+ * all: a vendor of many kinds of product (Cisco, Huawei, Zyxel) gets none, and
+ * so does one with votes for both UPS and PDU (Eaton makes both: a 9PX UPS must
+ * not read "PDU" because most of its vendor's modules are about PDUs).
+ */
+function moduleDescriptionClasses(modules: readonly MibModule[]): Record<number, string> {
+  const votes = new Map<number, Map<string, number>>();
+  for (const m of modules) {
+    const enterprise = mostCommonEnterprise(m.objects);
+    const cls = enterprise === null ? null : classOfProduct('', undefined, m.description.slice(0, 400));
+    if (enterprise === null || !cls) continue;
+    const tally = votes.get(enterprise) ?? new Map<string, number>();
+    tally.set(cls, (tally.get(cls) ?? 0) + 1);
+    votes.set(enterprise, tally);
+  }
+  const out: Record<number, string> = {};
+  for (const [enterprise, tally] of votes) {
+    const total = [...tally.values()].reduce((a, b) => a + b, 0);
+    const [cls, n] = [...tally.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    const confused = tally.has('ups') && tally.has('pdu');
+    if (n >= 2 && n / total >= 0.75 && !confused) out[enterprise] = cls;
+  }
+  return out;
+}
+
+function mostCommonEnterprise(objects: readonly MibObject[]): number | null {
+  const counts = new Map<number, number>();
+  for (const o of objects) {
+    const e = enterpriseOf(o.oid);
+    if (e !== null) counts.set(e, (counts.get(e) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
+}
+
 /** A UPS battery scalar, with the scale or unit or states its MIB gives; null when it does not say. */
 function upsObject(o: MibObject, type: { base: string; format?: string; enums?: Record<number, string> }): CompiledUps | null {
   const field = upsFieldOf(o.name);
@@ -398,7 +436,7 @@ function compile(modules: MibModule[]): Compiled {
       }
     }
   }
-  out.enterpriseClasses = enterpriseClasses(out.products);
+  out.enterpriseClasses = { ...moduleDescriptionClasses(modules), ...enterpriseClasses(out.products) };
   for (const [enterprise, list] of identityCandidates) {
     const kept: Compiled['identity'][number] = [];
     for (const field of ['serial', 'model', 'firmware'] as const) {
