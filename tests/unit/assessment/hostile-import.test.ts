@@ -49,7 +49,7 @@ describe('hostile imports', () => {
 
   it('deep nesting, a huge text, a huge list and a huge object are each refused at the first excess', () => {
     expect(refusal(Buffer.from(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).message).toMatch(/nested more than 32 levels deep/);
-    expect(refusal(Buffer.from(`${SHELL}[{"id":"${'a'.repeat(MAX_TEXT + 1)}"}]}`)).message).toMatch(/a text of 16,385 characters \(at most 16,384\)/);
+    expect(refusal(Buffer.from(`${SHELL}[{"id":"${'a'.repeat(MAX_TEXT + 1)}"}]}`)).message).toMatch(/a text of 65,537 characters \(at most 65,536\)/);
     expect(refusal(Buffer.from(`${SHELL}[${'0,'.repeat(MAX_LIST)}0]}`)).message).toMatch(/a list of 100,001 entries/);
     const wide = `{${Array.from({ length: 10_001 }, (_, i) => `"k${i}":0`).join(',')}}`;
     expect(budgetExcess(JSON.parse(wide))).toMatch(/an object with 10,001 fields/);
