@@ -12,7 +12,7 @@ import { enterpriseOf } from './enterprises';
 import { OID } from './oids';
 import { KNOWLEDGE_FACT } from './rules/compiled';
 import { GENERIC_AGENT_ENTERPRISES } from './rules/probe-gates';
-import { ianaEnterpriseName } from '../knowledge/enterprises';
+import { ianaEnterpriseName, registrantNamedAtStart } from '../knowledge/enterprises';
 import { productOf } from '../knowledge/products';
 import { usualClassOf } from '../knowledge/enterprise-class';
 import { loadKnowledge } from '../knowledge/load';
@@ -28,8 +28,14 @@ async function addMacFacts(facts: Facts): Promise<void> {
   if (result.kind === 'randomised') facts.set('mac.randomised', { value: 'yes', source: 'mac' });
 }
 
-/** What the compiled knowledge says of the sysObjectID: its enterprise's registrant, its product. */
+/**
+ * What the compiled knowledge says of the sysObjectID (its enterprise's
+ * registrant, its product) and of the sysDescr (a registrant it starts with).
+ */
 function addKnowledgeFacts(facts: Facts): void {
+  const descr = facts.get(OID.sysDescr);
+  const named = descr ? registrantNamedAtStart(descr.value) : null;
+  if (named) facts.set(KNOWLEDGE_FACT.describedVendor, { value: named.name, source: OID.sysDescr });
   const objectId = facts.get(OID.sysObjectID);
   if (!objectId) return;
   const enterprise = enterpriseOf(objectId.value);

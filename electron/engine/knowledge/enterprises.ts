@@ -40,3 +40,57 @@ export function enterpriseRegistry(): { source: string; date: string; count: num
   const { source, date, count } = knowledgeTables().registry;
   return { source, date, count };
 }
+
+/**
+ * Words that are registrant names in the registry but, at the start of a
+ * sysDescr, name what a box is rather than who made it ("Switch", "Wireless
+ * Link", "NET Agent II"). A lexicon of the trade, not of vendors.
+ */
+const GENERIC_WORDS = new Set([
+  'switch', 'router', 'wireless', 'network', 'networks', 'net', 'system', 'systems', 'server', 'printer', 'camera',
+  'link', 'agent', 'controller', 'module', 'software', 'hardware', 'linux', 'unix', 'windows', 'version', 'digital',
+  'global', 'smart', 'power', 'data', 'web', 'cloud', 'secure', 'security', 'internet', 'online', 'media', 'micro',
+  'the', 'snmp', 'embedded', 'integrated', 'management', 'monitor', 'sensor', 'gateway', 'access', 'point', 'device',
+  'ethernet', 'fiber', 'optical', 'industrial', 'ups', 'pdu', 'nas', 'storage', 'voip', 'phone', 'host', 'node',
+  'advanced', 'general', 'national', 'international', 'american', 'universal', 'united', 'first', 'new', 'applied',
+  'interactive', 'intelligent', 'open', 'real', 'time', 'high', 'total', 'direct', 'central', 'virtual', 'mobile',
+]);
+
+/** Words after a brand in a registrant's name ("Perle Systems", "Juniper Networks"): the brand alone names it too. */
+const COMPANY_WORDS = /\s+(?:systems?|networks?|networking|technolog(?:y|ies)|communications?|electronics?|corporation|corp\.?|inc\.?|ltd\.?|llc|gmbh|ag|s\.?a\.?|co\.?|company|group|labs?|international|solutions?)$/i;
+
+/** Registrants by lower-case whole name, and by brand (the name less its company words): first number wins. */
+let byName: Map<string, number> | null = null;
+
+/**
+ * The registrant a sysDescr starts with ("Netopia …", "Novell NetWare",
+ * "Perle MCR-MGT"): the longest run of its first one to three words that is,
+ * case aside, a registrant's whole name or brand, and not a word of the trade.
+ * Null when none is.
+ */
+export function registrantNamedAtStart(text: string): { name: string; enterprise: number } | null {
+  if (!byName) {
+    const index = new Map<string, number>();
+    const brands = new Map<string, number>();
+    for (const line of knowledgeTables().registry.entries.split('\n')) {
+      const [number, name] = line.split('\t');
+      if (!index.has(name!.toLowerCase())) index.set(name!.toLowerCase(), Number(number));
+      let brand = name!;
+      while (COMPANY_WORDS.test(brand)) brand = brand.replace(COMPANY_WORDS, '');
+      if (brand !== name && !brands.has(brand.toLowerCase())) brands.set(brand.toLowerCase(), Number(number));
+    }
+    // A whole name outranks a brand: "Dell" the registrant, not the first "Dell …" registered.
+    for (const [brand, number] of brands) if (!index.has(brand)) index.set(brand, number);
+    byName = index;
+  }
+  const words = text.trim().split(/[\s,;:()]+/).filter(Boolean).slice(0, 3);
+  for (let take = words.length; take >= 1; take--) {
+    const candidate = words.slice(0, take).join(' ');
+    if (candidate.length < 3 || !/[a-z]/i.test(candidate) || GENERIC_WORDS.has(candidate.toLowerCase())) continue;
+    // All-caps words of three letters or fewer are acronyms of anything ("NET", "SAF").
+    if (candidate.length <= 3 && candidate === candidate.toUpperCase()) continue;
+    const enterprise = byName.get(candidate.toLowerCase());
+    if (enterprise !== undefined) return { name: ianaEnterpriseName(enterprise)!, enterprise };
+  }
+  return null;
+}

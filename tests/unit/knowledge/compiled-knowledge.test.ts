@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { enterpriseRegistry, ianaEnterpriseName } from '../../../electron/engine/knowledge/enterprises';
+import { enterpriseRegistry, ianaEnterpriseName, registrantNamedAtStart } from '../../../electron/engine/knowledge/enterprises';
 import { loadKnowledge } from '../../../electron/engine/knowledge/load';
 import { productOf } from '../../../electron/engine/knowledge/products';
 import { compiledSensorDefs } from '../../../electron/engine/knowledge/sensor-objects';
@@ -21,6 +21,23 @@ const MIKROTIK_SCOPE = deviceVendorScope([14988], [8072, 2021], ['MikroTik']);
 
 describe('knowledge compiled from public sources', () => {
   beforeAll(() => loadKnowledge());
+
+  it('names the registrant a sysDescr starts with, by whole name or brand, never a word of the trade', () => {
+    expect(registrantNamedAtStart('Netopia Something')?.name).toBe('Netopia');
+    expect(registrantNamedAtStart('Perle MCR-MGT')?.name).toBe('Perle Systems');
+    expect(registrantNamedAtStart('Novell NetWare')?.name).toBe('Novell');
+    for (const generic of ['Switch', 'Wireless Link', 'NET Agent II', 'Linux gw 5.10.0 #1 SMP', 'Hardware: x86 Family 6', '']) {
+      expect(registrantNamedAtStart(generic), generic).toBeNull();
+    }
+  });
+
+  it('a generic agent (net-snmp) does not hide the brand its sysDescr names; the sysObjectID\'s own registrant still wins', async () => {
+    const alta = await identifyDevice(loadSnmprec(Buffer.from('1.3.6.1.2.1.1.1.0|4|Powercode BMU\n1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10\n'), 'a'), {}, { quick: true });
+    expect(alta.vendor).toBe('Powercode');
+    expect(alta.evidence.find((e) => e.field === 'vendor' && e.value === 'Powercode')?.rule).toBe('iana-named-in-sysdescr');
+    const mikrotik = await identifyDevice(loadSnmprec(Buffer.from('1.3.6.1.2.1.1.1.0|4|Powercode BMU\n1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.14988.1\n'), 'm'), {}, { quick: true, withoutVendor: MIKROTIK_SCOPE });
+    expect(mikrotik.vendor).toBe('MikroTik');
+  });
 
   it('holds the whole IANA registry, with its date', () => {
     expect(enterpriseRegistry().count).toBeGreaterThan(60_000);

@@ -16,6 +16,8 @@ export const KNOWLEDGE_FACT = {
   vendor: 'iana.vendor',
   /** IANA registrant of a generic agent's enterprise (net-snmp): names the software, not the box. */
   agent: 'iana.agent',
+  /** The IANA registrant whose whole name the sysDescr starts with. */
+  describedVendor: 'iana.sysdescr-vendor',
   productName: 'product.name',
   productClass: 'product.class',
   /** The class most of an enterprise's products state (compiled), or its registrant's name says. */
@@ -58,6 +60,8 @@ export const COMPILED_RULES: readonly Rule[] = [
   // Below the hand-written enterprise names (50 and 15): the registry's spelling is the fallback.
   compiled({ id: 'iana-enterprise', fact: KNOWLEDGE_FACT.vendor, take: 'vendor', weight: 45 }),
   compiled({ id: 'iana-enterprise-agent', fact: KNOWLEDGE_FACT.agent, take: 'vendor', weight: 14 }),
+  // Below the sysObjectID's registrant: only where the agent is generic (net-snmp) or names none.
+  compiled({ id: 'iana-named-in-sysdescr', fact: KNOWLEDGE_FACT.describedVendor, take: 'vendor', weight: 40 }),
   compiled({ id: 'mib-product', fact: KNOWLEDGE_FACT.productName, take: 'model', weight: 36 }),
   ...CLASSES.map((type) => compiled({ id: 'mib-product-class', fact: KNOWLEDGE_FACT.productClass, match: new RegExp(`^${type}$`), set: { type }, weight: 50 })),
   // As weak as the hand-written enterprise classes (25): a maker's usual class is a guess, and the evidence says so.
