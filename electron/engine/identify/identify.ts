@@ -37,6 +37,10 @@ function addKnowledgeFacts(facts: Facts): void {
   const named = descr ? registrantNamedAtStart(descr.value) : null;
   if (named) facts.set(KNOWLEDGE_FACT.describedVendor, { value: named.name, source: OID.sysDescr });
   const objectId = facts.get(OID.sysObjectID);
+  const objectEnterprise = objectId ? enterpriseOf(objectId.value) : null;
+  // The maker the sysDescr names stands in for the sysObjectID's when that is missing or a generic agent's.
+  const namedClass = named && (objectEnterprise == null || GENERIC_AGENT_ENTERPRISES.includes(objectEnterprise)) ? usualClassOf(named.enterprise) : null;
+  if (namedClass) facts.set(KNOWLEDGE_FACT.enterpriseClass, { value: namedClass, source: OID.sysDescr });
   if (!objectId) return;
   const enterprise = enterpriseOf(objectId.value);
   const registrant = enterprise == null ? null : ianaEnterpriseName(enterprise);
