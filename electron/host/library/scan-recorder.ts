@@ -50,6 +50,8 @@ interface Recording {
   final: boolean;
   /** The last save failed: why, how often in a row, and the retry waiting. */
   failure: { message: string; attempts: number; retryAt: number; timer: NodeJS.Timeout } | null;
+  /** The engine's final document is no longer awaited: let go after the next good save. */
+  finalAbandoned?: boolean;
 }
 
 export interface ScanRecorder {
@@ -95,7 +97,7 @@ export function recordScans(source: ScanEventSource, library: ScanSaver, options
     if (rec.failure) clearTimeout(rec.failure.timer);
     rec.failure = null;
     // A finished scan is let go once its final document is safely on disk (and nothing newer waits).
-    if (rec.finished && rec.final && !rec.dirty && recordings.get(scanId) === rec) recordings.delete(scanId);
+    if (rec.finished && (rec.final || rec.finalAbandoned) && !rec.dirty && recordings.get(scanId) === rec) recordings.delete(scanId);
     options.onSaved?.(entry);
     if (wasFailing) tellUnsaved();
   };
@@ -146,8 +148,10 @@ export function recordScans(source: ScanEventSource, library: ScanSaver, options
   const forgetUnlessFinal = (scanId: string) => {
     const grace = setTimeout(() => {
       const rec = recordings.get(scanId);
+      if (!rec || rec.final) return;
       // An unsaved recording is the only copy of the scan: it stays until a save succeeds.
-      if (rec && !rec.final && !rec.failure) recordings.delete(scanId);
+      if (rec.failure) rec.finalAbandoned = true;
+      else recordings.delete(scanId);
     }, finalDocumentGraceMs);
     grace.unref?.();
   };

@@ -127,6 +127,25 @@ describe('a save that fails loses nothing', () => {
     recorder.stop();
   });
 
+  it('a crashed scan that could not be saved is held past the grace period, then let go once a save succeeds', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'forewarn-recorder-'));
+    const library = await ScanLibrary.open({ dir, index: createMemoryKeyValueStore() });
+    let broken = true;
+    const saver = { save: async (d: ScanDocument) => (broken ? Promise.reject(new Error('ENOSPC')) : library.save(d)) };
+    const engine = fakeEngine();
+    const recorder = recordScans(engine.source, saver, { generatorVersion: '9.9.9', finalDocumentGraceMs: 5, retryBaseMs: 60_000 });
+    const office = syntheticOffice();
+    engine.emit({ type: 'scan-started', scanId: 'c-1', scan: { ...office.scan, id: 'c-1', status: 'running', finishedAt: null }, totalAddresses: 254 });
+    engine.emit({ type: 'scan-finished', scanId: 'c-1', status: 'failed', finishedAt: '2026-01-12T09:04:31.000Z', deviceCount: 0, error: 'engine stopped' });
+    await wait(30);
+    expect(recorder.activeRecordings()).toBe(1);
+    broken = false;
+    expect(await recorder.retry('c-1')).toEqual([]);
+    expect(recorder.activeRecordings()).toBe(0);
+    expect(library.entry('c-1')).toMatchObject({ status: 'failed' });
+    recorder.stop();
+  });
+
   it('retries now when asked, and a flush (quit) tries failed saves again', async () => {
     dir = await mkdtemp(join(tmpdir(), 'forewarn-recorder-'));
     const library = await ScanLibrary.open({ dir, index: createMemoryKeyValueStore() });
