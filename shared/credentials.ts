@@ -8,13 +8,33 @@ import { z } from 'zod';
 export const V3AuthProtocolSchema = z.enum(['none', 'md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']);
 export const V3PrivProtocolSchema = z.enum(['none', 'des', 'aes', 'aes256b', 'aes256r']);
 
-export const V3UserSchema = z.object({
-  user: z.string().min(1).max(64),
-  authProtocol: V3AuthProtocolSchema,
-  authKey: z.string().max(256),
-  privProtocol: V3PrivProtocolSchema,
-  privKey: z.string().max(256),
-});
+/** RFC 3414 (2.6): a USM passphrase is at least 8 characters; agents reject shorter ones. */
+export const V3_MIN_PASSPHRASE = 8;
+
+/** The one statement of what a valid SNMPv3 user is: the CLI, Settings and credentials:save all ask it. */
+export const V3UserSchema = z
+  .object({
+    user: z.string().min(1).max(64),
+    authProtocol: V3AuthProtocolSchema,
+    authKey: z.string().max(256),
+    privProtocol: V3PrivProtocolSchema,
+    privKey: z.string().max(256),
+  })
+  .superRefine((u, ctx) => {
+    if (u.authProtocol !== 'none' && u.authKey.length < V3_MIN_PASSPHRASE) {
+      ctx.addIssue({ code: 'custom', path: ['authKey'], message: `the auth passphrase must be at least ${V3_MIN_PASSPHRASE} characters (RFC 3414)` });
+    }
+    if (u.privProtocol !== 'none' && u.authProtocol === 'none') ctx.addIssue({ code: 'custom', path: ['privProtocol'], message: 'privacy needs authentication' });
+    if (u.privProtocol !== 'none' && u.privKey.length < V3_MIN_PASSPHRASE) {
+      ctx.addIssue({ code: 'custom', path: ['privKey'], message: `the privacy passphrase must be at least ${V3_MIN_PASSPHRASE} characters (RFC 3414)` });
+    }
+  });
+
+/** Why an SNMPv3 user is not valid, in words for the technician; null when it is. */
+export function v3UserProblem(user: unknown): string | null {
+  const result = V3UserSchema.safeParse(user);
+  return result.success ? null : (result.error.issues[0]?.message ?? 'not a valid SNMPv3 user');
+}
 export type V3User = z.infer<typeof V3UserSchema>;
 
 /** What the engine receives: resolved secrets, in the order to try them. */

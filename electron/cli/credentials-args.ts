@@ -1,5 +1,5 @@
 /** Turning `--community` and `--v3` flags into engine credentials, with errors that name the bad flag. */
-import { V3AuthProtocolSchema, V3PrivProtocolSchema, type SnmpCredentials, type V3User } from '../../shared/credentials';
+import { V3AuthProtocolSchema, V3PrivProtocolSchema, v3UserProblem, type SnmpCredentials, type V3User } from '../../shared/credentials';
 import { UsageError } from './output';
 
 /** `USER`, `USER:AUTHPROTO:AUTHKEY` or `USER:AUTHPROTO:AUTHKEY:PRIVPROTO:PRIVKEY`. */
@@ -13,10 +13,10 @@ export function parseV3User(spec: string): V3User {
   if (!auth.success) throw problem(`unknown auth protocol "${authProto}" (${V3AuthProtocolSchema.options.join(', ')})`);
   const priv = V3PrivProtocolSchema.safeParse(privProto.toLowerCase());
   if (!priv.success) throw problem(`unknown privacy protocol "${privProto}" (${V3PrivProtocolSchema.options.join(', ')})`);
-  if (auth.data !== 'none' && authKey.length < 8) throw problem('the auth key must be at least 8 characters');
-  if (priv.data !== 'none' && auth.data === 'none') throw problem('privacy needs authentication');
-  if (priv.data !== 'none' && privKey.length < 8) throw problem('the privacy key must be at least 8 characters');
-  return { user, authProtocol: auth.data, authKey, privProtocol: priv.data, privKey };
+  const v3User: V3User = { user, authProtocol: auth.data, authKey, privProtocol: priv.data, privKey };
+  const invalid = v3UserProblem(v3User);
+  if (invalid) throw problem(invalid);
+  return v3User;
 }
 
 /** With no credentials at all, try the factory default `public`, as every peer tool does. */

@@ -4,7 +4,7 @@
  * carries names and counts.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { V3AuthProtocolSchema, V3PrivProtocolSchema, type PublicCredentialProfile, type V3User } from '../../../shared/credentials';
+import { V3AuthProtocolSchema, V3PrivProtocolSchema, v3UserProblem, type PublicCredentialProfile, type V3User } from '../../../shared/credentials';
 import { packetRateWarning, type ScanLimits } from '../../../shared/settings';
 import { sentence } from '../format';
 import { messageOf } from '../store/app-store';
@@ -189,8 +189,9 @@ function CredentialsCard() {
       setError('Enter at least one community or an SNMPv3 user.');
       return;
     }
-    if (v3Users.length > 0 && ((v3.authProtocol !== 'none' && v3.authKey.length < 8) || (v3.privProtocol !== 'none' && v3.privKey.length < 8))) {
-      setError('SNMPv3 passphrases must be at least 8 characters (RFC 3414).');
+    const invalid = v3Users.length > 0 ? v3UserProblem(v3Users[0]) : null;
+    if (invalid) {
+      setError(`SNMPv3: ${invalid}.`);
       return;
     }
     api

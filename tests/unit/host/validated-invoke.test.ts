@@ -43,6 +43,17 @@ describe('invokeValidated', () => {
     expect((error as Error).message).not.toContain(secret);
   });
 
+  it('refuses an SNMPv3 user the RFC 3414 rules refuse (a 3-character key), naming the rule and not the key', async () => {
+    const { handlers, calls } = spyHandlers();
+    const user = { user: 'ops', authProtocol: 'sha', authKey: 'k3y', privProtocol: 'none', privKey: '' };
+    const error = await invokeValidated(handlers, 'credentials:save', [{ id: 'p', name: 'Office', credentials: { communities: [], v3Users: [user] } }]).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/credentials\.v3Users\.0\.authKey: the auth passphrase must be at least 8 characters \(RFC 3414\)/);
+    expect((error as Error).message).not.toContain('k3y');
+    const privWithoutAuth = { ...user, authProtocol: 'none', authKey: '', privProtocol: 'aes', privKey: 'longenough' };
+    await expect(invokeValidated(handlers, 'credentials:save', [{ id: 'p', name: 'Office', credentials: { communities: [], v3Users: [privWithoutAuth] } }])).rejects.toThrow('privacy needs authentication');
+    expect(calls).toEqual([]);
+  });
+
   it('calls the handler with parsed arguments, defaults applied', async () => {
     const { handlers, calls } = spyHandlers();
     await invokeValidated(handlers, 'scan:start', [
