@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RateLimiter } from '../util/pacing';
-import { allowManyListeners, forEachConcurrently } from '../util/concurrently';
+import { allowManyListeners } from '../util/concurrently';
 import { PingBatcher } from './ping-batch';
 import { parsePingOutput, type PingResult } from './ping-output';
 
@@ -159,23 +159,4 @@ export async function pingHost(ip: string, options: PingOptions): Promise<PingRe
   const batched = (options.mode ?? 'batched') === 'batched' && platform !== 'win32' && shellAvailable;
   if (batched) return batcherFor(timeoutMs, count, platform, wholeSeconds).ping(ip, signal, rateLimiter);
   return (await spawnPing(ip, timeoutMs, count, platform, wholeSeconds, signal)).result;
-}
-
-export interface PingSweepOptions extends PingOptions {
-  concurrency: number;
-  /** Called with each result the moment it is known. */
-  onResult: (ip: string, result: PingResult) => void;
-}
-
-/**
- * Pings every address with bounded concurrency, pulling lazily from the
- * iterable (a /16 is never queued at once). Resolves when all are done, or
- * soon after an abort (no results are reported after the abort).
- */
-export async function pingSweep(addresses: Iterable<string>, options: PingSweepOptions): Promise<{ aborted: boolean }> {
-  const { signal, onResult } = options;
-  return forEachConcurrently(addresses, options.concurrency, signal, async (ip) => {
-    const result = await pingHost(ip, options);
-    if (!signal?.aborted) onResult(ip, result);
-  });
 }

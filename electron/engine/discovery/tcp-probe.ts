@@ -5,7 +5,7 @@
  */
 import net from 'node:net';
 import type { ConcurrencyLimiter, RateLimiter } from '../util/pacing';
-import { allowManyListeners, forEachConcurrently } from '../util/concurrently';
+import { allowManyListeners } from '../util/concurrently';
 
 /** Discovery ports (SSH, HTTP, HTTPS, SMB, RDP, JetDirect, IPP) plus Telnet and 8080 for the security findings. */
 export const DEFAULT_TCP_PORTS: readonly number[] = [22, 80, 443, 445, 3389, 9100, 631, 23, 8080];
@@ -81,19 +81,4 @@ export async function probeTcp(ip: string, options: TcpProbeOptions): Promise<Tc
     refused: outcomes.filter((o) => o.outcome === 'refused').map((o) => o.port).sort((a, b) => a - b),
     rttMs: answered.length > 0 ? Math.min(...answered.map((o) => o.ms)) : null,
   };
-}
-
-export interface TcpSweepOptions extends TcpProbeOptions {
-  /** Hosts probed at once. */
-  concurrency: number;
-  onResult: (ip: string, result: TcpProbeResult) => void;
-}
-
-/** Probes every address, lazily and with bounded concurrency; resolves when done or soon after an abort. */
-export function tcpSweep(addresses: Iterable<string>, options: TcpSweepOptions): Promise<{ aborted: boolean }> {
-  const { signal, onResult } = options;
-  return forEachConcurrently(addresses, options.concurrency, signal, async (ip) => {
-    const result = await probeTcp(ip, options);
-    if (!signal?.aborted) onResult(ip, result);
-  });
 }

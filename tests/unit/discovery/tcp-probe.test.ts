@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeTcp, tcpSweep } from '../../../electron/engine/discovery/tcp-probe';
+import { probeTcp } from '../../../electron/engine/discovery/tcp-probe';
 import { createConcurrencyLimiter, createRateLimiter } from '../../../electron/engine/util/pacing';
 
 // Only loopback: a listening port, and a port known to be closed.
@@ -54,20 +54,5 @@ describe('probeTcp', () => {
       probeTcp('127.0.0.1', { timeoutMs: 500, ports: Array.from({ length: 50 }, () => openPort), rateLimiter: slow, signal: controller.signal }),
     ).rejects.toThrow('cancelled');
     expect(performance.now() - started).toBeLessThan(300);
-  });
-});
-
-describe('tcpSweep', () => {
-  it('streams one result per address', async () => {
-    const seen = new Map<string, boolean>();
-    const result = await tcpSweep(['127.0.0.1', '127.0.0.2', '127.0.0.3'], {
-      timeoutMs: 500,
-      ports: [closedPort],
-      concurrency: 2,
-      onResult: (ip, r) => seen.set(ip, r.alive),
-    });
-    expect(result.aborted).toBe(false);
-    expect([...seen.keys()].sort()).toEqual(['127.0.0.1', '127.0.0.2', '127.0.0.3']);
-    expect([...seen.values()].every(Boolean)).toBe(true);
   });
 });
