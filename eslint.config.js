@@ -30,6 +30,20 @@ export default tseslint.config(
     },
   },
   {
+    // Raw IPC only in the typed wrappers: ipcMain in electron/main/ipc.ts, ipcRenderer in the preload.
+    // (The composition root may hand ipcMain to the wrapper; it may not call it.)
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/ipc.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='ipcMain']", message: 'Use registerIpcHandlers (electron/main/ipc.ts): every channel typed, validated and sender-checked.' },
+        { selector: "MemberExpression[object.name='ipcRenderer']", message: 'ipcRenderer belongs to the preload (electron/preload/forewarn-api.ts).' },
+        { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'ipcRenderer belongs to the preload (electron/preload/forewarn-api.ts).' },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
