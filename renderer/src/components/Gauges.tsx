@@ -1,17 +1,8 @@
-/** Bars and ring gauges for percentages (storage, memory, supplies). Tone follows how close to trouble the value is. */
-export type GaugeTone = 'ok' | 'warn' | 'bad' | 'unknown';
-
-/** Used-space style: high is bad. */
-export function usedTone(percent: number | null, warn = 85, bad = 95): GaugeTone {
-  if (percent == null) return 'unknown';
-  return percent >= bad ? 'bad' : percent >= warn ? 'warn' : 'ok';
-}
-
-/** Remaining-supply style: low is bad. */
-export function remainingTone(percent: number | null, warn = 20, bad = 10): GaugeTone {
-  if (percent == null) return 'unknown';
-  return percent <= bad ? 'bad' : percent <= warn ? 'warn' : 'ok';
-}
+/**
+ * Bars and ring gauges for percentages (storage, memory, supplies). The tone
+ * comes from the rule that judges the same reading (shared/health/gauges.ts).
+ */
+import type { GaugeTone } from '../../../shared/health/gauges';
 
 export function Bar({ label, percent, tone, detail }: { label: string; percent: number | null; tone: GaugeTone; detail?: string }) {
   const value = percent == null ? 0 : Math.max(0, Math.min(100, percent));

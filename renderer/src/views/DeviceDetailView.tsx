@@ -8,7 +8,8 @@ import { RULES_BY_ID } from '../../../shared/health/rules';
 import type { Finding, Interface, Sensor } from '../../../shared/health/schema';
 import type { Device } from '../../../shared/scan-document';
 import { RiskScore, SeverityBadge } from '../components/Badges';
-import { Bar, RingGauge, remainingTone, usedTone } from '../components/Gauges';
+import { Bar, RingGauge } from '../components/Gauges';
+import { gaugeTone } from '../../../shared/health/gauges';
 import { DEVICE_TYPE_LABELS, deviceLabel, formatBytes, formatDate, formatSpeed, formatUptime } from '../format';
 import { useApp } from '../store/context';
 import type { LiveScan } from '../store/live-scan';
@@ -171,7 +172,15 @@ export function FindingItem({ finding, deviceLine }: { finding: Finding; deviceL
   );
 }
 
+const NO_OVERRIDES: Record<string, number> = {};
+
+/** The technician's thresholds: the gauges turn where the findings do. */
+function useThresholds(): Record<string, number> {
+  return useApp((s) => s.settings?.thresholds) ?? NO_OVERRIDES;
+}
+
 function HealthCards({ device }: { device: Device }) {
+  const thresholds = useThresholds();
   const storage = (device.storage ?? []).filter((s) => s.kind !== 'virtual' || s.percent >= 90);
   const hasSystem = device.cpu || device.memory || storage.length > 0;
   return (
@@ -182,12 +191,12 @@ function HealthCards({ device }: { device: Device }) {
         <section className="card" aria-labelledby="capacity-h">
           <h2 id="capacity-h">Capacity</h2>
           <div className="bars">
-            {device.cpu && <Bar label={`Processor (${device.cpu.cores} core${device.cpu.cores === 1 ? '' : 's'})`} percent={device.cpu.loadPercent} tone={usedTone(device.cpu.loadPercent, 70, 85)} />}
+            {device.cpu && <Bar label={`Processor (${device.cpu.cores} core${device.cpu.cores === 1 ? '' : 's'})`} percent={device.cpu.loadPercent} tone={gaugeTone('cpu', device.cpu.loadPercent, thresholds)} />}
             {device.memory && (
-              <Bar label="Memory" percent={device.memory.percent} tone={usedTone(device.memory.percent, 85, 95)} detail={`${formatBytes(device.memory.usedBytes)} of ${formatBytes(device.memory.totalBytes)}`} />
+              <Bar label="Memory" percent={device.memory.percent} tone={gaugeTone('memory', device.memory.percent, thresholds)} detail={`${formatBytes(device.memory.usedBytes)} of ${formatBytes(device.memory.totalBytes)}`} />
             )}
             {storage.map((s, i) => (
-              <Bar key={`${s.name}-${i}`} label={s.name} percent={s.percent} tone={usedTone(s.percent, 90, 95)} detail={`${formatBytes(s.usedBytes)} used of ${formatBytes(s.sizeBytes)} · ${formatBytes(s.sizeBytes - s.usedBytes)} free`} />
+              <Bar key={`${s.name}-${i}`} label={s.name} percent={s.percent} tone={gaugeTone('storage', s.percent, thresholds)} detail={`${formatBytes(s.usedBytes)} used of ${formatBytes(s.sizeBytes)} · ${formatBytes(s.sizeBytes - s.usedBytes)} free`} />
             ))}
           </div>
         </section>
@@ -198,6 +207,7 @@ function HealthCards({ device }: { device: Device }) {
 }
 
 function PrinterCard({ device }: { device: Device }) {
+  const thresholds = useThresholds();
   const printer = device.printer;
   return (
     <section className="card" aria-labelledby="printer-h">
@@ -205,7 +215,7 @@ function PrinterCard({ device }: { device: Device }) {
       {(device.supplies?.length ?? 0) > 0 && (
         <div className="rings">
           {(device.supplies ?? []).map((s, i) => (
-            <RingGauge key={`${s.name}-${i}`} label={s.name} percent={s.percent} tone={remainingTone(s.percent)} caption={s.someRemaining ? 'some remaining' : s.kind} colour={s.colour} />
+            <RingGauge key={`${s.name}-${i}`} label={s.name} percent={s.percent} tone={gaugeTone('supply', s.percent, thresholds)} caption={s.someRemaining ? 'some remaining' : s.kind} colour={s.colour} />
           ))}
         </div>
       )}
@@ -227,13 +237,14 @@ function PrinterCard({ device }: { device: Device }) {
 const UPS_BATTERY: Record<string, string> = { normal: 'Normal', low: 'Low', depleted: 'Depleted', fault: 'Fault', 'not-present': 'Not present', unknown: 'Unknown' };
 
 function UpsCard({ device }: { device: Device }) {
+  const thresholds = useThresholds();
   const ups = device.ups!;
   return (
     <section className="card" aria-labelledby="ups-h">
       <h2 id="ups-h">UPS</h2>
       <div className="rings">
-        <RingGauge label="Battery charge" percent={ups.chargePercent} tone={remainingTone(ups.chargePercent, 60, 30)} />
-        <RingGauge label="Load" percent={ups.loadPercent} tone={usedTone(ups.loadPercent, 70, 85)} />
+        <RingGauge label="Battery charge" percent={ups.chargePercent} tone={gaugeTone('upsCharge', ups.chargePercent, thresholds)} />
+        <RingGauge label="Load" percent={ups.loadPercent} tone={gaugeTone('upsLoad', ups.loadPercent, thresholds)} />
       </div>
       <dl className="kv-grid">
         <KV label="Battery">{ups.batteryStatus ? UPS_BATTERY[ups.batteryStatus] : '—'}</KV>
