@@ -10,6 +10,7 @@ import type { Finding } from '../../../shared/health/schema';
 import type { Identity, SnmpOutcome } from '../probes';
 import type { ScanContext } from './context';
 import { observeWalkProblems } from './observed-source';
+import { withWalkCache } from '../snmp/walk-cache';
 
 /** Default gap between the two interface-counter samples of a full assessment. */
 export const DEFAULT_INTERFACE_SAMPLE_MS = 10_000;
@@ -40,7 +41,8 @@ const UNTRUSTWORTHY = new Set(['walk-loop', 'snmp-malformed']);
 function observed(context: ScanContext, ip: string, snmp: SnmpOutcome | undefined): { snmp: SnmpOutcome; untrustworthy(): boolean } | undefined {
   if (!snmp) return undefined;
   let broken = false;
-  const source = observeWalkProblems(snmp.source, (error) => {
+  // One walk of each static IF-MIB column for identification, health and topology together.
+  const source = observeWalkProblems(withWalkCache(snmp.source), (error) => {
     broken ||= UNTRUSTWORTHY.has(error.code);
     context.registry.addError(ip, error);
   });

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { withWalkCache } from '../../../electron/engine/snmp/walk-cache';
+import type { SnmpSource, VarBind, WalkOptions } from '../../../electron/engine/snmp/source';
+
+const IF_NAME = '1.3.6.1.2.1.31.1.1.1.1';
+const IF_IN_ERRORS = '1.3.6.1.2.1.2.2.1.14';
+
+/** An agent with `rows` interfaces; counts what reaches it and answers after a tick. */
+function agent(rows: number) {
+  const walks: Array<{ root: string; options?: WalkOptions }> = [];
+  let errors = 0;
+  const source: SnmpSource = {
+    label: 'fake',
+    get: async () => [],
+    async walk(root, options) {
+      walks.push({ root, ...(options ? { options } : {}) });
+      await new Promise((r) => setTimeout(r, 5));
+      const all: VarBind[] = Array.from({ length: rows }, (_, i) => ({ oid: `${root}.${i + 1}`, type: root === IF_IN_ERRORS ? 'counter32' : 'octets', value: root === IF_IN_ERRORS ? errors++ : `if${i + 1}` }));
+      const max = options?.maxRows ?? Infinity;
+      return { rows: all.slice(0, max), truncated: all.length > max };
+    },
+  };
+  return { source, walks };
+}
+
+describe('one walk per static column per device', () => {
+  it('identification, health and topology asking for ifName at once send one walk, and all get the rows', async () => {
+    const { source, walks } = agent(24);
+    const cached = withWalkCache(source);
+    const [a, b, c] = await Promise.all([cached.walk(IF_NAME, { maxRows: 5000 }), cached.walk(IF_NAME, { maxRows: 2000 }), cached.walk(IF_NAME)]);
+    expect(walks).toHaveLength(2); // the unbounded request could not be answered by a bounded walk still in flight
+    expect([a, b, c].map((r) => r.rows.length)).toEqual([24, 24, 24]);
+    // Once a walk has read the whole column, it answers any later request.
+    await cached.walk(IF_NAME, { maxRows: 100_000, timeoutMs: 60_000 });
+    expect(walks).toHaveLength(2);
+    expect(cached.stats).toEqual({ asked: 4, sent: 2 });
+  });
+
+  it('a first-row sample does not stand in for a whole column, but a whole column answers a sample (cut to its rows)', async () => {
+    const { source, walks } = agent(300);
+    const cached = withWalkCache(source);
+    const sample = await cached.walk(IF_NAME, { maxRows: 1, sample: true });
+    expect(sample.rows).toHaveLength(1);
+    const full = await cached.walk(IF_NAME, { maxRows: 5000 });
+    expect(full).toMatchObject({ truncated: false });
+    expect(full.rows).toHaveLength(300);
+    const again = await cached.walk(IF_NAME, { maxRows: 64, sample: true });
+    expect(again.rows).toHaveLength(64);
+    expect(again.truncated).toBe(true);
+    expect(walks).toHaveLength(2);
+  });
+
+  it('counters are always read afresh: two samples for an error rate are two walks', async () => {
+    const { source, walks } = agent(4);
+    const cached = withWalkCache(source);
+    const first = await cached.walk(IF_IN_ERRORS);
+    const second = await cached.walk(IF_IN_ERRORS);
+    expect(walks).toHaveLength(2);
+    expect(second.rows[0]!.value).not.toBe(first.rows[0]!.value);
+  });
+
+  it('a walk that failed is not remembered', async () => {
+    let fail = true;
+    const walks: string[] = [];
+    const source: SnmpSource = {
+      label: 'flaky',
+      get: async () => [],
+      async walk(root) {
+        walks.push(root);
+        if (fail) throw new Error('timeout');
+        return { rows: [{ oid: `${root}.1`, type: 'octets', value: 'ge1' }], truncated: false };
+      },
+    };
+    const cached = withWalkCache(source);
+    await expect(cached.walk(IF_NAME)).rejects.toThrow('timeout');
+    fail = false;
+    await expect(cached.walk(IF_NAME)).resolves.toMatchObject({ rows: [{ value: 'ge1' }] });
+    expect(walks).toHaveLength(2);
+  });
+});
