@@ -6,7 +6,7 @@
 import type { Device } from '../scan-document';
 import { formatBytes } from '../format-bytes';
 import type { Finding, FindingEvidence, Forecast, Interface, Sensor, Severity } from './schema';
-import { RULES_BY_ID, fillTemplate, ruleParams } from './rules';
+import { RULES_BY_ID, fillTemplate, ruleParams, type RuleId, type RuleParamsOf } from './rules';
 import { DEFAULT_EOL_TABLE, type EolEntry } from './eol';
 import { addYears, dateWhenReaches, isoDate, type HistoricalDevice } from './forecast';
 
@@ -26,7 +26,7 @@ export interface EvaluateOptions {
   eolTable?: EolEntry[];
 }
 
-type Ctx = { device: Device; t: (rule: string) => Record<string, number>; now: Date; options: EvaluateOptions };
+type Ctx = { device: Device; t: <R extends RuleId>(rule: R) => RuleParamsOf<R>; now: Date; options: EvaluateOptions };
 type Matcher = (ctx: Ctx) => Match[];
 
 const DAY = 86_400;
@@ -44,7 +44,7 @@ const COMPONENT_TEXT: Record<string, string> = {
 const READ_ONLY_VOLUMES = /^\/(rom|swi|compress|dev|proc|sys|run|snap)\b|devfs|squashfs|\/packages\/mnt|\/lib\/firmware|cdrom|iso9660/i;
 
 const storageFull: Matcher = ({ device, t }) => {
-  const { warnPercent = 90, critPercent = 95 } = t('storage-full');
+  const { warnPercent, critPercent } = t('storage-full');
   return (device.storage ?? [])
     .filter((s) => s.kind === 'disk' && !READ_ONLY_VOLUMES.test(s.name))
     .flatMap((s) => {
@@ -69,7 +69,7 @@ const EMBEDDED_CPU = new Set(['ups', 'pdu', 'printer', 'environment-sensor', 'ca
 const memoryPressure: Matcher = ({ device, t }) => {
   const m = device.memory;
   if (!m || !GENERAL_PURPOSE.has(device.type)) return [];
-  const { warnPercent = 90, critPercent = 95 } = t('memory-pressure');
+  const { warnPercent, critPercent } = t('memory-pressure');
   const sev = tiered(m.percent, warnPercent, critPercent, true, ['low', 'medium']);
   if (!sev) return [];
   return [{ rule: 'memory-pressure', severity: sev, values: { percent: Math.round(m.percent), totalText: formatBytes(m.totalBytes) },
@@ -78,7 +78,7 @@ const memoryPressure: Matcher = ({ device, t }) => {
 
 const cpuHigh: Matcher = ({ device, t }) => {
   const c = device.cpu;
-  const { percent = 85 } = t('cpu-high');
+  const { percent } = t('cpu-high');
   if (!c || c.loadPercent < percent || EMBEDDED_CPU.has(device.type)) return [];
   return [{ rule: 'cpu-high', values: { percent: Math.round(c.loadPercent), cores: c.cores },
     evidence: [{ oid: c.oids[0], name: 'processor load', value: `${c.loadPercent}%`, threshold: `${percent}%` }] }];
@@ -105,13 +105,13 @@ function capital(s: string): string {
 
 const AMBIENT_NAME = /ambient|inlet|intake|room|environment|external|air\b|umgebung/i;
 
-function temperatureLimits(s: Sensor, p: Record<string, number>): { warn: number; crit: number } {
-  if (s.component === 'disk') return { warn: p.diskWarnC ?? 50, crit: p.diskCritC ?? 60 };
-  if (s.component === 'cpu') return { warn: p.cpuWarnC ?? 85, crit: p.cpuCritC ?? 95 };
+function temperatureLimits(s: Sensor, p: RuleParamsOf<'temperature-high'>): { warn: number; crit: number } {
+  if (s.component === 'disk') return { warn: p.diskWarnC, crit: p.diskCritC };
+  if (s.component === 'cpu') return { warn: p.cpuWarnC, crit: p.cpuCritC };
   // Air temperatures (room, inlet) matter at far lower values than chip or board sensors.
   // Batteries age fast above 40 °C, like the air around them.
-  if (s.component === 'battery' || AMBIENT_NAME.test(s.name)) return { warn: p.ambientWarnC ?? 40, crit: p.ambientCritC ?? 50 };
-  return { warn: p.internalWarnC ?? 80, crit: p.internalCritC ?? 95 };
+  if (s.component === 'battery' || AMBIENT_NAME.test(s.name)) return { warn: p.ambientWarnC, crit: p.ambientCritC };
+  return { warn: p.internalWarnC, crit: p.internalCritC };
 }
 
 const temperatureHigh: Matcher = ({ device, t }) => {
@@ -154,7 +154,7 @@ function supplyForecast(s: NonNullable<Device['supplies']>[number], pageCount: n
 }
 
 const supplyLow: Matcher = ({ device, t }) => {
-  const { lowPercent = 10, emptyPercent = 2 } = t('supply-low');
+  const { lowPercent, emptyPercent } = t('supply-low');
   return (device.supplies ?? []).flatMap((s) => {
     if (s.percent === null) return [];
     const sev = tiered(s.percent, lowPercent, emptyPercent, false, ['medium', 'high']);
@@ -209,7 +209,7 @@ const upsRules: Matcher = ({ device, t, now }) => {
     out.push({ rule: 'ups-battery-replace', values: {}, evidence: [ev('replaceIndicator', 'battery replace indicator', 'batteryNeedsReplacing')],
       predictedDate: isoDate(now), forecast: { method: 'device-reported', inputs: [{ name: 'replace indicator', value: 'batteryNeedsReplacing', at: now.toISOString() }] } });
   }
-  const { maxAgeYears = 3 } = t('ups-battery-age');
+  const { maxAgeYears } = t('ups-battery-age');
   if (u.lastReplacedDate) {
     const due = addYears(u.lastReplacedDate, maxAgeYears);
     const ageYears = (now.getTime() - Date.parse(`${u.lastReplacedDate}T00:00:00Z`)) / (365.25 * DAY * 1000);
@@ -223,13 +223,13 @@ const upsRules: Matcher = ({ device, t, now }) => {
     }
   }
   if (u.runtimeMinutes !== null && !u.onBattery) {
-    const { warnMinutes = 10, critMinutes = 5 } = t('ups-runtime-low');
+    const { warnMinutes, critMinutes } = t('ups-runtime-low');
     const sev = tiered(u.runtimeMinutes, warnMinutes, critMinutes, false, ['medium', 'high']);
     if (sev) out.push({ rule: 'ups-runtime-low', severity: sev, values: { runtime: Math.round(u.runtimeMinutes), threshold: sev === 'high' ? critMinutes : warnMinutes },
       evidence: [ev('runtimeMinutes', 'estimated runtime', `${u.runtimeMinutes} min`, `${sev === 'high' ? critMinutes : warnMinutes} min`)] });
   }
   if (u.chargePercent !== null) {
-    const { warnPercent = 50, critPercent = 15 } = t('ups-charge-low');
+    const { warnPercent, critPercent } = t('ups-charge-low');
     const sev = tiered(u.chargePercent, warnPercent, critPercent, false, ['medium', 'high']);
     if (sev) out.push({ rule: 'ups-charge-low', severity: sev, values: { charge: Math.round(u.chargePercent), onBatteryText: u.onBattery ? ' while running on battery' : '' },
       evidence: [ev('chargePercent', 'battery charge', `${u.chargePercent}%`, `${sev === 'high' ? critPercent : warnPercent}%`)] });
@@ -241,7 +241,7 @@ const upsRules: Matcher = ({ device, t, now }) => {
     out.push({ rule: 'ups-battery-status', severity: batterySeverity[u.batteryStatus], values: { state: u.batteryStatus }, evidence: [ev('batteryStatus', 'battery status', u.batteryStatus)] });
   }
   if (u.loadPercent !== null) {
-    const { warnPercent = 80, critPercent = 90 } = t('ups-overload');
+    const { warnPercent, critPercent } = t('ups-overload');
     const sev = tiered(u.loadPercent, warnPercent, critPercent, true, ['medium', 'high']);
     if (sev) out.push({ rule: 'ups-overload', severity: sev, values: { load: Math.round(u.loadPercent), threshold: sev === 'high' ? critPercent : warnPercent },
       evidence: [ev('loadPercent', 'output load', `${u.loadPercent}%`, `${sev === 'high' ? critPercent : warnPercent}%`)] });
@@ -255,7 +255,7 @@ const ETHERNET_TYPES = new Set([6, 62, 69, 117]);
 const isLiveEthernet = (i: Interface) => i.operStatus === 'up' && i.adminStatus !== 'down' && (i.type === null || ETHERNET_TYPES.has(i.type));
 
 const ifErrors: Matcher = ({ device, t }) => {
-  const { errorsPerSecond = 1, crcPerSecond = 0.5 } = t('if-errors');
+  const { errorsPerSecond, crcPerSecond } = t('if-errors');
   return (device.interfaces ?? []).filter((i) => i.rates && i.operStatus === 'up').flatMap((i) => {
     const r = i.rates!;
     const errors = (r.inErrors ?? 0) + (r.outErrors ?? 0);
@@ -311,7 +311,7 @@ const INFRA_TYPES = new Set(['router', 'firewall', 'nas', 'server', 'hypervisor'
 const INFRA_NAME = /uplink|trunk|core|wan|isp|firewall|\bfw\b|server|\bnas\b|esx|san|stack|lag|port-channel|po\d|ae\d/i;
 
 const ifFlapping: Matcher = ({ device, t }) => {
-  const { withinSeconds = 3600 } = t('if-flapping');
+  const { withinSeconds } = t('if-flapping');
   const uptime = device.uptimeSeconds;
   if (uptime === null || uptime < withinSeconds * 2) return [];
   return (device.interfaces ?? []).filter((i) => i.lastChangeSeconds !== null && i.lastChangeSeconds < withinSeconds && i.adminStatus !== 'down').flatMap((i) => {
@@ -326,8 +326,8 @@ const ifFlapping: Matcher = ({ device, t }) => {
 const uptimeRules: Matcher = ({ device, t, now }) => {
   const up = device.uptimeSeconds;
   if (up === null || up < 0) return [];
-  const { maxSeconds = 86400 } = t('reboot-recent');
-  const { maxDays = 365 } = t('uptime-long');
+  const { maxSeconds } = t('reboot-recent');
+  const { maxDays } = t('uptime-long');
   const bootDate = new Date(now.getTime() - up * 1000).toISOString();
   const forecast: Forecast = { method: 'device-reported', inputs: [{ name: 'uptime (s)', value: up }, { name: 'booted', value: bootDate }] };
   if (up < maxSeconds) return [{ rule: 'reboot-recent', values: { ago: fmtDuration(up) }, evidence: [{ oid: '1.3.6.1.2.1.1.3.0', name: 'sysUpTime', value: `${up} s`, threshold: `${maxSeconds} s` }], forecast }];
@@ -338,7 +338,7 @@ const uptimeRules: Matcher = ({ device, t, now }) => {
 const eolSoftware: Matcher = ({ device, t, now, options }) => {
   const text = `${device.sysDescr ?? ''} ${device.firmware ?? ''}`.trim();
   if (!text) return [];
-  const { warnDays = 180 } = t('eol-software');
+  const { warnDays } = t('eol-software');
   for (const e of options.eolTable ?? DEFAULT_EOL_TABLE) {
     let re: RegExp;
     try { re = new RegExp(e.pattern, e.flags ?? 'i'); } catch { continue; }
@@ -389,7 +389,7 @@ const trends: Matcher = ({ device, t, now, options }) => {
   if (history.length === 0) return [];
   const out: Match[] = [];
   const nowMs = now.getTime();
-  const { horizonDays: storageHorizon = 180, urgentDays = 30 } = t('storage-fill-forecast');
+  const { horizonDays: storageHorizon, urgentDays, soonDays: storageSoonDays } = t('storage-fill-forecast');
   for (const s of (device.storage ?? []).filter((x) => x.kind === 'disk')) {
     const points = history.flatMap((h) => (h.device.storage ?? []).filter((x) => x.name === s.name).map((x) => ({ t: Date.parse(h.at), v: x.percent, at: h.at })));
     const all = [...points, { t: nowMs, v: s.percent, at: now.toISOString() }];
@@ -397,12 +397,12 @@ const trends: Matcher = ({ device, t, now, options }) => {
     if (!when || s.percent >= 100) continue;
     const days = (when.getTime() - nowMs) / (DAY * 1000);
     if (days > storageHorizon) continue;
-    out.push({ rule: 'storage-fill-forecast', severity: days <= urgentDays ? 'high' : days <= 90 ? 'medium' : 'low', subject: s.name,
+    out.push({ rule: 'storage-fill-forecast', severity: days <= urgentDays ? 'high' : days <= storageSoonDays ? 'medium' : 'low', subject: s.name,
       values: { firstPercent: Math.round(all[0]!.v), percent: Math.round(s.percent), predictedDate: isoDate(when) },
       evidence: all.map((p) => ({ name: `${s.name} used at ${p.at.slice(0, 10)}`, value: `${p.v}%` })),
       predictedDate: isoDate(when), forecast: { method: 'linear-trend', inputs: all.map((p) => ({ name: `${s.name} used %`, value: p.v, at: p.at })) } });
   }
-  const { horizonDays: supplyHorizon = 90 } = t('supply-runout-forecast');
+  const { horizonDays: supplyHorizon, soonDays: supplySoonDays } = t('supply-runout-forecast');
   for (const s of device.supplies ?? []) {
     if (s.percent === null) continue;
     const points = history.flatMap((h) => (h.device.supplies ?? []).filter((x) => x.name === s.name && x.colour === s.colour && x.percent !== null).map((x) => ({ t: Date.parse(h.at), v: x.percent as number, at: h.at })));
@@ -416,7 +416,7 @@ const trends: Matcher = ({ device, t, now, options }) => {
     const days = (when.getTime() - nowMs) / (DAY * 1000);
     if (days > supplyHorizon) continue;
     const pageInputs = history.map((h) => h.device.printer?.pageCount).filter((x): x is number => typeof x === 'number');
-    out.push({ rule: 'supply-runout-forecast', severity: days <= 14 ? 'medium' : 'low', subject: s.name,
+    out.push({ rule: 'supply-runout-forecast', severity: days <= supplySoonDays ? 'medium' : 'low', subject: s.name,
       values: { firstPercent: Math.round(run[0]!.v), percent: Math.round(s.percent), predictedDate: isoDate(when) },
       evidence: run.map((p) => ({ name: `${s.name} at ${p.at.slice(0, 10)}`, value: `${p.v}%` })),
       predictedDate: isoDate(when), forecast: { method: 'linear-trend', inputs: [

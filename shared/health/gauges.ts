@@ -3,7 +3,7 @@
  * with the technician's overrides: a bar turns amber exactly where the rule
  * raises its warning and red where it turns urgent, never at numbers of its own.
  */
-import { ruleParams } from './rules';
+import { ruleParamValues } from './rules';
 
 type Direction = 'above' | 'below';
 
@@ -33,7 +33,7 @@ export type GaugeTone = 'ok' | 'warn' | 'bad' | 'unknown';
 export function gaugeTone(kind: GaugeKind, value: number | null | undefined, thresholds: Record<string, number> = {}): GaugeTone {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'unknown';
   const gauge: GaugeRule = GAUGE_RULES[kind];
-  const params = ruleParams(gauge.rule, thresholds);
+  const params = ruleParamValues(gauge.rule, thresholds);
   const past = (limit: number | undefined) => limit !== undefined && (gauge.direction === 'above' ? value >= limit : value <= limit);
   if (gauge.bad && past(params[gauge.bad])) return 'bad';
   return past(params[gauge.warn]) ? 'warn' : 'ok';

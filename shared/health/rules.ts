@@ -45,7 +45,11 @@ export const RULES = [
     explanation:
       'Across the scans of this site, {subject} grew from {firstPercent}% to {percent}% used. At that rate it will be full around {predictedDate}.',
     recommendation: 'Plan a clean-up or more capacity before that date.',
-    params: { horizonDays: p(180, 'days', 'only forecasts within this many days are reported'), urgentDays: p(30, 'days', 'forecasts nearer than this are high severity') },
+    params: {
+      horizonDays: p(180, 'days', 'only forecasts within this many days are reported'),
+      urgentDays: p(30, 'days', 'forecasts nearer than this are high severity'),
+      soonDays: p(90, 'days', 'forecasts nearer than this are medium severity'),
+    },
   },
   {
     id: 'memory-pressure',
@@ -117,7 +121,7 @@ export const RULES = [
     title: '{subject} is forecast to run out around {predictedDate}',
     explanation: 'Across the scans of this site, {subject} went from {firstPercent}% to {percent}%. At that rate it will be empty around {predictedDate}.',
     recommendation: 'Order a replacement before that date.',
-    params: { horizonDays: p(90, 'days', 'only forecasts within this many days are reported') },
+    params: { horizonDays: p(90, 'days', 'only forecasts within this many days are reported'), soonDays: p(14, 'days', 'run-outs nearer than this are medium severity') },
   },
   {
     id: 'printer-error',
@@ -338,16 +342,26 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = Object.fromEntries(
   RULES.flatMap((r) => Object.entries(r.params as Record<string, RuleParam>).map(([k, v]) => [`${r.id}.${k}`, v.default])),
 );
 
+type RuleOf<R extends RuleId> = Extract<(typeof RULES)[number], { id: R }>;
+
+/** A rule's parameters by name, each a number: typed from the table, so no caller restates a default. */
+export type RuleParamsOf<R extends RuleId> = { readonly [K in keyof RuleOf<R>['params']]: number };
+
 /** The thresholds of one rule, user overrides applied over the defaults. */
-export function ruleParams(ruleId: string, overrides: Record<string, number> = {}): Record<string, number> {
+export function ruleParams<R extends RuleId>(ruleId: R, overrides: Record<string, number> = {}): RuleParamsOf<R> {
   const rule = RULES_BY_ID[ruleId];
-  if (!rule) return {};
+  if (!rule) return {} as RuleParamsOf<R>;
   return Object.fromEntries(
     Object.entries(rule.params).map(([k, v]) => {
       const o = overrides[`${ruleId}.${k}`];
       return [k, typeof o === 'number' && Number.isFinite(o) ? o : v.default];
     }),
-  );
+  ) as RuleParamsOf<R>;
+}
+
+/** The same, for callers that hold rule ids and parameter names as data (the gauges' table). */
+export function ruleParamValues(ruleId: string, overrides: Record<string, number> = {}): Readonly<Record<string, number>> {
+  return ruleParams(ruleId as RuleId, overrides) as Readonly<Record<string, number>>;
 }
 
 /** Fills `{name}` placeholders; unknown names are left visible rather than silently dropped. */

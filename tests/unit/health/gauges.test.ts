@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateFindings } from '../../../shared/health/evaluate';
 import { GAUGE_RULES, gaugeTone, type GaugeKind } from '../../../shared/health/gauges';
-import { ruleParams } from '../../../shared/health/rules';
+import { ruleParamValues } from '../../../shared/health/rules';
 import type { Device } from '../../../shared/scan-document';
 import { blankDevice } from '../../../shared/scan-document';
 
@@ -47,7 +47,7 @@ function ruleVerdict(kind: GaugeKind, value: number, thresholds: Record<string, 
 /** The user's overrides for a rule: every parameter moved, the order kept. */
 function moved(kind: GaugeKind): Record<string, number> {
   const g = GAUGE_RULES[kind];
-  const p = ruleParams(g.rule);
+  const p = ruleParamValues(g.rule);
   const shift = g.direction === 'above' ? -7 : 7;
   const out: Record<string, number> = { [`${g.rule}.${g.warn}`]: p[g.warn]! + shift };
   if ('bad' in g) out[`${g.rule}.${g.bad}`] = p[g.bad]! + shift;
@@ -59,7 +59,7 @@ describe('gauges and rules warn at the same values', () => {
     for (const [label, thresholds] of [['defaults', {}], ['the technician\'s thresholds', moved(kind)]] as const) {
       it(`${kind} (${label})`, () => {
         const g = GAUGE_RULES[kind];
-        const params = ruleParams(g.rule, thresholds);
+        const params = ruleParamValues(g.rule, thresholds);
         const warn = params[g.warn]!;
         const safer = g.direction === 'above' ? warn - 0.5 : warn + 0.5;
         expect(ruleVerdict(kind, safer, thresholds), `rule just before ${warn}`).toBeNull();

@@ -215,5 +215,11 @@ describe('risk and forecasts', () => {
     const f = fs.find((x) => x.rule === 'supply-runout-forecast')!;
     expect(f.predictedDate).toBe('2026-06-21');
     expect(f.forecast!.inputs.filter((i) => i.name.endsWith('%'))).toHaveLength(3);
+    // Nearer than two weeks is medium by default; the technician can move that line like any other threshold.
+    const days = (Date.parse('2026-06-21') - NOW.getTime()) / 86_400_000;
+    const severityWith = (soonDays: number) =>
+      evaluateFindings(device({ type: 'printer', supplies: [sup(40)] }), { 'supply-runout-forecast.soonDays': soonDays }, NOW, { history: matchHistory(device(), scans) }).find((x) => x.rule === 'supply-runout-forecast')!.severity;
+    expect(severityWith(Math.ceil(days) + 1)).toBe('medium');
+    expect(severityWith(Math.floor(days) - 1)).toBe('low');
   });
 });
