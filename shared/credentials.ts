@@ -78,16 +78,21 @@ export function toPublicProfile(profile: CredentialProfile): PublicCredentialPro
  * is itself a finding, so the scan document names them. Any other community
  * is only ever shown by its position.
  */
-export const FACTORY_DEFAULT_COMMUNITIES: readonly string[] = ['public', 'private'];
+export const FACTORY_DEFAULT_COMMUNITIES = ['public', 'private'] as const;
+export type FactoryDefaultCommunity = (typeof FACTORY_DEFAULT_COMMUNITIES)[number];
+
+export function isFactoryDefaultCommunity(community: string): community is FactoryDefaultCommunity {
+  return (FACTORY_DEFAULT_COMMUNITIES as readonly string[]).includes(community);
+}
 
 export function communityLabel(community: string, index: number): string {
-  return FACTORY_DEFAULT_COMMUNITIES.includes(community) ? community : `community #${index + 1}`;
+  return isFactoryDefaultCommunity(community) ? community : `community #${index + 1}`;
 }
 
 /** Every secret string in a credential set, so logs and files can be scrubbed of them. */
 export function secretsOf(credentials: SnmpCredentials): string[] {
   return [
-    ...credentials.communities.filter((c) => !FACTORY_DEFAULT_COMMUNITIES.includes(c)),
+    ...credentials.communities.filter((c) => !isFactoryDefaultCommunity(c)),
     ...credentials.v3Users.flatMap((u) => [u.authKey, u.privKey]),
   ].filter((s) => s.length > 0);
 }

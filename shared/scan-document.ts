@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MAX_TEXT, MAX_LIST } from './schema-bounds';
 import { DEVICE_TYPES, IDENTITY_FIELDS } from './device-types';
+import { FACTORY_DEFAULT_COMMUNITIES } from './credentials';
 import { DeviceHealthFields } from './health/schema';
 import { LinkSchema, TopologyLayoutSchema } from './topology/schema';
 
@@ -39,8 +40,13 @@ export type SnmpVersion = z.infer<typeof SnmpVersionSchema>;
 export const ReachabilitySchema = z.object({
   icmp: z.object({ alive: z.boolean(), rttMs: z.number().nullable(), lossPercent: z.number().nullable() }).optional(),
   arp: z.boolean().optional(),
-  /** Credentials are never stored: only the version and the profile's display label. */
-  snmp: z.object({ version: SnmpVersionSchema, credential: z.string().max(MAX_TEXT) }).optional(),
+  /**
+   * Credentials are never stored: only the version, the display label, and which
+   * factory-default community answered (the probe's flag the security rule reads).
+   */
+  snmp: z
+    .object({ version: SnmpVersionSchema, credential: z.string().max(MAX_TEXT), defaultCommunity: z.enum(FACTORY_DEFAULT_COMMUNITIES).optional() })
+    .optional(),
   tcp: z.array(z.number().int()).max(MAX_LIST).optional(),
 });
 export type Reachability = z.infer<typeof ReachabilitySchema>;

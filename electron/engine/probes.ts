@@ -5,7 +5,7 @@
  * orchestration logic (streaming, progress, cancellation, merging) is tested
  * without sending a packet.
  */
-import type { SnmpCredentials } from '../../shared/credentials';
+import type { FactoryDefaultCommunity, SnmpCredentials } from '../../shared/credentials';
 import type { DeviceType } from '../../shared/device-types';
 import type { DeviceError, SnmpVersion } from '../../shared/scan-document';
 import type { HealthReadings } from '../../shared/health/schema';
@@ -57,6 +57,8 @@ export interface SnmpOutcome {
   version: SnmpVersion;
   /** A display label such as "community #1"; never the secret itself. */
   credentialLabel: string;
+  /** The factory-default community that answered ('public', 'private'); absent for any other credential. */
+  defaultCommunity?: FactoryDefaultCommunity;
   system: SystemGroup;
   /**
    * The agent's per-VLAN view with the same credential (Cisco IOS keeps one

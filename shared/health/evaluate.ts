@@ -4,6 +4,7 @@
  * thresholds. Each matcher reads normalised readings only, never raw OIDs.
  */
 import type { Device } from '../scan-document';
+import { isFactoryDefaultCommunity, type FactoryDefaultCommunity } from '../credentials';
 import { formatBytes } from '../format-bytes';
 import type { Finding, FindingEvidence, Forecast, Interface, Sensor, Severity } from './schema';
 import { RULES_BY_ID, fillTemplate, ruleParams, type RuleId, type RuleParamsOf } from './rules';
@@ -352,15 +353,26 @@ const eolSoftware: Matcher = ({ device, t, now, options }) => {
 };
 
 // ---------------------------------------------------------------- management security
-const DEFAULT_COMMUNITIES: Record<string, Severity> = { public: 'medium', private: 'high' };
+/** How bad each factory-default community is (the list itself is shared/credentials.ts's). */
+const DEFAULT_COMMUNITY_SEVERITY: Record<FactoryDefaultCommunity, Severity> = { public: 'medium', private: 'high' };
+
+/**
+ * The factory default that answered: the probe's flag; in a document saved
+ * before the flag existed, the label, which for a factory default is the community.
+ */
+function defaultCommunityOf(snmp: NonNullable<Device['reachability']['snmp']>): FactoryDefaultCommunity | null {
+  if (snmp.defaultCommunity) return snmp.defaultCommunity;
+  const label = snmp.credential.trim().toLowerCase();
+  return isFactoryDefaultCommunity(label) ? label : null;
+}
 
 const managementSecurity: Matcher = ({ device }) => {
   const out: Match[] = [];
   const snmp = device.reachability.snmp;
   if (snmp) {
-    const community = snmp.credential.trim().toLowerCase();
-    if (snmp.version !== 'v3' && DEFAULT_COMMUNITIES[community]) {
-      out.push({ rule: 'snmp-default-community', severity: DEFAULT_COMMUNITIES[community], values: { community, writeText: community === 'private' ? ', which is often also the write community' : '' },
+    const community = defaultCommunityOf(snmp);
+    if (snmp.version !== 'v3' && community) {
+      out.push({ rule: 'snmp-default-community', severity: DEFAULT_COMMUNITY_SEVERITY[community], values: { community, writeText: community === 'private' ? ', which is often also the write community' : '' },
         evidence: [{ name: 'SNMP community that answered', value: community }] });
     }
     if (snmp.version !== 'v3') out.push({ rule: 'snmp-no-v3', values: { version: snmp.version }, evidence: [{ name: 'SNMP version that answered', value: snmp.version }] });

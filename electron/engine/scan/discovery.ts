@@ -95,7 +95,7 @@ async function probeAddress(context: ScanContext, ip: string, { knownAlive }: { 
         sysLocation: outcome.system.sysLocation,
         sysContact: outcome.system.sysContact,
         uptimeSeconds: outcome.system.uptimeSeconds,
-        reachability: { snmp: { version: outcome.version, credential: outcome.credentialLabel } },
+        reachability: { snmp: { version: outcome.version, credential: outcome.credentialLabel, ...(outcome.defaultCommunity ? { defaultCommunity: outcome.defaultCommunity } : {}) } },
       });
     }
     // Something answered on 161, even if unusably: the host exists and the problem is worth showing.

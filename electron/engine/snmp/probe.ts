@@ -6,7 +6,7 @@
  * sessions are closed at once. Labels name the credential ("community #2",
  * "v3 user ops"), never its secret, and error messages are scrubbed.
  */
-import { communityLabel, redactSecrets, secretsOf, type SnmpCredentials, type V3User } from '../../../shared/credentials';
+import { communityLabel, isFactoryDefaultCommunity, redactSecrets, secretsOf, type SnmpCredentials, type V3User } from '../../../shared/credentials';
 import type { DeviceError, SnmpVersion } from '../../../shared/scan-document';
 import type { SnmpProbeResult } from '../probes';
 import type { RateLimiter } from '../util/pacing';
@@ -191,6 +191,7 @@ function withVlanViews(ip: string, attempt: Attempt, options: SnmpProbeOptions, 
     source,
     version: attempt.version,
     credentialLabel: attempt.label,
+    ...(attempt.community && isFactoryDefaultCommunity(attempt.community) ? { defaultCommunity: attempt.community } : {}),
     system,
     vlanSource(vlan) {
       const view = attempt.version === 'v3' ? { v3Context: `vlan-${vlan}` } : { community: `${attempt.community}@${vlan}` };

@@ -167,6 +167,14 @@ describe('lifecycle and security rules', () => {
     expect(rules(d).sort()).toEqual(['mgmt-plain-http:low', 'mgmt-telnet:medium', 'snmp-default-community:medium', 'snmp-no-v3:low']);
     expect(rules(device({ reachability: { snmp: { version: 'v3', credential: 'ops' }, tcp: [22, 443] } }))).toEqual([]);
   });
+
+  it('the default-community rule reads the probe\'s flag, not the display label (documents saved before the flag: the label)', () => {
+    const flagged = device({ reachability: { snmp: { version: 'v2c', credential: 'community #2', defaultCommunity: 'private' } } });
+    expect(rules(flagged)).toContain('snmp-default-community:high');
+    // A profile's community shown by position, whatever its label, is never taken for a default.
+    expect(rules(device({ reachability: { snmp: { version: 'v2c', credential: 'community #1' } } }))).not.toContain('snmp-default-community:medium');
+    expect(rules(device({ reachability: { snmp: { version: 'v2c', credential: 'private' } } }))).toContain('snmp-default-community:high');
+  });
 });
 
 describe('risk and forecasts', () => {

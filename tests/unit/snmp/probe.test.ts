@@ -39,6 +39,7 @@ describe('probeSnmp', () => {
     const elapsed = performance.now() - t0;
     expect(result.outcome?.version).toBe('v2c');
     expect(result.outcome?.credentialLabel).toBe('community #2');
+    expect(result.outcome?.defaultCommunity).toBeUndefined();
     expect(result.outcome?.system).toMatchObject({ sysName: 'fake-01\u0007', uptimeSeconds: 1234, sysContact: null });
     expect(a.requests.map((r) => [r.version, r.community])).toEqual([
       [1, SECRET_A],
@@ -46,6 +47,13 @@ describe('probeSnmp', () => {
     ]);
     // Sequential probing would have waited out community #1's 2 s timeout first.
     expect(elapsed).toBeLessThan(1500);
+    result.outcome?.close();
+  });
+
+  it('flags a factory-default community that answered, for the security rule', async () => {
+    const a = await agentFor(1, 'public');
+    const result = await run(a, creds([SECRET_A, 'public']));
+    expect(result.outcome).toMatchObject({ credentialLabel: 'public', defaultCommunity: 'public' });
     result.outcome?.close();
   });
 
