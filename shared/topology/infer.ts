@@ -56,94 +56,155 @@ const LEARNED = new Set(['learned', 'mgmt', 'other']);
 const PLACEHOLDER_PREFIX = 'unmanaged:';
 
 export function inferTopology(devices: readonly Device[], facts: FactsInput, options: InferOptions = {}): TopologyResult {
-  const ix = indexDevices(devices, facts);
-  const bridges = devices.filter((d) => ix.factsOf(d.id)?.isBridge).map((d) => d.id).sort();
+  const index = indexDevices(devices, facts);
+  const bridges = devices.filter((d) => index.factsOf(d.id)?.isBridge).map((d) => d.id).sort();
   const bridgeSet = new Set(bridges);
-  const tables = new Map(bridges.map((id) => [id, portTable(ix.factsOf(id)!)]));
+  const tables = new Map(bridges.map((id) => [id, portTable(index.factsOf(id)!)]));
   const findings: TopologyFinding[] = [];
 
-  // 1. Neighbour protocols.
-  const drafts = neighbourDrafts(devices, ix);
+  // 1. Neighbour protocols: switch-to-switch links (their ports are uplinks) and the hosts they report.
+  const drafts = neighbourDrafts(devices, index);
+  const { uplinks, placedByNeighbour } = neighbourUplinks(bridges, bridgeSet, drafts);
+
+  // 2. Ports that learn another managed switch's MAC are uplinks.
+  const sightings = sightingsOf(bridges, tables);
+  const bridgesBehind = bridgesBehindPort(tables, bridgeOwnMacs(bridges, index));
+  for (const bridge of bridges) for (const port of tables.get(bridge)!.keys()) if (bridgesBehind(bridge, port).length > 0) uplinks.get(bridge)!.add(port);
+
+  // 3. Switch pairs with no neighbour link, from forwarding tables.
+  drafts.push(...fdbBridgeDrafts(bridges, tables, index, drafts, bridgesBehind, uplinks, sightings));
+  const isUplink = (bridge: string, port: string) => uplinks.get(bridge)?.has(port) ?? false;
+
+  // 4–5. Hosts: on the edge port that learns them, else followed along the uplinks, else on the segment.
+  const hosts = devices.filter((d) => !bridgeSet.has(d.id) && !placedByNeighbour.has(d.id) && !d.id.startsWith(PLACEHOLDER_PREFIX));
+  const { attachments, unplaceable } = attachFromTables(hosts, index, sightings, isUplink, (seen) => followUplinks(seen, drafts, bridgeSet, bridgesBehind));
+  const root = segmentRoot(bridges, attachments, drafts, devices, tables, options.gatewayIp ?? null);
+  if (root) attachToSegment(hosts, attachments, unplaceable, root, index);
+  // Groups of managed switches nothing joins to the root's group: on the segment too, by their busiest switch.
+  const strandedBridges = root && bridgeSet.has(root) ? strandedGroups(bridges, drafts, bridgeSet, root, tables) : [];
+
+  const placeholders = hangEdgeHosts(attachments, drafts, index);
+  for (const [host, at] of [...attachments].sort(([x], [y]) => x.localeCompare(y))) {
+    // The switch is read off forwarding tables (the port it hangs on has aged out): inferred, port unknown.
+    if (at.how === 'uplink-walk') drafts.push(draft(at.bridge, null, host, null, 'fdb', 'inferred'));
+    if (at.how === 'segment') drafts.push(draft(at.bridge, null, host, null, 'arp', 'assumed'));
+  }
+  for (const bridge of strandedBridges) drafts.push(draft(root!, null, bridge, null, 'arp', 'assumed'));
+
+  const links = finaliseLinks(drafts, index, findings);
+  findings.push(...duplicateFindings({ devices, ix: index, bridges, isUplink }));
+  return { links, placeholders, findings };
+}
+
+/** Where a host hangs. `mac`: the MAC an edge attachment rests on; records sharing it are one machine with several IPs. */
+interface Attachment {
+  bridge: string;
+  port: string | null;
+  how: 'edge' | 'uplink-walk' | 'segment';
+  mac?: string;
+}
+
+/** Ports of switch-to-switch neighbour links are uplinks; a host a switch's neighbour protocol reports is placed already. */
+function neighbourUplinks(bridges: readonly string[], bridgeSet: ReadonlySet<string>, drafts: readonly Draft[]): { uplinks: Map<string, Set<string>>; placedByNeighbour: Set<string> } {
   const uplinks = new Map<string, Set<string>>(bridges.map((id) => [id, new Set<string>()]));
-  const placed = new Set<string>();
-  for (const d of drafts) {
-    const aBridge = bridgeSet.has(d.a.device);
-    const bBridge = bridgeSet.has(d.b.device);
-    if (aBridge && bBridge) {
-      if (d.a.port) uplinks.get(d.a.device)!.add(d.a.port);
-      if (d.b.port) uplinks.get(d.b.device)!.add(d.b.port);
-    } else if (aBridge || bBridge) {
-      placed.add(aBridge ? d.b.device : d.a.device);
+  const placedByNeighbour = new Set<string>();
+  for (const link of drafts) {
+    const aIsBridge = bridgeSet.has(link.a.device);
+    const bIsBridge = bridgeSet.has(link.b.device);
+    if (aIsBridge && bIsBridge) {
+      if (link.a.port) uplinks.get(link.a.device)!.add(link.a.port);
+      if (link.b.port) uplinks.get(link.b.device)!.add(link.b.port);
+    } else if (aIsBridge || bIsBridge) {
+      placedByNeighbour.add(aIsBridge ? link.b.device : link.a.device);
     }
   }
+  return { uplinks, placedByNeighbour };
+}
 
-  // Where each MAC is learned, and which managed switch owns which MAC: one pass over the tables.
+/** Where each MAC is learned: one pass over every switch's table. */
+function sightingsOf(bridges: readonly string[], tables: ReadonlyMap<string, PortTable>): Map<string, Sighting[]> {
   const sightings = new Map<string, Sighting[]>();
-  for (const s of bridges) {
-    for (const [port, learned] of tables.get(s)!) {
+  for (const bridge of bridges) {
+    for (const [port, learned] of tables.get(bridge)!) {
       for (const mac of learned) {
         const list = sightings.get(mac) ?? [];
-        list.push({ bridge: s, port, size: learned.size, mac });
+        list.push({ bridge, port, size: learned.size, mac });
         sightings.set(mac, list);
       }
     }
   }
-  const bridgeByMac = new Map<string, string>();
-  for (const b of bridges) for (const mac of ix.macsOf.get(b) ?? []) if (ix.deviceByMac.get(mac) === b) bridgeByMac.set(mac, b);
+  return sightings;
+}
 
-  // 2. Ports that learn another managed switch's MAC are uplinks.
-  const behindCache = new Map<string, string[]>();
-  const bridgesBehind = (x: string, port: string): string[] => {
-    const key = `${x}\u0000${port}`;
-    let found = behindCache.get(key);
+/** Which managed switch owns which MAC. */
+function bridgeOwnMacs(bridges: readonly string[], index: DeviceIndex): Map<string, string> {
+  const ownerByMac = new Map<string, string>();
+  for (const bridge of bridges) for (const mac of index.macsOf.get(bridge) ?? []) if (index.deviceByMac.get(mac) === bridge) ownerByMac.set(mac, bridge);
+  return ownerByMac;
+}
+
+/** The other managed switches learned behind a switch's port (sorted, memoised: asked for every port and pair). */
+function bridgesBehindPort(tables: ReadonlyMap<string, PortTable>, ownerByMac: ReadonlyMap<string, string>): (bridge: string, port: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (bridge, port) => {
+    const key = `${bridge}\u0000${port}`;
+    let found = cache.get(key);
     if (!found) {
       const owners = new Set<string>();
-      for (const mac of tables.get(x)?.get(port) ?? []) {
-        const owner = bridgeByMac.get(mac);
-        if (owner && owner !== x) owners.add(owner);
+      for (const mac of tables.get(bridge)?.get(port) ?? []) {
+        const owner = ownerByMac.get(mac);
+        if (owner && owner !== bridge) owners.add(owner);
       }
       found = [...owners].sort();
-      behindCache.set(key, found);
+      cache.set(key, found);
     }
     return found;
   };
-  for (const x of bridges) for (const port of tables.get(x)!.keys()) if (bridgesBehind(x, port).length > 0) uplinks.get(x)!.add(port);
+}
 
-  // 3. Switch pairs with no neighbour link, from forwarding tables.
-  drafts.push(...fdbBridgeDrafts(bridges, tables, ix, drafts, bridgesBehind, uplinks, sightings));
-  const isUplink = (s: string, port: string) => uplinks.get(s)?.has(port) ?? false;
-
-  // 4–5. Hosts.
-  // `mac`: the MAC an edge attachment rests on; records sharing it are one machine with several IPs.
-  const attachments = new Map<string, { bridge: string; port: string | null; how: 'edge' | 'uplink-walk' | 'segment'; mac?: string }>();
-  // Seen only on uplinks that lead to no one switch we can name: never placed, not even on the segment.
+/**
+ * Each host on the smallest edge port that learns one of its MACs; a host seen
+ * only on uplinks is followed along them (`follow`); one seen only on uplinks
+ * that lead nowhere namable is unplaceable.
+ */
+function attachFromTables(
+  hosts: readonly Device[],
+  index: DeviceIndex,
+  sightings: ReadonlyMap<string, readonly Sighting[]>,
+  isUplink: (bridge: string, port: string) => boolean,
+  follow: (seen: readonly Sighting[]) => string | null,
+): { attachments: Map<string, Attachment>; unplaceable: Set<string> } {
+  const attachments = new Map<string, Attachment>();
   const unplaceable = new Set<string>();
-  const hosts = devices.filter((d) => !bridgeSet.has(d.id) && !placed.has(d.id) && !d.id.startsWith(PLACEHOLDER_PREFIX));
   for (const host of hosts) {
-    const macs = ix.macsOf.get(host.id) ?? new Set<string>();
-    const seen = [...macs].flatMap((mac) => sightings.get(mac) ?? []);
+    const seen = [...(index.macsOf.get(host.id) ?? [])].flatMap((mac) => sightings.get(mac) ?? []);
     const edges = seen.filter((o) => !isUplink(o.bridge, o.port));
     if (edges.length > 0) {
       edges.sort((p, q) => p.size - q.size || p.bridge.localeCompare(q.bridge) || p.port.localeCompare(q.port));
       attachments.set(host.id, { bridge: edges[0]!.bridge, port: edges[0]!.port, how: 'edge', mac: edges[0]!.mac });
     } else if (seen.length > 0) {
-      const bridge = followUplinks(seen, drafts, bridgeSet, bridgesBehind);
+      const bridge = follow(seen);
       if (bridge) attachments.set(host.id, { bridge, port: null, how: 'uplink-walk' });
       else unplaceable.add(host.id);
     }
   }
+  return { attachments, unplaceable };
+}
 
-  const root = segmentRoot(bridges, attachments, drafts, devices, tables, options.gatewayIp ?? null);
+/** Hosts in no forwarding table but known to be on this L2 segment (a MAC from the device or an ARP table): on the root. */
+function attachToSegment(hosts: readonly Device[], attachments: Map<string, Attachment>, unplaceable: ReadonlySet<string>, root: string, index: DeviceIndex): void {
   for (const host of hosts) {
-    if (attachments.has(host.id) || unplaceable.has(host.id) || !root || root === host.id) continue;
-    // Only hosts known to be on this L2 segment (a MAC from the device or an ARP table).
-    if ((ix.macsOf.get(host.id)?.size ?? 0) === 0) continue;
+    if (attachments.has(host.id) || unplaceable.has(host.id) || root === host.id) continue;
+    if ((index.macsOf.get(host.id)?.size ?? 0) === 0) continue;
     attachments.set(host.id, { bridge: root, port: null, how: 'segment' });
   }
-  // Groups of managed switches nothing joins to the root's group: on the segment too, by their busiest switch.
-  const strandedBridges = root && bridgeSet.has(root) ? strandedGroups(bridges, drafts, bridgeSet, root, tables) : [];
+}
 
-  // Placeholders: two or more machines (distinct MACs) on one edge port; one machine with two IPs is still one.
+/**
+ * Hosts on edge ports: directly, or behind a placeholder unmanaged switch when
+ * two or more machines (distinct MACs) share the port; one machine with two IPs is still one.
+ */
+function hangEdgeHosts(attachments: ReadonlyMap<string, Attachment>, drafts: Draft[], index: DeviceIndex): Device[] {
   const byEdgePort = new Map<string, { hostIds: string[]; machines: Set<string> }>();
   for (const [host, at] of attachments) {
     if (at.how !== 'edge' || at.port == null) continue;
@@ -160,21 +221,12 @@ export function inferTopology(devices: readonly Device[], facts: FactsInput, opt
       for (const host of hostIds.sort()) drafts.push(draft(bridge, port, host, null, 'fdb', 'inferred'));
       continue;
     }
-    const placeholder = placeholderDevice(bridge, port, machines.size, ix);
+    const placeholder = placeholderDevice(bridge, port, machines.size, index);
     placeholders.push(placeholder);
     drafts.push(draft(bridge, port, placeholder.id, null, 'fdb', 'inferred'));
     for (const host of hostIds.sort()) drafts.push(draft(placeholder.id, null, host, null, 'fdb', 'inferred'));
   }
-  for (const [host, at] of [...attachments].sort(([x], [y]) => x.localeCompare(y))) {
-    // The switch is read off forwarding tables (the port it hangs on has aged out): inferred, port unknown.
-    if (at.how === 'uplink-walk') drafts.push(draft(at.bridge, null, host, null, 'fdb', 'inferred'));
-    if (at.how === 'segment') drafts.push(draft(at.bridge, null, host, null, 'arp', 'assumed'));
-  }
-  for (const b of strandedBridges) drafts.push(draft(root!, null, b, null, 'arp', 'assumed'));
-
-  const links = finaliseLinks(drafts, ix, findings);
-  findings.push(...duplicateFindings({ devices, ix, bridges, isUplink }));
-  return { links, placeholders, findings };
+  return placeholders;
 }
 
 function draft(a: string, aPort: string | null, b: string, bPort: string | null, via: LinkSource, confidence: LinkConfidence): Draft {
