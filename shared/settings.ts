@@ -18,6 +18,23 @@ export const ScanLimitsSchema = z.object({
 });
 export type ScanLimits = z.infer<typeof ScanLimitsSchema>;
 
+export interface NumberBounds {
+  min: number;
+  max: number;
+}
+
+function boundsOf(schema: z.ZodNumber): NumberBounds {
+  return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
+
+/** The scan limits' bounds as the schema states them: the CLI's flags and Settings' fields read them here. */
+export const SCAN_LIMIT_BOUNDS = {
+  concurrency: boundsOf(ScanLimitsSchema.shape.concurrency),
+  timeoutMs: boundsOf(ScanLimitsSchema.shape.timeoutMs),
+  packetsPerSecond: boundsOf(ScanLimitsSchema.shape.packetsPerSecond),
+  interfaceSampleMs: boundsOf(ScanLimitsSchema.shape.interfaceSampleMs.unwrap()),
+} as const;
+
 /** Above this rate small office switches, firewalls and Wi-Fi drop packets, and an IDS may block the laptop. */
 export const HIGH_PACKET_RATE = 10_000;
 

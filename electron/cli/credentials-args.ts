@@ -1,5 +1,6 @@
 /** Turning `--community` and `--v3` flags into engine credentials, with errors that name the bad flag. */
 import { V3AuthProtocolSchema, V3PrivProtocolSchema, v3UserProblem, type SnmpCredentials, type V3User } from '../../shared/credentials';
+import type { NumberBounds } from '../../shared/settings';
 import { UsageError } from './output';
 
 /** `USER`, `USER:AUTHPROTO:AUTHKEY` or `USER:AUTHPROTO:AUTHKEY:PRIVPROTO:PRIVKEY`. */
@@ -26,15 +27,12 @@ export function credentialsFromFlags(communities: readonly string[], v3Specs: re
   return { communities: explicit.length === 0 && v3Users.length === 0 ? ['public'] : [...new Set(explicit)], v3Users };
 }
 
-export function positiveInteger(flag: string, raw: string | undefined, fallback: number, max: number): number {
+/** A whole-number flag within the bounds the settings schema states (shared/settings.ts SCAN_LIMIT_BOUNDS). */
+export function boundedInteger(flag: string, raw: string | undefined, fallback: number, { min, max }: NumberBounds): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new UsageError(`${flag} must be a whole number from 1 to ${max} (got "${raw}").`);
-  return value;
-}
-
-export function nonNegativeInteger(flag: string, raw: string, max: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max) throw new UsageError(`${flag} must be a whole number from 0 to ${max} (got "${raw}").`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')} (got "${raw}").`);
+  }
   return value;
 }

@@ -8,14 +8,14 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { secretsOf } from '../../../shared/credentials';
-import { DEFAULT_SCAN_LIMITS, packetRateWarning } from '../../../shared/settings';
+import { DEFAULT_SCAN_LIMITS, packetRateWarning, SCAN_LIMIT_BOUNDS } from '../../../shared/settings';
 import type { ScanEvent } from '../../../shared/scan-events';
 import type { EngineScanRequest } from '../../../shared/scan-request';
 import type { ScanDocument } from '../../../shared/scan-document';
 import { createNetworkProbes } from '../../engine/network-probes';
 import { runScan, ScanRejectedError } from '../../engine/scan/run-scan';
 import { ENGINE_VERSION } from '../../engine/version';
-import { credentialsFromFlags, nonNegativeInteger, positiveInteger } from '../credentials-args';
+import { boundedInteger, credentialsFromFlags } from '../credentials-args';
 import { renderDeviceTable } from '../device-table';
 import { renderTree } from '../../../shared/topology/tree';
 import { EXIT, processOutput, UsageError, type CliOutput } from '../output';
@@ -86,12 +86,14 @@ export async function scanCommand(argv: string[]): Promise<number> {
     preset: values.quick ? 'quick' : 'full',
     confirmations: { allowLarge: values['allow-large'], allowPublic: values['allow-public'] },
     limits: {
-      concurrency: positiveInteger('--concurrency', values.concurrency, DEFAULT_SCAN_LIMITS.concurrency, 1024),
-      timeoutMs: positiveInteger('--timeout', values.timeout, DEFAULT_SCAN_LIMITS.timeoutMs, 30_000),
-      packetsPerSecond: positiveInteger('--pps', values.pps, DEFAULT_SCAN_LIMITS.packetsPerSecond, 100_000),
+      concurrency: boundedInteger('--concurrency', values.concurrency, DEFAULT_SCAN_LIMITS.concurrency, SCAN_LIMIT_BOUNDS.concurrency),
+      timeoutMs: boundedInteger('--timeout', values.timeout, DEFAULT_SCAN_LIMITS.timeoutMs, SCAN_LIMIT_BOUNDS.timeoutMs),
+      packetsPerSecond: boundedInteger('--pps', values.pps, DEFAULT_SCAN_LIMITS.packetsPerSecond, SCAN_LIMIT_BOUNDS.packetsPerSecond),
       tcpProbe: !values['no-tcp'],
     },
-    ...(values['sample-interval'] !== undefined ? { interfaceSampleMs: nonNegativeInteger('--sample-interval', values['sample-interval'], 600_000) } : {}),
+    ...(values['sample-interval'] !== undefined
+      ? { interfaceSampleMs: boundedInteger('--sample-interval', values['sample-interval'], 0, SCAN_LIMIT_BOUNDS.interfaceSampleMs) }
+      : {}),
     ...(values.client ? { client: values.client } : {}),
     ...(values.site ? { site: values.site } : {}),
   };

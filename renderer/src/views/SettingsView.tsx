@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { V3AuthProtocolSchema, V3PrivProtocolSchema, v3UserProblem, type PublicCredentialProfile, type V3User } from '../../../shared/credentials';
-import { packetRateWarning, type ScanLimits } from '../../../shared/settings';
+import { packetRateWarning, SCAN_LIMIT_BOUNDS, type ScanLimits } from '../../../shared/settings';
 import { sentence } from '../format';
 import { messageOf } from '../store/app-store';
 import { useApi, useApp } from '../store/context';
@@ -78,10 +78,10 @@ function AppearanceCard() {
   );
 }
 
-const LIMIT_FIELDS: ReadonlyArray<{ key: Exclude<keyof ScanLimits, 'tcpProbe' | 'interfaceSampleMs'>; label: string; help: string; min: number; max: number }> = [
-  { key: 'concurrency', label: 'Addresses probed at once', help: 'Lower it on slow links or fragile devices.', min: 1, max: 1024 },
-  { key: 'timeoutMs', label: 'Timeout per request (ms)', help: 'Raise it for remote sites over VPN.', min: 100, max: 30000 },
-  { key: 'packetsPerSecond', label: 'Packets per second (cap)', help: 'The whole scan never sends faster than this.', min: 10, max: 100000 },
+const LIMIT_FIELDS: ReadonlyArray<{ key: Exclude<keyof ScanLimits, 'tcpProbe' | 'interfaceSampleMs'>; label: string; help: string }> = [
+  { key: 'concurrency', label: 'Addresses probed at once', help: 'Lower it on slow links or fragile devices.' },
+  { key: 'timeoutMs', label: 'Timeout per request (ms)', help: 'Raise it for remote sites over VPN.' },
+  { key: 'packetsPerSecond', label: 'Packets per second (cap)', help: 'The whole scan never sends faster than this.' },
 ];
 
 function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
@@ -109,8 +109,8 @@ function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
             <input
               id={`${baseId}-${field.key}`}
               type="number"
-              min={field.min}
-              max={field.max}
+              min={SCAN_LIMIT_BOUNDS[field.key].min}
+              max={SCAN_LIMIT_BOUNDS[field.key].max}
               required
               value={draft[field.key]}
               onChange={(e) => setDraft({ ...draft, [field.key]: e.target.valueAsNumber })}
@@ -129,8 +129,8 @@ function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
         <input
           id={`${baseId}-sample`}
           type="number"
-          min={0}
-          max={600}
+          min={SCAN_LIMIT_BOUNDS.interfaceSampleMs.min / 1000}
+          max={SCAN_LIMIT_BOUNDS.interfaceSampleMs.max / 1000}
           step="any"
           value={draft.interfaceSampleMs === undefined ? '' : draft.interfaceSampleMs / 1000}
           placeholder="10 (default)"

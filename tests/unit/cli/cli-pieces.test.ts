@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { credentialsFromFlags, parseV3User, positiveInteger } from '../../../electron/cli/credentials-args';
+import { boundedInteger, credentialsFromFlags, parseV3User } from '../../../electron/cli/credentials-args';
+import { SCAN_LIMIT_BOUNDS } from '../../../shared/settings';
 import { renderDeviceTable, terminalSafe } from '../../../electron/cli/device-table';
 import { createProgressBar, formatDuration } from '../../../electron/cli/progress-bar';
 import { emptyDevice } from '../../../electron/engine/scan/device-registry';
@@ -38,11 +39,14 @@ describe('--v3 and --community flags', () => {
     expect(credentialsFromFlags([], ['guest']).communities).toEqual([]);
   });
 
-  it('validates numeric flags', () => {
-    expect(positiveInteger('--timeout', undefined, 1000, 30000)).toBe(1000);
-    expect(positiveInteger('--timeout', '250', 1000, 30000)).toBe(250);
-    expect(() => positiveInteger('--timeout', 'fast', 1000, 30000)).toThrow(/--timeout must be a whole number/);
-    expect(() => positiveInteger('--concurrency', '0', 1, 1024)).toThrow(/from 1 to 1024/);
+  it('validates numeric flags against the bounds the settings schema states', () => {
+    expect(boundedInteger('--timeout', undefined, 1000, SCAN_LIMIT_BOUNDS.timeoutMs)).toBe(1000);
+    expect(boundedInteger('--timeout', '250', 1000, SCAN_LIMIT_BOUNDS.timeoutMs)).toBe(250);
+    expect(() => boundedInteger('--timeout', 'fast', 1000, SCAN_LIMIT_BOUNDS.timeoutMs)).toThrow(/--timeout must be a whole number/);
+    // The schema's own minimum (100 ms), which the flag used to let through as "any positive number".
+    expect(() => boundedInteger('--timeout', '50', 1000, SCAN_LIMIT_BOUNDS.timeoutMs)).toThrow(/from 100 to 30,000/);
+    expect(() => boundedInteger('--concurrency', '0', 1, SCAN_LIMIT_BOUNDS.concurrency)).toThrow(/from 1 to 1,024/);
+    expect(SCAN_LIMIT_BOUNDS.interfaceSampleMs).toEqual({ min: 0, max: 600_000 });
   });
 });
 
