@@ -64,7 +64,7 @@ export function createNetworkProbes(): EngineProbes {
 
     async probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter, hostKnownAlive }) {
       await gate.admit(ip, signal);
-      const { outcome, errors } = await probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter, continueAfterSilence: hostKnownAlive });
+      const { outcome, errors } = await probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter, hostKnownAlive });
       return { outcome, errors };
     },
 

@@ -10,7 +10,7 @@ import type { DeviceType } from '../../shared/device-types';
 import type { DeviceError, SnmpVersion } from '../../shared/scan-document';
 import type { HealthReadings } from '../../shared/health/schema';
 import type { TopologyFacts } from '../../shared/topology/facts';
-import type { Identity } from './identify/types';
+import type { HostFacts, Identity } from './identify/types';
 import type { SnmpSource } from './snmp/source';
 import type { RateLimiter } from './util/pacing';
 
@@ -78,13 +78,6 @@ export interface SnmpProbeResult {
 /** What identification concluded (defined beside the rules that produce it). */
 export type { Identity };
 
-export interface IdentifyFacts {
-  mac: string | null;
-  hostname: string | null;
-  openTcpPorts: number[];
-  system: SystemGroup | null;
-}
-
 export interface NeighbourWatch {
   /** Resolves when every on-link address of the plan has been primed (sent its ARP-triggering datagram). */
   primed: Promise<void>;
@@ -116,7 +109,7 @@ export interface EngineProbes {
   isOwnAddress(ip: string): boolean;
   tcpProbe(ip: string, options: ProbeOptions): Promise<TcpOutcome>;
   reverseDns(ip: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<string | null>;
-  identify(source: SnmpSource | null, facts: IdentifyFacts, options: { quick: boolean; signal: AbortSignal }): Promise<Identity>;
+  identify(source: SnmpSource | null, facts: HostFacts, options: { quick: boolean; signal: AbortSignal }): Promise<Identity>;
   /** The technician's default gateway: the root of the topology. */
   defaultGateway(): Promise<string | null>;
   /** Full assessment: hardware health readings (collectors never throw; problems land in `errors`). */

@@ -269,7 +269,7 @@ export interface WatchOptions {
   read?: () => Promise<NeighbourEntry[]>;
 }
 
-export interface NeighbourWatch {
+export interface NeighbourPoller {
   /** Stop polling and resolve after one final read. */
   stop(): Promise<void>;
   /** Every pair reported so far, by ip. */
@@ -280,7 +280,7 @@ export interface NeighbourWatch {
  * Polls the neighbour table and calls `onNeighbour` for each new ip→mac pair
  * (a changed MAC for a known ip is reported again). Stops on abort or stop().
  */
-export function watchNeighbours(onNeighbour: (entry: NeighbourEntry) => void, options: WatchOptions = {}): NeighbourWatch {
+export function watchNeighbours(onNeighbour: (entry: NeighbourEntry) => void, options: WatchOptions = {}): NeighbourPoller {
   const { signal, filter } = options;
   const intervalMs = options.intervalMs ?? (process.platform === 'linux' ? 150 : 500);
   const read = options.read ?? (() => readNeighbourTable());
@@ -352,7 +352,7 @@ export function startNeighbourDiscovery(
   plan: Pick<TargetPlan, 'ranges' | 'addresses'>,
   options: NeighbourDiscoveryOptions,
   onNeighbour: (entry: NeighbourEntry) => void,
-): NeighbourWatch & { primed: Promise<{ sent: number; skipped: number; aborted: boolean }> } {
+): NeighbourPoller & { primed: Promise<{ sent: number; skipped: number; aborted: boolean }> } {
   const onLink = options.onLink ?? onLinkRanges();
   const inPlan = (ip: string) => containsAddress(plan, ip);
   // Entries older than the scan count only once the kernel confirms them again (unconfirmed-neighbours.ts);

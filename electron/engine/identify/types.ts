@@ -73,10 +73,11 @@ export interface HostFacts {
   hostname?: string | null;
   openTcpPorts?: readonly number[];
   /** The system group, if discovery already read it (saves a round trip). */
-  system?: Partial<SystemGroup> | null;
+  system?: Partial<IdentitySystemGroup> | null;
 }
 
-export interface SystemGroup {
+/** The system-group fields identification reads (sysServices too, which the probe does not ask). */
+export interface IdentitySystemGroup {
   sysDescr: string | null;
   sysObjectID: string | null;
   sysName: string | null;

@@ -31,7 +31,7 @@ export interface SnmpProbeOptions {
    * stage (v1, then v3)? A sweep answers "only if something else proved a
    * host is there", so dead addresses cost one timeout, not three.
    */
-  continueAfterSilence?: () => boolean;
+  hostKnownAlive?: () => boolean;
 }
 
 /** Why no credential worked, most telling first. */
@@ -72,7 +72,7 @@ export async function probeSnmp(ip: string, credentials: SnmpCredentials, option
 
   // A host known to be there (ARP, ICMP) gets every stage at once: an agent-less host then costs one
   // timeout instead of one per stage. The preferred version still wins (v2c over v1 over v3).
-  if (options.continueAfterSilence?.() === true) {
+  if (options.hostKnownAlive?.() === true) {
     const hit = await bestAnswer(ip, stages.flatMap((stage, rank) => stage.map((attempt) => ({ ...attempt, rank }))), options, onError);
     return hit ? { outcome: hit, errors } : { outcome: null, errors, reason: failureReason(errors.map((e) => e.code as SnmpErrorCode)) };
   }
@@ -81,7 +81,7 @@ export async function probeSnmp(ip: string, credentials: SnmpCredentials, option
     // Reaching v1 means no v2c community answered: v1 is never waited for once v2c works.
     if (hit) return { outcome: hit, errors };
     const onlySilence = errors.every((e) => e.code === 'snmp-timeout');
-    if (onlySilence && options.continueAfterSilence && !options.continueAfterSilence()) break;
+    if (onlySilence && options.hostKnownAlive && !options.hostKnownAlive()) break;
   }
   return { outcome: null, errors, reason: failureReason(errors.map((e) => e.code as SnmpErrorCode)) };
 }

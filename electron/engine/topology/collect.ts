@@ -9,7 +9,7 @@ import type { SnmpSource } from '../snmp/source';
 import { collectArp } from './arp';
 import { collectBridge, type VlanSourceFactory } from './bridge';
 import { collectCdp } from './cdp';
-import { collectInterfaces } from './interfaces';
+import { collectTopologyInterfaces } from './interfaces';
 import { collectLldp } from './lldp';
 import type { CollectContext } from './walk';
 
@@ -24,7 +24,7 @@ export interface CollectTopologyOptions {
 
 export async function collectTopologyFacts(source: SnmpSource, options: CollectTopologyOptions = {}): Promise<TopologyFacts> {
   const ctx: CollectContext = { source, signal: options.signal, incomplete: [] };
-  const interfaces = await collectInterfaces(ctx);
+  const interfaces = await collectTopologyInterfaces(ctx);
   const bridge = await collectBridge(ctx, interfaces, options.vlanSource);
   const lldp = await collectLldp(ctx, interfaces, bridge.portToIfIndex);
   const cdp = await collectCdp(ctx, interfaces);

@@ -7,7 +7,7 @@ import { asMac, asNumber, asText, walkColumn, type CollectContext } from './walk
 /** ifSpeed saturates at 2^32-1 bps: the agent then means "see ifHighSpeed". */
 const IF_SPEED_SATURATED = 4_294_967_295;
 
-export async function collectInterfaces(ctx: CollectContext): Promise<TopologyInterface[]> {
+export async function collectTopologyInterfaces(ctx: CollectContext): Promise<TopologyInterface[]> {
   const b = WALK_BOUNDS.interfaces;
   const names = await walkColumn(ctx, 'ifName', O.ifName, b);
   const descrs = await walkColumn(ctx, 'ifDescr', O.ifDescr, b);

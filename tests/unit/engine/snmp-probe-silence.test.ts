@@ -24,7 +24,7 @@ describe('SNMP probe at a silent address', () => {
         port: hole.port,
         timeoutMs: 200,
         signal: new AbortController().signal,
-        continueAfterSilence: () => false,
+        hostKnownAlive: () => false,
       });
       expect(result.outcome).toBeNull();
       expect(result.errors.map((e) => e.message.split(':')[0])).toEqual(['v2c community #1']);
@@ -41,7 +41,7 @@ describe('SNMP probe at a silent address', () => {
         port: hole.port,
         timeoutMs: 200,
         signal: new AbortController().signal,
-        continueAfterSilence: () => true,
+        hostKnownAlive: () => true,
       });
       expect(result.errors.map((e) => e.message.split(':')[0])).toEqual(['v2c community #1', 'v1 community #1', 'v3 user ops']);
     } finally {
