@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { DeviceErrorSchema, DeviceSchema, ScanInfoSchema, ScanStatusSchema } from './scan-document';
 import { LinkSchema } from './topology/schema';
 
-export const ScanPhaseSchema = z.enum(['targets', 'discovery', 'snmp', 'identify', 'health', 'topology', 'done']);
+/**
+ * What the scan is doing: `targets` until it starts (the UI's and CLI's state
+ * before the first event), sweeping, then per device either identification
+ * alone (quick sweep) or identification with health and wiring (full
+ * assessment: one pass per device, so one phase), then done.
+ */
+export const ScanPhaseSchema = z.enum(['targets', 'discovery', 'identify', 'assess', 'done']);
 export type ScanPhase = z.infer<typeof ScanPhaseSchema>;
 
 export const ScanEventSchema = z.discriminatedUnion('type', [

@@ -8,10 +8,8 @@ import type { ScanPhase } from '../../shared/scan-events';
 export const PHASE_LABELS: Record<ScanPhase, string> = {
   targets: 'Preparing targets',
   discovery: 'Finding devices',
-  snmp: 'Querying SNMP',
   identify: 'Identifying devices',
-  health: 'Reading hardware health',
-  topology: 'Mapping the network',
+  assess: 'Identifying devices, reading health and wiring',
   done: 'Finished',
 };
 
@@ -19,10 +17,8 @@ export const PHASE_LABELS: Record<ScanPhase, string> = {
 export const PHASE_UNITS: Record<ScanPhase, string> = {
   targets: 'targets',
   discovery: 'addresses',
-  snmp: 'devices queried',
   identify: 'devices identified',
-  health: 'devices checked',
-  topology: 'devices mapped',
+  assess: 'devices assessed',
   done: 'devices',
 };
 

@@ -53,10 +53,10 @@ function streamEvents(): ScanEvent[][] {
       { type: 'progress', scanId, phase: 'discovery', done: Math.round(((i + CHUNK) / site.devices.length) * 65536), total: 65536, etaMs: 5000 },
     ]);
   }
-  batches.push([{ type: 'phase', scanId, phase: 'health' }]);
+  batches.push([{ type: 'phase', scanId, phase: 'assess' }]);
   for (let i = 0; i < site.assessed.length; i += CHUNK) {
     const batch: ScanEvent[] = site.assessed.slice(i, i + CHUNK).map((device) => ({ type: 'device-updated', scanId, device }));
-    batch.push({ type: 'progress', scanId, phase: 'health', done: i + CHUNK, total: site.assessed.length, etaMs: 3000 });
+    batch.push({ type: 'progress', scanId, phase: 'assess', done: i + CHUNK, total: site.assessed.length, etaMs: 3000 });
     // The topology grows as switches report: the whole graph so far, every 10 batches.
     if ((i / CHUNK) % 10 === 9) {
       const known = new Set(site.assessed.slice(0, i + CHUNK).map((d) => d.id));

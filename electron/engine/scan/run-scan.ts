@@ -171,8 +171,10 @@ async function runPipeline(context: ScanContext, plan: TargetPlanView): Promise<
   if (signal.aborted) return;
   for (const device of registry.list()) if (device.ip) enrichLater(device.ip);
 
-  context.emitPhase('identify', `Identifying ${registry.size} devices`);
-  const identify = new PhaseProgress('identify', enriching.size, context.publishProgress);
-  await Promise.all([...enriching.values()].map((p) => p.finally(() => identify.advance())));
-  if (!signal.aborted) identify.finish();
+  // A full assessment reads identity, health and wiring in one pass per device: one phase, named for all three.
+  const phase = context.quick ? 'identify' : 'assess';
+  context.emitPhase(phase, context.quick ? `Identifying ${registry.size} devices` : `Identifying ${registry.size} devices, reading their health and wiring`);
+  const progress = new PhaseProgress(phase, enriching.size, context.publishProgress);
+  await Promise.all([...enriching.values()].map((p) => p.finally(() => progress.advance())));
+  if (!signal.aborted) progress.finish();
 }

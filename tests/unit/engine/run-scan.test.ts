@@ -104,6 +104,14 @@ describe('runScan', () => {
     expect(rulesOf(relaxed.document)).not.toContain('storage-full');
   });
 
+  it('names its phases for what runs: a quick sweep identifies, a full assessment also reads health and wiring', async () => {
+    const phasesOf = (events: ScanEvent[]) => events.flatMap((e) => (e.type === 'phase' ? [e.phase] : []));
+    expect(phasesOf((await scan(request({ preset: 'quick' }))).events)).toEqual(['discovery', 'identify', 'done']);
+    const full = (await scan(request())).events;
+    expect(phasesOf(full)).toEqual(['discovery', 'assess', 'done']);
+    expect(full.find((e) => e.type === 'phase' && e.phase === 'assess')).toMatchObject({ message: expect.stringMatching(/^Identifying \d+ devices, reading their health and wiring$/) });
+  });
+
   it('quick preset reads no health', async () => {
     const { document } = await scan(request({ preset: 'quick' }));
     expect(document.devices.find((d) => d.ip === '10.0.0.1')!.storage).toBeUndefined();

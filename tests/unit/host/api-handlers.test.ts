@@ -112,11 +112,11 @@ describe('createApiHandlers', () => {
     const ask = factory.processes[0]!.received[0]!;
     factory.processes[0]!.send({ type: 'detected-targets', requestId: ask.type === 'detect-targets' ? ask.requestId : '', targets: ['10.1.0.0/24'] });
     expect(await detect).toEqual(['10.1.0.0/24']);
-    factory.processes[0]!.send({ type: 'event', event: { type: 'phase', scanId: 'x', phase: 'snmp' } });
+    factory.processes[0]!.send({ type: 'event', event: { type: 'phase', scanId: 'x', phase: 'identify' } });
     expect(pushed).toEqual([
       ['engine:status', { state: 'starting', restarts: 0 }],
       ['engine:status', { state: 'ready', restarts: 0 }],
-      ['scan:event', { type: 'phase', scanId: 'x', phase: 'snmp' }],
+      ['scan:event', { type: 'phase', scanId: 'x', phase: 'identify' }],
     ]);
     await engine.stop();
   });

@@ -62,7 +62,7 @@ describe('EngineHost', () => {
     engine.send({ type: 'event', event: { type: 'device-found', scanId: 's1', device: device('d1') } });
     await started;
     off();
-    engine.send({ type: 'event', event: { type: 'phase', scanId: 's1', phase: 'snmp' } });
+    engine.send({ type: 'event', event: { type: 'phase', scanId: 's1', phase: 'identify' } });
     expect(seen.map((e) => e.type)).toEqual(['device-found']);
   });
 

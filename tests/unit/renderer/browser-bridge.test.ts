@@ -69,7 +69,7 @@ describe('browser bridge', () => {
     expect(scanEvents).toEqual([{ type: 'phase', scanId: 's', phase: 'discovery' }]);
 
     offScan();
-    source.fire('scan:event', JSON.stringify({ type: 'phase', scanId: 's', phase: 'snmp' }));
+    source.fire('scan:event', JSON.stringify({ type: 'phase', scanId: 's', phase: 'identify' }));
     expect(scanEvents).toHaveLength(1);
   });
 });
