@@ -8,6 +8,7 @@ import { isFactoryDefaultCommunity, type FactoryDefaultCommunity } from '../cred
 import { formatBytes } from '../format-bytes';
 import type { Finding, FindingEvidence, Forecast, Interface, Sensor, Severity } from './schema';
 import { RULES_BY_ID, fillTemplate, ruleParams, type RuleId, type RuleParamsOf } from './rules';
+import { judge, type ThresholdRuleId, type Verdict } from './thresholds';
 import { DEFAULT_EOL_TABLE, type EolEntry } from './eol';
 import { addYears, dateWhenReaches, isoDate, type HistoricalDevice } from './forecast';
 
@@ -27,7 +28,14 @@ export interface EvaluateOptions {
   eolTable?: EolEntry[];
 }
 
-type Ctx = { device: Device; t: <R extends RuleId>(rule: R) => RuleParamsOf<R>; now: Date; options: EvaluateOptions };
+type Ctx = {
+  device: Device;
+  t: <R extends RuleId>(rule: R) => RuleParamsOf<R>;
+  /** A threshold rule's verdict on a reading, with the user's thresholds (thresholds.ts). */
+  judge: (rule: ThresholdRuleId, value: number) => Verdict | null;
+  now: Date;
+  options: EvaluateOptions;
+};
 type Matcher = (ctx: Ctx) => Match[];
 
 const DAY = 86_400;
@@ -44,20 +52,18 @@ const COMPONENT_TEXT: Record<string, string> = {
 /** Read-only or pseudo filesystems that are always 100 % full by design (firmware images, devfs, squashfs). */
 const READ_ONLY_VOLUMES = /^\/(rom|swi|compress|dev|proc|sys|run|snap)\b|devfs|squashfs|\/packages\/mnt|\/lib\/firmware|cdrom|iso9660/i;
 
-const storageFull: Matcher = ({ device, t }) => {
-  const { warnPercent, critPercent } = t('storage-full');
-  return (device.storage ?? [])
+const storageFull: Matcher = ({ device, judge }) =>
+  (device.storage ?? [])
     .filter((s) => s.kind === 'disk' && !READ_ONLY_VOLUMES.test(s.name))
     .flatMap((s) => {
-      const sev = tiered(s.percent, warnPercent, critPercent, true, ['medium', 'high']);
-      if (!sev) return [];
+      const verdict = judge('storage-full', s.percent);
+      if (!verdict) return [];
       return [{
-        rule: 'storage-full', severity: sev, subject: s.name,
+        rule: 'storage-full', severity: verdict.severity, subject: s.name,
         values: { percent: Math.round(s.percent), freeText: formatBytes(s.sizeBytes - s.usedBytes), sizeText: formatBytes(s.sizeBytes) },
-        evidence: [{ oid: s.oids[2], name: `${s.name} used`, value: `${s.percent}%`, threshold: `${sev === 'high' ? critPercent : warnPercent}%` }],
+        evidence: [{ oid: s.oids[2], name: `${s.name} used`, value: `${s.percent}%`, threshold: `${verdict.limit}%` }],
       }];
     });
-};
 
 /**
  * Embedded agents (printers, iLO, UPS cards, switches) report their RAM as
@@ -67,22 +73,21 @@ const storageFull: Matcher = ({ device, t }) => {
 const GENERAL_PURPOSE = new Set(['server', 'workstation', 'hypervisor', 'nas', 'unknown']);
 const EMBEDDED_CPU = new Set(['ups', 'pdu', 'printer', 'environment-sensor', 'camera', 'phone', 'iot']);
 
-const memoryPressure: Matcher = ({ device, t }) => {
+const memoryPressure: Matcher = ({ device, judge }) => {
   const m = device.memory;
   if (!m || !GENERAL_PURPOSE.has(device.type)) return [];
-  const { warnPercent, critPercent } = t('memory-pressure');
-  const sev = tiered(m.percent, warnPercent, critPercent, true, ['low', 'medium']);
-  if (!sev) return [];
-  return [{ rule: 'memory-pressure', severity: sev, values: { percent: Math.round(m.percent), totalText: formatBytes(m.totalBytes) },
-    evidence: [{ oid: m.oids[0], name: 'memory used', value: `${m.percent}%`, threshold: `${sev === 'medium' ? critPercent : warnPercent}%` }] }];
+  const verdict = judge('memory-pressure', m.percent);
+  if (!verdict) return [];
+  return [{ rule: 'memory-pressure', severity: verdict.severity, values: { percent: Math.round(m.percent), totalText: formatBytes(m.totalBytes) },
+    evidence: [{ oid: m.oids[0], name: 'memory used', value: `${m.percent}%`, threshold: `${verdict.limit}%` }] }];
 };
 
-const cpuHigh: Matcher = ({ device, t }) => {
+const cpuHigh: Matcher = ({ device, judge }) => {
   const c = device.cpu;
-  const { percent } = t('cpu-high');
-  if (!c || c.loadPercent < percent || EMBEDDED_CPU.has(device.type)) return [];
+  const verdict = c && !EMBEDDED_CPU.has(device.type) ? judge('cpu-high', c.loadPercent) : null;
+  if (!c || !verdict) return [];
   return [{ rule: 'cpu-high', values: { percent: Math.round(c.loadPercent), cores: c.cores },
-    evidence: [{ oid: c.oids[0], name: 'processor load', value: `${c.loadPercent}%`, threshold: `${percent}%` }] }];
+    evidence: [{ oid: c.oids[0], name: 'processor load', value: `${c.loadPercent}%`, threshold: `${verdict.limit}%` }] }];
 };
 
 // ---------------------------------------------------------------- hardware states
@@ -154,17 +159,14 @@ function supplyForecast(s: NonNullable<Device['supplies']>[number], pageCount: n
   return { method: 'device-reported', inputs };
 }
 
-const supplyLow: Matcher = ({ device, t }) => {
-  const { lowPercent, emptyPercent } = t('supply-low');
-  return (device.supplies ?? []).flatMap((s) => {
-    if (s.percent === null) return [];
-    const sev = tiered(s.percent, lowPercent, emptyPercent, false, ['medium', 'high']);
-    if (!sev) return [];
-    return [{ rule: 'supply-low', severity: sev, subject: s.name, values: { percent: Math.round(s.percent), kindText: SUPPLY_KIND_TEXT[s.kind] ?? 'supply' },
+const supplyLow: Matcher = ({ device, judge }) =>
+  (device.supplies ?? []).flatMap((s) => {
+    const verdict = s.percent === null ? null : judge('supply-low', s.percent);
+    if (s.percent === null || !verdict) return [];
+    return [{ rule: 'supply-low', severity: verdict.severity, subject: s.name, values: { percent: Math.round(s.percent), kindText: SUPPLY_KIND_TEXT[s.kind] ?? 'supply' },
       forecast: supplyForecast(s, device.printer?.pageCount),
-      evidence: [{ oid: s.oids[0], name: `${s.name} level`, value: s.level, threshold: `${sev === 'high' ? emptyPercent : lowPercent}%` }, { oid: s.oids[1], name: `${s.name} capacity`, value: s.capacity }] }];
+      evidence: [{ oid: s.oids[0], name: `${s.name} level`, value: s.level, threshold: `${verdict.limit}%` }, { oid: s.oids[1], name: `${s.name} capacity`, value: s.capacity }] }];
   });
-};
 
 /** Printer conditions: hrPrinterDetectedErrorState bit or prtAlert code → one condition with a severity. */
 const PRINTER_CONDITIONS: Array<{ id: string; text: string; severity: Severity; bits: string[]; alertCodes: number[] }> = [
@@ -201,7 +203,7 @@ const printerErrors: Matcher = ({ device }) => {
 };
 
 // ---------------------------------------------------------------- UPS
-const upsRules: Matcher = ({ device, t, now }) => {
+const upsRules: Matcher = ({ device, t, judge, now }) => {
   const u = device.ups;
   if (!u) return [];
   const out: Match[] = [];
@@ -223,17 +225,15 @@ const upsRules: Matcher = ({ device, t, now }) => {
         evidence: [ev('lastReplacedDate', 'last battery replacement', u.lastReplacedDate, `${maxAgeYears} years`)], predictedDate: isoDate(due), forecast });
     }
   }
-  if (u.runtimeMinutes !== null && !u.onBattery) {
-    const { warnMinutes, critMinutes } = t('ups-runtime-low');
-    const sev = tiered(u.runtimeMinutes, warnMinutes, critMinutes, false, ['medium', 'high']);
-    if (sev) out.push({ rule: 'ups-runtime-low', severity: sev, values: { runtime: Math.round(u.runtimeMinutes), threshold: sev === 'high' ? critMinutes : warnMinutes },
-      evidence: [ev('runtimeMinutes', 'estimated runtime', `${u.runtimeMinutes} min`, `${sev === 'high' ? critMinutes : warnMinutes} min`)] });
+  const runtime = u.runtimeMinutes !== null && !u.onBattery ? judge('ups-runtime-low', u.runtimeMinutes) : null;
+  if (runtime && u.runtimeMinutes !== null) {
+    out.push({ rule: 'ups-runtime-low', severity: runtime.severity, values: { runtime: Math.round(u.runtimeMinutes), threshold: runtime.limit },
+      evidence: [ev('runtimeMinutes', 'estimated runtime', `${u.runtimeMinutes} min`, `${runtime.limit} min`)] });
   }
-  if (u.chargePercent !== null) {
-    const { warnPercent, critPercent } = t('ups-charge-low');
-    const sev = tiered(u.chargePercent, warnPercent, critPercent, false, ['medium', 'high']);
-    if (sev) out.push({ rule: 'ups-charge-low', severity: sev, values: { charge: Math.round(u.chargePercent), onBatteryText: u.onBattery ? ' while running on battery' : '' },
-      evidence: [ev('chargePercent', 'battery charge', `${u.chargePercent}%`, `${sev === 'high' ? critPercent : warnPercent}%`)] });
+  const charge = u.chargePercent !== null ? judge('ups-charge-low', u.chargePercent) : null;
+  if (charge && u.chargePercent !== null) {
+    out.push({ rule: 'ups-charge-low', severity: charge.severity, values: { charge: Math.round(u.chargePercent), onBatteryText: u.onBattery ? ' while running on battery' : '' },
+      evidence: [ev('chargePercent', 'battery charge', `${u.chargePercent}%`, `${charge.limit}%`)] });
   }
   if (u.onBattery) out.push({ rule: 'ups-on-battery', values: {}, evidence: [ev('outputStatus', 'output status', u.outputStatus)] });
   if (u.outputStatus === 'bypass') out.push({ rule: 'ups-bypass', values: { state: u.outputStatus }, evidence: [ev('outputStatus', 'output status', u.outputStatus)] });
@@ -241,11 +241,10 @@ const upsRules: Matcher = ({ device, t, now }) => {
   if (u.batteryStatus && batterySeverity[u.batteryStatus]) {
     out.push({ rule: 'ups-battery-status', severity: batterySeverity[u.batteryStatus], values: { state: u.batteryStatus }, evidence: [ev('batteryStatus', 'battery status', u.batteryStatus)] });
   }
-  if (u.loadPercent !== null) {
-    const { warnPercent, critPercent } = t('ups-overload');
-    const sev = tiered(u.loadPercent, warnPercent, critPercent, true, ['medium', 'high']);
-    if (sev) out.push({ rule: 'ups-overload', severity: sev, values: { load: Math.round(u.loadPercent), threshold: sev === 'high' ? critPercent : warnPercent },
-      evidence: [ev('loadPercent', 'output load', `${u.loadPercent}%`, `${sev === 'high' ? critPercent : warnPercent}%`)] });
+  const load = u.loadPercent !== null ? judge('ups-overload', u.loadPercent) : null;
+  if (load && u.loadPercent !== null) {
+    out.push({ rule: 'ups-overload', severity: load.severity, values: { load: Math.round(u.loadPercent), threshold: load.limit },
+      evidence: [ev('loadPercent', 'output load', `${u.loadPercent}%`, `${load.limit}%`)] });
   }
   if (u.selfTestResult === 'failed') out.push({ rule: 'ups-selftest-failed', values: { state: u.selfTestResult }, evidence: [ev('selfTestResult', 'self-test result', u.selfTestResult)] });
   return out;
@@ -467,7 +466,7 @@ const SEV_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, lo
 
 /** All findings for one device, most severe first. `thresholds` are user overrides (`<rule>.<param>`). */
 export function evaluateFindings(device: Device, thresholds: Record<string, number> = {}, now: Date = new Date(), options: EvaluateOptions = {}): Finding[] {
-  const ctx: Ctx = { device, t: (rule) => ruleParams(rule, thresholds), now, options };
+  const ctx: Ctx = { device, t: (rule) => ruleParams(rule, thresholds), judge: (rule, value) => judge(rule, value, thresholds), now, options };
   const findings = MATCHERS.flatMap((m) => m(ctx)).map(buildFinding);
   return findings.sort((a, b) => SEV_RANK[a.severity] - SEV_RANK[b.severity] || a.rule.localeCompare(b.rule));
 }

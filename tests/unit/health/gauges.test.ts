@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateFindings } from '../../../shared/health/evaluate';
 import { GAUGE_RULES, gaugeTone, type GaugeKind } from '../../../shared/health/gauges';
+import { THRESHOLD_RULES } from '../../../shared/health/thresholds';
 import { ruleParamValues } from '../../../shared/health/rules';
 import type { Device } from '../../../shared/scan-document';
 import { blankDevice } from '../../../shared/scan-document';
@@ -40,17 +41,23 @@ const SEVERITY_ORDER = ['info', 'low', 'medium', 'high', 'critical'];
 
 /** The rule's finding on that device: null, or its severity. */
 function ruleVerdict(kind: GaugeKind, value: number, thresholds: Record<string, number>): string | null {
-  const finding = evaluateFindings(deviceWith(kind, value), thresholds, new Date('2026-06-01T00:00:00Z')).find((f) => f.rule === GAUGE_RULES[kind].rule);
+  const finding = evaluateFindings(deviceWith(kind, value), thresholds, new Date('2026-06-01T00:00:00Z')).find((f) => f.rule === GAUGE_RULES[kind]);
   return finding?.severity ?? null;
 }
 
 /** The user's overrides for a rule: every parameter moved, the order kept. */
+/** A gauge's rule with its threshold definition, read the same way whatever the rule. */
+function ruleOf(kind: GaugeKind): { rule: string; warn: string; crit?: string; direction: 'above' | 'below' } {
+  const rule = GAUGE_RULES[kind];
+  return { rule, ...(THRESHOLD_RULES[rule] as { warn: string; crit?: string; direction: 'above' | 'below' }) };
+}
+
 function moved(kind: GaugeKind): Record<string, number> {
-  const g = GAUGE_RULES[kind];
+  const g = ruleOf(kind);
   const p = ruleParamValues(g.rule);
   const shift = g.direction === 'above' ? -7 : 7;
   const out: Record<string, number> = { [`${g.rule}.${g.warn}`]: p[g.warn]! + shift };
-  if ('bad' in g) out[`${g.rule}.${g.bad}`] = p[g.bad]! + shift;
+  if (g.crit) out[`${g.rule}.${g.crit}`] = p[g.crit]! + shift;
   return out;
 }
 
@@ -58,7 +65,7 @@ describe('gauges and rules warn at the same values', () => {
   for (const kind of Object.keys(GAUGE_RULES) as GaugeKind[]) {
     for (const [label, thresholds] of [['defaults', {}], ['the technician\'s thresholds', moved(kind)]] as const) {
       it(`${kind} (${label})`, () => {
-        const g = GAUGE_RULES[kind];
+        const g = ruleOf(kind);
         const params = ruleParamValues(g.rule, thresholds);
         const warn = params[g.warn]!;
         const safer = g.direction === 'above' ? warn - 0.5 : warn + 0.5;
@@ -66,8 +73,8 @@ describe('gauges and rules warn at the same values', () => {
         expect(gaugeTone(kind, safer, thresholds), `gauge just before ${warn}`).toBe('ok');
         expect(ruleVerdict(kind, warn, thresholds), `rule at ${warn}`).not.toBeNull();
         expect(gaugeTone(kind, warn, thresholds), `gauge at ${warn}`).toBe('warn');
-        if ('bad' in g) {
-          const bad = params[g.bad]!;
+        if (g.crit) {
+          const bad = params[g.crit]!;
           const warned = ruleVerdict(kind, warn, thresholds)!;
           const urgent = ruleVerdict(kind, bad, thresholds)!;
           expect(SEVERITY_ORDER.indexOf(urgent), `rule at ${bad} is more urgent than at ${warn}`).toBeGreaterThan(SEVERITY_ORDER.indexOf(warned));
