@@ -49,9 +49,12 @@ export interface LibraryListing {
 }
 
 export const ScanIdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'scan ids are letters, digits and . _ : -');
-export const ScanNameSchema = z.string().trim().min(1).max(200);
-export const TagSchema = z.string().trim().min(1).max(40);
-export const TagsSchema = z.array(TagSchema).max(20);
+/** How long a saved scan's name and tags may be: the schema and the Saved scans view's words both read these. */
+export const LIBRARY_LIMITS = { nameLength: 200, tagLength: 40, tags: 20 } as const;
+
+export const ScanNameSchema = z.string().trim().min(1).max(LIBRARY_LIMITS.nameLength);
+export const TagSchema = z.string().trim().min(1).max(LIBRARY_LIMITS.tagLength);
+export const TagsSchema = z.array(TagSchema).max(LIBRARY_LIMITS.tags);
 
 /** Groups the index by client, then site; newest scans first. */
 export function groupIndex(entries: readonly ScanIndexEntry[]): LibraryListing {

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { Comparison } from '../../../shared/assessment/compare';
-import type { LibraryListing, ScanIndexEntry } from '../../../shared/assessment/library-types';
+import { LIBRARY_LIMITS, type LibraryListing, type ScanIndexEntry } from '../../../shared/assessment/library-types';
 import { csvFailureText, csvProgressText, csvSuccessText } from '../components/csv-export';
 import { sentence } from '../format';
 import { messageOf } from '../store/app-store';
@@ -98,7 +98,7 @@ export function HistoryView() {
           await refresh();
           return `Renamed to “${renamed.name}”.`;
         },
-        (m) => `Could not rename “${entry.name}”: ${m} Use 1 to 200 characters and try again.`,
+        (m) => `Could not rename “${entry.name}”: ${m} Use 1 to ${LIBRARY_LIMITS.nameLength} characters and try again.`,
       ),
     tag: (entry, tags) =>
       run(
@@ -109,7 +109,7 @@ export function HistoryView() {
           await refresh();
           return tagged.tags.length ? `Tags of “${tagged.name}”: ${tagged.tags.join(', ')}.` : `“${tagged.name}” has no tags now.`;
         },
-        (m) => `Could not save the tags: ${m} Use at most 20 tags of up to 40 characters, separated by commas.`,
+        (m) => `Could not save the tags: ${m} Use at most ${LIBRARY_LIMITS.tags} tags of up to ${LIBRARY_LIMITS.tagLength} characters, separated by commas.`,
       ),
     remove: (entry) =>
       run(

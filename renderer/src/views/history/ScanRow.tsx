@@ -4,7 +4,7 @@
  * technician sees which scan they act on; delete asks for a confirmation.
  */
 import { useState, type FormEvent } from 'react';
-import type { ScanIndexEntry } from '../../../../shared/assessment/library-types';
+import { LIBRARY_LIMITS, type ScanIndexEntry } from '../../../../shared/assessment/library-types';
 import { RiskScore } from '../../components/Badges';
 import { CsvExportButton } from '../../components/CsvExport';
 import { CSV_KINDS, CSV_TEXT, csvBlockedReason, type CsvKind } from '../../components/csv-export';
@@ -67,7 +67,7 @@ export function ScanRow({ entry, busy, selected, justImported, actions }: { entr
           <form className="scan-row-form" onSubmit={submit} aria-label={editing === 'rename' ? 'Rename scan' : 'Edit tags'}>
             <label>
               {editing === 'rename' ? 'New name' : 'Tags, separated by commas'}
-              <input value={text} onChange={(e) => setText(e.target.value)} maxLength={editing === 'rename' ? 200 : 900} autoFocus required={editing === 'rename'} />
+              <input value={text} onChange={(e) => setText(e.target.value)} maxLength={editing === 'rename' ? LIBRARY_LIMITS.nameLength : LIBRARY_LIMITS.tags * (LIBRARY_LIMITS.tagLength + 2)} autoFocus required={editing === 'rename'} />
             </label>
             <button type="submit" className="button button-small button-primary" disabled={disabled}>
               {mine === 'rename' || mine === 'tag' ? 'Saving…' : 'Save'}

@@ -4,6 +4,7 @@
  * bridge the bytes come back as base64 and the browser downloads them.
  */
 import type { ProducedFile } from '../../../../shared/ipc-contract';
+import { LIBRARY_LIMITS } from '../../../../shared/assessment/library-types';
 
 /** Decodes base64 to bytes (atob yields a binary string, one character per byte). */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -82,8 +83,8 @@ export async function readFileAsBase64(file: File): Promise<string> {
 export function parseTags(text: string): string[] {
   const seen = new Set<string>();
   for (const raw of text.split(',')) {
-    const tag = raw.trim().slice(0, 40);
+    const tag = raw.trim().slice(0, LIBRARY_LIMITS.tagLength);
     if (tag) seen.add(tag);
   }
-  return [...seen].slice(0, 20);
+  return [...seen].slice(0, LIBRARY_LIMITS.tags);
 }
