@@ -8,7 +8,7 @@
  * neighbour table.
  */
 import { pingHost } from './discovery/icmp';
-import { createNeighbourGate, readNeighbourLimits, residentEntriesReader, startNeighbourDiscovery, type NeighbourGate } from './discovery/neighbours';
+import { createLocalNeighbourGate, createNeighbourGate, startNeighbourDiscovery, type NeighbourGate } from './discovery/neighbours';
 import { reverseLookup } from './discovery/reverse-dns';
 import { probeTcp } from './discovery/tcp-probe';
 import { identifyDevice } from './identify/identify';
@@ -30,7 +30,7 @@ export function createNetworkProbes(): EngineProbes {
     const subnets = detectLocalSubnetDetails();
     onLink = subnets.map((s) => s.range);
     ownAddresses = new Set(subnets.map((s) => s.address));
-    gate = createNeighbourGate({ onLink, limits: await readNeighbourLimits(), residentEntries: residentEntriesReader() });
+    ({ gate } = await createLocalNeighbourGate({}, onLink));
   };
 
   return {

@@ -102,11 +102,6 @@ export class EngineHost {
     return () => this.#documentListeners.delete(listener);
   }
 
-  /** Ids of scans the host believes are running. */
-  runningScanIds(): string[] {
-    return [...this.#scans.keys()];
-  }
-
   /** Starts the engine ahead of the first request (optional: every request starts it lazily). */
   async start(): Promise<void> {
     await this.#ensureEngine();

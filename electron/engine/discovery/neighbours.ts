@@ -334,8 +334,8 @@ export function watchNeighbours(onNeighbour: (entry: NeighbourEntry) => void, op
 export interface NeighbourDiscoveryOptions {
   signal: AbortSignal;
   rateLimiter: RateLimiter;
-  /** Share one gate with the other probers; created from the OS limits if omitted. */
-  gate?: NeighbourGate;
+  /** The gate every prober of the scan shares (createLocalNeighbourGate). */
+  gate: NeighbourGate;
   /** Directly connected ranges; detected from the interfaces if omitted. */
   onLink?: readonly Ipv4Range[];
   io?: NeighbourIo;
@@ -366,8 +366,7 @@ export function startNeighbourDiscovery(
   const primed = (async () => {
     const old = await readUnconfirmedEntries(inPlan, options.io);
     unconfirmed = new Set(old.map((e) => e.ip));
-    const gate = options.gate ?? (await createLocalNeighbourGate(options.io, onLink)).gate;
-    const prime = (addresses: Iterable<string>) => primeNeighbours(addresses, { signal: options.signal, rateLimiter: options.rateLimiter, gate, onLink });
+    const prime = (addresses: Iterable<string>) => primeNeighbours(addresses, { signal: options.signal, rateLimiter: options.rateLimiter, gate: options.gate, onLink });
     const priming = prime(plan.addresses());
     if (unconfirmed.size === 0) return priming;
     const gone = await settleUnconfirmed(unconfirmed, {

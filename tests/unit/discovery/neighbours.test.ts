@@ -206,6 +206,7 @@ describe('startNeighbourDiscovery', () => {
         signal: controller.signal,
         rateLimiter: createRateLimiter(1000),
         onLink: [], // nothing on-link: no datagram leaves
+        gate: createNeighbourGate({ onLink: [], limits: { hardLimit: 1024 } }),
         io: {
           platform: 'linux',
           readText: async (path) =>

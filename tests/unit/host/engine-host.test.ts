@@ -75,7 +75,9 @@ describe('EngineHost', () => {
     factory.processes[0]!.send({ type: 'start-rejected', scanId: 's1', error: { ...error, details: { ...error.details, confirmations: [...error.details.confirmations] } } });
     await expect(started).rejects.toThrow('too large');
     await expect(started).rejects.toMatchObject({ name: 'ForewarnError', code: 'needs-confirmation', details: { confirmations: ['allowLarge'] } });
-    expect(host.runningScanIds()).toEqual([]);
+    // The host has let go of it: cancelling it sends the engine nothing.
+    await host.cancelScan('s1');
+    expect(factory.processes[0]!.received.map((m) => m.type)).toEqual(['start']);
   });
 
   it('on a crash: fails running scans, reports crashed, restarts with backoff and reports ready', async () => {
@@ -104,7 +106,9 @@ describe('EngineHost', () => {
     expect(factory.processes).toHaveLength(2);
     expect(host.status().restarts).toBe(1);
     expect(statuses.map((s) => s.state)).toEqual(['starting', 'ready', 'crashed', 'starting', 'ready']);
-    expect(host.runningScanIds()).toEqual([]);
+    // The failed scan is not carried into the restarted engine.
+    await host.cancelScan('s1');
+    expect(factory.processes[1]!.received.map((m) => m.type)).not.toContain('cancel');
   });
 
   it('gives up after too many crashes in a row, and a new request tries again', async () => {
@@ -149,7 +153,9 @@ describe('EngineHost', () => {
       type: 'event',
       event: { type: 'scan-finished', scanId: 's1', status: 'cancelled', finishedAt: new Date().toISOString(), deviceCount: 0 },
     });
-    expect(host.runningScanIds()).toEqual([]);
+    // Finished: a second cancel goes nowhere.
+    await host.cancelScan('s1');
+    expect(factory.processes[0]!.received.map((m) => m.type)).toEqual(['start', 'cancel']);
   });
 
   it('redacts the running scans\' secrets from engine log lines', async () => {
