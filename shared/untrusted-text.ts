@@ -20,6 +20,11 @@ export function withoutUnsafeCharacters(text: string, replacement: string): stri
   return text.replace(UNSAFE_RUNS, replacement);
 }
 
+/** For one line of a terminal (a table cell): every unsafe character, line breaks too, shown as '·'. */
+export function terminalLine(text: string): string {
+  return text.replace(UNSAFE, '·');
+}
+
 /** For a terminal: line breaks and tabs kept, every other unsafe character shown as '·'. */
 export function terminalText(text: string): string {
   return text.replace(UNSAFE, (c) => (c === '\n' || c === '\t' ? c : '·'));

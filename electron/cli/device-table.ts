@@ -4,6 +4,7 @@
  * rewrite the technician's terminal.
  */
 import type { Device } from '../../shared/scan-document';
+import { terminalLine } from '../../shared/untrusted-text';
 
 interface Column {
   title: string;
@@ -42,10 +43,9 @@ function reachedBy(device: Device): string {
     .join(',');
 }
 
-/** Replace C0/C1 control characters (ESC sequences included) with a visible placeholder. */
+/** A cell of the table: controls, line breaks and bidi overrides shown as '·' (the CLI's one cleaner, shared/untrusted-text.ts). */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '·');
+  return terminalLine(text);
 }
 
 function fit(text: string, max: number): string {

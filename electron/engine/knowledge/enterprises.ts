@@ -14,7 +14,8 @@ interface Registrant {
 
 let registrants: Map<number, Registrant> | null = null;
 
-function registrant(n: number): Registrant | null {
+/** The registry by number, parsed once from its 62,000 lines. */
+function allRegistrants(): Map<number, Registrant> {
   if (!registrants) {
     registrants = new Map();
     for (const line of knowledgeTables().registry.entries.split('\n')) {
@@ -22,7 +23,11 @@ function registrant(n: number): Registrant | null {
       registrants.set(Number(number), { name: name!, type: (type as DeviceType | undefined) ?? null });
     }
   }
-  return registrants.get(n) ?? null;
+  return registrants;
+}
+
+function registrant(n: number): Registrant | null {
+  return allRegistrants().get(n) ?? null;
 }
 
 /** The registrant of enterprise `n`, cleaned for display; null when IANA has no entry. */
@@ -72,12 +77,12 @@ export function registrantNamedAtStart(text: string): { name: string; enterprise
   if (!byName) {
     const index = new Map<string, number>();
     const brands = new Map<string, number>();
-    for (const line of knowledgeTables().registry.entries.split('\n')) {
-      const [number, name] = line.split('\t');
-      if (!index.has(name!.toLowerCase())) index.set(name!.toLowerCase(), Number(number));
-      let brand = name!;
+    // The registry's order (by number): the first registrant of a name wins.
+    for (const [number, { name }] of allRegistrants()) {
+      if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), number);
+      let brand = name;
       while (COMPANY_WORDS.test(brand)) brand = brand.replace(COMPANY_WORDS, '');
-      if (brand !== name && !brands.has(brand.toLowerCase())) brands.set(brand.toLowerCase(), Number(number));
+      if (brand !== name && !brands.has(brand.toLowerCase())) brands.set(brand.toLowerCase(), number);
     }
     // A whole name outranks a brand: "Dell" the registrant, not the first "Dell …" registered.
     for (const [brand, number] of brands) if (!index.has(brand)) index.set(brand, number);

@@ -87,7 +87,7 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
     'library:save-elsewhere': async (id) => {
       const document = need().unsaved?.documentOf(id);
       if (!document) throw new Error('This scan is no longer held in memory: it was saved, or Forewarn was restarted.');
-      const name = safeFileName(document.scan.client ?? '', document.scan.site ?? '', document.scan.startedAt.slice(0, 10)) || safeFileName(id);
+      const name = safeFileName(document.scan.client ?? '', document.scan.site ?? '', document.scan.startedAt.slice(0, 10));
       return produce(`${name}${ASSESSMENT_EXTENSION}`, encodeAssessment(document, {}));
     },
     'library:import': async (file) => (await lib()).importAssessment(Buffer.from(file.dataBase64, 'base64')),

@@ -88,6 +88,7 @@ function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
   const updateSettings = useApp((s) => s.updateSettings);
   const baseId = useId();
   const [draft, setDraft] = useState<ScanLimits>(limits);
+  const rateWarning = packetRateWarning(draft.packetsPerSecond);
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
 
   const onSubmit = (event: FormEvent) => {
@@ -119,9 +120,9 @@ function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
           </div>
         ))}
       </div>
-      {packetRateWarning(draft.packetsPerSecond) && (
+      {rateWarning && (
         <div className="notice notice-warning" role="status" data-testid="packet-rate-warning">
-          {packetRateWarning(draft.packetsPerSecond)}
+          {rateWarning}
         </div>
       )}
       <div className="field narrow">
