@@ -81,7 +81,11 @@ async function guarded<T>(ctx: HealthContext, phase: string, fallback: T, run: (
 
 export async function collectHealth(source: SnmpSource, options: CollectHealthOptions = {}): Promise<HealthReadings> {
   const ctx = createContext(source, { maxRows: options.maxRows, timeoutMs: options.timeoutMs, signal: options.signal, withoutVendor: options.withoutVendor });
-  ctx.enterprise = options.sysObjectID ? enterpriseOf(options.sysObjectID) : await guarded(ctx, 'identity', null, () => agentEnterprise(ctx));
+  // null: the caller read the system group and the agent has no sysObjectID; undefined: not read yet.
+  ctx.enterprise =
+    options.sysObjectID !== undefined
+      ? options.sysObjectID ? enterpriseOf(options.sysObjectID) : null
+      : await guarded(ctx, 'identity', null, () => agentEnterprise(ctx));
   const { storage, memory } = await guarded(ctx, 'storage', { storage: [], memory: null }, () => collectStorage(ctx));
   const cpu = await guarded(ctx, 'cpu', null, () => collectCpu(ctx));
   const sensors = await guarded(ctx, 'sensors', [], () => collectSensors(ctx));
