@@ -7,7 +7,8 @@ import type { HealthReadings, Sensor } from '../../../shared/health/schema';
 import type { DeviceType } from '../../../shared/device-types';
 import type { SnmpSource } from '../snmp/source';
 import type { VendorScope } from '../identify/rule-owners';
-import { createContext, mayImplement, readScalars, vendorTableOff, type HealthContext } from './table';
+import { createContext, mayImplement, readScalars, vendorEnterprises, vendorTableOff, type HealthContext } from './table';
+import { enterpriseCensus } from '../identify/enterprise-census';
 import { asText } from './values';
 import { enterpriseOf } from '../identify/enterprises';
 import { compiledSensorDefs } from '../knowledge/sensor-objects';
@@ -40,14 +41,13 @@ export interface CollectHealthOptions {
 const HAND_WRITTEN_DEFS: readonly SensorDef[] = [...SENSOR_DEFS, ...ENVIRONMENT_TEMPERATURE_DEFS];
 
 /**
- * The sensor tables compiled from the device's own vendor's MIBs (by its
- * sysObjectID's enterprise), less those a hand-written definition that is
- * switched on already reads: the hand-written one knows its quirks.
+ * The sensor tables compiled from the MIBs of the vendors whose trees the agent
+ * serves, less those a hand-written definition that is switched on already
+ * reads: the hand-written one knows its quirks.
  */
-function compiledDefsFor(ctx: HealthContext, enterprise: number | null): SensorDef[] {
-  if (enterprise == null) return [];
+function compiledDefsFor(ctx: HealthContext): SensorDef[] {
   const handWritten = new Set(HAND_WRITTEN_DEFS.filter((d) => !vendorTableOff(ctx, d.value)).map((d) => d.value));
-  return compiledSensorDefs(enterprise).filter((d) => !handWritten.has(d.value));
+  return vendorEnterprises(ctx).flatMap((enterprise) => compiledSensorDefs(enterprise)).filter((d) => !handWritten.has(d.value));
 }
 
 /** The enterprise of the agent's sysObjectID: whose compiled tables apply. */
@@ -60,11 +60,10 @@ export async function collectSensors(ctx: HealthContext): Promise<Sensor[]> {
   const sensors: Sensor[] = [];
   // collectHealth has read it already (null: no sysObjectID); a direct caller has not.
   if (ctx.enterprise === undefined) ctx.enterprise = await agentEnterprise(ctx);
-  const enterprise = ctx.enterprise;
-  sensors.push(...(await collectEntitySensors(ctx, enterprise)));
+  sensors.push(...(await collectEntitySensors(ctx)));
   // Vendor tables only from agents that may implement them: a printer is not walked for Cisco's ENVMON.
   const handWritten = HAND_WRITTEN_DEFS.filter((def) => mayImplement(ctx, def.value));
-  for (const def of [...handWritten, ...compiledDefsFor(ctx, enterprise)]) sensors.push(...(await readSensorDef(ctx, def)));
+  for (const def of [...handWritten, ...compiledDefsFor(ctx)]) sensors.push(...(await readSensorDef(ctx, def)));
   sensors.push(...(await collectDeviceStatus(ctx)));
   return sensors;
 }
@@ -86,6 +85,8 @@ export async function collectHealth(source: SnmpSource, options: CollectHealthOp
     options.sysObjectID !== undefined
       ? options.sysObjectID ? enterpriseOf(options.sysObjectID) : null
       : await guarded(ctx, 'identity', null, () => agentEnterprise(ctx));
+  // Which vendor trees it serves (shared with identification); an agent that did not answer its sysObjectID is not asked.
+  ctx.answered = ctx.failures === 0 ? await guarded(ctx, 'identity', [], () => enterpriseCensus(source, options.signal)) : [];
   const { storage, memory } = await guarded(ctx, 'storage', { storage: [], memory: null }, () => collectStorage(ctx));
   const cpu = await guarded(ctx, 'cpu', null, () => collectCpu(ctx));
   const sensors = await guarded(ctx, 'sensors', [], () => collectSensors(ctx));

@@ -5,7 +5,7 @@
  */
 import type { Sensor, SensorKind, Component } from '../../../shared/health/schema';
 import { asNumber, asText, round } from './values';
-import { compareIndex, mayImplement, readTable, vendorTableOff, type HealthContext } from './table';
+import { compareIndex, mayImplement, readTable, vendorEnterprises, vendorTableOff, type HealthContext } from './table';
 import { compiledEntitySensorTables, type CompiledEntitySensorTable } from '../knowledge/sensor-objects';
 
 const ENT_PHYSICAL_NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
@@ -82,18 +82,18 @@ function compiledFlavour(table: CompiledEntitySensorTable): EntityFlavour {
   return { id: `mib:${table.mib}`, columns: table.columns, types, scaleExponents: Object.fromEntries(Object.entries(table.scales).map(([n, e]) => [Number(n), e])), compiled: true };
 }
 
-/** The RFC 3433 table, the hand-written vendor copies, and the copies compiled from the device's vendor's MIBs. */
-function flavoursFor(ctx: HealthContext, enterprise: number | null): EntityFlavour[] {
+/** The RFC 3433 table, the hand-written vendor copies, and the copies compiled from the MIBs of the vendor trees the agent serves. */
+function flavoursFor(ctx: HealthContext): EntityFlavour[] {
   const handWritten = FLAVOURS.filter((f) => mayImplement(ctx, f.columns.value) && !vendorTableOff(ctx, f.columns.value));
   const read = new Set(handWritten.map((f) => f.columns.value));
-  const compiled = enterprise == null ? [] : compiledEntitySensorTables(enterprise).map(compiledFlavour).filter((f) => !read.has(f.columns.value));
+  const compiled = vendorEnterprises(ctx).flatMap((enterprise) => compiledEntitySensorTables(enterprise)).map(compiledFlavour).filter((f) => !read.has(f.columns.value));
   return [...handWritten, ...compiled];
 }
 
-export async function collectEntitySensors(ctx: HealthContext, enterprise: number | null = null): Promise<Sensor[]> {
+export async function collectEntitySensors(ctx: HealthContext): Promise<Sensor[]> {
   const out: Sensor[] = [];
   let names: Map<string, string> | null = null;
-  for (const flavour of flavoursFor(ctx, enterprise)) {
+  for (const flavour of flavoursFor(ctx)) {
     const { value: valueColumn, type: typeColumn, scale: scaleColumn, precision: precisionColumn, status: statusColumn } = flavour.columns;
     const rows = await readTable(
       ctx,

@@ -18,8 +18,15 @@ export interface HealthContext {
   failures: number;
   /** Vendors whose hand-written tables are switched off (bench:corpus --leave-vendor-out). */
   withoutVendor?: VendorScope;
-  /** The enterprise of the agent's sysObjectID: whose compiled tables apply (set by collectHealth). */
+  /** The enterprise of the agent's sysObjectID (set by collectHealth). */
   enterprise?: number | null;
+  /** The vendor trees the agent serves (enterprise census, set by collectHealth). */
+  answered?: readonly number[];
+}
+
+/** Whose compiled tables apply: the sysObjectID's enterprise and every vendor tree the agent serves. */
+export function vendorEnterprises(ctx: HealthContext): number[] {
+  return [...new Set([...(ctx.enterprise == null ? [] : [ctx.enterprise]), ...(ctx.answered ?? [])])];
 }
 
 /**
@@ -29,11 +36,11 @@ export interface HealthContext {
 export function mayImplement(ctx: HealthContext, oid: string): boolean {
   if (ctx.enterprise === undefined) return true;
   let gate = gates.get(ctx);
-  if (!gate) gates.set(ctx, (gate = enterprisesWorthAsking(ctx.enterprise)));
+  if (!gate) gates.set(ctx, (gate = enterprisesWorthAsking(ctx.enterprise, ctx.answered)));
   return worthAsking(oid, gate);
 }
 
-/** One gate per device read (the enterprise is settled once, before the first table). */
+/** One gate per device read (the enterprise and the census are settled once, before the first table). */
 const gates = new WeakMap<HealthContext, EnterpriseGate>();
 
 /** A hand-written table under a switched-off vendor's enterprise is not read. */

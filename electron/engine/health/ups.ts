@@ -6,7 +6,7 @@
 import type { Ups } from '../../../shared/health/schema';
 import type { VarBind } from '../snmp/source';
 import { asNumber, asText, round } from './values';
-import { readScalars, vendorTableOff, type HealthContext } from './table';
+import { readScalars, vendorEnterprises, vendorTableOff, type HealthContext } from './table';
 import { compiledUpsObjects } from '../knowledge/sensor-objects';
 
 type UpsField = Exclude<keyof Ups, 'oids' | 'onBattery'>;
@@ -123,10 +123,10 @@ export const UPS_SOURCES: Array<Partial<Record<UpsField, FieldSource[]>>> = [
 /** Output states that mean the load is on battery power right now. */
 const ON_BATTERY_STATES = new Set(['battery', 'battery-test']);
 
-/** The UPS battery objects compiled from the agent's vendor's MIBs, as one more family (after the hand-written ones). */
-function compiledFamily(enterprise: number | null): Partial<Record<UpsField, FieldSource[]>> {
+/** The UPS battery objects compiled from the MIBs of the vendor trees the agent serves, as one more family (after the hand-written ones). */
+function compiledFamily(enterprises: readonly number[]): Partial<Record<UpsField, FieldSource[]>> {
   const family: Partial<Record<UpsField, FieldSource[]>> = {};
-  for (const o of enterprise == null ? [] : compiledUpsObjects(enterprise)) {
+  for (const o of enterprises.flatMap((enterprise) => compiledUpsObjects(enterprise))) {
     const read =
       o.field === 'chargePercent' ? pct(o.scale)
       : o.field === 'runtimeMinutes' ? (o.unit === 'ticks' ? ticksToMinutes : num(o.unit === 'seconds' ? 1 / 60 : 1))
@@ -138,7 +138,7 @@ function compiledFamily(enterprise: number | null): Partial<Record<UpsField, Fie
 
 export async function collectUps(ctx: HealthContext): Promise<Ups | null> {
   const candidates: Array<{ field: UpsField; source: FieldSource }> = [];
-  const families = [...UPS_SOURCES.map((family) => ({ family, compiled: false })), { family: compiledFamily(ctx.enterprise ?? null), compiled: true }];
+  const families = [...UPS_SOURCES.map((family) => ({ family, compiled: false })), { family: compiledFamily(vendorEnterprises(ctx)), compiled: true }];
   for (const { family, compiled } of families) {
     for (const [field, sources] of Object.entries(family) as Array<[UpsField, FieldSource[]]>) {
       for (const source of sources) if (compiled || !vendorTableOff(ctx, source.oid)) candidates.push({ field, source });

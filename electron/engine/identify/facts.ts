@@ -9,6 +9,7 @@
 import type { SnmpSource, VarBind } from '../snmp/source';
 import { cleanValue } from './clean';
 import { varbindText } from './decode';
+import { isCensusFact } from './enterprise-census';
 import { enterpriseOf } from './enterprises';
 import { conditionHolds } from './evaluate';
 import { COLUMN, ENT_CLASS, HR_DEVICE_PRINTER, OID } from './oids';
@@ -94,13 +95,13 @@ function wanted(key: string, gate: EnterpriseGate): boolean {
 
 /**
  * Every fact key named by the rules (main fact and conditions), skipping rules
- * whose sysObjectID condition already fails: a vendor's rules cost no reads on
- * other vendors' devices.
+ * whose sysObjectID or enterprise-census condition already fails: a vendor's
+ * rules cost no reads on other vendors' devices.
  */
 export function ruleFactKeys(rules: readonly Rule[], facts?: Facts): Set<string> {
   const keys = new Set<string>();
   for (const rule of rules) {
-    const gates = [rule, ...(rule.also ?? [])].filter((c) => c.fact === OID.sysObjectID && c.prefix !== undefined);
+    const gates = [rule, ...(rule.also ?? [])].filter((c) => (c.fact === OID.sysObjectID && c.prefix !== undefined) || isCensusFact(c.fact));
     if (facts && gates.some((c) => !conditionHolds(c, facts))) continue;
     keys.add(rule.fact);
     for (const c of rule.also ?? []) keys.add(c.fact);
@@ -239,10 +240,10 @@ async function readInterfaceMix(source: SnmpSource, facts: Facts, signal?: Abort
   }
 }
 
-/** Full mode: everything the rules name, bounded. */
-export async function readDeepFacts(source: SnmpSource, rules: readonly Rule[], facts: Facts, signal?: AbortSignal): Promise<void> {
+/** Full mode: everything the rules name, bounded; vendor objects only of the enterprises the agent serves (`census`). */
+export async function readDeepFacts(source: SnmpSource, rules: readonly Rule[], facts: Facts, census: readonly number[], signal?: AbortSignal): Promise<void> {
   const objectId = facts.get(OID.sysObjectID)?.value;
-  const gate = enterprisesWorthAsking(objectId ? enterpriseOf(objectId) : null);
+  const gate = enterprisesWorthAsking(objectId ? enterpriseOf(objectId) : null, census);
   const named = [...ruleFactKeys(rules, facts)];
   const keys = named.filter((k) => !facts.has(k) && wanted(k, gate));
   const scalars = keys.filter(isOidKey);

@@ -11,7 +11,8 @@ import { lookupOui } from './oui';
 import { enterpriseOf } from './enterprises';
 import { OID } from './oids';
 import { KNOWLEDGE_FACT } from './rules/compiled';
-import { GENERIC_AGENT_ENTERPRISES } from './rules/probe-gates';
+import { GENERIC_AGENT_ENTERPRISES, NET_SNMP_MIBS } from './rules/probe-gates';
+import { censusFact, enterpriseCensus } from './enterprise-census';
 import { ianaEnterpriseName, registrantNamedAtStart } from '../knowledge/enterprises';
 import { productOf } from '../knowledge/products';
 import { usualClassOf } from '../knowledge/enterprise-class';
@@ -54,6 +55,25 @@ function addKnowledgeFacts(facts: Facts): void {
   if (product?.type) facts.set(KNOWLEDGE_FACT.productClass, { value: product.type, source: OID.sysObjectID });
 }
 
+/**
+ * What the enterprise census adds: a fact per enterprise the agent serves (its
+ * sysObjectID's included), which gates the compiled vendor objects; and, when
+ * the sysObjectID is missing or a generic agent's (net-snmp on a Synology, a
+ * Check Point), the first vendor tree served names the maker and its usual class.
+ */
+function addCensusFacts(facts: Facts, census: readonly number[]): void {
+  const objectId = facts.get(OID.sysObjectID)?.value;
+  const own = objectId ? enterpriseOf(objectId) : null;
+  for (const enterprise of own == null ? census : [own, ...census]) facts.set(censusFact(enterprise), { value: 'answers', source: `1.3.6.1.4.1.${enterprise}` });
+  if (own != null && !GENERIC_AGENT_ENTERPRISES.includes(own)) return;
+  const maker = census.find((n) => !GENERIC_AGENT_ENTERPRISES.includes(n) && !NET_SNMP_MIBS.includes(n));
+  const name = maker == null ? null : ianaEnterpriseName(maker);
+  if (maker == null || !name) return;
+  facts.set(KNOWLEDGE_FACT.servedVendor, { value: name, source: `1.3.6.1.4.1.${maker}` });
+  const usual = usualClassOf(maker);
+  if (usual && !facts.has(KNOWLEDGE_FACT.enterpriseClass)) facts.set(KNOWLEDGE_FACT.enterpriseClass, { value: usual, source: `1.3.6.1.4.1.${maker}` });
+}
+
 export async function identifyDevice(
   source: SnmpSource | null,
   host: HostFacts,
@@ -64,7 +84,11 @@ export async function identifyDevice(
   const rules = activeRules(options.quick ? QUICK_RULES : DEEP_RULES, options.withoutVendor);
   if (source) await readSystemGroup(source, facts, options.signal);
   addKnowledgeFacts(facts);
-  if (source && !options.quick) await readDeepFacts(source, rules, facts, options.signal);
+  if (source && !options.quick) {
+    const census = await enterpriseCensus(source, options.signal);
+    addCensusFacts(facts, census);
+    await readDeepFacts(source, rules, facts, census, options.signal);
+  }
   const evidence = evaluateRules(rules, facts);
   return { ...pickWinners(evidence), evidence };
 }

@@ -69,9 +69,11 @@ export class FileSnmpSource implements SnmpSource {
     if (!root) return { rows: [], truncated: false, error: { code: 'bad-oid', message: 'walk root is not a numeric OID' } };
     const maxRows = options.maxRows ?? DEFAULT_WALK_MAX_ROWS;
     const out: VarBind[] = [];
-    // GETNEXT semantics: start strictly after the root itself.
-    let i = this.lowerBound(root);
-    if (this.rows[i] && compareOids(this.rows[i]!.parts, root) === 0) i++;
+    // GETNEXT semantics: start strictly after the root itself (or after startAfter, when it lies inside the root).
+    const after = options.startAfter ? parseOid(options.startAfter) : null;
+    const start = after && isStrictlyUnder(after, root) ? after : root;
+    let i = this.lowerBound(start);
+    if (this.rows[i] && compareOids(this.rows[i]!.parts, start) === 0) i++;
     for (; i < this.rows.length; i++) {
       const row = this.rows[i]!;
       if (!isStrictlyUnder(row.parts, root)) break;

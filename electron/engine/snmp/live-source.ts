@@ -138,7 +138,8 @@ export class LiveSnmpSource implements SnmpSource {
     const timer = setTimeout(() => deadline.abort(new SnmpError('snmp-timeout', 'walk time bound')), options.timeoutMs ?? DEFAULT_WALK_TIMEOUT_MS);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
     const rows: VarBind[] = [];
-    let last: OidParts = root;
+    const after = options.startAfter ? parseOid(options.startAfter) : null;
+    let last: OidParts = after && isStrictlyUnder(after, root) ? after : root;
     let maxRepetitions = this.opts.maxRepetitions;
     try {
       for (;;) {

@@ -40,6 +40,13 @@ export interface WalkOptions {
    * candidates): stopping there is the answer, not a device problem to report.
    */
   sample?: boolean;
+  /**
+   * Start after this OID (inside the root) instead of at the root, as GETNEXT
+   * would: lets a reader hop over a subtree it has seen enough of (the
+   * enterprise census asks one row per vendor subtree). Sources that ignore it
+   * start at the root; callers must tolerate that.
+   */
+  startAfter?: string;
 }
 
 export interface WalkResult {

@@ -8,7 +8,8 @@
  */
 import { DEVICE_TYPES, type DeviceType } from '../../../../shared/device-types';
 import { identityObjects, type IdentityObjectField } from '../../knowledge/identity-objects';
-import { OID, first } from '../oids';
+import { censusFact } from '../enterprise-census';
+import { first } from '../oids';
 import type { Rule } from '../types';
 
 export const KNOWLEDGE_FACT = {
@@ -20,6 +21,8 @@ export const KNOWLEDGE_FACT = {
   describedVendor: 'iana.sysdescr-vendor',
   productName: 'product.name',
   productClass: 'product.class',
+  /** The IANA registrant of the first vendor tree a generic agent serves (enterprise census). */
+  servedVendor: 'iana.census-vendor',
   /** The class most of an enterprise's products state (compiled), or its registrant's name says. */
   enterpriseClass: 'enterprise.class',
 } as const;
@@ -41,8 +44,8 @@ const VALUE_SHAPE: Record<IdentityObjectField, RegExp> = {
 const IDENTITY_WEIGHT = 52;
 
 /**
- * Asked only of agents whose sysObjectID is under the enterprise (a gate on the
- * rule: no reads elsewhere), not of every vendor behind a generic agent.
+ * Asked only of agents that serve the enterprise's tree (their sysObjectID's, or
+ * one the enterprise census found): no reads elsewhere.
  */
 const identityRules: Rule[] = identityObjects().flatMap(({ enterprise, objects }) =>
   objects.map((o) =>
@@ -50,7 +53,7 @@ const identityRules: Rule[] = identityObjects().flatMap(({ enterprise, objects }
       id: `mib:${o.id}`,
       fact: o.column ? first(o.oid) : o.oid,
       match: VALUE_SHAPE[o.field],
-      also: [{ fact: OID.sysObjectID, prefix: `1.3.6.1.4.1.${enterprise}` }],
+      also: [{ fact: censusFact(enterprise), absent: false }],
       weight: IDENTITY_WEIGHT - o.rank * 0.25,
     }),
   ),
@@ -62,6 +65,8 @@ export const COMPILED_RULES: readonly Rule[] = [
   compiled({ id: 'iana-enterprise-agent', fact: KNOWLEDGE_FACT.agent, take: 'vendor', weight: 14 }),
   // Below the sysObjectID's registrant: only where the agent is generic (net-snmp) or names none.
   compiled({ id: 'iana-named-in-sysdescr', fact: KNOWLEDGE_FACT.describedVendor, take: 'vendor', weight: 40 }),
+  // Below the sysDescr's maker: a vendor tree behind net-snmp names the box's maker, unless the text says otherwise.
+  compiled({ id: 'iana-served-tree', fact: KNOWLEDGE_FACT.servedVendor, take: 'vendor', weight: 38 }),
   compiled({ id: 'mib-product', fact: KNOWLEDGE_FACT.productName, take: 'model', weight: 36 }),
   ...CLASSES.map((type) => compiled({ id: 'mib-product-class', fact: KNOWLEDGE_FACT.productClass, match: new RegExp(`^${type}$`), set: { type }, weight: 50 })),
   // As weak as the hand-written enterprise classes (25): a maker's usual class is a guess, and the evidence says so.

@@ -50,19 +50,22 @@ export const PROBE_ALSO: Readonly<Record<number, readonly number[]>> = {
 /** The enterprises whose private MIBs an agent may implement; 'all' when it gives no sysObjectID. */
 export type EnterpriseGate = ReadonlySet<number> | 'all';
 
-/** Which vendor enterprises' private MIBs are worth asking an agent of enterprise `own` for (identification and health). */
-export function enterprisesWorthAsking(own: number | null): EnterpriseGate {
+/**
+ * Which vendor enterprises' private MIBs are worth asking an agent of enterprise `own` for (identification and
+ * health): its own, those the enterprise census found it serving (`answered`), and the known companions above.
+ */
+export function enterprisesWorthAsking(own: number | null, answered: readonly number[] = []): EnterpriseGate {
   if (own == null) return 'all';
   // Generic agents also answer each other's MIBs (net-snmp serves UCD's LM-SENSORS).
-  if (GENERIC_AGENT_ENTERPRISES.includes(own)) return new Set([own, ...GENERIC_AGENT_ENTERPRISES, ...BEHIND_GENERIC_AGENTS]);
-  return new Set([own, ...(PROBE_ALSO[own] ?? [])]);
+  if (GENERIC_AGENT_ENTERPRISES.includes(own)) return new Set([own, ...answered, ...GENERIC_AGENT_ENTERPRISES, ...BEHIND_GENERIC_AGENTS]);
+  return new Set([own, ...answered, ...(PROBE_ALSO[own] ?? [])]);
 }
 
 /**
  * net-snmp's own MIBs (UCD's LM-SENSORS, disk and load tables) are served by
  * every Linux box whatever sysObjectID it gives: as good as standard MIBs.
  */
-const NET_SNMP_MIBS: readonly number[] = [8072, 2021];
+export const NET_SNMP_MIBS: readonly number[] = [8072, 2021];
 
 /** A standard-MIB OID is always worth asking; a vendor one only of agents the gate lets through. */
 export function worthAsking(oid: string, gate: EnterpriseGate): boolean {
