@@ -19,6 +19,7 @@ import { usualClassOf } from '../knowledge/enterprise-class';
 import { loadKnowledge } from '../knowledge/load';
 import { activeRules } from './rule-owners';
 import { DEEP_RULES, QUICK_RULES } from './rules';
+import { DESCR_WORDS, descrWords } from './rules/sysdescr';
 import type { Facts, HostFacts, Identity, IdentifyOptions } from './types';
 
 async function addMacFacts(facts: Facts): Promise<void> {
@@ -74,6 +75,12 @@ function addCensusFacts(facts: Facts, census: readonly number[]): void {
   if (usual && !facts.has(KNOWLEDGE_FACT.enterpriseClass)) facts.set(KNOWLEDGE_FACT.enterpriseClass, { value: usual, source: `1.3.6.1.4.1.${maker}` });
 }
 
+/** The sysDescr's words, for the class-word rules (rules/sysdescr.ts). */
+function addDescrWords(facts: Facts): void {
+  const descr = facts.get(OID.sysDescr)?.value;
+  if (descr) facts.set(DESCR_WORDS, { value: descrWords(descr), source: OID.sysDescr });
+}
+
 export async function identifyDevice(
   source: SnmpSource | null,
   host: HostFacts,
@@ -84,6 +91,7 @@ export async function identifyDevice(
   const rules = activeRules(options.quick ? QUICK_RULES : DEEP_RULES, options.withoutVendor);
   if (source) await readSystemGroup(source, facts, options.signal);
   addKnowledgeFacts(facts);
+  addDescrWords(facts);
   if (source && !options.quick) {
     const census = await enterpriseCensus(source, options.signal);
     addCensusFacts(facts, census);

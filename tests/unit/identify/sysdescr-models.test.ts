@@ -30,3 +30,34 @@ describe('models and firmware named in sysDescr', () => {
     expect(id.model).toBeNull();
   });
 });
+
+describe('class words in sysDescr, wherever a product glues them', () => {
+  // An unregistered enterprise: no vendor rule, no compiled product, only the words.
+  const UNKNOWN_VENDOR = '1.3.6.1.4.1.99999.1';
+
+  it.each([
+    ['Lenovo ThinkSystem NE1072T RackSwitch', 'switch'],
+    ['EthernetProbe2 SP2403 071009', 'environment-sensor'],
+    ['securityProbe 5ESV SEC-MX25V405n', 'environment-sensor'],
+    ['ENVIROMUX-MICRO', 'environment-sensor'],
+    ['Integrated Lights-Out 5 1.20 Feb 02 2018', 'server'],
+    ['CANOPY 16.0.0.1 AP', 'access-point'],
+    ['Alta AP6 2.2w', 'access-point'],
+    ['RouterOS RB2011iL', 'router'],
+    ['; AXIS P5676-LE; PTZ Camera; 11.10.61;', 'camera'],
+    ['Broadworks Application Server', 'server'],
+    ['FlexStor II Tape Library 2U', 'nas'],
+  ])('%s → %s', async (descr, type) => {
+    const id = await fromSystem(UNKNOWN_VENDOR, descr);
+    expect(id.type).toBe(type);
+    expect(id.evidence.find((e) => e.field === 'type')?.rule).toMatch(/^sysdescr:/);
+  });
+
+  it.each([
+    // A field name is not a class word ("eth_switch_fw"), nor is a syllable ("Snap", "Mapper").
+    ['Prod: Integra-X;Vers: 3.19.6;radio: RAVRAV;eth_switch_fw: 6.5.18.1', 'access-point'],
+    ['SnapGear Mapper 4.2', 'unknown'],
+  ])('%s stays %s', async (descr, type) => {
+    expect((await fromSystem(UNKNOWN_VENDOR, descr)).type).toBe(type);
+  });
+});

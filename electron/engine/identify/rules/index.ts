@@ -8,7 +8,7 @@ import { COMPILED_RULES, KNOWLEDGE_FACT } from './compiled';
 import { HOST_RULES } from './host';
 import { MIB_PRESENCE_RULES } from './mib-presence';
 import { PRODUCT_TABLE_RULES } from './product-tables';
-import { SYSDESCR_RULES } from './sysdescr';
+import { DESCR_WORDS, SYSDESCR_RULES } from './sysdescr';
 import { SYSOBJECTID_RULES } from './sysobjectid';
 import { VALUE_SOURCE_RULES } from './value-sources';
 
@@ -22,7 +22,7 @@ export const DEEP_RULES: readonly Rule[] = [
   ...COMPILED_RULES,
 ];
 
-const QUICK_FACTS = new Set<string>([OID.sysDescr, OID.sysObjectID, OID.sysName, OID.sysServices, 'mac', 'mac.vendor', 'mac.randomised', 'hostname', ...Object.values(KNOWLEDGE_FACT)]);
+const QUICK_FACTS = new Set<string>([OID.sysDescr, DESCR_WORDS, OID.sysObjectID, OID.sysName, OID.sysServices, 'mac', 'mac.vendor', 'mac.randomised', 'hostname', ...Object.values(KNOWLEDGE_FACT)]);
 const isQuickFact = (key: string) => QUICK_FACTS.has(key) || key.startsWith('tcp:');
 
 export const QUICK_RULES: readonly Rule[] = DEEP_RULES.filter(

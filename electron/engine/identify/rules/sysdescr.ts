@@ -17,6 +17,11 @@ interface DescrRule {
   owner?: readonly number[];
   /** Only for agents under these sysObjectID prefixes (for patterns that outrank ENTITY-MIB). */
   objectIds?: readonly string[];
+  /**
+   * Match the sysDescr's words (DESCR_WORDS: "RackSwitch" → "Rack Switch", "AP6" → "AP 6"), not its text:
+   * for class words, which products glue to their names.
+   */
+  words?: true;
 }
 
 const D: readonly DescrRule[] = [
@@ -76,7 +81,7 @@ const D: readonly DescrRule[] = [
   { id: 'watchguard', match: /WatchGuard|Fireware/i, type: 'firewall', vendor: 'WatchGuard' },
   { id: 'pulse', match: /Pulse (?:Connect )?Secure.*?,(?<firmware>\d[\w.]+ \(build \d+\))/i, type: 'firewall', vendor: 'Pulse Secure' },
   { id: 'palo-alto', match: /Palo Alto Networks/i, type: 'firewall', vendor: 'Palo Alto Networks' },
-  { id: 'firewall-word', match: /\bfirewall\b|\bVPN (?:gateway|appliance)\b/i, type: 'firewall', weight: 40 },
+  { id: 'firewall-word', match: /\bfirewall\b|\bVPN (?:gateway|appliance)\b/i, type: 'firewall', weight: 40, words: true },
   // Cisco
   { id: 'cisco-ios', match: /Cisco (?:IOS|Internetwork Operating System).*?Version (?<firmware>[\w.()]+)/is, vendor: 'Cisco' },
   { id: 'cisco-iosxe', match: /Cisco IOS[ -]XE.*?Version (?<firmware>[\w.()]+)/is, vendor: 'Cisco' },
@@ -164,7 +169,7 @@ const D: readonly DescrRule[] = [
   { id: 'axis', match: /^\s*; AXIS (?<model>[\w -]+?); (?:Network Camera|PTZ Camera|Dome Camera|Connectivity Hub|[\w ]+); (?<firmware>[\d.]+);/i, vendor: 'Axis' },
   { id: 'axis-camera', match: /^\s*; AXIS .*Camera;/i, type: 'camera', vendor: 'Axis' },
   { id: 'hikvision', match: /Hikvision|HIKVISION/, type: 'camera', vendor: 'Hikvision' },
-  { id: 'camera-word', match: /\b(?:IP ?Camera|Network Camera|NVR|DVR)\b/i, type: 'camera', weight: 40 },
+  { id: 'camera-word', match: /\b(?:(?:IP |Network |PTZ |Dome |Bullet )?Camera|NVR|DVR|Video (?:Encoder|Server|Recorder))\b/i, type: 'camera', weight: 40, words: true },
   { id: 'bluecoat', match: /^Blue Coat (?<model>SG-\w+)/i, type: 'router', vendor: 'Blue Coat' },
   { id: 'adtran-netvanta', match: /^NetVanta|^ADTRAN/i, type: 'router', vendor: 'Adtran' },
   { id: 'netopia', match: /^Netopia/i, type: 'router', vendor: 'Netopia' },
@@ -194,10 +199,16 @@ const D: readonly DescrRule[] = [
   { id: 'freebsd', match: /^FreeBSD \S+ (?<firmware>[\w.-]+)/, type: 'server', weight: 20 },
   { id: 'openbsd', match: /OpenBSD/, type: 'server', weight: 20 },
   // Generic words (weak)
-  { id: 'switch-word', match: /\bswitch\b|\bswitching\b/i, type: 'switch', weight: 35 },
-  { id: 'router-word', match: /\brouter\b|\bgateway\b|\bCPE\b|\bDSL\b|\bCMTS\b|\bOLT\b/i, type: 'router', weight: 33 },
-  { id: 'ap-word', match: /\baccess point\b|\bwireless\b|\bmicrowave\b|\bradio\b|\bPtP\b|\bPMP\b/i, type: 'access-point', weight: 33 },
-  { id: 'wlc-word', match: /\bwireless (?:lan )?controller\b|\bSmartZone\b/i, type: 'wireless-controller', weight: 45 },
+  { id: 'switch-word', match: /\bswitch\b|\bswitching\b/i, type: 'switch', weight: 35, words: true },
+  { id: 'router-word', match: /\brouter\b|\bgateway\b|\bCPE\b|\bDSL\b|\bCMTS\b|\bOLT\b|\bSD-?WAN\b/i, type: 'router', weight: 33, words: true },
+  { id: 'ap-word', match: /\baccess point\b|\bwireless\b|\bmicrowave\b|\bradio\b|\bPtP\b|\bPMP\b/i, type: 'access-point', weight: 33, words: true },
+  // "AP" as a word of its own ("CANOPY 16.0 AP", "Alta AP6" → "Alta AP 6"): upper case only, "ap" is too common a syllable.
+  { id: 'ap-token', match: /(?:^|[\s,;(/])AP(?=$|[\s,;)/])/, type: 'access-point', weight: 31, words: true },
+  { id: 'wlc-word', match: /\bwireless (?:lan )?controller\b|\bSmartZone\b/i, type: 'wireless-controller', weight: 45, words: true },
+  // Baseboard management controllers: the server they manage is what a technician acts on.
+  { id: 'bmc-word', match: /\bLights-Out\b|\bBaseboard Management\b|\bManagement Controller\b|\bBMC\b|\bIPMI\b/i, type: 'server', weight: 34, words: true },
+  { id: 'server-word', match: /\b(?:Application|File|Media|Mail|Web|Database|Management) Server\b|\bServer Appliance\b|\bOS\/400\b/i, type: 'server', weight: 34, words: true },
+  { id: 'storage-word', match: /\bTape Library\b|\bDisk Array\b|\bStorage (?:Array|System|Server|Appliance)\b|\bNAS\b|\bRAID (?:Controller|System)\b/i, type: 'nas', weight: 36, words: true },
 ];
 
 /** Generic, last-resort extractions: weak weights so any specific source wins. */
@@ -229,19 +240,26 @@ const GENERIC: readonly DescrRule[] = [
   // A model code ending in a port count ("DGS-1210-52MP", "S3900-24F4S", "ECS4120-28F"), or "48 GE": a switch.
   { id: 'generic-port-count-model', match: /\b[A-Z]{1,6}-?\d{2,5}[A-Z]{0,3}-(?:5|8|10|12|16|18|20|24|26|28|32|48|50|52|54)(?:[A-Z]{0,4}\d?[A-Z]{0,3})?\b|\b\d{1,2} ?(?:GE|FE|XE)\b|\b\d{1,2}-Port\b/, type: 'switch', weight: 30 },
   { id: 'generic-ap-model', match: /(?:^|[\s,;(])(?:AP|WAP|EAP|CAP|UAP)-?\d{2,4}[A-Z\d-]*\b|\bManaged AP\b/, type: 'access-point', weight: 31 },
-  { id: 'generic-environment', match: /\b(?:sensors?|probes?|environment(?:al)? monitor|temperature|humidity)\b/i, type: 'environment-sensor', weight: 34 },
-  { id: 'generic-ups-card', match: /\bWeb\/SNMP\b|\b(?:Network )?Management Card\b|\bSNMP (?:Web )?(?:Card|Adapter)\b|\bSmart (?:II )?Card\b/i, type: 'ups', weight: 32 },
-  { id: 'generic-power', match: /\bATS\b|\bDistribution Panel\b|\bTransfer Switch\b/i, type: 'pdu', weight: 36 },
-  { id: 'generic-power-plant', match: /\b(?:Inverter|Power System|Rectifier|DC Power)\b/i, type: 'ups', weight: 34 },
-  { id: 'generic-modem', match: /\b(?:DOCSIS|Modem|CMTS|DSLAM|OLT|ONT|LTE)\b/i, type: 'router', weight: 34 },
+  { id: 'generic-environment', match: /\b(?:sensors?|probes?|environment(?:al)? monitor|enviro\w*|temperature|humidity|thermo(?:meter|graph)|climate monitor)\b/i, type: 'environment-sensor', weight: 34, words: true },
+  { id: 'generic-ups-card', match: /\bWeb\/SNMP\b|\b(?:Network )?Management Card\b|\bSNMP (?:Web )?(?:Card|Adapter)\b|\bSmart (?:II )?Card\b/i, type: 'ups', weight: 32, words: true },
+  { id: 'generic-power', match: /\bATS\b|\bDistribution Panel\b|\bTransfer Switch\b/i, type: 'pdu', weight: 36, words: true },
+  { id: 'generic-power-plant', match: /\b(?:Inverter|Power System|Rectifier|DC Power)\b/i, type: 'ups', weight: 34, words: true },
+  { id: 'generic-modem', match: /\b(?:DOCSIS|Modem|CMTS|DSLAM|OLT|ONT|LTE)\b/i, type: 'router', weight: 34, words: true },
   { id: 'generic-scanner-printer', match: /\bScan Server\b|\bSeries OS\b|\bPrint(?:ing)? Server\b/i, type: 'printer', weight: 36 },
   { id: 'generic-vendor-model', match: /^[A-Z][A-Za-z]+ (?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{2,31})$/, weight: 14 },
 ];
 
+/** The sysDescr split into words where products glue them ("RackSwitch", "EthernetProbe2", "RouterOS"). */
+export const DESCR_WORDS = 'sysdescr.words';
+
+export function descrWords(descr: string): string {
+  return descr.replace(/([a-z])(?=[A-Z])/g, '$1 ').replace(/([A-Za-z])(?=\d)/g, '$1 ');
+}
+
 function toRule(r: DescrRule, defaultWeight: number): Rule {
   return {
     id: `sysdescr:${r.id}`,
-    fact: OID.sysDescr,
+    fact: r.words ? DESCR_WORDS : OID.sysDescr,
     match: r.match,
     ...(r.type || r.vendor ? { set: { ...(r.type ? { type: r.type } : {}), ...(r.vendor ? { vendor: r.vendor } : {}) } } : {}),
     ...(r.objectIds ? { also: [{ fact: OID.sysObjectID, prefix: r.objectIds }] } : {}),
