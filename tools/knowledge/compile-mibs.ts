@@ -2,7 +2,8 @@
  * Compiles vendor MIBs into the knowledge Forewarn loads (resources/knowledge):
  *   products.json   sysObjectID → product name (and the class its words state), and
  *                   per enterprise the class most of its product branches state
- *   identity.json   per enterprise: objects holding the box's serial, model, firmware
+ *   identity.json   per enterprise: objects holding the box's serial, model, firmware, and
+ *                   where per-model MIB families keep them below the product OID
  *   sensors.json    per enterprise: temperature objects with their °C scale (plain and
  *                   typed tables), component health enumerations with each label's
  *                   severity, ENTITY-SENSOR-like vendor tables, UPS battery scalars
@@ -127,6 +128,8 @@ interface Compiled {
   /** Per enterprise, the class most of its classed products and MIB modules state (a weak prior). */
   enterpriseClasses: Record<number, string>;
   identity: Record<number, Array<[IdentityField, string, string, 0 | 1]>>;
+  /** Per enterprise, per-model MIB families: [field, family OID, suffix below a model's OID, example object] (modelFamilies). */
+  identityFamilies: Record<number, Array<[IdentityField, string, string, string]>>;
   temperatures: Record<number, Array<{ oid: string; name: string; mib: string; scale: number; scalar?: 1; nameColumn?: string; component: string; rank: number; typeColumn?: string; typeIs?: number[] }>>;
   states: Record<number, Array<{ oid: string; name: string; mib: string; component: string; states: Record<number, [string, string]>; scalar?: 1; nameColumn?: string }>>;
   /** Per enterprise, tables built like ENTITY-SENSOR-MIB's entPhySensorTable (type, scale, precision, value). */
@@ -290,6 +293,64 @@ function mostCommonEnterprise(objects: readonly MibObject[]): number | null {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
 }
 
+/** Per-model MIBs that must agree before an unseen model is asked the same place. */
+const FAMILY_MIN_MODELS = 3;
+
+interface IdentityCandidate {
+  field: IdentityField;
+  oid: string;
+  id: string;
+  column: boolean;
+  rank: number;
+}
+
+/**
+ * Per-model MIB families. Some vendors give every model its own MIB under the
+ * model's product OID (…890.1.5.8.<model>.1.10.0 is each Zyxel switch's serial);
+ * the six objects kept per field cannot cover hundreds of models, and the
+ * models in no collection are the ones technicians meet. Where three or more
+ * modules hold the same field at the same place below sibling subtrees, the
+ * place is the family's: an agent whose sysObjectID is under the family is
+ * asked its sysObjectID + the suffix (and its parent's + the suffix, for
+ * vendors whose MIB hangs one arc above the product OID). A column counts by
+ * its first row; a suffix is at least two arcs, so sibling scalars of one
+ * group are not mistaken for models.
+ */
+function modelFamilies(candidates: Map<number, IdentityCandidate[]>): Compiled['identityFamilies'] {
+  const out: Compiled['identityFamilies'] = {};
+  for (const [enterprise, list] of candidates) {
+    const places = new Map<string, { field: IdentityField; family: string; suffix: string; siblings: Set<string>; modules: Map<string, Set<string>>; id: string }>();
+    for (const c of list) {
+      const arcs = (c.column ? `${c.oid}.1` : c.oid).split('.');
+      // The sibling subtree is at least two arcs below the enterprise (1.3.6.1.4.1.N.x.<model>).
+      for (let k = 8; k < arcs.length - 2; k++) {
+        const family = arcs.slice(0, k).join('.');
+        const suffix = `.${arcs.slice(k + 1).join('.')}`;
+        const key = `${c.field}|${family}|${suffix}`;
+        const place = places.get(key) ?? { field: c.field, family, suffix, siblings: new Set<string>(), modules: new Map<string, Set<string>>(), id: c.id };
+        place.siblings.add(arcs[k]!);
+        const module = c.id.split('::')[0]!;
+        place.modules.set(module, (place.modules.get(module) ?? new Set<string>()).add(arcs[k]!));
+        places.set(key, place);
+      }
+    }
+    const kept = [...places.values()]
+      // A module that fills several siblings describes parts (paper trays 1–6), not one model each.
+      .filter((p) => p.siblings.size >= FAMILY_MIN_MODELS && p.modules.size >= FAMILY_MIN_MODELS && [...p.modules.values()].every((arcs) => arcs.size === 1))
+      .sort((a, b) => b.siblings.size - a.siblings.size || a.family.localeCompare(b.family) || a.suffix.localeCompare(b.suffix));
+    // One place per field and family: the one most models agree on.
+    const seen = new Set<string>();
+    const rows: Compiled['identityFamilies'][number] = [];
+    for (const p of kept) {
+      if (seen.has(`${p.field}|${p.family}`)) continue;
+      seen.add(`${p.field}|${p.family}`);
+      rows.push([p.field, p.family, p.suffix, p.id]);
+    }
+    if (rows.length > 0) out[enterprise] = rows;
+  }
+  return out;
+}
+
 /** A UPS battery scalar, with the scale or unit or states its MIB gives; null when it does not say. */
 function upsObject(o: MibObject, type: { base: string; format?: string; enums?: Record<number, string> }): CompiledUps | null {
   const field = upsFieldOf(o.name);
@@ -375,10 +436,10 @@ function compile(modules: MibModule[]): Compiled {
   };
 
   const productPrefix = siblingPrefixes(objects.filter((o) => o.kind === 'node' && !hasChildren.has(o.oid)));
-  const out: Compiled = { products: {}, enterpriseClasses: {}, identity: {}, temperatures: {}, states: {}, entitySensorTables: {}, ups: {} };
+  const out: Compiled = { products: {}, enterpriseClasses: {}, identity: {}, identityFamilies: {}, temperatures: {}, states: {}, entitySensorTables: {}, ups: {} };
   for (const [enterprise, table] of entitySensorTables(rowColumns, resolve)) (out.entitySensorTables[enterprise] ??= []).push(table);
   for (const [enterprise, temperature] of typedTemperatureTables(rowColumns, resolve, nameColumnOf)) (out.temperatures[enterprise] ??= []).push(temperature);
-  const identityCandidates = new Map<number, Array<{ field: IdentityField; oid: string; id: string; column: boolean; rank: number }>>();
+  const identityCandidates = new Map<number, IdentityCandidate[]>();
   for (const o of objects) {
     const enterprise = enterpriseOf(o.oid)!;
     const type = resolve(o.type);
@@ -437,6 +498,7 @@ function compile(modules: MibModule[]): Compiled {
     }
   }
   out.enterpriseClasses = { ...moduleDescriptionClasses(modules), ...enterpriseClasses(out.products) };
+  out.identityFamilies = modelFamilies(identityCandidates);
   for (const [enterprise, list] of identityCandidates) {
     const kept: Compiled['identity'][number] = [];
     for (const field of ['serial', 'model', 'firmware'] as const) {
@@ -489,13 +551,14 @@ async function main(): Promise<void> {
   const header = { source, compiledBy: 'tools/knowledge/compile-mibs.ts (libsmi smidump -f xml)', modules: modules.length };
   const write = (name: string, body: object) => writeFile(join('resources/knowledge', name), `${JSON.stringify({ ...header, ...body })}\n`);
   await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, products: compiled.products });
-  await write('identity.json', { identity: compiled.identity });
+  await write('identity.json', { identity: compiled.identity, families: compiled.identityFamilies });
   await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states, entitySensorTables: compiled.entitySensorTables, ups: compiled.ups });
   const count = (r: Record<number, unknown[]>) => Object.values(r).reduce((n, l) => n + l.length, 0);
   console.log(
     `${modules.length} modules from ${files} files in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +
       `${Object.keys(compiled.products).length} products (${Object.values(compiled.products).filter((p) => p[1]).length} with a class), ` +
       `identity objects for ${Object.keys(compiled.identity).length} enterprises (${count(compiled.identity)}), ` +
+      `${count(compiled.identityFamilies)} per-model MIB family places for ${Object.keys(compiled.identityFamilies).length} enterprises, ` +
       `${count(compiled.temperatures)} temperature objects, ${count(compiled.states)} health states, ${count(compiled.entitySensorTables)} ENTITY-SENSOR-like tables, ${count(compiled.ups)} UPS battery objects`,
   );
 }

@@ -21,19 +21,32 @@ export function words(name: string): string {
 }
 
 /** Parts of a device that are not the box itself: their serials and versions are not the device's. */
-const PART = /\b(?:batt|subsys|sub|monitor|modem|wireless|wlan|lte|gps|sim|mesh|port|ports|if|interface|fan|fans|psu|power|battery|batteries|disk|drive|hdd|ssd|sfp|xfp|gbic|transceiver|xcvr|optic|optical|lamp|toner|cartridge|drum|supply|supplies|license|licence|peer|neighbor|neighbour|remote|client|station|sta|ap|radio|antenna|sensor|slot|card|module|line|lc|blade|tray|feeder|vlan|route|user|session|tunnel|trap|notification|event|log|alarm|file|image|config|cfg|backup|download|upload|upgrade|pending|next|new|target|desired|required|min|latest|available|db|database|signature|av|ips|engine|driver|agent|boot|bootrom|bios|mib|protocol|snmp|loader|cpld|fpga|controller|ctrl|dsp|nic|bridge|link)\b/;
+const PART = /\b(?:batt|subsys|sub|monitor|modem|wireless|wlan|lte|gps|sim|mesh|port|ports|if|interface|fan|fans|psu|power|battery|batteries|disk|drive|hdd|ssd|sfp|xfp|gbic|transceiver|xcvr|optic|optical|lamp|toner|cartridge|drum|supply|supplies|license|licence|peer|neighbor|neighbour|remote|client|station|sta|ap|radio|antenna|sensor|slot|card|module|line|lc|blade|tray|feeder|vlan|route|user|session|tunnel|trap|notification|event|log|alarm|file|image|config|cfg|backup|download|upload|upgrade|pending|next|new|target|desired|required|min|latest|available|db|database|signature|av|ips|engine|driver|agent|boot|bootrom|bios|mib|protocol|snmp|loader|cpld|fpga|controller|ctrl|dsp|nic|bridge|link|cluster)\b/;
+
+/** Words before a bare "version" that say it is not the box's software ("hw version", "mib version"). */
+const NOT_SOFTWARE = /^(?:hw|hardware|pcb|board|mib|snmp|agent|protocol|proto|api|bios|boot|rom|xml|http|ip|tls|ssl|ssh|cfg|conf|config|db|sig|spec|rev|data|file|table|format|schema|license|lic|cpld|fpga)$/;
 
 const IDENTITY_GRAMMAR: ReadonlyArray<readonly [IdentityField, RegExp]> = [
-  ['serial', /\b(?:serial(?: ?(?:num|number|no|nbr|id))?|ser ?num|sn|esn)$/],
+  // A "service tag" is the serial some makers print on the chassis and answer over SNMP.
+  ['serial', /\b(?:serial(?: ?(?:num|number|no|nbr|id))?|ser ?num|sn|esn|service ?tag)$/],
   ['model', /\b(?:model(?: ?(?:name|number|no|type|descr|id))?|product ?(?:name|type|model|id|code|descr)|(?:hardware|hw|machine|device|system|sys|box|unit|chassis|platform) ?(?:model|type|name)|platform)$/],
   ['firmware', /\b(?:firmware(?: ?(?:version|ver|rev|revision|release))?|(?:fw|sw|software|os|system|sys|image|running|product|main) ?(?:version|ver|rev|revision|release))$/],
 ];
+
+/**
+ * A bare "version" named after its product ("svnVersion", "ubntVersion", Synology's "version"): the
+ * product's software, unless the word before it names something else. Ranked below the explicit names.
+ */
+function bareProductVersion(w: string): boolean {
+  const m = /^(?:([a-z]{2,5}) )?version$/.exec(w);
+  return m !== null && !NOT_SOFTWARE.test(m[1] ?? '') && !PART.test(m[1] ?? '');
+}
 
 /** The field an object's name says it holds, or null; parts of the box (ports, fans, SFPs…) excluded. */
 export function identityFieldOf(name: string): IdentityField | null {
   const w = words(name);
   const hit = IDENTITY_GRAMMAR.find(([, re]) => re.test(w));
-  if (!hit) return null;
+  if (!hit) return bareProductVersion(w) ? 'firmware' : null;
   return PART.test(w.replace(hit[1], '')) ? null : hit[0];
 }
 
@@ -88,6 +101,8 @@ export function celsiusScale(format: string | undefined, units: string | undefin
   if (/fahrenheit/.test(text) && !/celsius|centigrade/.test(text)) return null;
   const hint = /^d-(\d)$/.exec(format ?? '');
   if (hint) return 10 ** -Number(hint[1]);
+  // "Each unit is 0.5 degrees Celcius" (Foundry, Brocade): half-degree steps.
+  if (/\b(?:0\.5|half(?: a)?) ?(?:degrees?|deg|°|celsius|celcius|centigrade|c)\b/.test(text)) return 0.5;
   if (/\b(?:0\.1|1\/10|tenths?|one-tenth|deci)\b|\b10ths\b|x ?10\b|times 10|\* ?10\b|multiplied by 10\b|in 0\.1/.test(text)) return 0.1;
   if (/\b(?:0\.01|1\/100|hundredths?)\b|x ?100\b|multiplied by 100\b/.test(text)) return 0.01;
   if (/\b(?:0\.001|1\/1000|thousandths?|milli ?(?:degrees?|celsius|c)|millidegrees?|m°c|mdeg)\b/.test(text)) return 0.001;

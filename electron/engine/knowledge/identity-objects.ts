@@ -27,3 +27,23 @@ export function identityObjects(): Array<{ enterprise: number; objects: Identity
     return { enterprise: Number(enterprise), objects };
   });
 }
+
+/**
+ * A per-model MIB family's place for a field: below the model's own product OID
+ * (the agent's sysObjectID, or its parent for vendors whose MIBs hang one arc
+ * above it), for every agent whose sysObjectID is under `family`.
+ */
+export interface IdentityFamilyPlace {
+  field: IdentityObjectField;
+  family: string;
+  /** Arcs below the model's OID, `.0` for a scalar, `.1` for a column's first row. */
+  suffix: string;
+  /** MODULE::objectName of one model's object, the evidence's rule id. */
+  id: string;
+}
+
+const FAMILIES = (compiled as unknown as { families?: Record<string, Array<[IdentityObjectField, string, string, string]>> }).families ?? {};
+
+export function identityFamilies(): IdentityFamilyPlace[] {
+  return Object.values(FAMILIES).flatMap((rows) => rows.map(([field, family, suffix, id]) => ({ field, family, suffix, id })));
+}

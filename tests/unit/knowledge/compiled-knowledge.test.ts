@@ -109,3 +109,31 @@ describe('vendor tables are asked only of agents that may have them', () => {
     expect(walked.some((oid) => oid.startsWith('1.3.6.1.2.1.99.'))).toBe(true); // ENTITY-SENSOR-MIB
   });
 });
+
+describe('per-model MIB families (compiled from vendors that give each model its own MIB)', () => {
+  /** A Zyxel switch model that no MIB collection holds: its serial sits where its siblings' MIBs put theirs. */
+  const UNSEEN_MODEL = [
+    '1.3.6.1.2.1.1.1.0|4|XS9999-48',
+    '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.890.1.5.8.250',
+    '1.3.6.1.4.1.890.1.5.8.250.1.10.0|4|S230Z12345678',
+  ].join('\n');
+  const ZYXEL_SCOPE = deviceVendorScope([890], [8072, 2021], ['Zyxel']);
+
+  beforeAll(() => loadKnowledge());
+
+  it('reads an unseen model\'s serial at its family\'s place below its sysObjectID', async () => {
+    const identity = await identifyDevice(loadSnmprec(UNSEEN_MODEL, 'zyxel'), {}, { quick: false, withoutVendor: ZYXEL_SCOPE });
+    expect(identity.serial).toBe('S230Z12345678');
+    expect(identity.evidence).toContainEqual(expect.objectContaining({ field: 'serial', rule: expect.stringMatching(/^mib-family:ZYXEL-/), source: '1.3.6.1.4.1.890.1.5.8.250.1.10.0' }));
+  });
+
+  it('asks that place only of agents inside the family', async () => {
+    const outside = loadSnmprec(UNSEEN_MODEL.replaceAll('890.1.5.8.250', '890.1.15.250'), 'zyxel-usg');
+    const asked: string[] = [];
+    const spy = { label: outside.label, walk: outside.walk.bind(outside), get: (oids: readonly string[], signal?: AbortSignal) => (asked.push(...oids), outside.get(oids, signal)) };
+    const identity = await identifyDevice(spy, {}, { quick: false, withoutVendor: ZYXEL_SCOPE });
+    expect(identity.serial).toBeNull();
+    // Neither below its sysObjectID nor below its parent (the vendor's named objects are another matter).
+    expect(asked.filter((oid) => oid.startsWith('1.3.6.1.4.1.890.1.15.'))).toEqual([]);
+  });
+});

@@ -31,6 +31,16 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(identityFieldOf('sysUpTime')).toBeNull();
   });
 
+  it('reads a bare version named after its product as its software, and a service tag as its serial', () => {
+    expect(identityFieldOf('svnVersion')).toBe('firmware');
+    expect(identityFieldOf('ubntVersion')).toBe('firmware');
+    expect(identityFieldOf('version')).toBe('firmware');
+    expect(identityFieldOf('drsSystemServiceTag')).toBe('serial');
+    for (const other of ['hwVersion', 'mibVersion', 'snmpVersion', 'bootVersion', 'fanVersion', 'configVersion', 'ipVersion', 'licenseVersion', 'portVersion']) {
+      expect(identityFieldOf(other), other).toBeNull();
+    }
+  });
+
   it('reads a table as the box only when its name says system/chassis/unit and no part', () => {
     expect(isBoxTable('switchInfoTable')).toBe(true);
     expect(isBoxTable('chassisTable')).toBe(true);
@@ -52,6 +62,7 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(celsiusScale('d-1', undefined, '')).toBe(0.1);
     expect(celsiusScale(undefined, 'degrees Celsius', '')).toBe(1);
     expect(celsiusScale(undefined, undefined, 'Temperature in tenths of a degree Celsius')).toBe(0.1);
+    expect(celsiusScale(undefined, undefined, 'Temperature of the sensor. Each unit is 0.5 degrees Celcius.')).toBe(0.5);
     expect(celsiusScale(undefined, undefined, 'in millidegrees Celsius')).toBe(0.001);
     expect(celsiusScale(undefined, 'degrees Fahrenheit', '')).toBeNull();
     expect(celsiusScale(undefined, undefined, 'The probe temperature in Fahrenheit')).toBeNull();

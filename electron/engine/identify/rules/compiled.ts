@@ -7,9 +7,9 @@
  * so they stay on under leave-vendor-out; hand-written rules outrank them.
  */
 import { DEVICE_TYPES, type DeviceType } from '../../../../shared/device-types';
-import { identityObjects, type IdentityObjectField } from '../../knowledge/identity-objects';
+import { identityFamilies, identityObjects, type IdentityObjectField } from '../../knowledge/identity-objects';
 import { censusFact } from '../enterprise-census';
-import { first } from '../oids';
+import { OID, first } from '../oids';
 import type { Rule } from '../types';
 
 export const KNOWLEDGE_FACT = {
@@ -59,6 +59,24 @@ const identityRules: Rule[] = identityObjects().flatMap(({ enterprise, objects }
   ),
 );
 
+/**
+ * Per-model MIB families (Zyxel, D-Link, Moxa… one MIB per model under its product OID): the place
+ * three or more models agree on, asked of any model of the family, below its sysObjectID and below its
+ * parent (obj:/objparent: facts, facts.ts). Below the objects named outright.
+ */
+const FAMILY_WEIGHT = IDENTITY_WEIGHT - 2;
+const familyRules: Rule[] = identityFamilies().flatMap(({ field, family, suffix, id }) =>
+  (['obj', 'objparent'] as const).map((anchor) =>
+    compiled({
+      id: `mib-family:${id}`,
+      fact: `${anchor}:${suffix}`,
+      match: VALUE_SHAPE[field],
+      also: [{ fact: OID.sysObjectID, prefix: family }],
+      weight: FAMILY_WEIGHT,
+    }),
+  ),
+);
+
 export const COMPILED_RULES: readonly Rule[] = [
   // Below the hand-written enterprise names (50 and 15): the registry's spelling is the fallback.
   compiled({ id: 'iana-enterprise', fact: KNOWLEDGE_FACT.vendor, take: 'vendor', weight: 45 }),
@@ -72,4 +90,5 @@ export const COMPILED_RULES: readonly Rule[] = [
   // As weak as the hand-written enterprise classes (25): a maker's usual class is a guess, and the evidence says so.
   ...CLASSES.map((type) => compiled({ id: 'enterprise-usual-class', fact: KNOWLEDGE_FACT.enterpriseClass, match: new RegExp(`^${type}$`), set: { type }, weight: 24 })),
   ...identityRules,
+  ...familyRules,
 ];
