@@ -61,3 +61,21 @@ describe('class words in sysDescr, wherever a product glues them', () => {
     expect((await fromSystem(UNKNOWN_VENDOR, descr)).type).toBe(type);
   });
 });
+
+describe('model and firmware in shapes any vendor uses', () => {
+  const UNKNOWN_VENDOR = '1.3.6.1.4.1.99999.1';
+  it.each([
+    ['PowerConnect 6248, 3.3.7.3, VxWorks 6.5', 'PowerConnect 6248', '3.3.7.3'],
+    ['Dell Networking N2048P, 6.1.0.6, Linux 3.6.5-320b2282', 'Dell Networking N2048P', '6.1.0.6'],
+    ['Prod: Integra-X;Vers: 3.19.6;Timestamp: 2021-01-22 12:37:36;kernel: 4.14.0', 'Integra-X', '3.19.6'],
+    ['Hardware Model:UFI_S9500-30XS, Software version: OcNOS,6.4.1.32', 'UFI_S9500-30XS', '6.4.1.32'],
+    ['CSS106-1G-4P-1S SwOS v2.18', 'CSS106-1G-4P-1S', '2.18'],
+    ['Metamako MOS release 0.16.5 (build mos-0.16+287) running on a MetaMux 48 with C-Series', 'MetaMux 48 with C-Series', '0.16.5'],
+  ])('%s', async (descr, model, firmware) => {
+    expect(await fromSystem(UNKNOWN_VENDOR, descr)).toMatchObject({ model, firmware });
+  });
+
+  it('takes no model from a comma list that does not start with one', async () => {
+    expect((await fromSystem(UNKNOWN_VENDOR, 'Linux, 5.10.0, SMP')).model).toBeNull();
+  });
+});

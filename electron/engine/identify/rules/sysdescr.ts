@@ -229,6 +229,15 @@ const GENERIC: readonly DescrRule[] = [
   { id: 'generic-vendor-model-version', match: /^[A-Z][A-Za-z]+ (?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{1,31}) v?(?<firmware>\d+(?:\.\w+){1,4})$/, weight: 29 },
   // "; AXIS P5676-LE; PTZ Camera; 11.10.61; …": semicolon fields, the model first and a bare version later.
   { id: 'generic-semicolon-fields', match: /^\s*;\s*(?<model>[^;]*\d[^;]*?)\s*;[^;]*;\s*(?<firmware>\d+(?:\.\d+)+)\s*;/, weight: 30 },
+  // "PowerConnect 6248, 3.3.7.3, VxWorks 6.5", "Dell Networking N2048P, 6.1.0.6, Linux 3.6.5": model, version, platform.
+  { id: 'generic-model-comma-version', match: /^(?<model>[A-Za-z][\w +/-]{0,38}?\d[\w+/-]*), v?(?<firmware>\d+(?:\.\d+){1,4}[a-z]?), /, weight: 31 },
+  // Labelled fields: "Prod: Integra-X;Vers: 3.19.6;…", "Hardware Model:UFI_S9500-30XS, Software version: OcNOS,6.4.1.32".
+  { id: 'generic-labelled-model', match: /(?:^|[;,]\s*)(?:Prod(?:uct)?|(?:Hardware |HW )?Model)\s*:\s*(?<model>[A-Za-z][^;,:]{1,40}?)\s*(?=[;,]|$)/, weight: 33 },
+  { id: 'generic-labelled-version', match: /(?:^|[;,]\s*)(?:Vers(?:ion)?|(?:SW|Software|Firmware|FW) ?Version)\s*:\s*(?:[A-Za-z][\w-]*,\s*)?v?(?<firmware>\d[\w.()-]*)/i, weight: 33 },
+  // "CSS106-1G-4P-1S SwOS v2.18": a model code, then an OS name and its version.
+  { id: 'generic-model-os-version', match: /^(?<model>[A-Za-z][\w+/-]*\d[\w+/-]*) [A-Z]\w*OS v?(?<firmware>\d+(?:\.\w+)+)$/, weight: 32 },
+  // "… release 0.16.5 … running on a MetaMux 48 with C-Series": what the software runs on is the box.
+  { id: 'generic-running-on', match: /\brunning on an? (?<model>[A-Z][\w +/()-]{2,40}?)\s*$/, weight: 30 },
   { id: 'generic-v-number', match: /(?:^|[\s(,])v(?<firmware>\d+\.\d+(?:\.\w+)*)\b/i, weight: 15 },
   { id: 'generic-serial', match: /\b(?:S\/N|SN|serial(?: number)?)[:\s]+(?<serial>[A-Z0-9][A-Z0-9-]{5,})/i, weight: 25 },
   // "IPM-8220 1.30.4", "OAW-AP1321 4.0.3": a model code, then a version.
