@@ -5,6 +5,7 @@
  */
 import type { Device } from '../../shared/scan-document';
 import { terminalLine } from '../../shared/untrusted-text';
+import { typeIsGuess } from '../../shared/assessment/type-certainty';
 
 interface Column {
   title: string;
@@ -17,7 +18,8 @@ const COLUMNS: Column[] = [
   { title: 'MAC', value: (d) => d.mac ?? '', max: 17 },
   { title: 'NAME', value: (d) => d.sysName ?? d.hostname ?? '', max: 24 },
   { title: 'VENDOR', value: (d) => d.vendor ?? '', max: 16 },
-  { title: 'TYPE', value: (d) => d.type, max: 19 },
+  // A type from weak evidence only is marked, not stated: "switch?".
+  { title: 'TYPE', value: (d) => (typeIsGuess(d) ? `${d.type}?` : d.type), max: 19 },
   { title: 'MODEL', value: (d) => d.model ?? '', max: 24 },
   { title: 'FIRMWARE', value: (d) => d.firmware ?? '', max: 18 },
   { title: 'SEEN BY', value: reachedBy, max: 18 },

@@ -8,6 +8,7 @@ import type { Device, ScanDocument } from '../scan-document';
 import { byRiskDescending, riskBand, scoreSiteRisk, SEVERITY_ORDER, type Finding, type RiskBand, type Severity } from '../health';
 import { compareInOrder, type Comparison } from './compare';
 import { byRiskThenName, clean, deviceName, isPlaceholder, typeLabel } from './device-label';
+import { typeText } from './type-certainty';
 import { scanTime } from './reanalyze';
 
 /** Branding and commercial settings of the report; also the `--branding FILE` format of the CLI. */
@@ -174,7 +175,7 @@ export function buildReportModel(document: ScanDocument, options: ReportOptions 
     atRisk,
     costTotal: costs.length > 0 ? costs.reduce((a, b) => a + b, 0) : null,
     inventory: [...devices].sort(byRiskThenName).map((d) => ({
-      name: deviceName(d), ip: d.ip, mac: d.mac, type: typeLabel(d.type), vendor: clean(d.vendor), model: clean(d.model), firmware: clean(d.firmware, 60), serial: clean(d.serial), risk: d.risk?.score ?? 0,
+      name: deviceName(d), ip: d.ip, mac: d.mac, type: typeText(d), vendor: clean(d.vendor), model: clean(d.model), firmware: clean(d.firmware, 60), serial: clean(d.serial), risk: d.risk?.score ?? 0,
     })),
     appendix: [...devices].sort(byRiskThenName).filter(hasHealth).map(appendixDevice),
     comparison,
@@ -257,7 +258,7 @@ function appendixDevice(d: Device): AppendixDevice {
     id: d.id,
     name: deviceName(d),
     ip: d.ip,
-    type: typeLabel(d.type),
+    type: typeText(d),
     model: clean(d.model),
     risk: d.risk?.score ?? 0,
     sensors: (d.sensors ?? []).slice(0, 40).map((s) => ({

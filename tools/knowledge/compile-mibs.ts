@@ -51,20 +51,23 @@ const IDENTITY_SCALARS_PER_FIELD = 6;
 const IDENTITY_COLUMNS_PER_FIELD = 1;
 const SENSORS_PER_ENTERPRISE = 48;
 
-/** MIB files of a directory: its own files and those of its vendor folders (EXTRAS and dot-files skipped). */
+/**
+ * MIB files of a directory: its own files and those of its vendor folders, and of their
+ * product sub-folders (LibreNMS's cambium/cnmatrix), in name order (EXTRAS, "broken" and dot-files skipped).
+ */
 async function mibFiles(dir: string): Promise<{ files: string[]; folders: string[] }> {
   const files: string[] = [];
-  const folders: string[] = [dir];
-  for (const entry of (await readdir(dir)).sort()) {
-    if (entry.startsWith('.') || entry === 'EXTRAS' || /^(?:README|CONTRIBUTING|VERSION|LICENSE)/.test(entry)) continue;
-    const path = join(dir, entry);
-    if (!(await stat(path)).isDirectory()) {
-      files.push(path);
-      continue;
+  const folders: string[] = [];
+  const visit = async (folder: string): Promise<void> => {
+    folders.push(folder);
+    for (const entry of (await readdir(folder)).sort()) {
+      if (entry.startsWith('.') || entry === 'EXTRAS' || entry === 'broken' || /^(?:README|CONTRIBUTING|VERSION|LICENSE)/.test(entry)) continue;
+      const path = join(folder, entry);
+      if ((await stat(path)).isDirectory()) await visit(path);
+      else files.push(path);
     }
-    folders.push(path);
-    for (const file of (await readdir(path)).sort()) files.push(join(path, file));
-  }
+  };
+  await visit(dir);
   return { files, folders };
 }
 

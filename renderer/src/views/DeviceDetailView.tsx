@@ -11,6 +11,7 @@ import { RiskScore, SeverityBadge } from '../components/Badges';
 import { Bar, RingGauge } from '../components/Gauges';
 import { gaugeTone } from '../../../shared/health/gauges';
 import { DEVICE_TYPE_LABELS, deviceLabel, formatBytes, formatDate, formatSpeed, formatUptime } from '../format';
+import { GUESS_BELOW_WEIGHT, typeIsGuess, typeText } from '../../../shared/assessment/type-certainty';
 import { useApp } from '../store/context';
 import type { LiveScan } from '../store/live-scan';
 import { EmptyScan } from './EmptyScan';
@@ -38,7 +39,7 @@ export function DeviceDetailView() {
     );
   }
 
-  const subtitle = [DEVICE_TYPE_LABELS[device.type], device.vendor, device.model, device.ip].filter(Boolean).join(' · ');
+  const subtitle = [typeText(device), device.vendor, device.model, device.ip].filter(Boolean).join(' · ');
   return (
     <div className="view view-wide device-detail">
       <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -440,6 +441,11 @@ function IdentityCard({ device }: { device: Device }) {
           ))}
       </dl>
       <h3 className="subhead">Why “{DEVICE_TYPE_LABELS[device.type]}”</h3>
+      {typeIsGuess(device) && (
+        <p className="help" data-testid="type-guess">
+          A guess: only weak evidence points to this type (each below weight {GUESS_BELOW_WEIGHT}). Check the device before relying on it.
+        </p>
+      )}
       {typeEvidence.length === 0 ? (
         <p className="help">No evidence for a type: nothing this device answered matches a known class.</p>
       ) : (
