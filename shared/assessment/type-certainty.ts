@@ -16,16 +16,18 @@ export const GUESS_BELOW_WEIGHT = 30;
 
 type Identified = Pick<Device, 'type' | 'identification'>;
 
-/** The weight of the evidence that decided the type (0 when none did). */
-function typeWeight(device: Identified): number {
-  let best = 0;
-  for (const e of device.identification.evidence) if (e.field === 'type' && e.value === device.type && e.weight > best) best = e.weight;
+/** The weight of the evidence that decided the type; null when the document keeps none (older or hand-made files). */
+function typeWeight(device: Identified): number | null {
+  let best: number | null = null;
+  for (const e of device.identification.evidence) if (e.field === 'type' && e.value === device.type && (best === null || e.weight > best)) best = e.weight;
   return best;
 }
 
 /** True when the type stands on weak evidence only (an unknown type is not a guess: it says nothing). */
 export function typeIsGuess(device: Identified): boolean {
-  return device.type !== 'unknown' && device.type !== 'unmanaged-switch' && typeWeight(device) < GUESS_BELOW_WEIGHT;
+  if (device.type === 'unknown' || device.type === 'unmanaged-switch') return false;
+  const weight = typeWeight(device);
+  return weight !== null && weight < GUESS_BELOW_WEIGHT;
 }
 
 /** The type as a reader should see it: "Switch", or "Switch (guess)". */

@@ -24,6 +24,10 @@ describe('type certainty', () => {
     expect(typeIsGuess(device('server', evidence('ups', 62), evidence('server', 20, 'sysdescr:linux')))).toBe(true);
   });
 
+  it('does not guess about a document that kept no evidence (older or hand-made files)', () => {
+    expect(typeIsGuess(device('switch'))).toBe(false);
+  });
+
   it('never marks an unknown type or an inferred placeholder', () => {
     expect(typeText(device('unknown'))).toBe('Unknown');
     expect(typeIsGuess(device('unmanaged-switch'))).toBe(false);
