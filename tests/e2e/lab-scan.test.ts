@@ -27,6 +27,8 @@ const ups = truthHost('ups01');
 const printer = truthHost('prn-hp01');
 const nas = truthHost('nas01');
 const accessSwitch = truthHost('sw-access01');
+/** No SNMP: only its MAC's maker and open ports say what it is, so its type is a guess and says so. */
+const phone = truthHost('phone-reception');
 
 /** The office's SNMP secrets beyond `public`, as the technician would type them into a profile. */
 function labCredentials() {
@@ -197,6 +199,9 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('lab scan through 
     expect(risks.length).toBeGreaterThan(10);
     expect([...risks].sort((a, b) => b - a)).toEqual(risks);
     await screenshot(page, 'lab-devices');
+    const phoneRow = await deviceRow(page, phone.ip);
+    await expect.poll(() => phoneRow.locator('td.col-type').textContent(), WAIT).toBe('Phone?');
+    expect(await phoneRow.locator('td.col-type').getAttribute('title')).toBe('Phone (guess)');
     await page.getByRole('button', { name: /^IP/ }).click();
   });
 
@@ -227,6 +232,14 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('lab scan through 
     expect(await page.getByTestId('type-evidence').textContent()).toMatch(/switch/);
     await page.getByRole('heading', { name: /^Interfaces/ }).scrollIntoViewIfNeeded();
     await screenshot(page, 'lab-device-switch');
+    // A switch read over SNMP is stated; a phone known by its MAC's maker alone is marked a guess.
+    expect(await page.getByTestId('type-guess').count()).toBe(0);
+
+    await openDevice(page, phone.ip);
+    expect(await page.locator('.view-subtitle').first().textContent()).toMatch(/^Phone \(guess\)/);
+    expect(await page.getByTestId('type-guess').textContent()).toMatch(/A guess: only weak evidence/);
+    await page.getByTestId('type-guess').scrollIntoViewIfNeeded();
+    await screenshot(page, 'lab-device-guessed-type');
   });
 
   it('map: the office is drawn, and clicking the NAS opens its detail', async () => {

@@ -25,6 +25,7 @@ import { enterpriseOf } from '../../electron/engine/identify/enterprises';
 import { readMibModule, type MibModule, type MibObject, type MibType, type MibTypedef } from './smidump';
 import {
   celsiusScale,
+  classOfModule,
   classOfProduct,
   healthEnumeration,
   identityFieldOf,
@@ -258,21 +259,29 @@ function enterpriseClasses(products: Compiled['products']): Record<number, strin
   return out;
 }
 
+/** A vendor with this few modules makes few kinds of thing: one module naming its class is enough. */
+const SMALL_VENDOR_MODULES = 3;
+
 /**
  * Where products state no class, what the vendor's MIB modules say they are
- * for ("…MIB for the Extreme switch family"): one vote per module, for the
- * class its MODULE-IDENTITY description names, counted for the enterprise most
- * of its objects sit under. Kept with two votes or more and three quarters of
- * all: a vendor of many kinds of product (Cisco, Huawei, Zyxel) gets none, and
- * so does one with votes for both UPS and PDU (Eaton makes both: a 9PX UPS must
- * not read "PDU" because most of its vendor's modules are about PDUs).
+ * for ("RADIO-BRIDGE-MIB", "…MIB for the Extreme switch family"): one vote per
+ * module, for the class its name or else its MODULE-IDENTITY description
+ * names, counted for the enterprise most of its objects sit under. Kept with
+ * two votes or more and three quarters of all, or with the one vote of a
+ * vendor of three modules or fewer: a vendor of many kinds of product (Cisco,
+ * Huawei, Zyxel) gets none, and so does one with votes for both UPS and PDU
+ * (Eaton makes both: a 9PX UPS must not read "PDU" because most of its
+ * vendor's modules are about PDUs).
  */
 function moduleDescriptionClasses(modules: readonly MibModule[]): Record<number, string> {
   const votes = new Map<number, Map<string, number>>();
+  const moduleCount = new Map<number, number>();
   for (const m of modules) {
     const enterprise = mostCommonEnterprise(m.objects);
-    const cls = enterprise === null ? null : classOfProduct('', undefined, m.description.slice(0, 400));
-    if (enterprise === null || !cls) continue;
+    if (enterprise === null) continue;
+    moduleCount.set(enterprise, (moduleCount.get(enterprise) ?? 0) + 1);
+    const cls = classOfModule(m.name, m.description);
+    if (!cls) continue;
     const tally = votes.get(enterprise) ?? new Map<string, number>();
     tally.set(cls, (tally.get(cls) ?? 0) + 1);
     votes.set(enterprise, tally);
@@ -282,7 +291,8 @@ function moduleDescriptionClasses(modules: readonly MibModule[]): Record<number,
     const total = [...tally.values()].reduce((a, b) => a + b, 0);
     const [cls, n] = [...tally.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
     const confused = tally.has('ups') && tally.has('pdu');
-    if (n >= 2 && n / total >= 0.75 && !confused) out[enterprise] = cls;
+    const enough = n >= 2 || (moduleCount.get(enterprise) ?? 0) <= SMALL_VENDOR_MODULES;
+    if (enough && n / total >= 0.75 && !confused) out[enterprise] = cls;
   }
   return out;
 }

@@ -184,6 +184,28 @@ const CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
   [/\benvironment(?:al)? (?:monitor|sensor|unit)s?\b/, 'environment-sensor'],
 ];
 
+/**
+ * Words a MIB module's name uses for what it manages ("RADIO-BRIDGE-MIB", "ALPHA-RECTIFIER-SYS-MIB",
+ * "WebGraph-8xThermometer-US-MIB", "AXIS-VIDEO-MIB"): counted for a vendor's usual class only, never
+ * for a product (a product called "…Video…" may be a codec, a vendor whose MIB is about video is not a router maker).
+ */
+const MODULE_CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
+  [/\bradio (?:bridge|link)s?\b|\bmicrowave\b|\bpoint to (?:multi)?point\b|\bptm?p\b/, 'access-point'],
+  [/\brectifiers?\b|\binverters?\b|\bdc power\b|\bpower (?:system|plant)s?\b/, 'ups'],
+  [/\bthermometers?\b|\bthermo ?hygro\w*\b|\benviro\w*|\broom ?alert\w*|\bsensor ?probes?\b|\bclimate\b/, 'environment-sensor'],
+  [/\bvideo\b|\bsurveillance\b/, 'camera'],
+];
+
+/** The class a MIB module's name, or else the first part of its description, states; null when neither does. */
+export function classOfModule(name: string, description: string): DeviceType | null {
+  const named = words(name.replace(/-MIB$/i, ''));
+  return (
+    MODULE_CLASS_WORDS.find(([re]) => re.test(named))?.[1] ??
+    CLASS_WORDS.find(([re]) => re.test(named))?.[1] ??
+    classOfProduct('', undefined, description.slice(0, 400))
+  );
+}
+
 /** The class a product's own words state, or null. */
 export function classOfProduct(name: string, comment: string | undefined, description: string): DeviceType | null {
   const text = `${words(name)} ${comment ?? ''} ${description}`.toLowerCase();

@@ -8,8 +8,8 @@
 import { useEffect, useMemo, useState, type ReactNode, type UIEvent } from 'react';
 import { SEVERITY_ORDER } from '../../../shared/health/schema';
 import type { Device } from '../../../shared/scan-document';
-import { knownName, formatUptime, ipSortKey } from '../format';
-import { typeText } from '../../../shared/assessment/type-certainty';
+import { DEVICE_TYPE_LABELS, knownName, formatUptime, ipSortKey } from '../format';
+import { typeIsGuess, typeText } from '../../../shared/assessment/type-certainty';
 import { topFinding } from '../store/selectors';
 import { RiskScore } from './Badges';
 
@@ -31,7 +31,14 @@ const COLUMNS: readonly Column[] = [
   { id: 'ip', label: 'IP', width: '10.5%', value: (d) => d.ip ?? '', sortKey: (d) => ipSortKey(d.ip) },
   { id: 'name', label: 'Name', width: '12%', value: knownName },
   { id: 'vendor', label: 'Vendor', width: '8.5%', value: (d) => d.vendor ?? '' },
-  { id: 'type', label: 'Type', width: '9.5%', value: typeText },
+  {
+    id: 'type',
+    label: 'Type',
+    width: '9.5%',
+    // The full words in the tooltip; the narrow column shows "Server?" so the mark is never cut off.
+    value: typeText,
+    render: (d) => (typeIsGuess(d) ? <span className="type-guess">{DEVICE_TYPE_LABELS[d.type]}?</span> : DEVICE_TYPE_LABELS[d.type]),
+  },
   { id: 'model', label: 'Model', width: '12%', value: (d) => d.model ?? '' },
   { id: 'firmware', label: 'Firmware', width: '10%', value: (d) => d.firmware ?? '' },
   { id: 'uptime', label: 'Uptime', width: '7.5%', value: (d) => formatUptime(d.uptimeSeconds), sortKey: (d) => d.uptimeSeconds ?? -1, descendingFirst: true },

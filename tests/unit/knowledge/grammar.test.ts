@@ -4,6 +4,7 @@ import {
   classOfProduct,
   healthEnumeration,
   identityFieldOf,
+  classOfModule,
   isBoxTable,
   isTemperatureName,
   severityOfLabel,
@@ -29,6 +30,16 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(identityFieldOf('swPortSfpSerialNumber')).toBeNull();
     expect(identityFieldOf('sysBootRomVersion')).toBeNull();
     expect(identityFieldOf('sysUpTime')).toBeNull();
+  });
+
+  it('reads the class a MIB module is named for, else what its description says', () => {
+    expect(classOfModule('RADIO-BRIDGE-MIB', '')).toBe('access-point');
+    expect(classOfModule('ALPHA-RECTIFIER-SYS-MIB', '')).toBe('ups');
+    expect(classOfModule('WebGraph-8xThermometer-US-MIB', '')).toBe('environment-sensor');
+    expect(classOfModule('MG-SNMP-UPS-MIB', '')).toBe('ups');
+    expect(classOfModule('AXIS-VIDEO-MIB', '')).toBe('camera');
+    expect(classOfModule('EXTREME-BASE-MIB', 'MIB for the Extreme switch family.')).toBe('switch');
+    expect(classOfModule('ADTRAN-AOSCPU', 'CPU utilisation of AOS units.')).toBeNull();
   });
 
   it('reads a bare version named after its product as its software, and a service tag as its serial', () => {
