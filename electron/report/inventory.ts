@@ -13,13 +13,19 @@ export function inventorySection(model: ReportModel) {
   const columns: Column<InventoryRow>[] = [
     { title: 'Name and type', width: 2.6, render: (r) => stack(r.name, r.type) },
     { title: 'Address', width: 2.3, render: (r) => stack(r.ip ?? '—', r.mac) },
-    { title: 'Vendor and model', width: 3, render: (r) => stack([r.vendor, r.model].filter(Boolean).join(' ') || '—', r.firmware) },
+    { title: 'Vendor and model', width: 3, render: (r) => stack(vendorAndModel(r.vendor, r.model), r.firmware) },
     { title: 'Serial number', width: 1.8, render: (r) => r.serial ?? '—' },
     { title: 'Risk', width: 0.6, align: 'right', render: (r) => h(Text, { style: { color: riskColour(r.risk), fontWeight: 'bold' } }, String(Math.round(r.risk))) },
   ];
   return [
     heading('Asset inventory', 'h1'),
-    h(Text, { style: styles.lead }, `${model.inventory.length} devices answered on the network, riskiest first; under each name its type, under each address its MAC, under each model its firmware or operating system. Fields a device did not reveal are shown as —.`),
+    h(Text, { style: styles.lead }, `${model.inventory.length} devices answered on the network, riskiest first; under each name its type (marked “guess” where only weak evidence names it), under each address its MAC, under each model its firmware or operating system. Fields a device did not reveal are shown as —.`),
     table(columns, model.inventory, { fontSize: 7.5 }),
   ];
+}
+
+/** "HP LaserJet Pro M404dn", not "HP HP LaserJet Pro M404dn": many models already start with their maker. */
+export function vendorAndModel(vendor: string | null, model: string | null): string {
+  if (vendor && model && model.toLowerCase().startsWith(`${vendor.toLowerCase()} `)) return model;
+  return [vendor, model].filter(Boolean).join(' ') || '—';
 }
