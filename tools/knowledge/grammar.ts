@@ -11,7 +11,11 @@ import type { DeviceType } from '../../shared/device-types';
 export type IdentityField = 'serial' | 'model' | 'firmware';
 export type Severity = 'ok' | 'warning' | 'critical' | 'unknown';
 
-/** "mtxrHlTemperature" → "mtxr hl temperature"; acronyms kept together ("sysPSUStatus" → "sys psu status"). */
+/**
+ * "mtxrHlTemperature" → "mtxr hl temperature"; acronyms kept together ("sysPSUStatus" → "sys psu status").
+ * The exclusions below read "high" as a threshold word, except in "high precision" (upsHighPrecBatteryCapacity:
+ * the same reading in finer units).
+ */
 export function words(name: string): string {
   return name
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
@@ -73,7 +77,7 @@ export function identityRank(name: string): number {
 export function isTemperatureName(name: string): boolean {
   const w = words(name);
   if (!/\b(?:temp|temperature|thermal|tmp)(?: (?:sensor|probe))?(?: (?:status )?(?:value|val|reading|current|now|celsius|cel|degree|degrees|deg|c|in c|\d))?$/.test(w)) return false;
-  return !/\b(?:thresh|threshold|limit|alarm|warn|warning|crit|critical|high|low|max|maximum|min|minimum|hyst|hysteresis|set|setpoint|unit|units|scale|state|type|index|descr|name|enable|trap|notif|offset|delta|count|time|interval|config|format|mode|level|tolerance|shutdown|event|fahrenheit|fahr|f|degf|rate|trend|recovery|lower|upper|margin|peak|last|history|avg|average|not|client|channel)\b/.test(w);
+  return !/\b(?:thresh|threshold|limit|alarm|warn|warning|crit|critical|high(?! ?prec)|low|max|maximum|min|minimum|hyst|hysteresis|set|setpoint|unit|units|scale|state|type|index|descr|name|enable|trap|notif|offset|delta|count|time|interval|config|format|mode|level|tolerance|shutdown|event|fahrenheit|fahr|f|degf|rate|trend|recovery|lower|upper|margin|peak|last|history|avg|average|not|client|channel)\b/.test(w);
 }
 
 /** Celsius is written out: a scale of 1 is then not a guess. */
@@ -190,7 +194,8 @@ const CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
  * for a product (a product called "…Video…" may be a codec, a vendor whose MIB is about video is not a router maker).
  */
 const MODULE_CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
-  [/\bradio (?:bridge|link)s?\b|\bmicrowave\b|\bpoint to (?:multi)?point\b|\bptm?p\b/, 'access-point'],
+  // Not "PTP": in module names that is the Precision Time Protocol as often as point-to-point.
+  [/\bradio (?:bridge|link)s?\b|\bmicrowave\b|\bpoint to (?:multi)?point\b/, 'access-point'],
   [/\brectifiers?\b|\binverters?\b|\bdc power\b|\bpower (?:system|plant)s?\b/, 'ups'],
   [/\bthermometers?\b|\bthermo ?hygro\w*\b|\benviro\w*|\broom ?alert\w*|\bsensor ?probes?\b|\bclimate\b/, 'environment-sensor'],
   [/\bvideo\b|\bsurveillance\b/, 'camera'],
@@ -217,7 +222,7 @@ export type UpsField = 'chargePercent' | 'runtimeMinutes' | 'batteryStatus';
 /** UPS battery readings by name: charge, runtime left, battery status. */
 export function upsFieldOf(name: string): UpsField | null {
   const w = words(name);
-  if (/\b(?:thresh|threshold|limit|alarm|min|max|low|high|set|config|test|last|since|date|time ?on ?battery|elapsed)\b/.test(w)) return null;
+  if (/\b(?:thresh|threshold|limit|alarm|min|max|low|high(?! ?prec)|set|config|test|last|since|date|time ?on ?battery|elapsed)\b/.test(w)) return null;
   if (/\b(?:bat|batt|battery)\b/.test(w) && /\b(?:capacity|charge)(?: (?:remaining|level|percent|pct))?$/.test(w)) return 'chargePercent';
   if (/\b(?:bat|batt|battery)\b.*\b(?:run ?time|runtime|autonomy|time remaining|remaining time)(?: (?:remaining|left))?$|\b(?:estimated )?(?:run ?time|runtime|autonomy) (?:remaining|left)$/.test(w)) return 'runtimeMinutes';
   if (/\b(?:bat|batt|battery) (?:status|state|condition)$/.test(w)) return 'batteryStatus';

@@ -40,6 +40,7 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(classOfModule('AXIS-VIDEO-MIB', '')).toBe('camera');
     expect(classOfModule('EXTREME-BASE-MIB', 'MIB for the Extreme switch family.')).toBe('switch');
     expect(classOfModule('ADTRAN-AOSCPU', 'CPU utilisation of AOS units.')).toBeNull();
+    expect(classOfModule('TIMETRA-PTP-MIB', '')).toBeNull();
   });
 
   it('reads a bare version named after its product as its software, and a service tag as its serial', () => {
@@ -63,6 +64,8 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(isTemperatureName('mtxrHlTemperature')).toBe(true);
     expect(isTemperatureName('tempSensorValue')).toBe(true);
     expect(isTemperatureName('boardTempCelsius')).toBe(true);
+    expect(isTemperatureName('upsHighPrecBatteryTemperature')).toBe(true);
+    expect(isTemperatureName('tempHighThreshold')).toBe(false);
     expect(isTemperatureName('ciscoEnvMonTemperatureThreshold')).toBe(false);
     expect(isTemperatureName('ciscoEnvMonTemperatureState')).toBe(false);
     expect(isTemperatureName('cSipStatsClientTempNotAvailIns')).toBe(false);
@@ -120,6 +123,9 @@ describe('UPS battery objects', () => {
   it('finds charge, runtime and battery status by name, not their thresholds', async () => {
     const { upsFieldOf, runtimeUnit, batteryStatusEnumeration } = await import('../../../tools/knowledge/grammar');
     expect(upsFieldOf('upsAdvBatteryCapacity')).toBe('chargePercent');
+    // High precision is the same reading in finer units, not a high threshold.
+    expect(upsFieldOf('upsHighPrecBatteryCapacity')).toBe('chargePercent');
+    expect(upsFieldOf('upsBatteryCapacityHighThreshold')).toBeNull();
     expect(upsFieldOf('xupsBatCapacity')).toBe('chargePercent');
     expect(upsFieldOf('upsEstimatedMinutesRemaining')).toBeNull();
     expect(upsFieldOf('upsBatteryRunTimeRemaining')).toBe('runtimeMinutes');
