@@ -75,6 +75,13 @@ describe('enterprise census', () => {
     expect(gets.filter((oid) => oid.startsWith('1.3.6.1.4.1.6574.'))).toEqual([]);
   });
 
+  it('is taken once per device: identification and health share it', async () => {
+    const source = counting(loadSnmprec(HIDDEN_SYNOLOGY, 'nas'));
+    await identifyDevice(source, {}, { quick: false });
+    await collectHealth(source, {});
+    expect(source.walks.filter((w) => w.root === '1.3.6.1.4.1')).toHaveLength(4);
+  });
+
   it('lets health read the compiled sensor tables of every tree served', async () => {
     const health = await collectHealth(loadSnmprec(HIDDEN_SYNOLOGY, 'nas'), UNSEEN);
     expect(health.sensors).toContainEqual(expect.objectContaining({ kind: 'temperature', value: 41, source: 'mib:SYNOLOGY-SYSTEM-MIB' }));
