@@ -33,7 +33,8 @@ const NOT_SOFTWARE = /^(?:hw|hardware|pcb|board|mib|snmp|agent|protocol|proto|ap
 const IDENTITY_GRAMMAR: ReadonlyArray<readonly [IdentityField, RegExp]> = [
   // A "service tag" is the serial some makers print on the chassis and answer over SNMP.
   ['serial', /\b(?:serial(?: ?(?:num|number|no|nbr|id))?|ser ?num|sn|esn|service ?tag)$/],
-  ['model', /\b(?:model(?: ?(?:name|number|no|type|descr|id))?|product ?(?:name|type|model|id|code|descr)|(?:hardware|hw|machine|device|system|sys|box|unit|chassis|platform) ?(?:model|type|name)|platform)$/],
+  // "Device name", "system name" and "unit name" are names a user gives the box (like sysName), not its model.
+  ['model', /\b(?:model(?: ?(?:name|number|no|type|descr|id))?|product ?(?:name|type|model|id|code|descr)|(?:hardware|hw|machine|device|system|sys|box|unit|chassis|platform) ?(?:model|type)|(?:hardware|hw|chassis|platform) ?name|platform)$/],
   ['firmware', /\b(?:firmware(?: ?(?:version|ver|rev|revision|release))?|(?:fw|sw|software|os|system|sys|image|running|product|main) ?(?:version|ver|rev|revision|release))$/],
 ];
 

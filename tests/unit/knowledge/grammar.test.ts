@@ -22,6 +22,10 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
   it('finds the objects that hold the box serial, model and firmware, and not those of its parts', () => {
     expect(identityFieldOf('mtxrSerialNumber')).toBe('serial');
     expect(identityFieldOf('snwlSysModel')).toBe('model');
+    // A name the user gives the box is not its model.
+    expect(identityFieldOf('ruckusZD1000SystemName')).toBeNull();
+    expect(identityFieldOf('wtWebioAn8GraphDeviceName')).toBeNull();
+    expect(identityFieldOf('hwChassisName')).toBe('model');
     expect(identityFieldOf('mtxrFirmwareVersion')).toBe('firmware');
     expect(identityFieldOf('hwSysVersion')).toBe('firmware');
     // Parts of the box and other software are not the device's identity.
