@@ -134,7 +134,8 @@ interface Compiled {
   identity: Record<number, Array<[IdentityField, string, string, 0 | 1]>>;
   /** Per enterprise, per-model MIB families: [field, family OID, suffix below a model's OID, example object] (modelFamilies). */
   identityFamilies: Record<number, Array<[IdentityField, string, string, string]>>;
-  temperatures: Record<number, Array<{ oid: string; name: string; mib: string; scale: number; scalar?: 1; nameColumn?: string; component: string; rank: number; typeColumn?: string; typeIs?: number[] }>>;
+  /** `unstated`: the MIB gives no unit size (no DISPLAY-HINT, no "Celsius", no "tenths"), so whole degrees are a guess. */
+  temperatures: Record<number, Array<{ oid: string; name: string; mib: string; scale: number; unstated?: 1; scalar?: 1; nameColumn?: string; component: string; rank: number; typeColumn?: string; typeIs?: number[] }>>;
   states: Record<number, Array<{ oid: string; name: string; mib: string; component: string; states: Record<number, [string, string]>; scalar?: 1; nameColumn?: string }>>;
   /** Per enterprise, tables built like ENTITY-SENSOR-MIB's entPhySensorTable (type, scale, precision, value). */
   entitySensorTables: Record<number, EntitySensorTable[]>;
@@ -364,6 +365,11 @@ function modelFamilies(candidates: Map<number, IdentityCandidate[]>): Compiled['
   return out;
 }
 
+/** True when nothing in the MIB says what one step of a temperature object is (whole degrees was assumed). */
+function scaleUnstated(scale: number, format: string | undefined, units: string | undefined, description: string): boolean {
+  return scale === 1 && !format && !saysCelsius(units, description);
+}
+
 /** A UPS battery scalar, with the scale or unit or states its MIB gives; null when it does not say. */
 function upsObject(o: MibObject, type: { base: string; format?: string; enums?: Record<number, string> }): CompiledUps | null {
   const field = upsFieldOf(o.name);
@@ -408,6 +414,7 @@ function typedTemperatureTables(rows: Map<string, MibObject[]>, resolve: ReturnT
       enterpriseOf(value.oid)!,
       {
         oid: value.oid, name: value.name, mib: value.module, scale, component: 'temperature', rank: 2 + (nameColumn ? 2 : 0),
+        ...(scaleUnstated(scale, type.format, value.units, value.description) ? { unstated: 1 as const } : {}),
         typeColumn: typeColumn.oid, typeIs: temperature, ...(nameColumn ? { nameColumn } : {}),
       },
     ]);
@@ -482,6 +489,7 @@ function compile(modules: MibModule[]): Compiled {
           name: o.name,
           mib: o.module,
           scale,
+          ...(scaleUnstated(scale, type.format, o.units, o.description) ? { unstated: 1 as const } : {}),
           ...(o.kind === 'scalar' ? { scalar: 1 as const } : {}),
           ...(nameColumn ? { nameColumn } : {}),
           component: temperatureComponent(o.name),

@@ -50,11 +50,31 @@ export interface SensorDef {
   fahrenheit?: boolean;
   /** Compiled from the vendor's MIB (tools/), not hand-written: kept by --leave-vendor-out. */
   compiled?: boolean;
+  /**
+   * The MIB never says what one step is. Integer temperatures that are not whole degrees are
+   * almost always tenths, so a column whose readings only make sense as tenths (444 → 44.4 °C)
+   * is read as tenths; one that makes sense as whole degrees stays so.
+   */
+  unstatedScale?: boolean;
 }
 
 type Col = 'value' | 'name' | 'status' | 'high' | 'highWarn' | 'low' | 'lowWarn' | 'filter';
 
 const ENT_PHYSICAL_NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
+
+/**
+ * The scale to read a definition's rows with: its own, or tenths for an unstated one whose readings
+ * (all of them, so one table is never read two ways) fall outside the plausible range as they are
+ * and inside it as tenths.
+ */
+function scaleFor(def: SensorDef, rows: Map<string, Row<Col>>): number {
+  const scale = def.scale ?? 1;
+  if (!def.unstatedScale || !def.range || def.states) return scale;
+  const [low, high] = def.range;
+  const values = [...rows.values()].map((r) => asNumber(r.value)).filter((v): v is number => v !== null && !def.skip?.includes(v)).map((v) => v * scale);
+  const plausible = (v: number) => v >= low && v <= high;
+  return values.some((v) => !plausible(v)) && values.every((v) => plausible(v / 10)) ? scale / 10 : scale;
+}
 
 export async function readSensorDef(ctx: HealthContext, def: SensorDef): Promise<Sensor[]> {
   if (!def.compiled && vendorTableOff(ctx, def.value)) return [];
@@ -66,6 +86,7 @@ export async function readSensorDef(ctx: HealthContext, def: SensorDef): Promise
   if (rows.size === 0) return [];
   const entityNames = def.nameFromEntity ? await readTable(ctx, { name: ENT_PHYSICAL_NAME }, `health:${def.source}`) : null;
   const out: Sensor[] = [];
+  const scale = scaleFor(def, rows);
   for (const index of [...rows.keys()].sort(compareIndex)) {
     const row = rows.get(index)!;
     const raw = asNumber(row.value);
@@ -73,7 +94,6 @@ export async function readSensorDef(ctx: HealthContext, def: SensorDef): Promise
     if (def.indexPattern && !def.indexPattern.test(index)) continue;
     if (def.filter?.equals && !def.filter.equals.includes(asNumber(row.filter) ?? NaN)) continue;
     if (def.filter?.matches && !def.filter.matches.test(asText(row.filter) ?? '')) continue;
-    const scale = def.scale ?? 1;
     const scaled = raw * scale;
     const value = def.states ? raw : round(def.fahrenheit ? ((scaled - 32) * 5) / 9 : scaled, 3);
     if (def.range && (value < def.range[0] || value > def.range[1])) continue;

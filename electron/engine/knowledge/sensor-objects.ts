@@ -13,6 +13,8 @@ interface CompiledTemperature {
   name: string;
   mib: string;
   scale: number;
+  /** The MIB does not say what one step is (see SensorDef.unstatedScale). */
+  unstated?: 1;
   scalar?: 1;
   nameColumn?: string;
   component: string;
@@ -62,6 +64,7 @@ function temperatureDef(t: CompiledTemperature): SensorDef {
     ...(t.scalar ? { scalar: true, nameTemplate: spaced(t.name) } : { nameTemplate: t.nameColumn ? '{name}' : `${spaced(t.name)} {index}` }),
     ...(t.nameColumn ? { name: t.nameColumn } : {}),
     ...(t.scale !== 1 ? { scale: t.scale } : {}),
+    ...(t.unstated ? { unstatedScale: true } : {}),
     ...(t.typeColumn && t.typeIs ? { filter: { column: t.typeColumn, equals: t.typeIs } } : {}),
     // Compiled units are read from the MIB's words: implausible values (a wrong scale, "no sensor" codes) are dropped.
     range: [-30, 130],

@@ -214,6 +214,25 @@ describe('declarative sensor definitions', () => {
   });
 });
 
+describe('a compiled temperature whose MIB never says its unit', () => {
+  const T = '1.3.6.1.4.1.99999.7';
+  const def = { source: 'mib:X', kind: 'temperature', component: 'temperature', unit: '°C', value: `${T}.3`, range: [-30, 130], unstatedScale: true, compiled: true } as const;
+
+  it('is read as tenths when only tenths make sense of its readings', async () => {
+    const { readSensorDef } = await import('../../../electron/engine/health/sensor-table-engine');
+    const src = new MapSource([[`${T}.3.1`, 'integer', 444], [`${T}.3.2`, 'integer', 251]]);
+    expect((await readSensorDef(createContext(src), { ...def, range: [-30, 130] })).map((s) => s.value)).toEqual([44.4, 25.1]);
+  });
+
+  it('stays in whole degrees when they make sense, and a stated scale is never second-guessed', async () => {
+    const { readSensorDef } = await import('../../../electron/engine/health/sensor-table-engine');
+    const plausible = new MapSource([[`${T}.3.1`, 'integer', 44], [`${T}.3.2`, 'integer', 25]]);
+    expect((await readSensorDef(createContext(plausible), { ...def, range: [-30, 130] })).map((s) => s.value)).toEqual([44, 25]);
+    const stated = new MapSource([[`${T}.3.1`, 'integer', 444]]);
+    expect(await readSensorDef(createContext(stated), { ...def, range: [-30, 130], unstatedScale: false })).toEqual([]);
+  });
+});
+
 describe('a dead agent', () => {
   it('is given up on after three failed requests in a row, not asked for every table', async () => {
     let calls = 0;
