@@ -63,17 +63,17 @@ type Col = 'value' | 'name' | 'status' | 'high' | 'highWarn' | 'low' | 'lowWarn'
 const ENT_PHYSICAL_NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
 
 /**
- * The scale to read a definition's rows with: its own, or tenths for an unstated one whose readings
- * (all of them, so one table is never read two ways) fall outside the plausible range as they are
- * and inside it as tenths.
+ * The scale to read a definition's rows with: its own, or tenths for an unstated one where some
+ * reading is too hot to be whole degrees and every reading (so one table is never read two ways)
+ * is plausible as tenths. Readings below the range are "no sensor" codes (-100, -999), not evidence.
  */
 function scaleFor(def: SensorDef, rows: Map<string, Row<Col>>): number {
   const scale = def.scale ?? 1;
   if (!def.unstatedScale || !def.range || def.states) return scale;
   const [low, high] = def.range;
   const values = [...rows.values()].map((r) => asNumber(r.value)).filter((v): v is number => v !== null && !def.skip?.includes(v)).map((v) => v * scale);
-  const plausible = (v: number) => v >= low && v <= high;
-  return values.some((v) => !plausible(v)) && values.every((v) => plausible(v / 10)) ? scale / 10 : scale;
+  const readings = values.filter((v) => v >= low);
+  return readings.some((v) => v > high) && readings.every((v) => v / 10 <= high) ? scale / 10 : scale;
 }
 
 export async function readSensorDef(ctx: HealthContext, def: SensorDef): Promise<Sensor[]> {

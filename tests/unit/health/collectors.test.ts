@@ -228,6 +228,9 @@ describe('a compiled temperature whose MIB never says its unit', () => {
     const { readSensorDef } = await import('../../../electron/engine/health/sensor-table-engine');
     const plausible = new MapSource([[`${T}.3.1`, 'integer', 44], [`${T}.3.2`, 'integer', 25]]);
     expect((await readSensorDef(createContext(plausible), { ...def, range: [-30, 130] })).map((s) => s.value)).toEqual([44, 25]);
+    // A "no sensor" code below the range is not a reason to read the real sensor as tenths.
+    const withCode = new MapSource([[`${T}.3.1`, 'integer', 21], [`${T}.3.2`, 'integer', -100]]);
+    expect((await readSensorDef(createContext(withCode), { ...def, range: [-30, 130] })).map((s) => s.value)).toEqual([21]);
     const stated = new MapSource([[`${T}.3.1`, 'integer', 444]]);
     expect(await readSensorDef(createContext(stated), { ...def, range: [-30, 130], unstatedScale: false })).toEqual([]);
   });
