@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identifyDevice } from '../../../electron/engine/identify/identify';
+import { deviceVendorScope } from '../../../electron/engine/identify/rule-owners';
 
 /** Identify from the system group alone, as discovery hands it over. */
 function fromSystem(sysObjectID: string, sysDescr: string) {
@@ -73,6 +74,21 @@ describe('model and firmware in shapes any vendor uses', () => {
     ['Metamako MOS release 0.16.5 (build mos-0.16+287) running on a MetaMux 48 with C-Series', 'MetaMux 48 with C-Series', '0.16.5'],
   ])('%s', async (descr, model, firmware) => {
     expect(await fromSystem(UNKNOWN_VENDOR, descr)).toMatchObject({ model, firmware });
+  });
+
+  it('prefers the model the sysDescr states in words over the product\'s MIB code name', async () => {
+    // 674.10895.3011 is "dell6248Switch" in Dell's MIB; 368.1.1 is Axis's "nps", a branch, not a model.
+    expect((await fromSystem('1.3.6.1.4.1.674.10895.3011', 'PowerConnect 6248, 3.3.7.3, VxWorks 6.5')).model).toBe('PowerConnect 6248');
+    // With Axis's own rules off, as for a maker Forewarn has no rules for:
+    const unseenAxis = (sysDescr: string) =>
+      identifyDevice(null, { system: { sysDescr, sysObjectID: '1.3.6.1.4.1.368.1.1', sysName: 'cam', sysServices: null } }, { quick: true, withoutVendor: deviceVendorScope([368], [], ['Axis']) });
+    expect((await unseenAxis('; AXIS P1435-LE; Network Camera; 9.80.69; May 13 2024 09:11; 70D; 1;')).model).toBe('AXIS P1435-LE');
+    expect((await unseenAxis('Axis device')).model).toBeNull();
+  });
+
+  it('reads a port-count switch description\'s model only when it is a model code', async () => {
+    expect((await fromSystem(UNKNOWN_VENDOR, 'MES2424B AC 28-port 1G/10G Managed Switch')).model).toBe('MES2424B AC');
+    expect((await fromSystem(UNKNOWN_VENDOR, 'JetStream 24-Port Gigabit Smart Switch with 4 SFP Slots')).model).toBeNull();
   });
 
   it('takes no model from a comma list that does not start with one', async () => {

@@ -85,7 +85,10 @@ export const COMPILED_RULES: readonly Rule[] = [
   compiled({ id: 'iana-named-in-sysdescr', fact: KNOWLEDGE_FACT.describedVendor, take: 'vendor', weight: 40 }),
   // Below the sysDescr's maker: a vendor tree behind net-snmp names the box's maker, unless the text says otherwise.
   compiled({ id: 'iana-served-tree', fact: KNOWLEDGE_FACT.servedVendor, take: 'vendor', weight: 38 }),
-  compiled({ id: 'mib-product', fact: KNOWLEDGE_FACT.productName, take: 'model', weight: 36 }),
+  // The product's MIB identifier ("dell6248Switch", "summitX480-24x-10G4X") is a code name: the model the sysDescr
+  // states in words ("PowerConnect 6248", "; AXIS P1435-LE; …") wins over it. A name without a digit ("nps",
+  // "interfaces") names a family or a branch, not a model.
+  compiled({ id: 'mib-product', fact: KNOWLEDGE_FACT.productName, match: /^(?=.*\d)(?<model>.+)$/, weight: 27 }),
   ...CLASSES.map((type) => compiled({ id: 'mib-product-class', fact: KNOWLEDGE_FACT.productClass, match: new RegExp(`^${type}$`), set: { type }, weight: 50 })),
   // As weak as the hand-written enterprise classes (25): a maker's usual class is a guess, and the evidence says so.
   ...CLASSES.map((type) => compiled({ id: 'enterprise-usual-class', fact: KNOWLEDGE_FACT.enterpriseClass, match: new RegExp(`^${type}$`), set: { type }, weight: 24 })),

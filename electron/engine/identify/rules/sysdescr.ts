@@ -155,7 +155,9 @@ const D: readonly DescrRule[] = [
   { id: 'patton-smartnode', match: /^(?<model>SN\d+[\w/]*?)\s*Hardware Release/i, type: 'router', vendor: 'Patton' },
   { id: 'occam-blc', match: /^(?<model>BLC \d+(?: \d+)?)$/, type: 'switch', vendor: 'Occam Networks' },
   { id: 'bdt-library', match: /^(?<model>BDT [\w ]+)$/, type: 'nas', vendor: 'BDT' },
-  { id: 'cisco-sg-generic', match: /^(?<model>[\w-]+) \d+-Port .*(?:Managed|Smart) Switch/i, type: 'switch' },
+  // "SG300-28 28-Port Gigabit Managed Switch", "MES2424B AC 28-port 1G/10G Managed Switch": a model code (with a
+  // digit; "JetStream 24-Port…" names a line, not a model), an optional power suffix, then the port count.
+  { id: 'cisco-sg-generic', match: /^(?:(?<model>(?=[\w-]*\d)[\w-]+(?: [AD]C)?)|[\w-]+) \d+-Port .*(?:Managed|Smart) Switch/i, type: 'switch' },
   { id: 'ekinops', match: /^Ekinops \d+ Platform, (?<model>\w+), (?<firmware>Release [\d.]+)/i, type: 'switch', vendor: 'Ekinops' },
   { id: 'arris-cmts', match: /^CMTS_V(?<firmware>[\d.]+)/i, type: 'router', vendor: 'Arris' },
   { id: 'omnitron', match: /^Omnitron iConverter (?<model>[\w-]+ \w+) v(?<firmware>[\d.]+)/i, type: 'switch', vendor: 'Omnitron' },
