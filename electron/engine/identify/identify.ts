@@ -11,7 +11,7 @@ import { lookupOui } from './oui';
 import { enterpriseOf } from './enterprises';
 import { OID } from './oids';
 import { KNOWLEDGE_FACT } from './rules/compiled';
-import { GENERIC_AGENT_ENTERPRISES, NET_SNMP_MIBS } from './rules/probe-gates';
+import { GENERIC_AGENT_ENTERPRISES, NET_SNMP_MIBS, OS_AGENT_TREES } from './rules/probe-gates';
 import { censusFact, enterpriseCensus } from './enterprise-census';
 import { ianaEnterpriseName, registrantNamedAtStart } from '../knowledge/enterprises';
 import { productOf } from '../knowledge/products';
@@ -67,7 +67,7 @@ function addCensusFacts(facts: Facts, census: readonly number[]): void {
   const own = objectId ? enterpriseOf(objectId) : null;
   for (const enterprise of own == null ? census : [own, ...census]) facts.set(censusFact(enterprise), { value: 'answers', source: `1.3.6.1.4.1.${enterprise}` });
   if (own != null && !GENERIC_AGENT_ENTERPRISES.includes(own)) return;
-  const maker = census.find((n) => !GENERIC_AGENT_ENTERPRISES.includes(n) && !NET_SNMP_MIBS.includes(n));
+  const maker = census.find((n) => !GENERIC_AGENT_ENTERPRISES.includes(n) && !NET_SNMP_MIBS.includes(n) && !OS_AGENT_TREES.includes(n));
   const name = maker == null ? null : ianaEnterpriseName(maker);
   if (maker == null || !name) return;
   facts.set(KNOWLEDGE_FACT.servedVendor, { value: name, source: `1.3.6.1.4.1.${maker}` });

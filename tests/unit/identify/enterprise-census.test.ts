@@ -67,6 +67,18 @@ describe('enterprise census', () => {
     expect(named.vendor).toBe('Powercode');
   });
 
+  it('does not take an operating system\'s own tree for the box\'s maker (Windows serves LAN Manager\'s)', async () => {
+    const windows = [
+      '1.3.6.1.2.1.1.1.0|4|Hardware: x86 Family 6 Model 8 - Software: Windows 2000 Version 5.0',
+      '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.311.1.1.3.1.1',
+      '1.3.6.1.4.1.77.1.1.1.0|2|5',
+      '1.3.6.1.4.1.311.1.1.3.1.1.1.0|2|1',
+    ].join('\n');
+    const identity = await identifyDevice(loadSnmprec(windows, 'ws'), { mac: '00:0e:0c:77:00:2a' }, { quick: false });
+    expect(identity.evidence.filter((e) => e.rule === 'iana-served-tree')).toEqual([]);
+    expect(identity.vendor).not.toBe('LAN Manager');
+  });
+
   it('asks no vendor object of a tree the agent does not serve', async () => {
     const withoutSynology = counting(loadSnmprec(HIDDEN_SYNOLOGY.split('\n').filter((l) => !l.includes('.6574.')).join('\n'), 'nas'));
     const gets: string[] = [];

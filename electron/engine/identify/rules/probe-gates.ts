@@ -9,6 +9,12 @@ import { enterpriseOf } from '../enterprises';
 
 export const GENERIC_AGENT_ENTERPRISES: readonly number[] = [8072, 2021, 12325, 4413, 311];
 
+/**
+ * Trees an operating system's own agent serves on any hardware: Windows' LAN Manager MIB (77), OpenBSD's
+ * snmpd (30155). Served beside a generic sysObjectID, they name the software, never the box's maker.
+ */
+export const OS_AGENT_TREES: readonly number[] = [77, 30155];
+
 export const BEHIND_GENERIC_AGENTS: readonly number[] = [
   6574, // Synology
   24681, // QNAP
