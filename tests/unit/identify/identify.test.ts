@@ -19,6 +19,14 @@ describe('identifyDevice over SNMP (full mode)', () => {
     expect(serials).toEqual(expect.arrayContaining(['apc:upsAdvIdentSerialNumber', 'sysdescr:apc-nmc-serial']));
   });
 
+  it('calls an agent with UPS-MIB\'s battery group a UPS even when it leaves the identity group out', async () => {
+    const { loadSnmprec } = await import('../../../electron/engine/snmp/file-source');
+    const card = ['1.3.6.1.2.1.1.1.0|4|Network card', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.99999.1', '1.3.6.1.2.1.33.1.2.1.0|2|2', '1.3.6.1.2.1.33.1.2.4.0|2|98'].join('\n');
+    const id = await identifyDevice(loadSnmprec(card, 'ups'), {}, { quick: false });
+    expect(id.type).toBe('ups');
+    expect(id.evidence).toContainEqual(expect.objectContaining({ field: 'type', rule: 'mib:ups-mib-battery' }));
+  });
+
   it('takes model, firmware and serial from the ENTITY-MIB chassis row with a model, not the empty stack row', async () => {
     const id = await identifyDevice(countingSource(CISCO_STACK), {}, { quick: false });
     expect(id).toMatchObject({ vendor: 'Cisco', type: 'switch', model: 'WS-C2960X-48FPD-L', serial: 'FOC1234X0AB', firmware: '15.2(7)E8' });

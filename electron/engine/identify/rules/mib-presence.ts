@@ -15,6 +15,8 @@ export const MIB_PRESENCE_RULES: readonly Rule[] = [
   // hrDeviceTable lists print queues on ordinary Linux hosts too: a weak hint only.
   { id: 'mib:hr-printer', fact: 'hr.printer', set: { type: 'printer' }, weight: 18 },
   { id: 'mib:ups-mib', fact: OID.upsIdentModel, absent: false, set: { type: 'ups' }, weight: 62 },
+  // Some UPS cards answer UPS-MIB's battery group but leave its identity group out.
+  { id: 'mib:ups-mib-battery', fact: '1.3.6.1.2.1.33.1.2.1.0', absent: false, set: { type: 'ups' }, weight: 60 },
   { id: 'mib:apc-powernet-ups', fact: '1.3.6.1.4.1.318.1.1.1.1.1.1.0', absent: false, set: { type: 'ups', vendor: 'APC' }, weight: 62 },
   { id: 'mib:apc-rpdu', fact: first('1.3.6.1.4.1.318.1.1.12.1.1'), set: { type: 'pdu', vendor: 'APC' }, weight: 66 },
   { id: 'mib:apc-rpdu2', fact: first('1.3.6.1.4.1.318.1.1.26.2.1.3'), set: { type: 'pdu', vendor: 'APC' }, weight: 66 },
