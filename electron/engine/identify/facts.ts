@@ -218,10 +218,12 @@ async function readRelative(source: SnmpSource, pairs: ReadonlyArray<readonly [s
   pairs.forEach(([key], i) => storeVarbind(facts, key, values[i]));
 }
 
-/** IANAifType numbers by the kind of link they are (wireless, cable, DSL, cellular, Ethernet, tunnels and PPP). */
+/** IANAifType numbers by the kind of link they are (Wi-Fi, radio links, cable, DSL, cellular, Ethernet, tunnels and PPP). */
 const IF_TYPE_KINDS: ReadonlyArray<readonly [string, readonly number[]]> = [
   ['if.ethernet', [6, 62, 69, 117]],
   ['if.wifi', [71]],
+  // radioMAC (188) and 802.16 (237): the MAC layer of point-to-point and point-to-multipoint radio links.
+  ['if.radio', [188, 237]],
   ['if.docsis', [127, 128, 129, 205, 277, 278, 279]],
   ['if.dsl', [94, 95, 96, 97, 143, 230, 238, 251]],
   ['if.cellular', [243, 244]],

@@ -27,6 +27,20 @@ describe('identifyDevice over SNMP (full mode)', () => {
     expect(id.evidence).toContainEqual(expect.objectContaining({ field: 'type', rule: 'mib:ups-mib-battery' }));
   });
 
+  it('calls a box with radio-link interfaces wireless gear, even with tunnels to its controller', async () => {
+    const { loadSnmprec } = await import('../../../electron/engine/snmp/file-source');
+    const radio = [
+      '1.3.6.1.2.1.1.1.0|4|Link 3000',
+      '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.99999.2',
+      '1.3.6.1.2.1.2.2.1.3.1|2|6',
+      '1.3.6.1.2.1.2.2.1.3.2|2|188',
+      '1.3.6.1.2.1.2.2.1.3.3|2|131',
+    ].join('\n');
+    const id = await identifyDevice(loadSnmprec(radio, 'radio'), {}, { quick: false });
+    expect(id.type).toBe('access-point');
+    expect(id.evidence.find((e) => e.field === 'type' && e.value === 'access-point')?.rule).toBe('iftype:radio-link');
+  });
+
   it('takes model, firmware and serial from the ENTITY-MIB chassis row with a model, not the empty stack row', async () => {
     const id = await identifyDevice(countingSource(CISCO_STACK), {}, { quick: false });
     expect(id).toMatchObject({ vendor: 'Cisco', type: 'switch', model: 'WS-C2960X-48FPD-L', serial: 'FOC1234X0AB', firmware: '15.2(7)E8' });

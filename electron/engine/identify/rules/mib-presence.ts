@@ -72,6 +72,8 @@ export const MIB_PRESENCE_RULES: readonly Rule[] = [
   // A radio on a box that routes is a Wi-Fi router, not an access point.
   { id: 'iftype:wifi-forwarding', fact: 'if.wifi', min: 1, also: [{ fact: OID.ipForwarding, min: 1, max: 1 }], set: { type: 'router' }, weight: 33 },
   { id: 'iftype:wifi-tunnels', fact: 'if.wifi', min: 1, also: [{ fact: 'if.tunnel', min: 1 }], set: { type: 'router' }, weight: 33 },
+  // A radio link's MAC (microwave, PtP/PtMP bridges, controller-managed AP radios): wireless gear, tunnels or not.
+  { id: 'iftype:radio-link', fact: 'if.radio', min: 1, also: [{ fact: first(COLUMN.hrSWRunName), absent: true }], set: { type: 'access-point' }, weight: 34 },
   { id: 'iftype:docsis', fact: 'if.docsis', min: 1, set: { type: 'router' }, weight: 40 },
   { id: 'iftype:dsl', fact: 'if.dsl', min: 1, set: { type: 'router' }, weight: 40 },
   { id: 'iftype:cellular', fact: 'if.cellular', min: 1, set: { type: 'router' }, weight: 35 },
