@@ -238,6 +238,11 @@ function siblingPrefixes(leaves: MibObject[]): Map<string, number> {
  */
 function enterpriseClasses(products: Compiled['products']): Record<number, string> {
   const votes = new Map<number, Map<string, number>>();
+  const branches = new Map<number, Set<string>>();
+  for (const oid of Object.keys(products)) {
+    const enterprise = enterpriseOf(oid);
+    if (enterprise !== null) (branches.get(enterprise) ?? branches.set(enterprise, new Set()).get(enterprise)!).add(oid.slice(0, oid.lastIndexOf('.')));
+  }
   const vote = (enterprise: number | null, cls: string | null | undefined) => {
     if (enterprise == null || !cls) return;
     const tally = votes.get(enterprise) ?? new Map<string, number>();
@@ -255,7 +260,9 @@ function enterpriseClasses(products: Compiled['products']): Record<number, strin
   for (const [enterprise, tally] of votes) {
     const total = [...tally.values()].reduce((a, b) => a + b, 0);
     const [cls, n] = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]!;
-    if (n >= 3 && n / total >= 0.6) out[enterprise] = cls;
+    // A vendor whose products hang under one or two branches, all stating one class, makes that one thing.
+    const unanimousSmall = n === total && (branches.get(enterprise)?.size ?? 0) <= 2;
+    if ((n >= 3 && n / total >= 0.6) || unanimousSmall) out[enterprise] = cls;
   }
   return out;
 }
