@@ -6,6 +6,7 @@
 import type { Device } from '../../shared/scan-document';
 import { terminalLine } from '../../shared/untrusted-text';
 import { typeIsGuess } from '../../shared/assessment/type-certainty';
+import { topFinding } from '../../shared/health/top-finding';
 
 interface Column {
   title: string;
@@ -22,9 +23,17 @@ const COLUMNS: Column[] = [
   { title: 'TYPE', value: (d) => (typeIsGuess(d) ? `${d.type}?` : d.type), max: 19 },
   { title: 'MODEL', value: (d) => d.model ?? '', max: 24 },
   { title: 'FIRMWARE', value: (d) => d.firmware ?? '', max: 18 },
+  { title: 'RISK', value: (d) => (d.risk ? String(Math.round(d.risk.score)) : ''), max: 4 },
+  { title: 'TOP FINDING', value: topFindingCell, max: 40 },
   { title: 'SEEN BY', value: reachedBy, max: 18 },
   { title: 'NOTES', value: (d) => d.errors.map((e) => e.code).join(','), max: 24 },
 ];
+
+/** "high: Volume D:\ is 97% full": the most severe finding, its severity first so the eye can scan down. */
+function topFindingCell(device: Device): string {
+  const top = topFinding(device);
+  return top ? `${top.severity}: ${top.title}` : '';
+}
 
 export function renderDeviceTable(devices: readonly Device[]): string {
   const rows = devices.map((device) => COLUMNS.map((c) => fit(terminalSafe(c.value(device)), c.max)));

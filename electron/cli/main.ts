@@ -14,15 +14,31 @@ type Run = (argv: string[]) => Promise<number>;
 
 interface Command {
   summary: string;
-  load(): Promise<Run>;
+  /** The command and its usage text (shown with --help, and on stderr after a usage error). */
+  load(): Promise<{ run: Run; usage: string }>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  scan: { summary: 'sweep targets, identify devices and read their health', load: async () => (await import('./commands/scan')).scanCommand },
-  analyze: { summary: 'analyse SNMP walk files (.snmprec, snmpwalk -On) offline', load: async () => (await import('./commands/analyze')).analyzeCommand },
-  report: { summary: 'render a PDF report from a saved scan', load: async () => (await import('./commands/report')).reportCommand },
-  diff: { summary: 'compare two scans of a site ("since last visit")', load: async () => (await import('./commands/diff')).diffCommand },
-  'export-csv': { summary: 'export the inventory and findings as CSV', load: async () => (await import('./commands/export-csv')).exportCsvCommand },
+  scan: {
+    summary: 'sweep targets, identify devices and read their health',
+    load: async () => import('./commands/scan').then((m) => ({ run: m.scanCommand, usage: m.SCAN_USAGE })),
+  },
+  analyze: {
+    summary: 'analyse SNMP walk files (.snmprec, snmpwalk -On) offline',
+    load: async () => import('./commands/analyze').then((m) => ({ run: m.analyzeCommand, usage: m.ANALYZE_USAGE })),
+  },
+  report: {
+    summary: 'render a PDF report from a saved scan',
+    load: async () => import('./commands/report').then((m) => ({ run: m.reportCommand, usage: m.REPORT_USAGE })),
+  },
+  diff: {
+    summary: 'compare two scans of a site ("since last visit")',
+    load: async () => import('./commands/diff').then((m) => ({ run: m.diffCommand, usage: m.DIFF_USAGE })),
+  },
+  'export-csv': {
+    summary: 'export the inventory and findings as CSV',
+    load: async () => import('./commands/export-csv').then((m) => ({ run: m.exportCsvCommand, usage: m.EXPORT_CSV_USAGE })),
+  },
 };
 
 function help(): string {
@@ -38,6 +54,8 @@ ${lines.join('\n')}
 Options:
   -h, --help     show help (also: forewarn <command> --help)
   -v, --version  print the version
+
+Exit codes: 0 done, 1 failed, 2 bad usage, 3 findings at or above --fail-on, 130 cancelled (Ctrl-C).
 
 Examples:
   forewarn scan 192.168.1.0/24 --community public --json office.json
@@ -62,13 +80,14 @@ export async function main(argv: string[]): Promise<number> {
     output.err(`forewarn: unknown command "${name}". Run "forewarn --help" for the list.\n`);
     return EXIT.usage;
   }
+  const { run, usage } = await command.load();
   try {
-    const run = await command.load();
     return await run(rest);
   } catch (error) {
-    const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const usageError = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     output.err(`forewarn ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (usage) output.err(`Run "forewarn ${name} --help" for usage.\n`);
-    return usage ? EXIT.usage : EXIT.failure;
+    // The usage goes to stderr: stdout stays clean for a script that pipes the table or the JSON.
+    if (usageError) output.err(`\n${usage}`);
+    return usageError ? EXIT.usage : EXIT.failure;
   }
 }

@@ -24,8 +24,11 @@ export function processOutput(secrets: readonly string[] = []): CliOutput {
   };
 }
 
-/** Exit codes: 0 ok, 1 failure, 2 bad usage, 130 cancelled by Ctrl-C (the partial result is still written). */
-export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
+/**
+ * Exit codes: 0 ok, 1 failure, 2 bad usage, 3 findings at or above --fail-on, 130 cancelled by Ctrl-C (the
+ * partial result is still written).
+ */
+export const EXIT = { ok: 0, failure: 1, usage: 2, findings: 3, cancelled: 130 } as const;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

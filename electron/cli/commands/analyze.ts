@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { analyzeWalkFiles } from '../../engine/analyze/analyze-walk-files';
 import { renderDeviceTable } from '../device-table';
 import { EXIT, processOutput, UsageError } from '../output';
+import { exitForFindings, FAIL_ON_HELP, parseFailOn } from '../fail-on';
 import { toJson, writeFileAtomic } from '../write-file';
 
 export const ANALYZE_USAGE = `Usage: forewarn analyze FILE... [--json OUT] [--quick]
@@ -14,8 +15,9 @@ FILE is an snmpsim recording (.snmprec) or the output of \`snmpwalk -On\` (plain
 Each file becomes one device record, exactly as a live scan of that agent would produce.
 
 Options:
-  --json OUT   write the scan document (same schema as \`forewarn scan --json\`)
-  --quick      identification from the system group only
+  --json OUT              write the scan document (same schema as \`forewarn scan --json\`)
+  --quick                 identification from the system group only
+${FAIL_ON_HELP}
 `;
 
 export async function analyzeCommand(argv: string[]): Promise<number> {
@@ -25,6 +27,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     options: {
       json: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      'fail-on': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -33,6 +36,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length === 0) throw new UsageError('give at least one walk file.');
+  const failOn = parseFailOn(values['fail-on']);
   const output = processOutput();
   const { document, problems } = await analyzeWalkFiles(positionals, { quick: values.quick });
   for (const problem of problems) output.err(`${problem}\n`);
@@ -41,5 +45,6 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     await writeFileAtomic(values.json, toJson(document));
     output.err(`Scan document written to ${values.json}\n`);
   }
-  return document.devices.length === positionals.length ? EXIT.ok : EXIT.failure;
+  if (document.devices.length !== positionals.length) return EXIT.failure;
+  return exitForFindings(document.devices, failOn, output);
 }

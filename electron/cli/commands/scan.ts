@@ -17,6 +17,8 @@ import { runScan, ScanRejectedError } from '../../engine/scan/run-scan';
 import { ENGINE_VERSION } from '../../engine/version';
 import { boundedInteger, credentialsFromFlags } from '../credentials-args';
 import { renderDeviceTable } from '../device-table';
+import { exitForFindings, FAIL_ON_HELP, parseFailOn } from '../fail-on';
+import type { Severity } from '../../../shared/health/schema';
 import { renderTree } from '../../../shared/topology/tree';
 import { EXIT, processOutput, UsageError, type CliOutput } from '../output';
 import { createProgressBar } from '../progress-bar';
@@ -45,6 +47,7 @@ Options:
   --allow-large           confirm scanning more than a /16
   --allow-public          confirm scanning public addresses
   --tree                  print the inferred topology as an indented tree after the table
+${FAIL_ON_HELP}
   --client NAME, --site NAME
                           label the assessment
 `;
@@ -69,6 +72,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
       'allow-public': { type: 'boolean', default: false },
       client: { type: 'string' },
       site: { type: 'string' },
+      'fail-on': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,6 +81,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
 
+  const failOn = parseFailOn(values['fail-on']);
   const credentials = credentialsFromFlags(values.community, values.v3);
   const output = processOutput(secretsOf(credentials));
   const request: EngineScanRequest = {
@@ -99,13 +104,14 @@ export async function scanCommand(argv: string[]): Promise<number> {
   };
   const rateWarning = packetRateWarning(request.limits.packetsPerSecond);
   if (rateWarning) output.err(`Warning: ${rateWarning}\n`);
-  return runAndReport(request, { json: values.json, events: values.events, tree: values.tree }, output);
+  return runAndReport(request, { json: values.json, events: values.events, tree: values.tree, failOn }, output);
 }
 
 interface OutputFiles {
   json: string | undefined;
   events: string | undefined;
   tree: boolean;
+  failOn: Severity | null;
 }
 
 async function runAndReport(request: EngineScanRequest, files: OutputFiles, output: CliOutput): Promise<number> {
@@ -148,8 +154,10 @@ async function runAndReport(request: EngineScanRequest, files: OutputFiles, outp
     output.err(`Scan document written to ${files.json}\n`);
   }
   if (document.scan.status === 'cancelled') return EXIT.cancelled;
-  return document.scan.status === 'completed' ? EXIT.ok : EXIT.failure;
+  if (document.scan.status !== 'completed') return EXIT.failure;
+  return exitForFindings(document.devices, files.failOn, output);
 }
+
 
 /** NDJSON event stream for scripts and benchmarks; events carry no secrets. */
 function openEventLog(path: string): { write(event: ScanEvent): void; close(): Promise<void> } {

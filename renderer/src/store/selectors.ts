@@ -2,6 +2,7 @@
 import type { DeviceType } from '../../../shared/device-types';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../../shared/health/schema';
 import { byRiskDescending } from '../../../shared/health/risk';
+import { topFinding } from '../../../shared/health/top-finding';
 import type { Device } from '../../../shared/scan-document';
 import { DEVICE_TYPE_LABELS, knownName } from '../format';
 
@@ -16,12 +17,7 @@ export const EMPTY_DEVICE_FILTER: DeviceFilter = { query: '', type: 'all', sever
 
 export const SEVERITIES_DESCENDING: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
-/** The most severe finding (the engine sorts them, but a device-updated event may come from anywhere). */
-export function topFinding(device: Device): Finding | null {
-  let top: Finding | null = null;
-  for (const f of device.findings ?? []) if (!top || SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[top.severity]) top = f;
-  return top;
-}
+export { topFinding };
 
 export function worstSeverity(device: Device): Severity | null {
   return topFinding(device)?.severity ?? null;
