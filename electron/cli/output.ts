@@ -13,6 +13,8 @@ export interface CliOutput {
   redraw(line: string): void;
   /** True when stderr is a terminal that can redraw a progress line. */
   interactive: boolean;
+  /** The terminal's width, when stderr is one: a redrawn line longer than it would wrap and pile up. */
+  columns?: number;
 }
 
 export function processOutput(secrets: readonly string[] = []): CliOutput {
@@ -21,6 +23,7 @@ export function processOutput(secrets: readonly string[] = []): CliOutput {
     err: (text) => process.stderr.write(terminalText(redactSecrets(text, secrets))),
     redraw: (line) => process.stderr.write(`\r\x1b[2K${terminalText(redactSecrets(line, secrets))}`),
     interactive: Boolean(process.stderr.isTTY),
+    ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
   };
 }
 

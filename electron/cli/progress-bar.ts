@@ -21,7 +21,7 @@ export function createProgressBar(output: CliOutput): { onEvent(event: ScanEvent
     const filled = Math.round(ratio * BAR_WIDTH);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
     const eta = etaMs === null ? '' : `  ETA ${formatDuration(etaMs)}`;
-    output.redraw(`${phase.padEnd(9)} ${bar} ${done}/${total}  ${devices} devices${eta}`);
+    output.redraw(fitWidth(`${phase.padEnd(9)} ${bar} ${done}/${total}  ${devices} devices${eta}`, output.columns));
     drawn = true;
   };
 
@@ -54,4 +54,10 @@ export function formatDuration(ms: number): string {
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
   return `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
+}
+
+/** A redrawn line must fit the terminal: a longer one wraps, and every redraw then leaves a line behind. */
+export function fitWidth(line: string, columns: number | undefined): string {
+  if (!columns || line.length < columns) return line;
+  return `${line.slice(0, Math.max(0, columns - 2))}…`;
 }

@@ -7,22 +7,23 @@ import { analyzeWalkFiles } from '../../engine/analyze/analyze-walk-files';
 import { renderDeviceTable } from '../device-table';
 import { EXIT, processOutput, UsageError } from '../output';
 import { exitForFindings, FAIL_ON_HELP, parseFailOn } from '../fail-on';
-import { toJson, writeFileAtomic } from '../write-file';
+import { jsonToStdout, withJsonDefault, writeJson } from '../json-flag';
 
-export const ANALYZE_USAGE = `Usage: forewarn analyze FILE... [--json OUT] [--quick]
+export const ANALYZE_USAGE = `Usage: forewarn analyze FILE... [--json [OUT|-]] [--quick]
 
 FILE is an snmpsim recording (.snmprec) or the output of \`snmpwalk -On\` (plain or .gz).
 Each file becomes one device record, exactly as a live scan of that agent would produce.
 
 Options:
-  --json OUT              write the scan document (same schema as \`forewarn scan --json\`)
+  --json [OUT|-]          write the scan document (same schema as \`forewarn scan --json\`); "-" or
+                          no OUT prints it on stdout instead of the table
   --quick                 identification from the system group only
 ${FAIL_ON_HELP}
 `;
 
 export async function analyzeCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: withJsonDefault(argv),
     allowPositionals: true,
     options: {
       json: { type: 'string' },
@@ -40,11 +41,8 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const output = processOutput();
   const { document, problems } = await analyzeWalkFiles(positionals, { quick: values.quick });
   for (const problem of problems) output.err(`${problem}\n`);
-  output.out(renderDeviceTable(document.devices));
-  if (values.json) {
-    await writeFileAtomic(values.json, toJson(document));
-    output.err(`Scan document written to ${values.json}\n`);
-  }
+  if (!jsonToStdout(values.json)) output.out(renderDeviceTable(document.devices));
+  if (values.json) await writeJson(values.json, document, output);
   if (document.devices.length !== positionals.length) return EXIT.failure;
   return exitForFindings(document.devices, failOn, output);
 }

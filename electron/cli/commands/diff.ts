@@ -3,17 +3,17 @@ import { parseArgs } from 'node:util';
 import { compareInOrder, type Comparison } from '../../../shared/assessment/compare';
 import { clean } from '../../../shared/assessment/device-label';
 import { EXIT, processOutput, UsageError } from '../output';
-import { toJson } from '../write-file';
+import { jsonToStdout, withJsonDefault, writeJson } from '../json-flag';
 import { loadPair } from '../scan-files';
 
-export const DIFF_USAGE = `Usage: forewarn diff OLD NEW [--json]
+export const DIFF_USAGE = `Usage: forewarn diff OLD NEW [--json [FILE|-]]
 
 Compares two scans of a site ("since last visit"): new and missing devices, changed firmware,
 model or address, hosts moved to another switch port, new/resolved findings, supply and storage trends.
 Devices are matched by MAC address, then serial number, then IP address.
 
 Options:
-  --json   print the comparison as JSON
+  --json [FILE|-]   the comparison as JSON: to FILE, or on stdout ("-" or no FILE) instead of the text
 `;
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -41,9 +41,9 @@ export function renderComparison(c: Comparison): string {
 
 export async function diffCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: withJsonDefault(argv),
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: { json: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
   });
   if (values.help) {
     processOutput().out(DIFF_USAGE);
@@ -52,6 +52,8 @@ export async function diffCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('give two scan files: OLD NEW.');
   const { document, previous } = await loadPair(positionals[1]!, positionals[0]!);
   const comparison = compareInOrder(previous!, document);
-  processOutput().out(values.json ? toJson(comparison) : renderComparison(comparison));
+  const output = processOutput();
+  if (!jsonToStdout(values.json)) output.out(renderComparison(comparison));
+  if (values.json) await writeJson(values.json, comparison, output, 'Comparison');
   return EXIT.ok;
 }

@@ -18,11 +18,12 @@ import { ENGINE_VERSION } from '../../engine/version';
 import { boundedInteger, credentialsFromFlags } from '../credentials-args';
 import { renderDeviceTable } from '../device-table';
 import { exitForFindings, FAIL_ON_HELP, parseFailOn } from '../fail-on';
+import { jsonToStdout, withJsonDefault, writeJson } from '../json-flag';
 import type { Severity } from '../../../shared/health/schema';
 import { renderTree } from '../../../shared/topology/tree';
 import { EXIT, processOutput, UsageError, type CliOutput } from '../output';
 import { createProgressBar } from '../progress-bar';
-import { toJson, toJsonLine, writeFileAtomic } from '../write-file';
+import { toJsonLine } from '../write-file';
 
 export const SCAN_USAGE = `Usage: forewarn scan [TARGET...] [options]
 
@@ -35,7 +36,8 @@ Options:
   --v3 USER:AUTHPROTO:AUTHKEY:PRIVPROTO:PRIVKEY
                           SNMPv3 user (repeatable); auth md5|sha|sha224|sha256|sha384|sha512,
                           privacy des|aes|aes256b|aes256r
-  --json FILE             write the scan document (JSON, schema in shared/scan-document.ts)
+  --json [FILE|-]         write the scan document (JSON, schema in shared/scan-document.ts); "-" or no
+                          FILE prints it on stdout instead of the table
   --events FILE           stream every scan event as NDJSON while scanning ("-" for stdout),
                           each with elapsedMs since the process started
   --concurrency N         addresses probed at once (default ${DEFAULT_SCAN_LIMITS.concurrency})
@@ -54,7 +56,7 @@ ${FAIL_ON_HELP}
 
 export async function scanCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: withJsonDefault(argv),
     allowPositionals: true,
     options: {
       quick: { type: 'boolean', default: false },
@@ -82,6 +84,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
   }
 
   const failOn = parseFailOn(values['fail-on']);
+  if (values.events === '-' && jsonToStdout(values.json)) throw new UsageError('--events - and --json - both want stdout: give one of them a file.');
   const credentials = credentialsFromFlags(values.community, values.v3);
   const output = processOutput(secretsOf(credentials));
   const request: EngineScanRequest = {
@@ -144,15 +147,13 @@ async function runAndReport(request: EngineScanRequest, files: OutputFiles, outp
   }
   progress.close();
 
-  // With --events - stdout is the event stream; the table would corrupt it.
-  if (files.events !== '-') output.out(renderDeviceTable(document.devices));
-  if (files.tree && files.events !== '-') output.out(`\n${renderTree(document, { gatewayIp: document.scan.gateway ?? null })}`);
+  // With --events - or --json - stdout is the machine's: the table would corrupt it.
+  const stdoutIsData = files.events === '-' || jsonToStdout(files.json);
+  if (!stdoutIsData) output.out(renderDeviceTable(document.devices));
+  if (files.tree && !stdoutIsData) output.out(`\n${renderTree(document, { gatewayIp: document.scan.gateway ?? null })}`);
   const seconds = (Date.parse(document.scan.finishedAt!) - Date.parse(document.scan.startedAt)) / 1000;
   output.err(`${document.devices.length} devices, scan ${document.scan.status} in ${seconds.toFixed(1)} s\n`);
-  if (files.json) {
-    await writeFileAtomic(files.json, toJson(document));
-    output.err(`Scan document written to ${files.json}\n`);
-  }
+  if (files.json) await writeJson(files.json, document, output);
   if (document.scan.status === 'cancelled') return EXIT.cancelled;
   if (document.scan.status !== 'completed') return EXIT.failure;
   return exitForFindings(document.devices, files.failOn, output);

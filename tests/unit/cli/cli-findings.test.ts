@@ -64,3 +64,37 @@ describe('a usage error', () => {
     expect(err.join('')).toContain(ANALYZE_USAGE.split('\n')[0]);
   });
 });
+
+describe('--json [FILE|-], the same in every command', () => {
+  it('reads a bare --json as stdout, wherever it stands', async () => {
+    const { withJsonDefault } = await import('../../../electron/cli/json-flag');
+    expect(withJsonDefault(['a.snmprec', '--json'])).toEqual(['a.snmprec', '--json', '-']);
+    expect(withJsonDefault(['--json', '--quick', 'a.snmprec'])).toEqual(['--json', '-', '--quick', 'a.snmprec']);
+    expect(withJsonDefault(['--json', 'out.json'])).toEqual(['--json', 'out.json']);
+  });
+});
+
+describe('forewarn analyze --json -', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('prints only the document on stdout, so a script can parse it', async () => {
+    const { join } = await import('node:path');
+    const out: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((t) => Boolean(out.push(String(t))));
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const walk = join(import.meta.dirname, '../../fixtures/snmp/lab-switch.snmprec');
+    expect(await main(['analyze', walk, '--json'])).toBe(EXIT.ok);
+    const document = JSON.parse(out.join('')) as { devices: unknown[] };
+    expect(document.devices).toHaveLength(1);
+  });
+});
+
+describe('progress line', () => {
+  it('fits the terminal, so a redraw never wraps and piles up', async () => {
+    const { fitWidth } = await import('../../../electron/cli/progress-bar');
+    expect(fitWidth('discovery ████░░ 10/254  3 devices', 20)).toBe('discovery ████░░ 1…');
+    expect(fitWidth('discovery ████░░ 10/254  3 devices', 20).length).toBeLessThan(20);
+    expect(fitWidth('short', 20)).toBe('short');
+    expect(fitWidth('no terminal width known', undefined)).toBe('no terminal width known');
+  });
+});
