@@ -13,6 +13,7 @@ import { MapView } from './views/MapView';
 import { LiveScanView } from './views/LiveScanView';
 import { NewScanView } from './views/NewScanView';
 import { SettingsView } from './views/SettingsView';
+import { SHORTCUT_TARGET, shortcutAction } from './shortcuts';
 
 const NAV_ITEMS: ReadonlyArray<{ view: ViewId; label: string; icon: IconName }> = [
   { view: 'new-scan', label: 'New scan', icon: 'plus' },
@@ -38,7 +39,42 @@ const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   settings: SettingsView,
 };
 
+/**
+ * Applies the keyboard shortcuts (shortcuts.ts). Search and export act on the element of the view on
+ * screen that carries the mark; when there is none, the Devices view is opened first.
+ */
+function useShortcuts(): void {
+  const navigate = useApp((s) => s.navigate);
+  useEffect(() => {
+    const isMac = /Mac|iPhone|iPad/i.test(navigator.platform);
+    const order = NAV_ITEMS.map((item) => item.view);
+    const onKey = (event: KeyboardEvent) => {
+      const action = shortcutAction(event, order, isMac);
+      if (!action) return;
+      event.preventDefault();
+      if (action.kind === 'view') {
+        navigate(action.view);
+        return;
+      }
+      const act = (): boolean => {
+        const element = document.querySelector<HTMLElement>(`[data-shortcut="${SHORTCUT_TARGET[action.kind]}"]`);
+        if (!element) return false;
+        if (action.kind === 'search') element.focus();
+        else element.click();
+        return true;
+      };
+      if (act()) return;
+      navigate('devices');
+      // The Devices view renders on the next frame.
+      requestAnimationFrame(() => setTimeout(act, 0));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+}
+
 export function App() {
+  useShortcuts();
   const view = useApp((s) => s.view);
   const theme = useApp((s) => s.settings?.theme ?? 'system');
   const selected = useApp((s) => s.selectedDeviceId);

@@ -199,6 +199,30 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('lab scan through 
     expect(risks.length).toBeGreaterThan(10);
     expect([...risks].sort((a, b) => b - a)).toEqual(risks);
     await screenshot(page, 'lab-devices');
+    // The MAC column waits in the chooser; shown, it stays shown when the view is opened again.
+    await page.getByText('Columns', { exact: true }).click();
+    await page.getByRole('checkbox', { name: 'MAC' }).check();
+    const router = await deviceRow(page, truth.router.ip);
+    await expect.poll(() => router.locator('td.col-mac').textContent(), WAIT).toBe(truth.router.mac);
+    await screenshot(page, 'lab-devices-mac-column');
+    await page.getByText('Columns', { exact: true }).click();
+    await nav(page, 'Network map').click();
+    await nav(page, 'Devices').click();
+    await expect.poll(() => page.locator('th', { hasText: /^MAC/ }).count(), WAIT).toBe(1);
+    await page.getByText('Columns', { exact: true }).click();
+    await page.getByRole('checkbox', { name: 'MAC' }).uncheck();
+    await page.getByText('Columns', { exact: true }).click();
+    expect(await page.locator('th', { hasText: /^MAC/ }).count()).toBe(0);
+
+    // Keyboard: Ctrl+5 the at-risk list, Ctrl+3 the devices, Ctrl+F into their search.
+    await page.keyboard.press('Control+5');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent(), WAIT).toBe('At-risk hardware');
+    await page.keyboard.press('Control+3');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent(), WAIT).toBe('Devices');
+    await page.keyboard.press('Control+5');
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-shortcut')), WAIT).toBe('search');
+
     const phoneRow = await deviceRow(page, phone.ip);
     await expect.poll(() => phoneRow.locator('td.col-type').textContent(), WAIT).toBe('Phone?');
     expect(await phoneRow.locator('td.col-type').getAttribute('title')).toBe('Phone (guess)');

@@ -35,6 +35,7 @@ export function CsvExportButton({ kind, label, blockedReason, running, disabled 
       <button
         type="button"
         className={`button csv-export-button${small ? ' button-small' : ''}`}
+        data-shortcut={small ? undefined : 'export'}
         // aria-disabled rather than disabled: keyboard users still reach the button and hear why it waits.
         aria-disabled={blocked || undefined}
         aria-describedby={blocked ? reasonId : undefined}

@@ -13,13 +13,13 @@ import { typeIsGuess, typeText } from '../../../shared/assessment/type-certainty
 import { topFinding } from '../store/selectors';
 import { RiskScore } from './Badges';
 
-type ColumnId = 'ip' | 'name' | 'vendor' | 'type' | 'model' | 'firmware' | 'uptime' | 'risk' | 'finding';
+export type ColumnId = 'ip' | 'mac' | 'name' | 'vendor' | 'type' | 'model' | 'firmware' | 'uptime' | 'risk' | 'finding';
 
 interface Column {
   id: ColumnId;
   label: string;
-  /** Fixed layout: widths must not jump as windowed rows change while scrolling. */
-  width: string;
+  /** Share of the table's width (fixed layout: widths must not jump as windowed rows change while scrolling). */
+  weight: number;
   value: (device: Device) => string;
   sortKey?: (device: Device) => string | number;
   /** Numbers sort high-first on the first click (risk, uptime). */
@@ -28,24 +28,25 @@ interface Column {
 }
 
 const COLUMNS: readonly Column[] = [
-  { id: 'ip', label: 'IP', width: '10.5%', value: (d) => d.ip ?? '', sortKey: (d) => ipSortKey(d.ip) },
-  { id: 'name', label: 'Name', width: '12%', value: knownName },
-  { id: 'vendor', label: 'Vendor', width: '8.5%', value: (d) => d.vendor ?? '' },
+  { id: 'ip', label: 'IP', weight: 10.5, value: (d) => d.ip ?? '', sortKey: (d) => ipSortKey(d.ip) },
+  { id: 'mac', label: 'MAC', weight: 15, value: (d) => d.mac ?? '' },
+  { id: 'name', label: 'Name', weight: 12, value: knownName },
+  { id: 'vendor', label: 'Vendor', weight: 8.5, value: (d) => d.vendor ?? '' },
   {
     id: 'type',
     label: 'Type',
-    width: '9.5%',
+    weight: 9.5,
     // The full words in the tooltip; the narrow column shows "Server?" so the mark is never cut off.
     value: typeText,
     render: (d) => (typeIsGuess(d) ? <span className="type-guess">{DEVICE_TYPE_LABELS[d.type]}?</span> : DEVICE_TYPE_LABELS[d.type]),
   },
-  { id: 'model', label: 'Model', width: '12%', value: (d) => d.model ?? '' },
-  { id: 'firmware', label: 'Firmware', width: '10%', value: (d) => d.firmware ?? '' },
-  { id: 'uptime', label: 'Uptime', width: '7.5%', value: (d) => formatUptime(d.uptimeSeconds), sortKey: (d) => d.uptimeSeconds ?? -1, descendingFirst: true },
+  { id: 'model', label: 'Model', weight: 12, value: (d) => d.model ?? '' },
+  { id: 'firmware', label: 'Firmware', weight: 10, value: (d) => d.firmware ?? '' },
+  { id: 'uptime', label: 'Uptime', weight: 7.5, value: (d) => formatUptime(d.uptimeSeconds), sortKey: (d) => d.uptimeSeconds ?? -1, descendingFirst: true },
   {
     id: 'risk',
     label: 'Risk',
-    width: '5.5%',
+    weight: 5.5,
     value: (d) => (d.risk ? String(Math.round(d.risk.score)) : ''),
     sortKey: (d) => d.risk?.score ?? -1,
     descendingFirst: true,
@@ -54,7 +55,7 @@ const COLUMNS: readonly Column[] = [
   {
     id: 'finding',
     label: 'Top finding',
-    width: '24.5%',
+    weight: 24.5,
     value: (d) => topFinding(d)?.title ?? '',
     sortKey: (d) => {
       const f = topFinding(d);
@@ -74,6 +75,26 @@ const COLUMNS: readonly Column[] = [
   },
 ];
 
+/** Every column a technician can show, in table order, with its heading. */
+export const DEVICE_COLUMNS: ReadonlyArray<{ id: ColumnId; label: string }> = COLUMNS.map(({ id, label }) => ({ id, label }));
+/** The columns shown until the technician chooses: the MAC waits in the chooser. */
+export const DEFAULT_DEVICE_COLUMNS: readonly ColumnId[] = COLUMNS.map((c) => c.id).filter((id) => id !== 'mac');
+
+/** The finding's text is the column that can give room: it never shrinks below this share. */
+const MIN_FINDING_WEIGHT = 14;
+
+/**
+ * The shown columns in table order (the address always, so a row can be opened), each with its width in
+ * percent. An added column takes its room from the top finding first, so addresses and MACs keep theirs.
+ */
+export function columnLayout(shown: readonly ColumnId[]): Array<{ id: ColumnId; width: string }> {
+  const columns = COLUMNS.filter((c) => c.id === 'ip' || shown.includes(c.id));
+  const others = columns.filter((c) => c.id !== 'finding').reduce((sum, c) => sum + c.weight, 0);
+  const weightOf = (c: Column) => (c.id === 'finding' ? Math.max(MIN_FINDING_WEIGHT, 100 - others) : c.weight);
+  const total = columns.reduce((sum, c) => sum + weightOf(c), 0);
+  return columns.map((c) => ({ id: c.id, width: `${((100 * weightOf(c)) / total).toFixed(2)}%` }));
+}
+
 /** Must match `.device-table tbody tr` height in styles.css. */
 export const ROW_HEIGHT_PX = 36;
 const OVERSCAN_ROWS = 10;
@@ -91,6 +112,8 @@ export interface DeviceTableProps {
   /** Opens a device's detail: rows become clickable and the address a keyboard-reachable button. */
   onOpen?: (device: Device) => void;
   initialSort?: SortState;
+  /** The columns to show (DEFAULT_DEVICE_COLUMNS when absent). */
+  columns?: readonly ColumnId[];
 }
 
 function compareKeys(a: string | number, b: string | number): number {
@@ -100,8 +123,10 @@ function compareKeys(a: string | number, b: string | number): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export function DeviceTable({ devices, caption, onOpen, initialSort }: DeviceTableProps) {
+export function DeviceTable({ devices, caption, onOpen, initialSort, columns: shownIds = DEFAULT_DEVICE_COLUMNS }: DeviceTableProps) {
   const [sort, setSort] = useState<SortState>(initialSort ?? { column: 'ip', descending: false });
+  const layout = useMemo(() => columnLayout(shownIds), [shownIds]);
+  const shown = useMemo(() => layout.map(({ id }) => COLUMNS.find((c) => c.id === id)!), [layout]);
 
   const sorted = useMemo(() => {
     const column = COLUMNS.find((c) => c.id === sort.column) ?? COLUMNS[0]!;
@@ -137,13 +162,13 @@ export function DeviceTable({ devices, caption, onOpen, initialSort }: DeviceTab
       <table className={`device-table${onOpen ? ' is-clickable' : ''}`} aria-rowcount={sorted.length + 1}>
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
-          {COLUMNS.map((column) => (
+          {layout.map((column) => (
             <col key={column.id} style={{ width: column.width }} />
           ))}
         </colgroup>
         <thead>
           <tr>
-            {COLUMNS.map((column) => {
+            {shown.map((column) => {
               const active = sort.column === column.id;
               return (
                 <th key={column.id} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
@@ -168,7 +193,7 @@ export function DeviceTable({ devices, caption, onOpen, initialSort }: DeviceTab
               className={(first + offset) % 2 === 1 ? 'odd' : undefined}
               onClick={onOpen ? () => onOpen(device) : undefined}
             >
-              {COLUMNS.map((column) => {
+              {shown.map((column) => {
                 const text = column.value(device);
                 let content: ReactNode = column.render ? column.render(device) : text === '' ? <span className="muted">—</span> : text;
                 if (column.id === 'ip' && onOpen) {

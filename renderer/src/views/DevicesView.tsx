@@ -4,6 +4,7 @@ import { DEVICE_TYPES } from '../../../shared/device-types';
 import type { Severity } from '../../../shared/health/schema';
 import { useScanCsvExport } from '../components/CsvExport';
 import { DeviceTable } from '../components/DeviceTable';
+import { ColumnChooser, useDeviceColumns } from '../components/ColumnChooser';
 import { DEVICE_TYPE_LABELS, SEVERITY_LABELS } from '../format';
 import { EMPTY_DEVICE_FILTER, SEVERITIES_DESCENDING, filterDevices, type DeviceFilter } from '../store/selectors';
 import { useApp } from '../store/context';
@@ -18,6 +19,7 @@ export function DevicesView() {
   const ids = { search: useId(), type: useId(), severity: useId() };
   const deferredFilter = useDeferredValue(filter);
   const csv = useScanCsvExport('inventory');
+  const [columns, toggleColumn] = useDeviceColumns();
 
   const shown = useMemo(() => filterDevices(devices ?? [], deferredFilter), [devices, deferredFilter]);
   const presentTypes = useMemo(() => DEVICE_TYPES.filter((t) => devices?.some((d) => d.type === t)), [devices]);
@@ -36,6 +38,8 @@ export function DevicesView() {
           type="search"
           className="search"
           placeholder="Search ip, name, vendor, model, finding…"
+          data-shortcut="search"
+          title="Search devices (Ctrl+F)"
           value={filter.query}
           onChange={(e) => setFilter({ query: e.target.value })}
         />
@@ -66,6 +70,7 @@ export function DevicesView() {
             Clear filters
           </button>
         )}
+        <ColumnChooser columns={columns} onToggle={toggleColumn} />
         {csv.button}
       </ViewHeader>
       {csv.notice}
@@ -73,7 +78,7 @@ export function DevicesView() {
         {shown.length === 0 ? (
           <p className="empty-inline">No device matches these filters.</p>
         ) : (
-          <DeviceTable devices={shown} caption="Devices" onOpen={(d) => openDevice(d.id)} />
+          <DeviceTable devices={shown} caption="Devices" onOpen={(d) => openDevice(d.id)} columns={columns} />
         )}
       </section>
     </div>
