@@ -221,7 +221,8 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('lab scan through 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent(), WAIT).toBe('Devices');
     await page.keyboard.press('Control+5');
     await page.keyboard.press('Control+f');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-shortcut')), WAIT).toBe('search');
+    type FocusedDocument = { document: { activeElement: { getAttribute(name: string): string | null } | null } };
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as FocusedDocument).document.activeElement?.getAttribute('data-shortcut')), WAIT).toBe('search');
 
     const phoneRow = await deviceRow(page, phone.ip);
     await expect.poll(() => phoneRow.locator('td.col-type').textContent(), WAIT).toBe('Phone?');
