@@ -265,6 +265,16 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('lab scan through 
     expect(await page.getByTestId('type-guess').textContent()).toMatch(/A guess: only weak evidence/);
     await page.getByTestId('type-guess').scrollIntoViewIfNeeded();
     await screenshot(page, 'lab-device-guessed-type');
+
+    // Acting on it: its web UI, on the port that answered (443: https; the browser bridge has no system
+    // browser to hand the link to, so the link is checked, not followed), and its address on the clipboard.
+    expect(await page.getByRole('button', { name: 'Open web UI' }).getAttribute('title')).toBe(`Open https://${phone.ip}/ in the system browser`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy IP' }).click();
+    await expect.poll(() => page.getByTestId('device-action-status').textContent(), WAIT).toBe(`IP address ${phone.ip} copied.`);
+    type WithClipboard = { navigator: { clipboard: { readText(): Promise<string> } } };
+    expect(await page.evaluate(() => (globalThis as unknown as WithClipboard).navigator.clipboard.readText())).toBe(phone.ip);
+    await screenshot(page, 'lab-device-actions');
   });
 
   it('map: the office is drawn, and clicking the NAS opens its detail', async () => {

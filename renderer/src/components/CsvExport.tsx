@@ -77,7 +77,7 @@ function useSavedCheck(api: ForewarnApi, scanId: string | null, status: ScanStat
   return answer?.key === key ? answer.check : { state: 'checking' };
 }
 
-type Outcome = { tone: 'busy' | 'success' | 'error' | 'info'; text: string };
+export type Outcome = { tone: 'busy' | 'success' | 'error' | 'info'; text: string };
 
 /**
  * The export button of a scan view's header, for the scan on screen, and the

@@ -3,7 +3,7 @@
  * (findings with evidence and the recommended action), and every health
  * reading behind them. All device strings are rendered as text.
  */
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { RULES_BY_ID } from '../../../shared/health/rules';
 import type { Finding, Interface, Sensor } from '../../../shared/health/schema';
 import type { Device } from '../../../shared/scan-document';
@@ -16,12 +16,15 @@ import { useApp } from '../store/context';
 import type { LiveScan } from '../store/live-scan';
 import { EmptyScan } from './EmptyScan';
 import { ViewHeader } from './ViewHeader';
+import { DeviceActions } from '../components/DeviceActions';
+import { ActionNotice, type Outcome } from '../components/CsvExport';
 
 export function DeviceDetailView() {
   const scan = useApp((s) => s.scan);
   const id = useApp((s) => s.selectedDeviceId);
   const navigate = useApp((s) => s.navigate);
   const showOnMap = useApp((s) => s.showOnMap);
+  const [notice, setNotice] = useState<Outcome | null>(null);
   const device = scan && id !== null ? (scan.devices[scan.deviceIndex[id] ?? -1] ?? scan.placeholders.find((p) => p.id === id)) : undefined;
 
   if (!scan) return <EmptyScan title="Device" what="Open a device from the device list or the map." />;
@@ -50,10 +53,12 @@ export function DeviceDetailView() {
         <span>{deviceLabel(device)}</span>
       </nav>
       <ViewHeader title={deviceLabel(device)} subtitle={subtitle}>
+        <DeviceActions device={device} onNotice={setNotice} />
         <button type="button" className="button" onClick={() => showOnMap(device.id)}>
           Show on map
         </button>
       </ViewHeader>
+      {notice && <ActionNotice tone={notice.tone} text={notice.text} testId="device-action-status" />}
 
       <div className="detail-grid">
         <div className="detail-main">

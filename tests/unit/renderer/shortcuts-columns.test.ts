@@ -57,3 +57,16 @@ describe('device table columns', () => {
     expect(storedColumns(null)).toEqual([...DEFAULT_DEVICE_COLUMNS]);
   });
 });
+
+describe('device actions', () => {
+  it('opens the web UI on the best port the scan found open', async () => {
+    const { webUiUrl } = await import('../../../renderer/src/device-actions');
+    const at = (tcp: number[], ip: string | null = '10.0.0.5') => webUiUrl({ ip, reachability: { tcp } } as Parameters<typeof webUiUrl>[0]);
+    expect(at([22, 80, 443])).toBe('https://10.0.0.5/');
+    expect(at([80])).toBe('http://10.0.0.5/');
+    expect(at([8443, 8080])).toBe('https://10.0.0.5:8443/');
+    expect(at([8080])).toBe('http://10.0.0.5:8080/');
+    expect(at([22, 3389])).toBeNull();
+    expect(at([443], null)).toBeNull();
+  });
+});
