@@ -5,6 +5,7 @@
  */
 import type { Device } from '../../shared/scan-document';
 import { terminalLine } from '../../shared/untrusted-text';
+import { truncate } from './output';
 import { typeIsGuess } from '../../shared/assessment/type-certainty';
 import { topFinding } from '../../shared/health/top-finding';
 
@@ -36,7 +37,7 @@ function topFindingCell(device: Device): string {
 }
 
 export function renderDeviceTable(devices: readonly Device[]): string {
-  const rows = devices.map((device) => COLUMNS.map((c) => fit(terminalSafe(c.value(device)), c.max)));
+  const rows = devices.map((device) => COLUMNS.map((c) => truncate(terminalSafe(c.value(device)), c.max)));
   const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(COLUMNS.map((c) => c.title)), ...rows.map(line)].join('\n') + '\n';
@@ -59,6 +60,3 @@ export function terminalSafe(text: string): string {
   return terminalLine(text);
 }
 
-function fit(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}

@@ -36,3 +36,8 @@ export const EXIT = { ok: 0, failure: 1, usage: 2, findings: 3, cancelled: 130 }
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** Text cut to `max` characters, an ellipsis marking the cut (table cells, the progress line). */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}

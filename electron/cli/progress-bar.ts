@@ -4,7 +4,7 @@
  * stderr is a file or pipe it prints a line per phase change instead.
  */
 import type { ScanEvent, ScanPhase } from '../../shared/scan-events';
-import type { CliOutput } from './output';
+import { truncate, type CliOutput } from './output';
 
 const BAR_WIDTH = 24;
 
@@ -56,8 +56,7 @@ export function formatDuration(ms: number): string {
   return `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
 }
 
-/** A redrawn line must fit the terminal: a longer one wraps, and every redraw then leaves a line behind. */
+/** A redrawn line must fit the terminal (short of its last column): a longer one wraps, and every redraw then leaves a line behind. */
 export function fitWidth(line: string, columns: number | undefined): string {
-  if (!columns || line.length < columns) return line;
-  return `${line.slice(0, Math.max(0, columns - 2))}…`;
+  return columns ? truncate(line, columns - 1) : line;
 }

@@ -8,6 +8,7 @@ import type { ForewarnApi } from '../../../shared/ipc-contract';
 import type { ScanStatus } from '../../../shared/scan-document';
 import { messageOf } from '../store/app-store';
 import { useApi, useApp } from '../store/context';
+import { ActionNotice, type Outcome } from './ActionNotice';
 import { deliverProducedFile } from '../views/history/files';
 import { CSV_TEXT, csvBlockedReason, csvFailureText, csvProgressText, csvSuccessText, type CsvKind, type SavedCheck } from './csv-export';
 import './csv-export.css';
@@ -77,7 +78,6 @@ function useSavedCheck(api: ForewarnApi, scanId: string | null, status: ScanStat
   return answer?.key === key ? answer.check : { state: 'checking' };
 }
 
-export type Outcome = { tone: 'busy' | 'success' | 'error' | 'info'; text: string };
 
 /**
  * The export button of a scan view's header, for the scan on screen, and the
@@ -114,18 +114,4 @@ export function useScanCsvExport(kind: CsvKind, label = 'Export CSV'): { button:
   );
   const notice = shown && <ActionNotice tone={shown.tone} text={shown.text} testId={`csv-status-${kind}`} />;
   return { button, notice };
-}
-
-/** One status line: progress politely announced, a failure as an alert. */
-export function ActionNotice({ tone, text, testId }: Outcome & { testId?: string }) {
-  return (
-    <div
-      className={`notice view-notice ${tone === 'error' ? 'notice-error' : tone === 'success' ? 'notice-success' : ''}`}
-      role={tone === 'error' ? 'alert' : 'status'}
-      data-testid={testId}
-      data-tone={tone}
-    >
-      {text}
-    </div>
-  );
 }

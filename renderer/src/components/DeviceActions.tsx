@@ -7,7 +7,7 @@ import type { Device } from '../../../shared/scan-document';
 import { webUiUrl } from '../device-actions';
 import { messageOf } from '../store/app-store';
 import { useApi } from '../store/context';
-import type { Outcome } from './CsvExport';
+import type { Outcome } from './ActionNotice';
 
 export function DeviceActions({ device, onNotice }: { device: Device; onNotice: (notice: Outcome) => void }) {
   const api = useApi();

@@ -17,7 +17,7 @@ import type { LiveScan } from '../store/live-scan';
 import { EmptyScan } from './EmptyScan';
 import { ViewHeader } from './ViewHeader';
 import { DeviceActions } from '../components/DeviceActions';
-import { ActionNotice, type Outcome } from '../components/CsvExport';
+import { ActionNotice, type Outcome } from '../components/ActionNotice';
 
 export function DeviceDetailView() {
   const scan = useApp((s) => s.scan);
