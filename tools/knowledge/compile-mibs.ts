@@ -340,7 +340,8 @@ interface IdentityCandidate {
 function modelFamilies(candidates: Map<number, IdentityCandidate[]>): Compiled['identityFamilies'] {
   const out: Compiled['identityFamilies'] = {};
   for (const [enterprise, list] of candidates) {
-    const places = new Map<string, { field: IdentityField; family: string; suffix: string; siblings: Set<string>; modules: Map<string, Set<string>>; id: string }>();
+    // Per place, the sibling subtrees (model arcs) each module fills.
+    const places = new Map<string, { field: IdentityField; family: string; suffix: string; modules: Map<string, Set<string>>; id: string }>();
     for (const c of list) {
       const arcs = (c.column ? `${c.oid}.1` : c.oid).split('.');
       // The sibling subtree is at least two arcs below the enterprise (1.3.6.1.4.1.N.x.<model>).
@@ -348,17 +349,17 @@ function modelFamilies(candidates: Map<number, IdentityCandidate[]>): Compiled['
         const family = arcs.slice(0, k).join('.');
         const suffix = `.${arcs.slice(k + 1).join('.')}`;
         const key = `${c.field}|${family}|${suffix}`;
-        const place = places.get(key) ?? { field: c.field, family, suffix, siblings: new Set<string>(), modules: new Map<string, Set<string>>(), id: c.id };
-        place.siblings.add(arcs[k]!);
+        const place = places.get(key) ?? { field: c.field, family, suffix, modules: new Map<string, Set<string>>(), id: c.id };
         const module = c.id.split('::')[0]!;
         place.modules.set(module, (place.modules.get(module) ?? new Set<string>()).add(arcs[k]!));
         places.set(key, place);
       }
     }
+    const models = (p: { modules: Map<string, Set<string>> }) => new Set([...p.modules.values()].flatMap((arcs) => [...arcs])).size;
     const kept = [...places.values()]
       // A module that fills several siblings describes parts (paper trays 1–6), not one model each.
-      .filter((p) => p.siblings.size >= FAMILY_MIN_MODELS && p.modules.size >= FAMILY_MIN_MODELS && [...p.modules.values()].every((arcs) => arcs.size === 1))
-      .sort((a, b) => b.siblings.size - a.siblings.size || a.family.localeCompare(b.family) || a.suffix.localeCompare(b.suffix));
+      .filter((p) => models(p) >= FAMILY_MIN_MODELS && p.modules.size >= FAMILY_MIN_MODELS && [...p.modules.values()].every((arcs) => arcs.size === 1))
+      .sort((a, b) => models(b) - models(a) || a.family.localeCompare(b.family) || a.suffix.localeCompare(b.suffix));
     // One place per field and family: the one most models agree on.
     const seen = new Set<string>();
     const rows: Compiled['identityFamilies'][number] = [];
