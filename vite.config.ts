@@ -40,6 +40,7 @@ const main: UserConfig = {
         main: here('./electron/main/main.ts'),
         'engine-worker': here('./electron/engine/worker.ts'),
         'assessment-decoder': here('./electron/host/library/decode-worker.ts'),
+        'report-renderer': here('./electron/host/library/report-worker.ts'),
       },
       external: nodeExternals,
       output: { format: 'es', entryFileNames: '[name].js' },

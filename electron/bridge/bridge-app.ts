@@ -19,6 +19,7 @@ import { createMemorySettingsRepository } from '../host/settings';
 import { createJsonFileKeyValueStore } from '../host/library/key-value-store';
 import { setUpLibrary } from '../host/library/setup';
 import { projectDecoder } from '../host/library/decode-off-thread';
+import { projectReportRenderer } from '../host/library/report-off-thread';
 import { ENGINE_VERSION } from '../engine/version';
 import { startBridgeServer, type BridgeServer } from './server';
 
@@ -87,6 +88,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     log,
     onUnsavedChange: (unsaved) => pushUnsaved(unsaved),
     decodeImport: projectDecoder(PROJECT_ROOT, options.engineBuild === 'built' ? {} : { prefer: 'source' }),
+    renderPdf: projectReportRenderer(PROJECT_ROOT, options.engineBuild === 'built' ? {} : { prefer: 'source' }),
     ...(options.saveRetryBaseMs !== undefined ? { retryBaseMs: options.saveRetryBaseMs } : {}),
   });
 

@@ -13,6 +13,7 @@ import { EngineHost, type HostLogger } from '../host/engine-host';
 import { createSettingsRepository } from '../host/settings';
 import { setUpLibrary } from '../host/library/setup';
 import { builtDecoder } from '../host/library/decode-off-thread';
+import { builtReportRenderer } from '../host/library/report-off-thread';
 import { createUtilityEngineProcess } from './utility-process-main';
 import { createEventSink, createSenderCheck, registerIpcHandlers } from './ipc';
 import { createElectronLibraryIndexStore, createElectronSettingsBackend, createElectronVaultStore, createSafeStorageCipher } from './store-persistence';
@@ -28,6 +29,7 @@ export const appPaths = {
   preload: join(here, 'preload.cjs'),
   engineWorker: join(here, 'engine-worker.js'),
   assessmentDecoder: join(here, 'assessment-decoder.js'),
+  reportRenderer: join(here, 'report-renderer.js'),
   renderer: join(here, '..', 'dist', 'renderer'),
 };
 
@@ -90,6 +92,8 @@ function start(): Running {
     onUnsavedChange: (unsaved) => sink('library:unsaved', unsaved),
     // Imported files are decoded in a worker thread with its own heap limit, never on the thread that serves the window.
     decodeImport: builtDecoder(appPaths.assessmentDecoder),
+    // Reports are laid out in a worker thread too: a large site's takes seconds.
+    renderPdf: builtReportRenderer(appPaths.reportRenderer),
     chooseSavePath: async (suggestedName) => {
       const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
       const result = state.mainWindow ? await dialog.showSaveDialog(state.mainWindow, options) : await dialog.showSaveDialog(options);

@@ -1,15 +1,15 @@
 /** Page 3: every finding at medium severity or above, with action, urgency, predicted date and optional cost. */
 import { Text, View } from '@react-pdf/renderer';
 import type { AtRiskRow, ReportModel } from '../../shared/assessment/report-model';
-import { h, heading, money, paragraph, severityPill, stack, table, type Column } from './primitives';
+import { h, heading, money, paragraph, severityCell, stack, table, type Column, type Paint } from './primitives';
 import { styles } from './theme';
 
-export function atRiskSection(model: ReportModel) {
+export function atRiskSection(model: ReportModel, paint: Paint) {
   const priced = model.costTotal !== null;
   const currency = model.branding.currency;
   const columns: Column<AtRiskRow>[] = [
-    { title: 'Device', width: 2.2, render: (r) => stack(r.device, [r.ip, r.type].filter(Boolean).join(' · ')) },
-    { title: 'Severity', width: 1.1, render: (r) => severityPill(r.severity) },
+    { title: 'Device', width: 2.2, render: (r) => stack(7.5, r.device, [r.ip, r.type].filter(Boolean).join(' · ')) },
+    { title: 'Severity', width: 1.1, render: (r) => severityCell(r.severity) },
     { title: 'Problem', width: 3.2, render: (r) => r.problem },
     { title: 'Recommended action', width: 4, render: (r) => r.action },
     { title: 'Urgency', width: 1.7, render: (r) => r.urgency },
@@ -23,6 +23,6 @@ export function atRiskSection(model: ReportModel) {
     h(Text, { style: styles.lead }, model.atRisk.length
       ? `${model.atRisk.length} problems on ${model.summary.atRiskDeviceCount} devices need action, most urgent first. Dates are forecasts from the devices' own readings and, where earlier scans exist, from the trend between visits.`
       : 'No device has a problem at medium severity or above.'),
-    model.atRisk.length ? table(columns, model.atRisk, { fontSize: 7.5, footer: priced ? total : null }) : null,
+    model.atRisk.length ? table(paint, columns, model.atRisk, { fontSize: 7.5, footer: priced ? total : null }) : null,
   ];
 }

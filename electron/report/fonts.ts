@@ -4,49 +4,36 @@
  * (subset, with a Unicode map). If the font files cannot be found, the report
  * falls back to the PDF standard Helvetica and says so in its methodology section.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Font } from '@react-pdf/renderer';
+import { FONT_FILES, findFontDir } from './font-files';
 
 export interface ReportFonts {
   family: string;
   embedded: boolean;
-}
-
-const FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
-
-/** Sources (electron/report), the CLI bundle (dist-cli) and the app bundle (dist-electron, or resources/ when packaged). */
-function findFontDir(): string | null {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
-  const candidates = [
-    process.env.FOREWARN_FONT_DIR,
-    join(here, '..', '..', 'resources', 'fonts'),
-    join(here, '..', 'resources', 'fonts'),
-    resourcesPath ? join(resourcesPath, 'fonts') : undefined,
-  ].filter((c): c is string => Boolean(c));
-  return candidates.find((dir) => existsSync(join(dir, FILES.regular)) && existsSync(join(dir, FILES.bold))) ?? null;
+  /** What pdfkit opens for each weight (a font file, or a standard PDF font's name): painted text uses these directly. */
+  sources: { regular: string; bold: string };
 }
 
 let registered: ReportFonts | null = null;
 
-export function registerReportFonts(): ReportFonts {
+/** `fontDir`: where the caller found the fonts (a worker thread is told by the thread that started it). */
+export function registerReportFonts(fontDir?: string | null): ReportFonts {
   if (registered) return registered;
   // Never hyphenate: device names, serials and addresses must stay whole.
   Font.registerHyphenationCallback((word) => [word]);
-  const dir = findFontDir();
+  const dir = fontDir ?? findFontDir();
   if (!dir) {
-    registered = { family: 'Helvetica', embedded: false };
+    registered = { family: 'Helvetica', embedded: false, sources: { regular: 'Helvetica', bold: 'Helvetica-Bold' } };
     return registered;
   }
   Font.register({
     family: 'DejaVu Sans',
     fonts: [
-      { src: join(dir, FILES.regular), fontWeight: 'normal' },
-      { src: join(dir, FILES.bold), fontWeight: 'bold' },
+      { src: join(dir, FONT_FILES.regular), fontWeight: 'normal' },
+      { src: join(dir, FONT_FILES.bold), fontWeight: 'bold' },
     ],
   });
-  registered = { family: 'DejaVu Sans', embedded: true };
+  registered = { family: 'DejaVu Sans', embedded: true, sources: { regular: join(dir, FONT_FILES.regular), bold: join(dir, FONT_FILES.bold) } };
   return registered;
 }

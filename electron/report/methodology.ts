@@ -1,7 +1,7 @@
 /** Page 8: what was scanned, when and how, and what could not be reached. */
 import { Text, View } from '@react-pdf/renderer';
 import type { ReportModel } from '../../shared/assessment/report-model';
-import { formatDateTime, h, heading, paragraph, table } from './primitives';
+import { formatDateTime, h, heading, paragraph, table, type Paint } from './primitives';
 import { MUTED, styles } from './theme';
 
 const PRESETS: Record<string, string> = {
@@ -10,7 +10,7 @@ const PRESETS: Record<string, string> = {
   offline: 'Offline analysis of SNMP recordings supplied by the client; no network traffic.',
 };
 
-export function methodologySection(model: ReportModel, fontsEmbedded: boolean) {
+export function methodologySection(model: ReportModel, fontsEmbedded: boolean, paint: Paint) {
   const m = model.methodology;
   const facts: Array<[string, string]> = [
     ['Address ranges', m.targets.join(', ') || '—'],
@@ -31,7 +31,7 @@ export function methodologySection(model: ReportModel, fontsEmbedded: boolean) {
     heading('Limits'),
     paragraph(`${m.withoutSnmp} of ${m.counts.devices} devices gave no management access: they are in the inventory, but their hardware health could not be read. Devices that were switched off, on other networks, or that block all probes are not in this report.${m.counts.placeholders ? ` ${m.counts.placeholders} unmanaged switch(es) were inferred from the address tables and are shown on the map only.` : ''}`),
     ...(m.unreachable.length
-      ? [heading(`Devices that could not be read completely (${m.unreachable.length})`, 'h3'), table([
+      ? [heading(`Devices that could not be read completely (${m.unreachable.length})`, 'h3'), table(paint, [
           { title: 'Device', width: 2, render: (r: ReportModel['methodology']['unreachable'][number]) => r.device },
           { title: 'Address', width: 1.4, render: (r) => r.ip ?? '—' },
           { title: 'What happened', width: 6, render: (r) => r.problem },

@@ -1,9 +1,11 @@
 /** A report section: one Page element (it flows over as many pages as needed) with the running header and page numbers. */
 import type { ComponentProps, ReactNode } from 'react';
-import { Page, Text, View } from '@react-pdf/renderer';
+import { Page, View } from '@react-pdf/renderer';
 import type { ReportModel } from '../../shared/assessment/report-model';
+import { paintedRow, type PaintedCell } from './painted-rows';
+import type { RunStyle, TextMeasure } from './painted-text';
 import { formatDate, h } from './primitives';
-import { styles } from './theme';
+import { contentWidth, MUTED, styles } from './theme';
 
 /** What react-pdf passes a page template: the page's content and its numbers. */
 type PageLayoutProps = Parameters<NonNullable<ComponentProps<typeof Page>['layout']>>[0];
@@ -14,14 +16,26 @@ export interface SectionOptions {
   bookmark?: string;
 }
 
-export function sectionPage(model: ReportModel, fontFamily: string, children: ReactNode[], options: SectionOptions = {}) {
+const CHROME_TEXT: RunStyle = { size: 7.5, colour: MUTED };
+
+/** Text at the left and at the right of one painted line. */
+function twoEnds(left: string, right: string): PaintedCell[] {
+  return [{ content: [[{ text: left, style: CHROME_TEXT }]], width: 1 }, { content: [[{ text: right, style: CHROME_TEXT }]], width: 1, align: 'right' }];
+}
+
+const CHROME_LOOK = { rule: false, paddingVertical: 0, gutter: 0 } as const;
+
+export function sectionPage(model: ReportModel, measure: TextMeasure, children: ReactNode[], options: SectionOptions = {}) {
   const company = model.branding.companyName || 'Forewarn';
+  const orientation = options.orientation ?? 'portrait';
+  const width = contentWidth(orientation);
   // Everything but the page number is made once: the template runs a few times for every
-  // page (react-pdf measures the content area, then builds the page, in two rounds).
+  // page (react-pdf measures the content area, then builds the page, in two rounds). The
+  // header and footer are painted, not Text nodes: laying out four texts on each of a
+  // large report's hundred pages, a few times each, cost about a second.
   const header = h(View, { key: 'header', style: { ...styles.header, borderBottomColor: model.branding.accentColor } },
-    h(Text, null, `${model.client} · ${model.site}`),
-    h(Text, null, `${company} · ${model.title}`));
-  const footerText = h(Text, null, `Scan of ${formatDate(model.scanDate)} · Confidential`);
+    paintedRow(twoEnds(`${model.client} · ${model.site}`, `${company} · ${model.title}`), width, measure, CHROME_LOOK));
+  const footerText = `Scan of ${formatDate(model.scanDate)} · Confidential`;
   // The running header and page numbers are a page template (`layout`): it opts the
   // document into react-pdf's newer pagination engine, which measures the content once
   // and packs it into pages. The default engine re-lays out everything left after each
@@ -30,12 +44,11 @@ export function sectionPage(model: ReportModel, fontFamily: string, children: Re
     header,
     h(View, { key: 'content', style: CONTENT }, content),
     h(View, { key: 'footer', style: styles.footer },
-      footerText,
-      h(Text, null, `Page ${pageNumber ?? '?'} of ${totalPages ?? '?'}`)),
+      paintedRow(twoEnds(footerText, `Page ${pageNumber ?? '?'} of ${totalPages ?? '?'}`), width, measure, CHROME_LOOK)),
   ];
   return h(
     Page,
-    { size: 'A4', orientation: options.orientation ?? 'portrait', style: { ...styles.page, fontFamily }, layout: chrome, ...(options.bookmark ? { bookmark: options.bookmark } : {}) },
+    { size: 'A4', orientation, style: { ...styles.page, fontFamily: measure.fonts.family }, layout: chrome, ...(options.bookmark ? { bookmark: options.bookmark } : {}) },
     ...children,
   );
 }

@@ -31,6 +31,10 @@ export function textOn(hex: string): string {
 }
 
 export const PAGE_MARGIN = 40;
+/** Width inside the margins of an A4 page (595.28 × 841.89 pt). */
+export function contentWidth(orientation: 'portrait' | 'landscape'): number {
+  return (orientation === 'portrait' ? 595.28 : 841.89) - 2 * PAGE_MARGIN;
+}
 
 export const styles = StyleSheet.create({
   page: { paddingTop: 64, paddingBottom: 52, paddingHorizontal: PAGE_MARGIN, fontSize: 9, color: INK },

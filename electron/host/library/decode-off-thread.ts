@@ -4,13 +4,10 @@
  * file, and a file built to exhaust memory kills only its worker. One worker
  * per import: imports are rare, and the worker's memory is gone when it is.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DecodedAssessment } from '../../../shared/assessment/assessment-file';
 import { AssessmentError, ASSESSMENT_ERROR_CODES, type AssessmentErrorCode } from '../../../shared/assessment/errors';
+import { builtWorker, projectWorker } from '../worker-thread';
 import type { DecodeReply } from './decode-worker';
 
 /** The worker's heap: enough for the largest scan the budgets accept (52 MB of JSON, 8,100 devices: decoded here in 2.7 s). */
@@ -27,9 +24,11 @@ export interface DecoderOptions {
   heapMb?: number;
 }
 
+const FILES = { built: BUILT_DECODE_WORKER, source: SOURCE_DECODE_WORKER };
+
 /** The worker as the packaged app ships it (a built .js file). */
 export function builtDecoder(workerFile: string, options: DecoderOptions = {}): ImportDecoder {
-  return (bytes) => decodeInWorker(() => new Worker(workerFile, { resourceLimits: limits(options) }), bytes);
+  return (bytes) => decodeInWorker(builtWorker(workerFile, limits(options)), bytes);
 }
 
 /**
@@ -37,14 +36,7 @@ export function builtDecoder(workerFile: string, options: DecoderOptions = {}): 
  * (the browser bridge and tests run from the checkout).
  */
 export function projectDecoder(projectRoot: string, options: DecoderOptions & { prefer?: 'built' | 'source' } = {}): ImportDecoder {
-  const built = join(projectRoot, BUILT_DECODE_WORKER);
-  if (options.prefer !== 'source' && existsSync(built)) return builtDecoder(built, options);
-  // require.resolve answers with the package's CommonJS build; the worker needs its ES module beside it.
-  const tsxApi = createRequire(join(projectRoot, 'package.json')).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
-  const tsx = pathToFileURL(tsxApi).href;
-  const source = pathToFileURL(join(projectRoot, SOURCE_DECODE_WORKER)).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); });`;
-  return (bytes) => decodeInWorker(() => new Worker(boot, { eval: true, resourceLimits: limits(options) }), bytes);
+  return (bytes) => decodeInWorker(projectWorker(projectRoot, FILES, { ...(options.prefer ? { prefer: options.prefer } : {}), resourceLimits: limits(options) }), bytes);
 }
 
 function limits({ heapMb = DECODE_HEAP_MB }: DecoderOptions) {

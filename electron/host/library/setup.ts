@@ -6,6 +6,7 @@
 import type { UnsavedScan } from '../../../shared/ipc-contract';
 import type { LibraryService } from './library-handlers';
 import type { ImportDecoder } from './decode-off-thread';
+import type { PdfRenderer } from './report-off-thread';
 import type { KeyValueStore } from './key-value-store';
 import { ScanLibrary } from './scan-library';
 import { recordScans, type ScanEventSource, type ScanRecorder } from './scan-recorder';
@@ -26,6 +27,8 @@ export interface LibrarySetupOptions {
   retryBaseMs?: number;
   /** Decodes imported files (a worker thread in the app and the bridge). */
   decodeImport?: ImportDecoder;
+  /** How PDF reports are rendered: the app and the bridge use a worker thread (report-off-thread.ts); by default, in this thread. */
+  renderPdf?: PdfRenderer;
 }
 
 export interface LibrarySetup {
@@ -52,7 +55,7 @@ export function setUpLibrary(options: LibrarySetupOptions): LibrarySetup {
     library: ready,
     unsaved: recorder,
     // Loaded on the first report: React and the PDF engine stay out of start-up (and load after the entry point chose React's build).
-    renderPdf: async (model, document) => (await import('../../report/render-pdf')).renderReportPdf(model, document),
+    renderPdf: options.renderPdf ?? (async (model, document) => (await import('../../report/render-pdf')).renderReportPdf(model, document)),
     ...(options.chooseSavePath
       ? { chooseSavePath: options.chooseSavePath, writeFile: (path: string, data: Buffer) => writeFileAtomic(nodeLibraryFs, path, data, 0o644) }
       : {}),

@@ -12,6 +12,7 @@ import { blankDevice, type Device, type ScanDocument } from '../../../shared/sca
 import type { Link } from '../../../shared/topology/schema';
 import { buildReportModel } from '../../../shared/assessment/report-model';
 import { registerReportFonts } from '../../../electron/report/fonts';
+import { TextMeasure } from '../../../electron/report/painted-text';
 import { sectionPage } from '../../../electron/report/page-chrome';
 import { h } from '../../../electron/report/primitives';
 import { topologySection } from '../../../electron/report/topology';
@@ -49,8 +50,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'forewarn-pdf-campus-'));
   const doc = campus();
   const model = buildReportModel(doc, { branding: { companyName: 'Campus MSP' } });
-  const family = registerReportFonts().family;
-  const pdf = await renderToBuffer(h(Document, null, sectionPage(model, family, topologySection(doc), { orientation: 'landscape' })) as Parameters<typeof renderToBuffer>[0]);
+  const measure = new TextMeasure(registerReportFonts());
+  const pdf = await renderToBuffer(h(Document, null, sectionPage(model, measure, topologySection(doc), { orientation: 'landscape' })) as Parameters<typeof renderToBuffer>[0]);
   const path = join(dir, 'campus.pdf');
   await writeFile(path, pdf);
   pages = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim()).map((p) => p.replace(/\s+/g, ' '));
