@@ -7,7 +7,7 @@
  * passes one neighbour gate, so a big subnet never overflows the kernel's
  * neighbour table.
  */
-import { pingHost } from './discovery/icmp';
+import { pingHost, sharedEchoHelper } from './discovery/icmp';
 import { createLocalNeighbourGate, createNeighbourGate, startNeighbourDiscovery, type NeighbourGate } from './discovery/neighbours';
 import { reverseLookup } from './discovery/reverse-dns';
 import { probeTcp } from './discovery/tcp-probe';
@@ -51,6 +51,8 @@ export function createNetworkProbes(): EngineProbes {
       const { alive, rttMs, lossPercent } = await pingHost(ip, { timeoutMs, signal, rateLimiter });
       return { alive, rttMs, lossPercent };
     },
+
+    pingsAreCheap: async () => (await sharedEchoHelper()) !== null,
 
     watchNeighbours(plan, { signal, rateLimiter }, onNeighbour) {
       const discovery = startNeighbourDiscovery(

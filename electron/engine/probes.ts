@@ -90,6 +90,11 @@ export interface EngineProbes {
   detectLocalSubnets(): string[];
   ping(ip: string, options: ProbeOptions): Promise<PingOutcome>;
   /**
+   * Whether a ping costs no process of its own (the echo helper runs): then a
+   * sweep may keep thousands in flight, as many as the packet cap fills.
+   */
+  pingsAreCheap(): Promise<boolean>;
+  /**
    * Prime and watch the neighbour (ARP) table for the plan's on-link addresses;
    * calls `onNeighbour` for each ip→mac pair the moment it appears.
    */

@@ -1,6 +1,9 @@
 /**
- * ICMP echo through the system `ping` (no raw sockets, so no root needed on
- * the laptop). The `ping` package builds the per-OS command line; we run it
+ * ICMP echo. Single requests go through one long-lived helper process with an
+ * unprivileged ICMP socket where the OS offers one (icmp-echo-helper.ts): a
+ * sweep then costs no process per address. Otherwise, and for repeated
+ * requests, through the system `ping` (no raw sockets, so no root needed on
+ * the laptop): the `ping` package builds the per-OS command line; we run it
  * ourselves so probes can be batched (ping-batch.ts), killed on abort or at a
  * deadline, and parsed by our own tested parser (ping-output.ts).
  */
@@ -9,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RateLimiter } from '../util/pacing';
 import { allowManyListeners } from '../util/concurrently';
+import { IcmpEchoHelper } from './icmp-echo-helper';
 import { PingBatcher } from './ping-batch';
 import { parsePingOutput, type PingResult } from './ping-output';
 
@@ -35,8 +39,11 @@ export interface PingOptions {
   platform?: NodeJS.Platform;
   /** Admission for the first packet to an on-link address (see neighbours.ts). */
   neighbourGate?: { admit(ip: string, signal?: AbortSignal): Promise<void> };
-  /** 'batched' (default on Linux/macOS): many pings per shell; 'direct': one spawn per probe. */
-  mode?: 'batched' | 'direct';
+  /**
+   * 'auto' (default): the echo helper for single requests where it runs, else
+   * 'batched' (Linux/macOS: many pings per shell), else 'direct' (one spawn per probe).
+   */
+  mode?: 'auto' | 'helper' | 'batched' | 'direct';
 }
 
 /** Spawning ping costs a few ms; this grace keeps a reply that lands right at the deadline. */
@@ -142,9 +149,23 @@ function batcherFor(timeoutMs: number, count: number, platform: NodeJS.Platform,
   return batcher;
 }
 
+let echoHelper: Promise<IcmpEchoHelper | null> | null = null;
+
+/** The engine's one echo helper, started on first use (again if it died); null where none can run. */
+export async function sharedEchoHelper(platform: NodeJS.Platform = process.platform): Promise<IcmpEchoHelper | null> {
+  if (platform === 'win32') return null;
+  const current = await (echoHelper ??= IcmpEchoHelper.start());
+  if (current && !current.alive) {
+    echoHelper = null;
+    return sharedEchoHelper(platform);
+  }
+  return current;
+}
+
 /**
- * Pings one IPv4 address. Concurrent calls on Linux/macOS share batch shells.
- * Rejects with the signal's reason on abort; otherwise never rejects.
+ * Pings one IPv4 address. Concurrent calls share the echo helper, or batch
+ * shells on Linux/macOS. Rejects with the signal's reason on abort; otherwise
+ * never rejects.
  */
 export async function pingHost(ip: string, options: PingOptions): Promise<PingResult> {
   const { timeoutMs, signal, rateLimiter } = options;
@@ -154,9 +175,16 @@ export async function pingHost(ip: string, options: PingOptions): Promise<PingRe
   await options.neighbourGate?.admit(ip, signal);
   for (let i = 0; i < count; i++) await rateLimiter?.take(signal);
   signal?.throwIfAborted();
+  const mode = options.mode ?? 'auto';
+  const helper = count === 1 && (mode === 'auto' || mode === 'helper') ? await sharedEchoHelper(platform) : null;
+  if (helper) {
+    const result = await helper.ping(ip, timeoutMs, signal);
+    signal?.throwIfAborted();
+    return result;
+  }
   const wholeSeconds = await needsWholeSeconds(platform);
   shellAvailable ??= existsSync('/bin/sh');
-  const batched = (options.mode ?? 'batched') === 'batched' && platform !== 'win32' && shellAvailable;
+  const batched = mode !== 'direct' && platform !== 'win32' && shellAvailable;
   if (batched) return batcherFor(timeoutMs, count, platform, wholeSeconds).ping(ip, signal, rateLimiter);
   return (await spawnPing(ip, timeoutMs, count, platform, wholeSeconds, signal)).result;
 }

@@ -10,6 +10,11 @@
  *   on-link /24 takes about one timeout, like nmap's ARP scan.
  * - Off-link addresses (routed subnets) and this machine's own addresses get
  *   ICMP, SNMP and, in a full assessment, the TCP probe, all at once.
+ * - Except in a large routed range (a /16, say), where that is two or three
+ *   packets for every empty address: it is swept with one echo request an
+ *   address, as many in flight as the packet cap can fill, and only the
+ *   addresses that answer get SNMP and TCP. A host there that drops ping is
+ *   not found (as with `nmap -sn`); list its address or subnet to have it probed fully.
  */
 import { forEachConcurrently } from '../util/concurrently';
 import type { PingOutcome, ProbeOptions, TargetPlanView } from '../probes';
@@ -44,16 +49,27 @@ export async function discoverPlan(context: ScanContext, plan: TargetPlanView, o
   const arpSettled = neighbours.primed.then(() => sleep(arpWindowMs(context), signal));
 
   const onLinkTotal = countWhere(plan.addresses(), (ip) => probes.resolvesByArp(ip));
-  await forEachConcurrently(
-    filter(plan.addresses(), (ip) => !probes.resolvesByArp(ip)),
-    request.limits.concurrency,
-    signal,
-    async (ip) => {
+  const offLink = () => filter(plan.addresses(), (ip) => !probes.resolvesByArp(ip));
+  const sweepInFlight = plan.total - onLinkTotal > LARGE_ROUTED_RANGE ? await echoSweepInFlight(context) : null;
+  if (sweepInFlight) {
+    await forEachConcurrently(offLink(), sweepInFlight, signal, async (ip) => {
+      const own = probes.isOwnAddress(ip);
+      const icmp = own ? null : await probes.ping(ip, { timeoutMs: request.limits.timeoutMs, signal, rateLimiter: context.rateLimiter });
+      progress.advance();
+      if (!own && !icmp?.alive) return;
+      if (icmp) context.registry.upsert(ip, { reachability: { icmp } });
+      aliveProbes.push(limiter.run(async () => {
+        await probeAddress(context, ip, { knownAlive: true, icmp });
+        onLive(ip);
+      }));
+    });
+  } else {
+    await forEachConcurrently(offLink(), request.limits.concurrency, signal, async (ip) => {
       await limiter.run(() => probeAddress(context, ip, { knownAlive: probes.isOwnAddress(ip) }));
       progress.advance();
       if (context.registry.has(ip)) onLive(ip);
-    },
-  );
+    });
+  }
   await arpSettled.catch(() => undefined);
   await neighbours.stop();
   progress.advance(onLinkTotal - probing.size); // on-link addresses that never answered ARP
@@ -61,6 +77,23 @@ export async function discoverPlan(context: ScanContext, plan: TargetPlanView, o
   // A cancelled sweep stays where it stopped: "done" must never claim addresses nobody probed.
   if (!signal.aborted) progress.finish();
 }
+
+/** Routed addresses beyond which a plan is swept by ICMP first (a /20 and up; see the top of this file). */
+export const LARGE_ROUTED_RANGE = 4096;
+
+/**
+ * Echo requests in flight for a large sweep: enough for the packet cap to
+ * stay busy through a whole timeout. Only when pings are cheap (one helper
+ * process); with a process per ping, null, and the sweep probes as usual.
+ */
+async function echoSweepInFlight(context: ScanContext): Promise<number | null> {
+  if (!(await context.probes.pingsAreCheap())) return null;
+  const { packetsPerSecond, timeoutMs, concurrency } = context.request.limits;
+  return Math.max(concurrency, Math.min(MAX_ECHOES_IN_FLIGHT, Math.ceil(packetsPerSecond * (timeoutMs / 1000) * 1.2)));
+}
+
+/** A ceiling on one sweep's waiting requests (each holds a timer and a map entry, nothing more). */
+const MAX_ECHOES_IN_FLIGHT = 16_384;
 
 /** Echo wait for hosts already proven alive (see probeAddress). */
 const KNOWN_ALIVE_PING_MS = 500;
@@ -70,19 +103,24 @@ function arpWindowMs(context: ScanContext): number {
   return Math.max(500, context.request.limits.timeoutMs);
 }
 
-/** ICMP, SNMP and (full assessment) TCP for one address, all at once; each answer lands as it arrives. */
-async function probeAddress(context: ScanContext, ip: string, { knownAlive }: { knownAlive: boolean }): Promise<void> {
+/**
+ * ICMP, SNMP and (full assessment) TCP for one address, all at once; each
+ * answer lands as it arrives. `icmp`: the sweep's echo answer, when it already has one.
+ */
+async function probeAddress(context: ScanContext, ip: string, { knownAlive, icmp: swept = null }: { knownAlive: boolean; icmp?: PingOutcome | null }): Promise<void> {
   const { probes, registry, request, signal } = context;
   const options: ProbeOptions = { timeoutMs: request.limits.timeoutMs, signal, rateLimiter: context.rateLimiter };
-  let icmp: PingOutcome | undefined;
+  let icmp: PingOutcome | undefined = swept ?? undefined;
 
   // A host already proven alive is pinged only for its RTT and to learn whether it drops ICMP:
   // anything that answered ARP within milliseconds answers an echo as fast, or never.
   const pingOptions = knownAlive ? { ...options, timeoutMs: Math.min(options.timeoutMs, KNOWN_ALIVE_PING_MS) } : options;
-  const ping = probes.ping(ip, pingOptions).then((result) => {
-    icmp = result;
-    if (result.alive) registry.upsert(ip, { reachability: { icmp: result } });
-  });
+  const ping = swept
+    ? Promise.resolve()
+    : probes.ping(ip, pingOptions).then((result) => {
+        icmp = result;
+        if (result.alive) registry.upsert(ip, { reachability: { icmp: result } });
+      });
 
   const hostKnownAlive = () => knownAlive || registry.has(ip);
   const snmp = probes.probeSnmp(ip, request.credentials, { ...options, hostKnownAlive }).then(({ outcome, errors }) => {

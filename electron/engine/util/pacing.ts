@@ -15,8 +15,21 @@ export function createRateLimiter(packetsPerSecond: number): RateLimiter {
   const burst = Math.max(1, Math.floor(packetsPerSecond / 20));
   let tokens = burst;
   let last = performance.now();
-  const waiters: Array<{ resolve: () => void; reject: (e: unknown) => void; signal?: AbortSignal; onAbort?: () => void }> = [];
+  type Waiter = { resolve: () => void; reject: (e: unknown) => void; signal?: AbortSignal };
+  let waiters: Waiter[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // One abort listener per signal, not per waiter: a sweep keeps thousands waiting
+  // on the scan's signal, and each addEventListener walks the listeners already there.
+  const watched = new WeakSet<AbortSignal>();
+  const watch = (signal: AbortSignal) => {
+    if (watched.has(signal)) return;
+    watched.add(signal);
+    signal.addEventListener('abort', () => {
+      const cancelled = waiters.filter((w) => w.signal === signal);
+      waiters = waiters.filter((w) => w.signal !== signal);
+      for (const w of cancelled) w.reject(signal.reason);
+    }, { once: true });
+  };
 
   const refill = () => {
     const now = performance.now();
@@ -27,12 +40,10 @@ export function createRateLimiter(packetsPerSecond: number): RateLimiter {
   const drain = () => {
     timer = null;
     refill();
-    while (waiters.length > 0 && tokens >= 1) {
-      tokens -= 1;
-      const w = waiters.shift()!;
-      if (w.onAbort) w.signal?.removeEventListener('abort', w.onAbort);
-      w.resolve();
-    }
+    const released = Math.min(waiters.length, Math.floor(tokens));
+    tokens -= released;
+    const ready = waiters.splice(0, released);
+    for (const w of ready) w.resolve();
     if (waiters.length > 0) timer = setTimeout(drain, Math.max(1, intervalMs * (1 - tokens)));
   };
 
@@ -45,16 +56,8 @@ export function createRateLimiter(packetsPerSecond: number): RateLimiter {
         return Promise.resolve();
       }
       return new Promise<void>((resolve, reject) => {
-        const waiter: (typeof waiters)[number] = { resolve, reject, signal };
-        if (signal) {
-          waiter.onAbort = () => {
-            const i = waiters.indexOf(waiter);
-            if (i >= 0) waiters.splice(i, 1);
-            reject(signal.reason);
-          };
-          signal.addEventListener('abort', waiter.onAbort, { once: true });
-        }
-        waiters.push(waiter);
+        if (signal) watch(signal);
+        waiters.push({ resolve, reject, ...(signal ? { signal } : {}) });
         if (!timer) timer = setTimeout(drain, intervalMs);
       });
     },

@@ -21,11 +21,19 @@ const emptySource: SnmpSource = {
   walk: async () => ({ rows: [], truncated: false }),
 };
 
-export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[], pingTimeoutMs = 50): EngineProbes & { closed: string[] } {
+export interface FakeNetworkOptions {
+  /** Whether pings cost no process each (the echo helper runs); off by default. */
+  cheapPings?: boolean;
+}
+
+export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[], pingTimeoutMs = 50, network: FakeNetworkOptions = {}): EngineProbes & { closed: string[]; calls: { ping: number; snmp: number } } {
   const closed: string[] = [];
+  const calls = { ping: 0, snmp: 0 };
   const wait = (ms: number, signal: AbortSignal) => sleep(ms, signal);
   return {
     closed,
+    calls,
+    pingsAreCheap: async () => network.cheapPings ?? false,
     async planTargets(specs, confirmations) {
       if (specs.includes('bad')) throw new Error('Target "bad" is not an address, range, CIDR block or hostname.');
       if (specs.includes('8.8.8.0/24') && !confirmations.allowPublic) throw new Error('Target "8.8.8.0/24" is public: confirm it.');
@@ -36,6 +44,7 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
     resolvesByArp: (ip) => Boolean(hosts[ip]?.mac),
     isOwnAddress: () => false,
     async ping(ip, { signal }): Promise<PingOutcome> {
+      calls.ping += 1;
       const host = hosts[ip];
       if (host?.ping?.alive) {
         await wait(host.ping.delayMs ?? 1, signal);
@@ -51,6 +60,7 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
       return { primed: Promise.resolve(), stop: async () => timers.forEach(clearTimeout) };
     },
     async probeSnmp(ip, _credentials, { signal }) {
+      calls.snmp += 1;
       const snmp = hosts[ip]?.snmp;
       if (!snmp) {
         await wait(pingTimeoutMs, signal);
