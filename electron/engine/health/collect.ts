@@ -9,7 +9,7 @@ import type { SnmpSource } from '../snmp/source';
 import type { VendorScope } from '../identify/rule-owners';
 import { createContext, mayImplement, readScalars, vendorEnterprises, vendorTableOff, type HealthContext } from './table';
 import { enterpriseCensus } from '../identify/enterprise-census';
-import { asText } from './values';
+import { asText } from '../snmp/varbind-values';
 import { enterpriseOf } from '../identify/enterprises';
 import { compiledSensorDefs } from '../knowledge/sensor-objects';
 import type { SensorDef } from './sensor-table-engine';

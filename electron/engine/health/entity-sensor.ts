@@ -4,7 +4,8 @@
  * sensors the agent marks unavailable/nonoperational are skipped.
  */
 import type { Sensor, SensorKind, Component } from '../../../shared/health/schema';
-import { asNumber, asText, round } from './values';
+import { asNumber, asText } from '../snmp/varbind-values';
+import { round } from '../util/round';
 import { compareIndex, mayImplement, readTable, vendorEnterprises, vendorTableOff, type HealthContext } from './table';
 import { compiledEntitySensorTables, type CompiledEntitySensorTable } from '../knowledge/sensor-objects';
 

@@ -3,7 +3,8 @@
  * and hrDeviceStatus. Declarative column maps; the only logic is unit maths.
  */
 import type { Cpu, Memory, Sensor, Storage, Component } from '../../../shared/health/schema';
-import { asNumber, asText, round, unsigned32 } from './values';
+import { asNumber, asText, unsigned32 } from '../snmp/varbind-values';
+import { round } from '../util/round';
 import { compareIndex, readScalars, readTable, type HealthContext } from './table';
 
 const HR_STORAGE = {

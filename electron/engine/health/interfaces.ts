@@ -5,7 +5,8 @@
  */
 import type { Interface, InterfaceCounter } from '../../../shared/health/schema';
 import { sleep } from '../util/pacing';
-import { asNumber, asText, round } from './values';
+import { asNumber, asText } from '../snmp/varbind-values';
+import { round } from '../util/round';
 import { compareIndex, readScalars, readTable, type HealthContext, type Row } from './table';
 
 const IF_STATIC = {
@@ -43,7 +44,8 @@ type CounterSample = Map<string, Record<InterfaceCounter, number | null>>;
 
 async function sampleCounters(ctx: HealthContext): Promise<{ at: number; values: CounterSample }> {
   const at = performance.now();
-  const rows = await readTable(ctx, IF_COUNTERS, 'health:if-counters');
+  // Counters of this moment, never rows another reader fetched earlier: the rate divides by the time between samples.
+  const rows = await readTable(ctx, IF_COUNTERS, 'health:if-counters', { fresh: true });
   const values: CounterSample = new Map();
   for (const [index, row] of rows) {
     const rec = {} as Record<InterfaceCounter, number | null>;

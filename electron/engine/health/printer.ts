@@ -4,7 +4,8 @@
  * hrPrinterDetectedErrorState bit mask from HOST-RESOURCES-MIB.
  */
 import type { PrinterAlert, PrinterState, Supply } from '../../../shared/health/schema';
-import { asBytes, asNumber, asText, round } from './values';
+import { asBytes, asNumber, asText } from '../snmp/varbind-values';
+import { round } from '../util/round';
 import { compareIndex, readTable, type HealthContext } from './table';
 
 const SUPPLIES = {

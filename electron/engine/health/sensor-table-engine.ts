@@ -5,7 +5,8 @@
  * with each value's status. No vendor knowledge lives in this file.
  */
 import type { Component, HealthStatus, Sensor, SensorKind } from '../../../shared/health/schema';
-import { asNumber, asText, round } from './values';
+import { asNumber, asText } from '../snmp/varbind-values';
+import { round } from '../util/round';
 import { compareIndex, readScalars, readTable, vendorTableOff, type HealthContext, type Row } from './table';
 import { componentFromName, statusFromLimits } from './entity-sensor';
 

@@ -85,12 +85,12 @@ function strip(oid: string): string {
 }
 
 /** Walks one column; returns row index (the OID suffix after the column) → varbind. */
-export async function walkColumn(ctx: HealthContext, columnOid: string, phase: string): Promise<Map<string, VarBind>> {
+export async function walkColumn(ctx: HealthContext, columnOid: string, phase: string, { fresh = false } = {}): Promise<Map<string, VarBind>> {
   const root = strip(columnOid);
   const out = new Map<string, VarBind>();
   if (givenUp(ctx, phase)) return out;
   try {
-    const result = await ctx.source.walk(root, { maxRows: ctx.maxRows, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+    const result = await ctx.source.walk(root, { maxRows: ctx.maxRows, timeoutMs: ctx.timeoutMs, signal: ctx.signal, ...(fresh ? { fresh } : {}) });
     // Live walks report a timeout in `error` rather than throwing; only silence counts toward giving up.
     ctx.failures = result.error?.code === 'snmp-timeout' && result.rows.length === 0 ? ctx.failures + 1 : 0;
     if (result.truncated) ctx.errors.push({ code: 'walk-truncated', message: `walk of ${root} stopped at a bound`, phase });
@@ -119,6 +119,7 @@ export async function readTable<K extends string>(
   ctx: HealthContext,
   columns: Partial<Record<K, string>>,
   phase: string,
+  options: { fresh?: boolean } = {},
 ): Promise<Map<string, Row<K>>> {
   const rows = new Map<string, Row<K>>();
   const names = Object.keys(columns) as K[];
@@ -126,7 +127,7 @@ export async function readTable<K extends string>(
   for (const name of names) {
     const oid = columns[name];
     if (!oid) continue;
-    const col = await walkColumn(ctx, oid, phase);
+    const col = await walkColumn(ctx, oid, phase, options);
     if (first && col.size === 0) return rows;
     first = false;
     for (const [index, vb] of col) {

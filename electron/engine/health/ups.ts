@@ -5,7 +5,8 @@
  */
 import type { Ups } from '../../../shared/health/schema';
 import type { VarBind } from '../snmp/source';
-import { asNumber, asText, round } from './values';
+import { asNumber, asText } from '../snmp/varbind-values';
+import { round } from '../util/round';
 import { readScalars, vendorEnterprises, vendorTableOff, type HealthContext } from './table';
 import { compiledUpsObjects } from '../knowledge/sensor-objects';
 

@@ -8,7 +8,7 @@
  */
 import type { SnmpSource, VarBind } from '../snmp/source';
 import { cleanValue } from './clean';
-import { varbindText } from './decode';
+import { asRawText } from '../snmp/varbind-values';
 import { isCensusFact } from './enterprise-census';
 import { enterpriseOf } from './enterprises';
 import { conditionHolds } from './evaluate';
@@ -72,7 +72,7 @@ function storeVarbind(facts: Facts, key: string, vb: VarBind | null | undefined)
     if (v instanceof Uint8Array && v.length > 0) put(facts, 'lldp.caps', String(v[0]), vb.oid);
     return;
   }
-  put(facts, key, varbindText(vb)?.replace(/^\./, '') ?? null, vb.oid);
+  put(facts, key, asRawText(vb)?.replace(/^\./, '') ?? null, vb.oid);
 }
 
 async function getMany(source: SnmpSource, oids: readonly string[], facts: Facts, signal?: AbortSignal): Promise<void> {
@@ -131,7 +131,7 @@ async function readFirstRows(source: SnmpSource, columns: string[], facts: Facts
     columns.map(async (column) => {
       const res = await source.walk(column, { maxRows: 1, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true });
       const row = res.rows[0];
-      if (row && row.oid.startsWith(`${column}.`)) put(facts, `first:${column}`, varbindText(row), row.oid);
+      if (row && row.oid.startsWith(`${column}.`)) put(facts, `first:${column}`, asRawText(row), row.oid);
     }),
   );
 }
@@ -164,7 +164,7 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
       COLUMN.entPhysicalModelName,
       (await source.walk(COLUMN.entPhysicalModelName, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true })).rows,
     );
-    candidates = models.filter((r) => cleanValue(varbindText(r))).map((r) => indexIn(COLUMN.entPhysicalModelName, r)).slice(0, 1);
+    candidates = models.filter((r) => cleanValue(asRawText(r))).map((r) => indexIn(COLUMN.entPhysicalModelName, r)).slice(0, 1);
     if (candidates.length === 0) {
       const descr = column(COLUMN.entPhysicalDescr, (await source.walk(COLUMN.entPhysicalDescr, { maxRows: 1, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true })).rows);
       if (descr.length === 0) {
@@ -179,7 +179,7 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
   let index = candidates[0]!;
   if (candidates.length > 1) {
     const models = await source.get(candidates.map((i) => `${COLUMN.entPhysicalModelName}.${i}`), signal);
-    const withModel = models.findIndex((vb) => cleanValue(varbindText(vb)));
+    const withModel = models.findIndex((vb) => cleanValue(asRawText(vb)));
     if (withModel >= 0) index = candidates[withModel]!;
   }
   const classRow = classes.find((r) => indexIn(COLUMN.entPhysicalClass, r) === index);
@@ -188,7 +188,7 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
   const values = await source.get(oids, signal);
   ENTITY_FACTS.forEach(([key], i) => {
     const vb = values[i];
-    if (vb) put(facts, key, varbindText(vb), vb.oid);
+    if (vb) put(facts, key, asRawText(vb), vb.oid);
   });
   // Stacks often leave the virtual chassis row's serial empty: take the first member's.
   if (!cleanValue(facts.get('ent.serial')?.value)) await readFirstEntitySerial(source, facts, signal);
@@ -197,8 +197,8 @@ async function readEntityChassis(source: SnmpSource, facts: Facts, signal?: Abor
 /** `ent.anySerial`: the first non-empty entPhysicalSerialNum (weaker than the chassis row's own). */
 async function readFirstEntitySerial(source: SnmpSource, facts: Facts, signal?: AbortSignal): Promise<void> {
   const res = await source.walk(COLUMN.entPhysicalSerialNum, { maxRows: ENTITY_CANDIDATES * 4, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true });
-  const firstSerial = column(COLUMN.entPhysicalSerialNum, res.rows).find((r) => cleanValue(varbindText(r)));
-  if (firstSerial) put(facts, 'ent.anySerial', varbindText(firstSerial), firstSerial.oid);
+  const firstSerial = column(COLUMN.entPhysicalSerialNum, res.rows).find((r) => cleanValue(asRawText(r)));
+  if (firstSerial) put(facts, 'ent.anySerial', asRawText(firstSerial), firstSerial.oid);
 }
 
 /** The printer row of hrDeviceTable: its description is the printer's model on most MFPs. */
@@ -209,7 +209,7 @@ async function readHrPrinter(source: SnmpSource, facts: Facts, signal?: AbortSig
   const index = row.oid.slice(COLUMN.hrDeviceType.length + 1);
   put(facts, 'hr.printer', 'present', row.oid);
   const [descr] = await source.get([`${COLUMN.hrDeviceDescr}.${index}`], signal);
-  if (descr) put(facts, 'hr.printer.descr', varbindText(descr), descr.oid);
+  if (descr) put(facts, 'hr.printer.descr', asRawText(descr), descr.oid);
 }
 
 async function readRelative(source: SnmpSource, pairs: ReadonlyArray<readonly [string, string]>, facts: Facts, signal?: AbortSignal): Promise<void> {

@@ -47,6 +47,11 @@ export interface WalkOptions {
    * start at the root; callers must tolerate that.
    */
   startAfter?: string;
+  /**
+   * Read the agent now, not rows another reader of this device fetched
+   * earlier in the scan (snmp/walk-cache.ts): counter samples must be of this moment.
+   */
+  fresh?: boolean;
 }
 
 export interface WalkResult {

@@ -1,23 +1,12 @@
 /**
- * One walk per table per device. Identification, health and topology each read
- * IF-MIB's names, types, speeds and duplex from the same agent, often at the
- * same time; this wrapper walks such a column once and hands every reader the
- * same rows. Only columns that do not change during a scan are shared: counters
- * and status columns are read afresh every time (error rates need two samples).
+ * One walk per table per device. Identification, health and topology read
+ * the same tables from the same agent, often at the same time (IF-MIB's
+ * names, types, speeds and duplex; the Host Resources device table; entity
+ * sensors): this wrapper walks each subtree once and hands every reader the
+ * same rows. A reader that must see the agent's values of this moment (the
+ * two counter samples an error rate is made of) asks with `fresh: true`.
  */
 import type { SnmpSource, WalkOptions, WalkResult } from './source';
-
-/** IF-MIB and EtherLike columns that stay put for the length of a scan. */
-export const STATIC_INTERFACE_COLUMNS: ReadonlySet<string> = new Set([
-  '1.3.6.1.2.1.2.2.1.2', // ifDescr
-  '1.3.6.1.2.1.2.2.1.3', // ifType
-  '1.3.6.1.2.1.2.2.1.5', // ifSpeed
-  '1.3.6.1.2.1.2.2.1.6', // ifPhysAddress
-  '1.3.6.1.2.1.31.1.1.1.1', // ifName
-  '1.3.6.1.2.1.31.1.1.1.15', // ifHighSpeed
-  '1.3.6.1.2.1.31.1.1.1.18', // ifAlias
-  '1.3.6.1.2.1.10.7.2.1.19', // dot3StatsDuplexStatus
-]);
 
 interface Bounds {
   maxRows: number;
@@ -54,7 +43,7 @@ export interface WalkCacheStats {
   sent: number;
 }
 
-export function withWalkCache(source: SnmpSource, columns: ReadonlySet<string> = STATIC_INTERFACE_COLUMNS): SnmpSource & { stats: WalkCacheStats } {
+export function withWalkCache(source: SnmpSource): SnmpSource & { stats: WalkCacheStats } {
   const entries = new Map<string, Entry[]>();
   const stats: WalkCacheStats = { asked: 0, sent: 0 };
   const send = (rootOid: string, options?: WalkOptions) => {
@@ -67,18 +56,19 @@ export function withWalkCache(source: SnmpSource, columns: ReadonlySet<string> =
     get: (oids, signal) => source.get(oids, signal),
     walk(rootOid, options) {
       stats.asked++;
-      const column = rootOid.replace(/^\./, '');
-      if (!columns.has(column)) return send(rootOid, options);
+      if (options?.fresh) return send(rootOid, options);
+      // A walk that starts after some OID (the census hopping over vendor subtrees) is a different read of the same root.
+      const key = `${rootOid.replace(/^\./, '')}\u0000${options?.startAfter ?? ''}`;
       const wanted = boundsOf(options);
-      const list = entries.get(column) ?? [];
+      const list = entries.get(key) ?? [];
       const earlier = list.find((e) => answers(e, wanted));
       if (earlier) return earlier.result.then((r) => within(r, wanted.maxRows));
       const entry: Entry = { bounds: wanted, result: send(rootOid, options) };
       entry.result.then(
         (r) => (entry.settled = r),
-        () => entries.set(column, (entries.get(column) ?? []).filter((e) => e !== entry)),
+        () => entries.set(key, (entries.get(key) ?? []).filter((e) => e !== entry)),
       );
-      entries.set(column, [...list, entry]);
+      entries.set(key, [...list, entry]);
       return entry.result;
     },
   };

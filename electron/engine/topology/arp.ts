@@ -5,7 +5,8 @@
 import type { ArpEntry } from '../../../shared/topology/facts';
 import { isUselessMac } from '../../../shared/topology/mac';
 import { ARP_TYPE, TOPOLOGY_OIDS as O, WALK_BOUNDS } from './oids';
-import { asMac, asNumber, indexParts, walkColumn, type CollectContext } from './walk';
+import { indexParts, walkColumn, type CollectContext } from './walk';
+import { asMac, asNumber } from '../snmp/varbind-values';
 
 /** InetAddressType ipv4. */
 const INET_IPV4 = 1;

@@ -8,7 +8,8 @@ import type { FdbEntry, TopologyInterface } from '../../../shared/topology/facts
 import { isUselessMac, macFromOidIndex } from '../../../shared/topology/mac';
 import { FDB_STATUS, TOPOLOGY_OIDS as O, WALK_BOUNDS } from './oids';
 import type { SnmpSource } from '../snmp/source';
-import { asMac, asNumber, indexParts, walkColumn, type CollectContext } from './walk';
+import { indexParts, walkColumn, type CollectContext } from './walk';
+import { asMac, asNumber } from '../snmp/varbind-values';
 
 export interface BridgeFacts {
   bridgeAddress: string | null;

@@ -2,7 +2,8 @@
 import type { Neighbour, TopologyInterface } from '../../../shared/topology/facts';
 import { normaliseMac } from '../../../shared/topology/mac';
 import { TOPOLOGY_OIDS as O, WALK_BOUNDS } from './oids';
-import { asIpv4, asNumber, asText, indexParts, walkColumn, type CollectContext } from './walk';
+import { indexParts, walkColumn, type CollectContext } from './walk';
+import { asIpv4, asNumber, asText } from '../snmp/varbind-values';
 
 /** cdpCacheAddressType 1 = ip. */
 const CDP_ADDRESS_IP = 1;

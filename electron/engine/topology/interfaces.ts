@@ -2,7 +2,8 @@
 import type { TopologyInterface } from '../../../shared/topology/facts';
 import { isUselessMac } from '../../../shared/topology/mac';
 import { DUPLEX_STATUS, TOPOLOGY_OIDS as O, WALK_BOUNDS } from './oids';
-import { asMac, asNumber, asText, walkColumn, type CollectContext } from './walk';
+import { walkColumn, type CollectContext } from './walk';
+import { asMac, asNumber, asText } from '../snmp/varbind-values';
 
 /** ifSpeed saturates at 2^32-1 bps: the agent then means "see ifHighSpeed". */
 const IF_SPEED_SATURATED = 4_294_967_295;

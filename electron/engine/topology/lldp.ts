@@ -5,7 +5,8 @@
 import type { Neighbour, TopologyInterface } from '../../../shared/topology/facts';
 import { normaliseMac } from '../../../shared/topology/mac';
 import { LLDP_CHASSIS_SUBTYPE, LLDP_PORT_SUBTYPE, TOPOLOGY_OIDS as O, WALK_BOUNDS } from './oids';
-import { asIpv4, asMac, asNumber, asText, indexParts, walkColumn, type CollectContext } from './walk';
+import { indexParts, walkColumn, type CollectContext } from './walk';
+import { asIpv4, asMac, asNumber, asText } from '../snmp/varbind-values';
 
 export interface LldpFacts {
   localChassisId: string | null;

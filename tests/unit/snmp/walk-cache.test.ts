@@ -23,7 +23,7 @@ function agent(rows: number) {
   return { source, walks };
 }
 
-describe('one walk per static column per device', () => {
+describe('one walk per table per device', () => {
   it('identification, health and topology asking for ifName at once send one walk, and all get the rows', async () => {
     const { source, walks } = agent(24);
     const cached = withWalkCache(source);
@@ -50,13 +50,30 @@ describe('one walk per static column per device', () => {
     expect(walks).toHaveLength(2);
   });
 
-  it('counters are always read afresh: two samples for an error rate are two walks', async () => {
+  it('a counter sample asks fresh: two samples for an error rate are two walks, each of its moment', async () => {
     const { source, walks } = agent(4);
     const cached = withWalkCache(source);
-    const first = await cached.walk(IF_IN_ERRORS);
-    const second = await cached.walk(IF_IN_ERRORS);
+    const first = await cached.walk(IF_IN_ERRORS, { fresh: true });
+    const second = await cached.walk(IF_IN_ERRORS, { fresh: true });
     expect(walks).toHaveLength(2);
     expect(second.rows[0]!.value).not.toBe(first.rows[0]!.value);
+  });
+
+  it('any table, not only IF-MIB: the Host Resources device table asked by identification and health is walked once', async () => {
+    const HR_DEVICE_TYPE = '1.3.6.1.2.1.25.3.2.1.2';
+    const { source, walks } = agent(3);
+    const cached = withWalkCache(source);
+    await Promise.all([cached.walk(HR_DEVICE_TYPE, { maxRows: 500 }), cached.walk(HR_DEVICE_TYPE, { maxRows: 500 })]);
+    expect(walks.map((w) => w.root)).toEqual([HR_DEVICE_TYPE]);
+  });
+
+  it('walks that start at different places of one root (the census hopping over vendor subtrees) are different reads', async () => {
+    const { source, walks } = agent(2);
+    const cached = withWalkCache(source);
+    await cached.walk('1.3.6.1.4.1', { maxRows: 1, sample: true });
+    await cached.walk('1.3.6.1.4.1', { maxRows: 1, sample: true, startAfter: '1.3.6.1.4.1.9.999' });
+    await cached.walk('1.3.6.1.4.1', { maxRows: 1, sample: true, startAfter: '1.3.6.1.4.1.9.999' });
+    expect(walks).toHaveLength(2);
   });
 
   it('a walk that failed is not remembered', async () => {
