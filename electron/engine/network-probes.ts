@@ -11,12 +11,9 @@ import { pingHost, sharedEchoHelper } from './discovery/icmp';
 import { createLocalNeighbourGate, createNeighbourGate, startNeighbourDiscovery, type NeighbourGate } from './discovery/neighbours';
 import { reverseLookup } from './discovery/reverse-dns';
 import { probeTcp } from './discovery/tcp-probe';
-import { identifyDevice } from './identify/identify';
 import type { EngineProbes } from './probes';
 import { probeSnmp } from './snmp/probe';
 import { defaultGatewayOf, detectLocalSubnetDetails, detectLocalSubnets } from './targets/local-subnets';
-import { collectHealth } from './health/collect';
-import { collectTopologyFacts } from './topology/collect';
 import { parseTargets } from './targets/parse-targets';
 import { parseIpv4, rangesContain, type Ipv4Range } from './targets/ipv4';
 
@@ -76,9 +73,11 @@ export function createNetworkProbes(): EngineProbes {
     },
 
     reverseDns: (ip, { timeoutMs, signal }) => reverseLookup(ip, { timeoutMs, signal }),
-    identify: (source, facts, options) => identifyDevice(source, facts, options),
+    // Identification, health and topology (rules, sensor tables and their knowledge: most of the
+    // engine's code) load with the first device that needs them, not before the sweep starts.
+    identify: async (source, facts, options) => (await import('./identify/identify')).identifyDevice(source, facts, options),
     defaultGateway: async () => (await defaultGatewayOf())?.ip ?? null,
-    collectHealth: (source, options) => collectHealth(source, options),
-    collectTopologyFacts: (source, options) => collectTopologyFacts(source, options),
+    collectHealth: async (source, options) => (await import('./health/collect')).collectHealth(source, options),
+    collectTopologyFacts: async (source, options) => (await import('./topology/collect')).collectTopologyFacts(source, options),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench:discovery [-- --rounds N] [--skip-lan] [--skip-void] [--void-concurrency N]
+ * npm run bench:discovery [-- --rounds N] [--skip-lan] [--skip-void] [--skip-start] [--void-concurrency N]
  *
  * Prints figures (it is not a test):
  *  1. The lab /24 quick sweep: `forewarn scan --quick` as a whole process vs
@@ -8,9 +8,12 @@
  *  2. Time from scan start (and from process start) to the first device-found.
  *  3. A mostly empty /16 routed to a namespace that drops it: wall time, peak
  *     RSS (from /usr/bin/time) and the largest neighbour table seen.
+ *  4. Start-up cost in CPU time: `forewarn --version` (whole process), and a
+ *     scan's CPU from process start to its scan-started event (read from
+ *     /proc when the event arrives). Target < 150 ms each.
  * Runs everything inside the lab's technician namespace. Needs root.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +124,42 @@ async function voidSweep(): Promise<void> {
   console.log(`time ${fmt(ms)}, peak RSS ${(rssKb / 1024).toFixed(0)} MB (target < 300 MB), ${doc.devices.length} devices (${liveFound}/${truth.voidNetwork.liveAddresses.length} live ones), largest neighbour table ${maxNeighbours} entries, exit ${result.code}`);
 }
 
+/** CPU time (user + system) a process has used so far, from /proc (Linux clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14, 15 of stat)
+}
+
+/** CPU used up to the moment `forewarn` prints `marker` on stdout (its own process; the netns wrapper execs it). */
+function cpuUntil(args: string[], marker: RegExp): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ip', ['netns', 'exec', truth.technician.namespace, process.execPath, BIN, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let cpu: number | null = null;
+    let seen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (cpu === null && marker.test(seen)) cpu = cpuMsOf(child.pid!);
+    });
+    child.once('error', reject);
+    child.once('exit', () => (cpu === null ? reject(new Error(`no ${marker} from forewarn ${args.join(' ')}`)) : resolve(cpu)));
+  });
+}
+
+async function startCost(): Promise<void> {
+  await run('npx', ['vite', 'build', '--mode', 'cli', '--logLevel', 'warn'], { cwd: ROOT });
+  process.env.FOREWARN_FROM_SOURCE = '0';
+  const version: number[] = [];
+  const scanStart: number[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    // --version exits at once: its CPU is read from the last line it prints, just before exit.
+    version.push(await cpuUntil(['--version'], /\d+\.\d+\.\d+/));
+    scanStart.push(await cpuUntil(['scan', truth.router.ip, '--quick', '--events', '-', '--timeout', '300'], /"type":"scan-started"/));
+  }
+  console.log(`\n== start-up CPU (user + system), median of ${rounds} ==`);
+  console.log(`forewarn --version        : ${median(version)} ms  [${version.join(', ')}] (target < 150 ms)`);
+  console.log(`scan, until scan-started  : ${median(scanStart)} ms  [${scanStart.join(', ')}] (target < 150 ms)`);
+}
+
 async function main(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('bench:discovery needs root (it uses the lab network namespaces)');
   // Hold the lab like a test run does, so no run tears it down under a sweep that takes minutes.
@@ -130,6 +169,7 @@ async function main(): Promise<void> {
     if (!wasUp) await labUp();
     if (!args.includes('--skip-lan')) await lanSweep();
     if (!args.includes('--skip-void')) await voidSweep();
+    if (!args.includes('--skip-start')) await startCost();
   } finally {
     if (!wasUp) await labDown();
     releaseLab();
