@@ -70,8 +70,9 @@ export class TextMeasure {
     return style.bold ? this.fonts.sources.bold : this.fonts.sources.regular;
   }
 
+  /** Measured with the font object that draws (its shaping is cached, shaping-cache.ts), else the file or name. */
   private use(style: RunStyle): PDFKit.PDFDocument {
-    return this.doc.font(this.fileOrName(style)).fontSize(style.size);
+    return this.doc.font(this.paintSource(style) as string).fontSize(style.size);
   }
 
   width(text: string, style: RunStyle): number {

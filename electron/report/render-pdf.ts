@@ -5,6 +5,7 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import type { ReportModel } from '../../shared/assessment/report-model';
 import type { ScanDocument } from '../../shared/scan-document';
+import { cacheFontSwitches } from './font-switch-cache';
 import { registerReportFonts } from './fonts';
 import { cacheFamilyShaping } from './shaping-cache';
 import { reportDocument } from './report-document';
@@ -16,6 +17,7 @@ export interface RenderOptions {
 
 export async function renderReportPdf(model: ReportModel, scan: ScanDocument, options: RenderOptions = {}): Promise<Buffer> {
   const fonts = registerReportFonts(options.fontDir);
+  cacheFontSwitches();
   if (fonts.embedded) await cacheFamilyShaping(fonts.family);
   return renderToBuffer(reportDocument(model, scan, fonts) as Parameters<typeof renderToBuffer>[0]);
 }

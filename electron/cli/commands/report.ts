@@ -43,6 +43,12 @@ export async function loadBranding(path: string): Promise<ReportBrandingInput> {
   return parsed.data;
 }
 
+/** The report model; the previous scan is read for it and let go before rendering, which needs the memory. */
+async function modelOf(path: string, previousPath: string | undefined, branding: ReportBrandingInput) {
+  const { document, previous } = await loadPair(path, previousPath);
+  return { model: buildReportModel(document, { branding, previous }), document };
+}
+
 export async function reportCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -61,8 +67,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('give exactly one scan file.');
   if (!values.pdf) throw new UsageError('--pdf OUT.pdf is required.');
   const branding = values.branding ? await loadBranding(values.branding) : {};
-  const { document, previous } = await loadPair(positionals[0]!, values.previous);
-  const model = buildReportModel(document, { branding, previous });
+  const { model, document } = await modelOf(positionals[0]!, values.previous, branding);
   await writeFileAtomic(values.pdf, await renderReportPdf(model, document));
   processOutput().err(`Report written to ${values.pdf} (${model.atRisk.length} problems on ${model.summary.atRiskDeviceCount} devices, site risk ${Math.round(model.summary.siteRisk)}).\n`);
   return EXIT.ok;
