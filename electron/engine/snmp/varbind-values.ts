@@ -6,11 +6,12 @@
  */
 import type { VarBind } from './source';
 import { normaliseMac } from '../../../shared/topology/mac';
+import { MAX_TEXT } from '../../../shared/schema-bounds';
 import { isDottedQuad } from './value-codec';
 import { parseOid } from './oid';
 
-/** Longer than any DisplayString (255): a bound on what an agent can make us hold, not a display limit. */
-export const MAX_TEXT_LENGTH = 1024;
+/** The scan document's bound on a field (the most an OCTET STRING can carry): what an agent can make us hold, not a display limit. */
+export const MAX_TEXT_LENGTH = MAX_TEXT;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
@@ -31,18 +32,18 @@ function hex(bytes: Uint8Array): string {
 }
 
 /**
- * Device bytes → text, as sent: NULs at the end dropped (C agents terminate
- * strings), and a fixed-size C buffer's leftovers after its first NUL; UTF-8
- * when valid, else Latin-1 (one character a byte, never fails); bytes that are
- * not text at all (a MAC, a binary serial) as colon-separated hex, unless the
- * MIB declares the object a DisplayString (`displayString`), which is text
- * whatever stray bytes it carries.
+ * Device bytes → text: NULs at the end dropped (C agents terminate strings);
+ * UTF-8 when valid, else Latin-1 (one character a byte, never fails). Unless
+ * the MIB declares the object a DisplayString (`displayString`: recorded as
+ * the device said it, whatever stray bytes it carries), a fixed-size C
+ * buffer's leftovers after its first NUL are dropped too, and bytes that are
+ * not text at all (a MAC, a binary serial) come back as colon-separated hex.
  */
 export function octetsText(bytes: Uint8Array, { displayString = false } = {}): string {
   let end = bytes.length;
   while (end > 0 && bytes[end - 1] === 0) end -= 1;
   const nul = bytes.indexOf(0);
-  if (nul >= 3 && nul < end && isText(bytes.subarray(0, nul))) end = nul;
+  if (!displayString && nul >= 3 && nul < end && isText(bytes.subarray(0, nul))) end = nul;
   const body = bytes.subarray(0, end);
   // Binary keeps every byte, zeros at the end too (a MAC may end in 00).
   if (!displayString && !isText(body)) return hex(bytes);
@@ -60,11 +61,14 @@ export function asRawText(vb: VarBind | null | undefined, options: { displayStri
   return text.slice(0, MAX_TEXT_LENGTH);
 }
 
-/** A value as a one-line label: control characters (line breaks too) as single spaces, trimmed; null when absent or empty. */
+/** Labels (sensor, port and neighbour names) are DisplayStrings in their MIBs: never more than 255 characters when honest. */
+export const MAX_LABEL_LENGTH = 256;
+
+/** A value as a one-line label: control characters (line breaks too) as single spaces, trimmed, bounded; null when absent or empty. */
 export function asText(vb: VarBind | null | undefined): string | null {
   const raw = asRawText(vb);
   // eslint-disable-next-line no-control-regex
-  const text = raw?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const text = raw?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, MAX_LABEL_LENGTH);
   return text ? text : null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asIpv4, asMac, asNumber, asOid, asRawText, asText, MAX_TEXT_LENGTH, octetsText } from '../../../electron/engine/snmp/varbind-values';
+import { asIpv4, asMac, asNumber, asOid, asRawText, asText, MAX_LABEL_LENGTH, MAX_TEXT_LENGTH, octetsText } from '../../../electron/engine/snmp/varbind-values';
 import type { VarBind } from '../../../electron/engine/snmp/source';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
@@ -32,8 +32,9 @@ describe('one varbind decoder', () => {
     expect(asText(octets(text('  \n ')))).toBeNull();
   });
 
-  it('bounds what an agent can make it hold', () => {
+  it('bounds what an agent can make it hold: raw text to the document\'s field bound, a label to a DisplayString\'s length', () => {
     expect(asRawText(octets(text('x'.repeat(100_000))))).toHaveLength(MAX_TEXT_LENGTH);
+    expect(asText(octets(text('x'.repeat(100_000))))).toHaveLength(MAX_LABEL_LENGTH);
   });
 
   it('reads numbers from numeric types and from text that starts with one', () => {
@@ -63,5 +64,11 @@ describe('DisplayString objects', () => {
     const value = Uint8Array.from([...new TextEncoder().encode('fake-01'), 7]);
     expect(octetsText(value, { displayString: true })).toBe('fake-01\u0007');
     expect(octetsText(value)).toBe('66:61:6b:65:2d:30:31:07');
+  });
+
+  it('are recorded whole, what follows a NUL included (a hostile agent\'s string is kept, inert)', () => {
+    const value = new TextEncoder().encode(`<b>x</b>\u0000${'<script>'.repeat(2000)}`);
+    expect(octetsText(value, { displayString: true })).toHaveLength(value.length);
+    expect(octetsText(value)).toBe('<b>x</b>');
   });
 });
