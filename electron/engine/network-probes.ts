@@ -12,7 +12,6 @@ import { createLocalNeighbourGate, createNeighbourGate, startNeighbourDiscovery,
 import { reverseLookup } from './discovery/reverse-dns';
 import { probeTcp } from './discovery/tcp-probe';
 import type { EngineProbes } from './probes';
-import { probeSnmp } from './snmp/probe';
 import { defaultGatewayOf, detectLocalSubnetDetails, detectLocalSubnets } from './targets/local-subnets';
 import { parseTargets } from './targets/parse-targets';
 import { parseIpv4, rangesContain, type Ipv4Range } from './targets/ipv4';
@@ -63,6 +62,8 @@ export function createNetworkProbes(): EngineProbes {
 
     async probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter, hostKnownAlive }) {
       await gate.admit(ip, signal);
+      // net-snmp loads with the first SNMP probe: a scan starts (and finds its first hosts by ARP) without waiting for it.
+      const { probeSnmp } = await import('./snmp/probe');
       const { outcome, errors } = await probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter, hostKnownAlive });
       return { outcome, errors };
     },
