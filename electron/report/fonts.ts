@@ -11,7 +11,7 @@ import { FONT_FILES, findFontDir } from './font-files';
 export interface ReportFonts {
   family: string;
   embedded: boolean;
-  /** What pdfkit opens for each weight (a font file, or a standard PDF font's name): painted text uses these directly. */
+  /** What pdfkit opens for each weight (a font file, or a standard PDF font's name), when painted text has no loaded font object to use. */
   sources: { regular: string; bold: string };
 }
 

@@ -3,7 +3,8 @@
  * height measured in advance (painted-text.ts), its text and boxes drawn by
  * pdfkit when the page is rendered. A 500-device report has thousands of
  * cells; as Text nodes they cost seconds of layout, as painted rows almost
- * nothing. Rows keep the look of the Text-node tables (primitives.ts).
+ * nothing. They keep the look the tables had as Text nodes: zebra rows, thin
+ * rules, pills.
  */
 import { createElement as h, type ReactElement } from 'react';
 import { Canvas } from '@react-pdf/renderer';

@@ -33,7 +33,7 @@ export interface Line {
   runs: PlacedRun[];
   width: number;
   height: number;
-  /** Distance from the line's top to the top of its tallest run (runs share a baseline). */
+  /** Distance from the line's top to its baseline: the ascent of its tallest run (runs share the baseline). */
   ascent: number;
 }
 

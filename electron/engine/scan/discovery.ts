@@ -18,7 +18,7 @@
  */
 import { forEachConcurrently } from '../util/concurrently';
 import type { PingOutcome, ProbeOptions, TargetPlanView } from '../probes';
-import { createConcurrencyLimiter, sleep } from '../util/pacing';
+import { createConcurrencyLimiter, sleep, type ConcurrencyLimiter } from '../util/pacing';
 import type { ScanContext } from './context';
 import { PhaseProgress } from './progress';
 
@@ -49,33 +49,52 @@ export async function discoverPlan(context: ScanContext, plan: TargetPlanView, o
   const arpSettled = neighbours.primed.then(() => sleep(arpWindowMs(context), signal));
 
   const onLinkTotal = countWhere(plan.addresses(), (ip) => probes.resolvesByArp(ip));
-  const offLink = () => filter(plan.addresses(), (ip) => !probes.resolvesByArp(ip));
+  const offLink = filter(plan.addresses(), (ip) => !probes.resolvesByArp(ip));
   const sweepInFlight = plan.total - onLinkTotal > LARGE_ROUTED_RANGE ? await echoSweepInFlight(context) : null;
-  if (sweepInFlight) {
-    await forEachConcurrently(offLink(), sweepInFlight, signal, async (ip) => {
-      const own = probes.isOwnAddress(ip);
-      const icmp = own ? null : await probes.ping(ip, { timeoutMs: request.limits.timeoutMs, signal, rateLimiter: context.rateLimiter });
-      progress.advance();
-      if (!own && !icmp?.alive) return;
-      if (icmp) context.registry.upsert(ip, { reachability: { icmp } });
-      aliveProbes.push(limiter.run(async () => {
-        await probeAddress(context, ip, { knownAlive: true, icmp });
-        onLive(ip);
-      }));
-    });
-  } else {
-    await forEachConcurrently(offLink(), request.limits.concurrency, signal, async (ip) => {
-      await limiter.run(() => probeAddress(context, ip, { knownAlive: probes.isOwnAddress(ip) }));
-      progress.advance();
-      if (context.registry.has(ip)) onLive(ip);
-    });
-  }
+  const routed: RoutedProbing = { limiter, progress, onLive, aliveProbes };
+  if (sweepInFlight) await echoSweep(context, offLink, sweepInFlight, routed);
+  else await probeEachFully(context, offLink, routed);
   await arpSettled.catch(() => undefined);
   await neighbours.stop();
   progress.advance(onLinkTotal - probing.size); // on-link addresses that never answered ARP
   await Promise.all(aliveProbes);
   // A cancelled sweep stays where it stopped: "done" must never claim addresses nobody probed.
   if (!signal.aborted) progress.finish();
+}
+
+interface RoutedProbing {
+  limiter: ConcurrencyLimiter;
+  progress: PhaseProgress;
+  onLive: (ip: string) => void;
+  /** Probes of hosts found alive, awaited before discovery ends. */
+  aliveProbes: Promise<void>[];
+}
+
+/** Every routed address gets ICMP, SNMP and TCP at once (a small range). */
+async function probeEachFully(context: ScanContext, addresses: Iterable<string>, { limiter, progress, onLive }: RoutedProbing): Promise<void> {
+  await forEachConcurrently(addresses, context.request.limits.concurrency, context.signal, async (ip) => {
+    await limiter.run(() => probeAddress(context, ip, { knownAlive: context.probes.isOwnAddress(ip) }));
+    progress.advance();
+    if (context.registry.has(ip)) onLive(ip);
+  });
+}
+
+/** One echo request an address, `inFlight` at once; what answers (and this machine's own addresses) is then probed fully. */
+async function echoSweep(context: ScanContext, addresses: Iterable<string>, inFlight: number, { limiter, progress, onLive, aliveProbes }: RoutedProbing): Promise<void> {
+  const { probes, request, signal } = context;
+  await forEachConcurrently(addresses, inFlight, signal, async (ip) => {
+    const own = probes.isOwnAddress(ip);
+    const icmp = own ? null : await probes.ping(ip, { timeoutMs: request.limits.timeoutMs, signal, rateLimiter: context.rateLimiter });
+    progress.advance();
+    if (!own && !icmp?.alive) return;
+    if (icmp) context.registry.upsert(ip, { reachability: { icmp } });
+    aliveProbes.push(
+      limiter.run(async () => {
+        await probeAddress(context, ip, { knownAlive: true, icmp });
+        onLive(ip);
+      }),
+    );
+  });
 }
 
 /** Routed addresses beyond which a plan is swept by ICMP first (a /20 and up; see the top of this file). */
