@@ -34,8 +34,9 @@ describe.skipIf(!labAvailable)('ICMP echo helper, datagram socket, in the lab', 
   async function sweep(addresses: string[]): Promise<{ ready: string; replied: string[] }> {
     const input = addresses.join('\\n');
     const { stdout } = await execInTech('sh', ['-c', `printf '${input}\\n' | perl ${script} dgram`], { timeoutMs: 20_000 });
-    const [ready = '', ...replied] = stdout.trim().split('\n');
-    return { ready, replied };
+    const [ready = '', ...lines] = stdout.trim().split('\n');
+    // "address" or "address round-trip-ms"
+    return { ready, replied: lines.map((line) => line.split(' ')[0]!) };
   }
 
   it('refuses a datagram socket while the namespace allows no group (a locked-down Linux): the engine then falls back to ping', async () => {

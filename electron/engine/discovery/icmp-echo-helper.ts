@@ -12,8 +12,9 @@
  *
  * The helper reads addresses on stdin, one a line, sends one echo request to
  * each as it arrives (the engine paces them), and prints each address that
- * replies. Timeouts and round-trip times are kept here, on the engine's
- * clock. Where no ICMP socket can be opened (Windows, a locked-down Linux),
+ * replies, with the round trip it measured when it has a fine clock
+ * (Time::HiRes). Timeouts are kept here, on the engine's clock, and so is the
+ * round trip when the helper has none. Where no ICMP socket can be opened (Windows, a locked-down Linux),
  * `start` answers null and the caller falls back to the system ping.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
@@ -40,6 +41,10 @@ setsockopt($sock, SOL_SOCKET, SO_RCVBUF, 4 * 1024 * 1024);
 my $ident = $$ & 0xffff;
 my $check_ident = !($kind eq 'dgram' && $^O eq 'linux');
 my $seq = 0;
+# Round trips timed here when Time::HiRes is there (perl's own modules; Debian's bare perl-base lacks it):
+# the engine's clock would add its pipe and event-loop delays to a LAN's tenth of a millisecond.
+my $clock = eval { require Time::HiRes; \&Time::HiRes::time };
+my %sent_at;
 sub checksum { my $sum = 0; $sum += $_ for unpack('n*', $_[0]); $sum = ($sum >> 16) + ($sum & 0xffff); $sum += $sum >> 16; return ~$sum & 0xffff; }
 sub echo_request { my $p = pack('CCnnn', 8, 0, 0, $ident, $_[0]) . 'forewarn'; substr($p, 2, 2) = pack('n', checksum($p)); return $p; }
 my $select = IO::Select->new(\*STDIN, $sock);
@@ -52,7 +57,9 @@ sub read_reply {
   my ($type, undef, undef, $id) = unpack('CCnn', $reply);
   return if $type != 0 || ($check_ident && $id != $ident);
   my (undef, $address) = unpack_sockaddr_in($from);
-  print inet_ntoa($address), "\n";
+  my $ip = inet_ntoa($address);
+  my $sent = delete $sent_at{$ip};
+  print defined $sent ? sprintf("%s %.3f\n", $ip, ($clock->() - $sent) * 1000) : "$ip\n";
 }
 my ($pending, $stdin_open) = ('', 1);
 while (1) {
@@ -70,6 +77,7 @@ while (1) {
       next unless $ip =~ /^\d{1,3}(?:\.\d{1,3}){3}$/ && !grep { $_ > 255 } split /\./, $ip;
       $seq = ($seq + 1) & 0xffff;
       # A send that fails (no route) is an address that cannot answer: its timeout says so.
+      $sent_at{$ip} = $clock->() if $clock;
       send($sock, echo_request($seq), 0, pack_sockaddr_in(0, inet_aton($ip)));
       # Replies are read between sends, so a long burst of requests cannot overflow the socket's buffer.
       read_reply() while $replies->can_read(0);
@@ -104,7 +112,10 @@ export class IcmpEchoHelper {
   private exited = false;
 
   private constructor(private readonly child: HelperProcess, readonly kind: EchoSocketKind) {
-    createInterface({ input: child.stdout }).on('line', (line) => this.replied(line.trim()));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const [ip = '', rtt] = line.trim().split(' ');
+      this.replied(ip, rtt === undefined ? null : Number(rtt));
+    });
     child.once('exit', () => {
       this.exited = true;
       for (const ip of [...this.waiting.keys()]) this.settle(ip, SILENT);
@@ -181,10 +192,11 @@ export class IcmpEchoHelper {
     }, { once: true });
   }
 
-  private replied(ip: string): void {
+  /** `measuredMs`: the helper's own timing of the round trip, when it has one. */
+  private replied(ip: string, measuredMs: number | null): void {
     const first = this.waiting.get(ip)?.[0];
     if (!first) return; // a late or duplicate reply
-    const rttMs = Math.round((performance.now() - first.sentAt) * 1000) / 1000;
+    const rttMs = measuredMs !== null && Number.isFinite(measuredMs) ? measuredMs : Math.round((performance.now() - first.sentAt) * 1000) / 1000;
     this.forget(ip, first, { alive: true, rttMs, lossPercent: 0, replies: 1 });
   }
 
