@@ -402,6 +402,45 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('saved scans throu
     expect(await page.locator(`li[data-scan-id="${scanId}"]`).textContent()).toContain('Completed');
   });
 
+  it('imports .forewarn files dragged onto the screen, one after another, and says which one it refused', async () => {
+    await openLibrary(page);
+    const before = await siteRows(page).count();
+    const area = page.getByTestId('library-drop-area');
+    /** A drag from the desktop: the files ride in a DataTransfer, as a real drop's do. */
+    const dropFiles = async (files: Array<{ name: string; bytes: Buffer }>, until: 'over' | 'drop') => {
+      const transfer = await page.evaluateHandle((list) => {
+        // The page's own DataTransfer (the Node tsconfig knows no DOM).
+        const { DataTransfer: Transfer } = globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } };
+        const data = new Transfer();
+        for (const f of list) data.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'application/octet-stream' }));
+        return data;
+      }, files.map((f) => ({ name: f.name, bytes: [...f.bytes] })));
+      await area.dispatchEvent('dragenter', { dataTransfer: transfer });
+      await area.dispatchEvent('dragover', { dataTransfer: transfer });
+      if (until === 'drop') await area.dispatchEvent('drop', { dataTransfer: transfer });
+      return transfer;
+    };
+
+    // Dragged over and taken away again: the screen shows where the files would go, then nothing happens.
+    const hovering = await dropFiles([{ name: 'dragged.forewarn', bytes: exported }], 'over');
+    const hint = page.getByText('Drop .forewarn files to import them');
+    await hint.waitFor();
+    await screenshot(page, 'library-drop-import');
+    await area.dispatchEvent('dragleave', { dataTransfer: hovering });
+    await expect.poll(() => hint.count(), WAIT).toBe(0);
+    expect(await siteRows(page).count()).toBe(before);
+
+    await dropFiles([{ name: 'dragged.forewarn', bytes: exported }, { name: 'notes.txt', bytes: Buffer.from('not a scan') }], 'drop');
+    const outcome = await settledStatus(page);
+    expect(outcome.tone).toBe('error');
+    expect(outcome.text).toMatch(/^Imported dragged\.forewarn; could not import notes\.txt: .+ It was not saved\./);
+    expect(await hint.count()).toBe(0);
+    await expect.poll(() => siteRows(page).count(), WAIT).toBe(before + 1);
+    expect(await siteRows(page).filter({ hasText: 'Just imported' }).count()).toBe(1);
+    // The refused file's request is this test's one expected console error.
+    expect(pageErrors.splice(0).every((e) => e.includes('422'))).toBe(true);
+  });
+
   it('finished with no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -16,6 +16,7 @@ import { ViewHeader } from './ViewHeader';
 import { ComparisonPanel } from './history/ComparisonPanel';
 import { ScanRow, type ScanRowActions } from './history/ScanRow';
 import { MAX_IMPORT_BYTES, deliverProducedFile, deliveryMessage, readFileAsBase64 } from './history/files';
+import { useFileDrop } from './history/file-drop';
 import { NO_SELECTION, pruneSelection, siteKey, toggleCompare, type CompareSelection } from './history/selection';
 import './history/history.css';
 
@@ -168,32 +169,61 @@ export function HistoryView() {
     );
   };
 
-  const importFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
+  /** Imports each file in turn; stops at the first that is refused, saying which were imported before it. */
+  const importFiles = (files: File[]) => {
+    const several = files.length > 1;
+    const done: string[] = [];
+    let current = files[0]!;
     void run(
       'import:',
-      `Importing ${file.name}…`,
+      several ? `Importing ${files.length} files…` : `Importing ${current.name}…`,
       async () => {
-        if (file.size > MAX_IMPORT_BYTES) throw new Error(`The file is ${Math.round(file.size / 1048576)} MB; Forewarn imports files up to 256 MB.`);
-        const entry = await api.invoke('library:import', { fileName: file.name.slice(0, 255), dataBase64: await readFileAsBase64(file) });
-        setImportedId(entry.id);
+        const lines: string[] = [];
+        for (const file of files) {
+          current = file;
+          if (file.size > MAX_IMPORT_BYTES) throw new Error(`The file is ${Math.round(file.size / 1048576)} MB; Forewarn imports files up to 256 MB.`);
+          const entry = await api.invoke('library:import', { fileName: file.name.slice(0, 255), dataBase64: await readFileAsBase64(file) });
+          setImportedId(entry.id);
+          done.push(file.name);
+          lines.push(`Imported “${entry.name}” into ${entry.client} › ${entry.site}.`);
+        }
         await refresh();
-        return `Imported “${entry.name}” into ${entry.client} › ${entry.site}.`;
+        return lines.join(' ');
       },
       // The host's message often says what to do already ("Ask for it again", "Update Forewarn"); advise only when it does not.
-      (m) => `Could not import ${file.name}: ${m} Nothing in your saved scans was changed.${/\b(ask|update)\b/i.test(m) ? '' : ' Choose a .forewarn file exported by Forewarn.'}`,
+      (m) => {
+        const advice = /\b(ask|update)\b/i.test(m) ? '' : ' Choose a .forewarn file exported by Forewarn.';
+        if (!done.length) return `Could not import ${current.name}: ${m} Nothing in your saved scans was changed.${advice}`;
+        void refresh();
+        const untried = files.length - done.length - 1;
+        return `Imported ${done.join(', ')}; could not import ${current.name}: ${m} It was not saved${untried === 1 ? ', and the file after it was not tried' : untried > 1 ? `, and the ${untried} files after it were not tried` : ''}.${advice}`;
+      },
     );
   };
 
+  const importChosen = (event: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(event.target.files ?? []);
+    event.target.value = '';
+    if (files.length) importFiles(files);
+  };
+
+  const drop = useFileDrop((files) => {
+    if (busy !== null || load.state !== 'done') setStatus({ tone: 'info', text: 'Wait for the current action to finish, then drop the file again.' });
+    else importFiles(files);
+  });
+
   return (
-    <div className="view view-wide">
-      <ViewHeader title="Saved scans" subtitle="Every assessment is saved on this computer as it runs. Open, compare and share them here.">
+    <div className={`view view-wide file-drop-area${drop.dragging ? ' is-dragging' : ''}`} {...drop.handlers} data-testid="library-drop-area">
+      {drop.dragging && (
+        <div className="file-drop-hint" aria-hidden="true">
+          Drop .forewarn files to import them
+        </div>
+      )}
+      <ViewHeader title="Saved scans" subtitle="Every assessment is saved on this computer as it runs. Open, compare and share them here; drop .forewarn files here to import them.">
         <button type="button" className="button" onClick={() => fileInput.current?.click()} disabled={busy !== null || load.state !== 'done'}>
           {busy === 'import:' ? 'Importing…' : 'Import .forewarn file'}
         </button>
-        <input ref={fileInput} type="file" accept=".forewarn,.json" className="visually-hidden" aria-label="Import a .forewarn file" tabIndex={-1} onChange={importFile} />
+        <input ref={fileInput} type="file" accept=".forewarn,.json" multiple className="visually-hidden" aria-label="Import a .forewarn file" tabIndex={-1} onChange={importChosen} />
       </ViewHeader>
       {status && (
         <div
