@@ -39,6 +39,7 @@ export const COLUMN = {
   entPhysicalMfgName: '1.3.6.1.2.1.47.1.1.1.1.12',
   entPhysicalModelName: '1.3.6.1.2.1.47.1.1.1.1.13',
   ifType: '1.3.6.1.2.1.2.2.1.3',
+  dot1dBasePortIfIndex: '1.3.6.1.2.1.17.1.4.1.2',
 } as const;
 
 /** hrDeviceType values are OIDs under hrDeviceTypes; printer is .5. */

@@ -41,6 +41,20 @@ describe('identifyDevice over SNMP (full mode)', () => {
     expect(id.evidence.find((e) => e.field === 'type' && e.value === 'access-point')?.rule).toBe('iftype:radio-link');
   });
 
+  it('calls a bridge known only by its port table a switch, once, and not a host that runs processes', async () => {
+    const { loadSnmprec } = await import('../../../electron/engine/snmp/file-source');
+    const ports = ['1.3.6.1.2.1.17.1.4.1.2.1|2|10001', '1.3.6.1.2.1.17.1.4.1.2.2|2|10002'];
+    const bridge = await identifyDevice(loadSnmprec(ports.join('\n'), 'bridge'), {}, { quick: false });
+    expect(bridge.type).toBe('switch');
+    expect(bridge.evidence).toContainEqual(expect.objectContaining({ field: 'type', rule: 'bridge:port-table-no-processes', source: '1.3.6.1.2.1.17.1.4.1.2.1' }));
+    // With the port-count scalar the bridge is already counted by its own rule.
+    const counted = await identifyDevice(loadSnmprec([...ports, '1.3.6.1.2.1.17.1.2.0|2|2'].join('\n'), 'counted'), {}, { quick: false });
+    expect(counted.evidence.map((e) => e.rule)).not.toContain('bridge:port-table-no-processes');
+    // A Linux host bridging its containers runs processes: no switch.
+    const host = await identifyDevice(loadSnmprec([...ports, '1.3.6.1.2.1.25.4.2.1.2.1|4|systemd'].join('\n'), 'host'), {}, { quick: false });
+    expect(host.evidence.map((e) => e.rule)).not.toContain('bridge:port-table-no-processes');
+  });
+
   it('takes model, firmware and serial from the ENTITY-MIB chassis row with a model, not the empty stack row', async () => {
     const id = await identifyDevice(countingSource(CISCO_STACK), {}, { quick: false });
     expect(id).toMatchObject({ vendor: 'Cisco', type: 'switch', model: 'WS-C2960X-48FPD-L', serial: 'FOC1234X0AB', firmware: '15.2(7)E8' });

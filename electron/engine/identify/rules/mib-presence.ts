@@ -54,6 +54,18 @@ export const MIB_PRESENCE_RULES: readonly Rule[] = [
     set: { type: 'switch' },
     weight: 34,
   },
+  // The same bridge seen through its port table, for agents that leave the port-count scalar out
+  // (only then: one bridge is one piece of evidence, not two).
+  {
+    id: 'bridge:port-table-no-processes',
+    fact: first(COLUMN.dot1dBasePortIfIndex),
+    also: [
+      { fact: OID.dot1dBaseNumPorts, absent: true },
+      { fact: first(COLUMN.hrSWRunName), absent: true },
+    ],
+    set: { type: 'switch' },
+    weight: 32,
+  },
   {
     id: 'ip:forwarding-several-interfaces',
     fact: OID.ipForwarding,
