@@ -77,6 +77,8 @@ while (1) {
       next unless $ip =~ /^\d{1,3}(?:\.\d{1,3}){3}$/ && !grep { $_ > 255 } split /\./, $ip;
       $seq = ($seq + 1) & 0xffff;
       # A send that fails (no route) is an address that cannot answer: its timeout says so.
+      # Silent addresses never clear their entry: start over now and then (a /16 is 65,536 of them).
+      %sent_at = () if keys(%sent_at) > 200_000;
       $sent_at{$ip} = $clock->() if $clock;
       send($sock, echo_request($seq), 0, pack_sockaddr_in(0, inet_aton($ip)));
       # Replies are read between sends, so a long burst of requests cannot overflow the socket's buffer.
@@ -163,7 +165,7 @@ export class IcmpEchoHelper {
 
   /** One echo request; resolves with the reply's round trip, or silence after `timeoutMs`. Never rejects. */
   ping(ip: string, timeoutMs: number, signal?: AbortSignal): Promise<PingResult> {
-    if (this.exited) return Promise.resolve(SILENT);
+    if (this.exited || signal?.aborted) return Promise.resolve(SILENT);
     return new Promise((resolve) => {
       const entry: Waiting = {
         signal,

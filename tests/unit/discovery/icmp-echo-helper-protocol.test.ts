@@ -32,6 +32,12 @@ describe('echo helper protocol', () => {
     expect(untimed).toMatchObject({ alive: true, lossPercent: 0 });
     expect(untimed.rttMs).toBeGreaterThanOrEqual(0);
     expect(silent).toEqual({ alive: false, rttMs: null, lossPercent: 100, replies: 0 });
+    // A request of a scan already cancelled is not sent: silence at once, not after its timeout.
+    const cancelled = new AbortController();
+    cancelled.abort();
+    const started = performance.now();
+    expect(await helper.ping('10.0.0.2', 5000, cancelled.signal)).toMatchObject({ alive: false });
+    expect(performance.now() - started).toBeLessThan(1000);
     helper.close();
   });
 
