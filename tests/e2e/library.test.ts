@@ -404,6 +404,8 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('saved scans throu
 
   it('imports .forewarn files dragged onto the screen, one after another, and says which one it refused', async () => {
     await openLibrary(page);
+    // The list loads after the heading: count the rows once they are there (earlier tests left scans in this site).
+    await expect.poll(() => siteRows(page).count(), WAIT).toBeGreaterThan(0);
     const before = await siteRows(page).count();
     const area = page.getByTestId('library-drop-area');
     /** A drag from the desktop: the files ride in a DataTransfer, as a real drop's do. */
