@@ -10,11 +10,13 @@
  * re-checks the findings (and a rescan the engine judges with it), a cancel.
  * Every screen is saved to test-results/screenshots.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BridgeApp } from '../../electron/bridge/bridge-app';
 import { truth, truthHost } from '../lab/truth';
-import { launchChromium, openPage, screenshot, watchPageErrors, chromiumMissing } from './browser';
+import { launchChromium, openPage, screenshot, watchPageErrors, chromiumMissing, SCREENSHOT_DIR } from './browser';
 import { startLabBridgeApp } from './lab-bridge';
 
 const WAIT = { timeout: 20_000, interval: 100 };
@@ -303,6 +305,40 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('lab scan through 
     await expect.poll(() => page.getByText(/1 match/).count(), WAIT).toBe(1);
     await page.getByLabel('Search the map').press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe(printer.name);
+  });
+
+  it('map: exports the whole map as PNG and as SVG, read back by real parsers', async () => {
+    await nav(page, 'Network map').click();
+    await page.getByTestId('map-canvas').waitFor();
+    await expect.poll(() => page.locator('.view-subtitle').textContent(), WAIT).toMatch(/[1-9]\d* devices · [1-9]\d* links/);
+    const exported = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: button }).click()]);
+      return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+    };
+
+    const png = await exported('Export PNG');
+    expect(png.name).toMatch(/^Smith-Co-Dental_Main-office_\d{4}-\d{2}-\d{2}_map\.png$/);
+    expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // IHDR: the whole map at twice its size, not the part on screen.
+    const [width, height] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
+    expect(width).toBeGreaterThan(600);
+    expect(height).toBeGreaterThan(200);
+    expect(await page.getByTestId('map-export-status').textContent()).toBe(`The whole map was exported as ${png.name}.`);
+
+    const svg = await exported('Export SVG');
+    expect(svg.name).toMatch(/_map\.svg$/);
+    // Parsed by the browser's own XML parser: well formed, an <svg> root, every device name as real text.
+    type ParsedSvg = { root: string; error: boolean; texts: string[] };
+    const parsed = await page.evaluate((text) => {
+      const { DOMParser: Parser } = globalThis as unknown as { DOMParser: new () => { parseFromString(s: string, type: string): { documentElement: { nodeName: string }; querySelector(q: string): unknown; querySelectorAll(q: string): ArrayLike<{ textContent: string | null }> } } };
+      const doc = new Parser().parseFromString(text, 'image/svg+xml');
+      return { root: doc.documentElement.nodeName, error: doc.querySelector('parsererror') !== null, texts: Array.from(doc.querySelectorAll('text'), (n) => n.textContent ?? '') } satisfies ParsedSvg;
+    }, svg.bytes.toString('utf8'));
+    expect(parsed).toMatchObject({ root: 'svg', error: false });
+    for (const host of [nas, printer, accessSwitch]) expect(parsed.texts.join('\n'), host.name).toContain(host.name);
+    await screenshot(page, 'lab-map-export');
+    // The files themselves, beside the screenshots, to be looked at.
+    for (const file of [png, svg]) await writeFile(join(SCREENSHOT_DIR, `exported-${file.name.replace(/^.*_map/, 'map')}`), file.bytes);
   });
 
   it('at risk: every finding, most urgent first, by device and by problem', async () => {

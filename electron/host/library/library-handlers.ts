@@ -3,6 +3,7 @@
  * api-handlers.ts spreads these in; with no library service (a host without a
  * data folder) each channel says so instead of failing obscurely.
  */
+import { safeFileName } from '../../../shared/file-names';
 import { findingsCsv, inventoryCsv } from '../../../shared/assessment/csv';
 import { ASSESSMENT_EXTENSION } from '../../../shared/assessment/assessment-file';
 import { buildReportModel, type ReportBrandingInput, type ReportModel } from '../../../shared/assessment/report-model';
@@ -45,11 +46,6 @@ export function brandingFromSettings(settings: PublicSettings): ReportBrandingIn
     ...(settings.report?.technician ? { technician: settings.report.technician } : {}),
     ...(settings.report ? { currency: settings.report.currency, priceList: settings.report.priceList } : {}),
   };
-}
-
-/** A file name from untrusted labels: letters, digits, dashes. */
-export function safeFileName(...parts: string[]): string {
-  return parts.map((p) => p.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '')).filter(Boolean).join('_').slice(0, 120) || 'forewarn';
 }
 
 export function createLibraryHandlers(service: LibraryService | undefined, getSettings: () => PublicSettings): LibraryHandlers {

@@ -20,6 +20,9 @@ import { createLayoutClient, type LayoutClient } from '../map/layout-client';
 import { LARGE_MAP_OVERVIEW_BELOW_ZOOM, OVERVIEW_BELOW_ZOOM, followLevelOfDetail, type LevelOfDetail } from '../map/level-of-detail';
 import { useThrottled } from '../map/use-throttled';
 import { useApp } from '../store/context';
+import { ActionNotice, type Outcome } from '../components/ActionNotice';
+import { download, mapFileName, mapImage, type MapImageFormat } from '../map/map-export';
+import { messageOf } from '../store/app-store';
 import { EmptyScan } from './EmptyScan';
 import { ViewHeader } from './ViewHeader';
 
@@ -44,6 +47,7 @@ function MapScreen() {
   const links = useApp((s) => s.scan!.links);
   const pinned = useApp((s) => s.scan!.pinned);
   const gatewayIp = useApp((s) => s.scan!.info?.gateway ?? null);
+  const info = useApp((s) => s.scan!.info);
   const running = useApp((s) => s.scan!.status === 'running');
   const theme = useApp((s) => s.settings?.theme ?? 'system');
   const focusId = useApp((s) => s.mapFocusId);
@@ -207,6 +211,18 @@ function MapScreen() {
     drawHold.current?.interact();
     cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 30 }, duration: 250 });
   };
+  const [exported, setExported] = useState<Outcome | null>(null);
+  const exportImage = (format: MapImageFormat) => {
+    const cy = cyRef.current;
+    if (!cy || !info) return;
+    try {
+      const fileName = mapFileName(info, format);
+      download(mapImage(cy, format), fileName);
+      setExported({ tone: 'success', text: `The whole map was exported as ${fileName}.` });
+    } catch (error) {
+      setExported({ tone: 'error', text: `Could not export the map as ${format.toUpperCase()}: ${messageOf(error)}` });
+    }
+  };
   const pinnedCount = Object.keys(pinned).length;
   const selectedPinned = selected !== null && selected in pinned;
 
@@ -232,6 +248,7 @@ function MapScreen() {
           {query.trim() ? `${matches.length} match${matches.length === 1 ? '' : 'es'}${matches.length > 0 ? ' · Enter opens the first' : ''}` : ''}
         </span>
       </ViewHeader>
+      {exported && <ActionNotice {...exported} testId="map-export-status" />}
       <section className="card map-card">
         <div className="map-toolbar" role="toolbar" aria-label="Map controls">
           <button type="button" className="button button-small" onClick={() => zoomBy(1.25)} aria-label="Zoom in">
@@ -242,6 +259,12 @@ function MapScreen() {
           </button>
           <button type="button" className="button button-small" onClick={fit}>
             Fit
+          </button>
+          <button type="button" className="button button-small" onClick={() => exportImage('png')} title="The whole map as a picture (PNG), for a report or a ticket">
+            Export PNG
+          </button>
+          <button type="button" className="button button-small" onClick={() => exportImage('svg')} title="The whole map as a vector drawing (SVG): sharp at any size, its labels real text">
+            Export SVG
           </button>
           {selected && (
             <button type="button" className="button button-small" onClick={() => openDevice(selected)}>
