@@ -25,6 +25,7 @@ export const INVOKE_CHANNELS = [
   'library:set-layout',
   'report:pdf',
   'report:csv',
+  'report:json',
   'library:unsaved',
   'library:retry-save',
   'library:save-elsewhere',

@@ -113,6 +113,8 @@ export const invokeChannels = {
   'library:set-layout': z.tuple([ScanIdSchema, LayoutUpdateSchema]),
   'report:pdf': z.tuple([ScanIdSchema, ReportRequestSchema.default({})]),
   'report:csv': z.tuple([ScanIdSchema, z.enum(['inventory', 'findings'])]),
+  /** The scan document as JSON (the CLI's `--json` format, versioned schema), findings re-checked with the current thresholds. */
+  'report:json': z.tuple([ScanIdSchema]),
   'library:unsaved': z.tuple([]),
   'library:retry-save': z.tuple([ScanIdSchema]),
   'library:save-elsewhere': z.tuple([ScanIdSchema]),
@@ -141,6 +143,7 @@ export interface InvokeResults {
   'library:set-layout': void;
   'report:pdf': ProducedFile;
   'report:csv': ProducedFile;
+  'report:json': ProducedFile;
   'library:unsaved': UnsavedScan[];
   /** The scans still unsaved after the attempt. */
   'library:retry-save': UnsavedScan[];

@@ -7,7 +7,8 @@
  * rename and tag it, compare the two (the UPS is missing), export and
  * import it back (a second copy), a truncated file refused with the library
  * unchanged, the PDF report, the CSV exports (inventory, findings) from the
- * Devices and At-risk headers and from the scan's row, and a delete with confirmation.
+ * Devices and At-risk headers and from the scan's row, the JSON scan document, files dropped on the screen,
+ * and a delete with confirmation.
  * Screens go to test-results/screenshots/library-*.png.
  */
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BridgeApp } from '../../electron/bridge/bridge-app';
 import { FINDINGS_HEADER, INVENTORY_HEADER } from '../../shared/assessment/csv';
+import { ScanDocumentSchema } from '../../shared/scan-document';
 import { truth, truthHost } from '../lab/truth';
 import { launchChromium, openPage, screenshot, watchPageErrors, chromiumMissing } from './browser';
 import { parseCsv } from './csv';
@@ -232,6 +234,15 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('saved scans throu
     expect(findings.bytes.toString('utf8')).toBe(csvFromHeaders.findings.toString('utf8'));
     expect((await settledStatus(page)).tone).toBe('success');
     await screenshot(page, 'library-csv');
+  });
+
+  it('exports a saved scan as the JSON scan document, valid against its schema', async () => {
+    const { download, bytes } = await downloadFrom(page, () => page.locator(`li[data-scan-id="${olderId}"]`).getByRole('button', { name: 'JSON' }).click());
+    expect(download.suggestedFilename()).toMatch(/^Harbour-Vets_Quay-Street_\d{4}-\d{2}-\d{2}\.json$/);
+    const document = ScanDocumentSchema.parse(JSON.parse(bytes.toString('utf8')));
+    expect(document.scan.id).toBe(olderId);
+    expect(document.devices.length).toBeGreaterThan(0);
+    expect((await settledStatus(page)).text).toMatch(/^The scan document \(JSON\) downloaded as .+\.json/);
   });
 
   it('renames and tags the older scan', async () => {

@@ -16,7 +16,7 @@ import { encodeAssessment } from './assessment-codec';
 
 export const LIBRARY_CHANNELS = [
   'library:list', 'library:open', 'library:rename', 'library:delete', 'library:tag',
-  'library:export', 'library:import', 'library:compare', 'library:set-layout', 'report:pdf', 'report:csv',
+  'library:export', 'library:import', 'library:compare', 'library:set-layout', 'report:pdf', 'report:csv', 'report:json',
   'library:unsaved', 'library:retry-save', 'library:save-elsewhere',
 ] as const;
 export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
@@ -102,6 +102,10 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
       const { document } = await (await lib()).open(id, { thresholds: thresholds() });
       const text = kind === 'inventory' ? inventoryCsv(document) : findingsCsv(document);
       return produce(`${await baseName(id)}_${kind}.csv`, Buffer.from(text, 'utf8'));
+    },
+    'report:json': async (id) => {
+      const { document } = await (await lib()).open(id, { thresholds: thresholds() });
+      return produce(`${await baseName(id)}.json`, Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8'));
     },
   };
 }

@@ -149,6 +149,14 @@ export function HistoryView() {
         (m) => csvFailureText(kind, m),
       );
     },
+    json: (entry) => {
+      void run(
+        `json:${entry.id}`,
+        `Exporting “${entry.name}” as JSON…`,
+        async () => deliveryMessage('The scan document (JSON)', deliverProducedFile(await api.invoke('report:json', entry.id))),
+        (m) => `Could not export the scan as JSON: ${m} Open the scan to check it is readable.`,
+      );
+    },
     toggleCompare: (entry) => setSelection((s) => toggleCompare(s, entry)),
     explain: (text) => setStatus({ tone: 'info', text }),
   };

@@ -37,6 +37,7 @@ const handlers: ApiHandlers = {
   'library:set-layout': notUsed,
   'report:pdf': notUsed,
   'report:csv': notUsed,
+  'report:json': notUsed,
   'library:unsaved': notUsed,
   'library:retry-save': notUsed,
   'library:save-elsewhere': notUsed,

@@ -19,6 +19,7 @@ export interface ScanRowActions {
   exportFile(entry: ScanIndexEntry): void;
   pdf(entry: ScanIndexEntry): void;
   csv(entry: ScanIndexEntry, kind: CsvKind): void;
+  json(entry: ScanIndexEntry): void;
   remove(entry: ScanIndexEntry): Promise<boolean>;
   toggleCompare(entry: ScanIndexEntry): void;
   /** Says on the status line why an action cannot run now. */
@@ -120,6 +121,15 @@ export function ScanRow({ entry, busy, selected, justImported, actions }: { entr
               onBlocked={actions.explain}
             />
           ))}
+          <button
+            type="button"
+            className="button button-small"
+            title="The scan document as JSON (the same as forewarn scan --json), for scripts and other tools."
+            onClick={() => actions.json(entry)}
+            disabled={disabled}
+          >
+            {mine === 'json' ? 'Exporting…' : 'JSON'}
+          </button>
         </div>
         <div className="scan-row-action-line" role="group" aria-label="Manage">
           <button type="button" className="button button-small" onClick={() => start('rename', entry.name)} disabled={disabled}>

@@ -43,7 +43,7 @@ export function deliveryOf(file: ProducedFile): Delivery {
   return { kind: 'cancelled' };
 }
 
-const MIME_TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.csv': 'text/csv', '.forewarn': 'application/octet-stream' };
+const MIME_TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.csv': 'text/csv', '.json': 'application/json', '.forewarn': 'application/octet-stream' };
 
 export function mimeTypeOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
