@@ -64,10 +64,9 @@ export function withWalkCache(source: SnmpSource): SnmpSource & { stats: WalkCac
       const earlier = list.find((e) => answers(e, wanted));
       if (earlier) return earlier.result.then((r) => within(r, wanted.maxRows));
       const entry: Entry = { bounds: wanted, result: send(rootOid, options) };
-      entry.result.then(
-        (r) => (entry.settled = r),
-        () => entries.set(key, (entries.get(key) ?? []).filter((e) => e !== entry)),
-      );
+      // A walk that failed (a timeout on a busy agent) is not kept: the next reader asks the agent again.
+      const forget = () => entries.set(key, (entries.get(key) ?? []).filter((e) => e !== entry));
+      entry.result.then((r) => (r.error ? forget() : (entry.settled = r)), forget);
       entries.set(key, [...list, entry]);
       return entry.result;
     },

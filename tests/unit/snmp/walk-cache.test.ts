@@ -4,6 +4,7 @@ import type { SnmpSource, VarBind, WalkOptions } from '../../../electron/engine/
 
 const IF_NAME = '1.3.6.1.2.1.31.1.1.1.1';
 const IF_IN_ERRORS = '1.3.6.1.2.1.2.2.1.14';
+const HR_STORAGE_DESCR = '1.3.6.1.2.1.25.2.3.1.3';
 
 /** An agent with `rows` interfaces; counts what reaches it and answers after a tick. */
 function agent(rows: number) {
@@ -73,6 +74,25 @@ describe('one walk per table per device', () => {
     await cached.walk('1.3.6.1.4.1', { maxRows: 1, sample: true });
     await cached.walk('1.3.6.1.4.1', { maxRows: 1, sample: true, startAfter: '1.3.6.1.4.1.9.999' });
     await cached.walk('1.3.6.1.4.1', { maxRows: 1, sample: true, startAfter: '1.3.6.1.4.1.9.999' });
+    expect(walks).toHaveLength(2);
+  });
+
+  it('a walk that ended in an error (a timeout on a busy agent) is not remembered either', async () => {
+    let busy = true;
+    const walks: string[] = [];
+    const source: SnmpSource = {
+      label: 'busy',
+      get: async () => [],
+      async walk(root) {
+        walks.push(root);
+        if (busy) return { rows: [], truncated: false, error: { code: 'snmp-timeout', message: 'no answer' } };
+        return { rows: [{ oid: `${root}.1`, type: 'octets', value: new TextEncoder().encode('C:') }], truncated: false };
+      },
+    };
+    const cached = withWalkCache(source);
+    expect((await cached.walk(HR_STORAGE_DESCR)).error?.code).toBe('snmp-timeout');
+    busy = false;
+    expect((await cached.walk(HR_STORAGE_DESCR)).rows).toHaveLength(1);
     expect(walks).toHaveLength(2);
   });
 
