@@ -6,8 +6,9 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerSaveBlocker, shell, type WebContents } from 'electron';
 import { connectEngineEvents, createApiHandlers } from '../host/api-handlers';
+import { followScansForAttention, type AttentionShell } from './scan-attention';
 import { createCredentialVault } from '../host/credential-vault';
 import { EngineHost, type HostLogger } from '../host/engine-host';
 import { createSettingsRepository } from '../host/settings';
@@ -114,12 +115,31 @@ function start(): Running {
   });
   registerIpcHandlers(ipcMain, handlers, createSenderCheck((contents) => state.ownContents.has(contents), isAppUrl));
   connectEngineEvents(engine, sink);
+  followScansForAttention(engine, attentionShell(state));
 
   openMainWindow(state);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow(state);
   });
   return state;
+}
+
+/** The scan-attention calls, bound to Electron: power, the window's taskbar/dock progress, system notifications. */
+function attentionShell(state: Running): AttentionShell {
+  return {
+    keepAwake() {
+      // The display may sleep; the system and the network stay up.
+      const id = powerSaveBlocker.start('prevent-app-suspension');
+      return () => {
+        if (powerSaveBlocker.isStarted(id)) powerSaveBlocker.stop(id);
+      };
+    },
+    setProgress: (fraction) => state.mainWindow?.setProgressBar(fraction ?? -1),
+    notify(title, body) {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+    windowFocused: () => state.mainWindow?.isFocused() ?? false,
+  };
 }
 
 export function bootstrap(): void {

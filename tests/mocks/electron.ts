@@ -83,6 +83,9 @@ export class BrowserWindow extends EventEmitter {
   loadedUrl: string | null = null;
   shown = false;
   minimized = false;
+  focused = true;
+  /** Every setProgressBar value, in order. */
+  progress: number[] = [];
 
   constructor(public readonly options: Record<string, unknown> = {}) {
     super();
@@ -97,6 +100,12 @@ export class BrowserWindow extends EventEmitter {
   }
   async loadFile(file: string) {
     await this.loadURL(`file://${file}`);
+  }
+  setProgressBar(fraction: number) {
+    this.progress.push(fraction);
+  }
+  isFocused() {
+    return this.focused;
   }
   show() {
     this.shown = true;
@@ -250,6 +259,29 @@ export const safeStorage = {
   encryptString: (plain: string) => Buffer.from(`sealed:${Buffer.from(plain).toString('hex')}`),
   decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(),
 };
+export const powerSaveBlocker = {
+  nextId: 1,
+  active: new Map<number, string>(),
+  start(type: string) {
+    const id = powerSaveBlocker.nextId++;
+    powerSaveBlocker.active.set(id, type);
+    return id;
+  },
+  isStarted: (id: number) => powerSaveBlocker.active.has(id),
+  stop(id: number) {
+    powerSaveBlocker.active.delete(id);
+  },
+};
+export class Notification {
+  static shown: Array<{ title: string; body: string }> = [];
+  static isSupported() {
+    return true;
+  }
+  constructor(private readonly options: { title: string; body: string }) {}
+  show() {
+    Notification.shown.push(this.options);
+  }
+}
 export const utilityProcess = {
   fork: (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) =>
     new MockUtilityProcess(modulePath, args, options),
@@ -257,6 +289,8 @@ export const utilityProcess = {
 
 export function resetElectronMock() {
   BrowserWindow.windows = [];
+  powerSaveBlocker.active.clear();
+  Notification.shown = [];
   MockUtilityProcess.forked = [];
   app.removeAllListeners();
   app.paths = {};
@@ -284,6 +318,8 @@ export default {
   ipcMain,
   ipcRenderer,
   net,
+  Notification,
+  powerSaveBlocker,
   protocol,
   safeStorage,
   session,

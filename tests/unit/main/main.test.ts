@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { app, ipcMain, protocol } from 'electron';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../../shared/ipc-channels';
-import { BrowserWindow, MockUtilityProcess, MockWebContents, resetElectronMock, type MockIpcMain } from '../../mocks/electron';
+import { BrowserWindow, MockUtilityProcess, MockWebContents, Notification, powerSaveBlocker, resetElectronMock, type MockIpcMain } from '../../mocks/electron';
 
 const mockIpc = ipcMain as unknown as MockIpcMain;
 const mockApp = app as unknown as { paths: Record<string, string>; makeReady(): void; quitCalled: boolean };
@@ -65,6 +65,27 @@ describe('main composition root', () => {
     const statuses = window.webContents.sent.filter((m) => m.channel === 'engine:status').map((m) => m.args[0]);
     expect(statuses.map((s) => (s as { state: string }).state)).toEqual(['starting', 'ready', 'crashed']);
     expect((statuses.at(-1) as { lastError: string }).lastError).toContain('exited with code 139');
+  });
+
+  it('while a scan runs keeps the laptop awake and shows its progress on the taskbar; when it ends, says so if the window is not in front', async () => {
+    void mockIpc.invoke('scan:detect-targets', fromWindow()).catch(() => undefined);
+    await tick();
+    const engine = MockUtilityProcess.forked.at(-1)!;
+    engine.emit('message', { type: 'ready', pid: 3 });
+    const scan = { id: 'awake-1', startedAt: '2026-12-07T09:00:00.000Z', finishedAt: null, status: 'running', targets: ['10.20.0.0/24'], preset: 'quick', client: 'Harbour Vets', site: 'Quay Street' };
+    engine.emit('message', { type: 'event', event: { type: 'scan-started', scanId: 'awake-1', scan, totalAddresses: 254 } });
+    engine.emit('message', { type: 'event', event: { type: 'progress', scanId: 'awake-1', phase: 'discovery', done: 254, total: 254, etaMs: null } });
+    await tick();
+    expect([...powerSaveBlocker.active.values()]).toEqual(['prevent-app-suspension']);
+    expect(window.progress).toEqual([0, 0.5]);
+
+    window.focused = false;
+    engine.emit('message', { type: 'event', event: { type: 'scan-finished', scanId: 'awake-1', status: 'completed', finishedAt: '2026-12-07T09:01:00.000Z', deviceCount: 3 } });
+    await tick();
+    expect(powerSaveBlocker.active.size).toBe(0);
+    expect(window.progress.at(-1)).toBe(-1);
+    expect(Notification.shown).toEqual([{ title: 'Scan finished', body: 'Harbour Vets · Quay Street: 3 devices.' }]);
+    window.focused = true;
   });
 
   it('focuses the existing window on a second launch, and stops the engine and saves running scans before quitting', async () => {
