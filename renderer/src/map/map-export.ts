@@ -1,8 +1,8 @@
 /**
  * The map as a picture for a proposal or a ticket: PNG (Cytoscape's own
  * renderer) or SVG (cytoscape-svg: vector, every label real text), of the
- * whole map whatever part is on screen, on white. The file is handed to the
- * browser as a download: in the desktop app Electron asks where to save it.
+ * whole map whatever part is on screen, on white, handed over as a download
+ * (download.ts).
  */
 import cytoscape, { type Core } from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
@@ -26,14 +26,3 @@ export function mapFileName(scan: { client?: string | undefined; site?: string |
   return `${safeFileName(scan.client ?? '', scan.site ?? '', scan.startedAt.slice(0, 10))}_map.${format}`;
 }
 
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // After the browser took the file: revoking at once can cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

@@ -21,7 +21,8 @@ import { LARGE_MAP_OVERVIEW_BELOW_ZOOM, OVERVIEW_BELOW_ZOOM, followLevelOfDetail
 import { useThrottled } from '../map/use-throttled';
 import { useApp } from '../store/context';
 import { ActionNotice, type Outcome } from '../components/ActionNotice';
-import { download, mapFileName, mapImage, type MapImageFormat } from '../map/map-export';
+import { downloadBlob } from '../download';
+import { mapFileName, mapImage, type MapImageFormat } from '../map/map-export';
 import { messageOf } from '../store/app-store';
 import { EmptyScan } from './EmptyScan';
 import { ViewHeader } from './ViewHeader';
@@ -217,7 +218,7 @@ function MapScreen() {
     if (!cy || !info) return;
     try {
       const fileName = mapFileName(info, format);
-      download(mapImage(cy, format), fileName);
+      downloadBlob(mapImage(cy, format), fileName);
       setExported({ tone: 'success', text: `The whole map was exported as ${fileName}.` });
     } catch (error) {
       setExported({ tone: 'error', text: `Could not export the map as ${format.toUpperCase()}: ${messageOf(error)}` });

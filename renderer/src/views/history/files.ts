@@ -3,6 +3,7 @@
  * writes exports where the user chose (a save dialog); behind the browser
  * bridge the bytes come back as base64 and the browser downloads them.
  */
+import { downloadBlob } from '../../download';
 import type { ProducedFile } from '../../../../shared/ipc-contract';
 import { LIBRARY_LIMITS } from '../../../../shared/assessment/library-types';
 
@@ -50,24 +51,11 @@ export function mimeTypeOf(fileName: string): string {
   return (dot >= 0 && MIME_TYPES[fileName.slice(dot).toLowerCase()]) || 'application/octet-stream';
 }
 
-/**
- * Hands a produced file to the user. A blob: URL on an <a download> is a
- * download, not a fetch or navigation, so the page's CSP (connect-src 'self')
- * does not block it.
- */
+/** Hands a produced file to the user: saved by the host already, or downloaded here (behind the browser bridge). */
 export function deliverProducedFile(file: ProducedFile): Delivery {
   const delivery = deliveryOf(file);
   if (delivery.kind === 'downloaded' && file.dataBase64 !== undefined) {
-    const url = URL.createObjectURL(new Blob([base64ToBytes(file.dataBase64)], { type: mimeTypeOf(file.fileName) }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Revoke later: the browser reads the blob after click() returns.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadBlob(new Blob([base64ToBytes(file.dataBase64)], { type: mimeTypeOf(file.fileName) }), file.fileName);
   }
   return delivery;
 }
