@@ -84,7 +84,6 @@ export function severityCell(severity: Severity): Pill {
 /** Style objects made once per severity (large reports list hundreds of findings). */
 const bySeverity = <T,>(make: (colour: string) => T) => Object.fromEntries(Object.entries(SEVERITY_COLOURS).map(([s, colour]) => [s, make(colour)])) as Record<Severity, T>;
 const PILL_STYLES = bySeverity((colour) => ({ ...styles.pill, backgroundColor: colour }));
-const SEVERITY_WORD_STYLES = bySeverity((colour) => ({ color: colour, fontWeight: 'bold' as const }));
 
 export function severityPill(severity: Severity): ReactElement {
   return h(Text, { style: PILL_STYLES[severity] }, SEVERITY_LABELS[severity]);
@@ -97,11 +96,6 @@ export function heading(text: string, level: 'h1' | 'h2' | 'h3' = 'h2'): ReactEl
 
 export function paragraph(text: string, style: Style = {}): ReactElement {
   return h(Text, { style: { marginBottom: 5, ...style } }, text);
-}
-
-/** A severity as coloured words inside running text (cheaper than a pill where many are listed). */
-export function severityWord(severity: Severity): ReactElement {
-  return h(Text, { style: SEVERITY_WORD_STYLES[severity] }, `${SEVERITY_LABELS[severity]}  `);
 }
 
 /** One formatter for all dates: toLocaleDateString builds a new one on every call. */

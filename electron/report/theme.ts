@@ -45,8 +45,5 @@ export const styles = StyleSheet.create({
   h3: { fontSize: 10, fontWeight: 'bold', marginTop: 8, marginBottom: 3 },
   lead: { fontSize: 9.5, color: MUTED, marginBottom: 10 },
   small: { fontSize: 7.5, color: MUTED },
-  tableHeader: { flexDirection: 'row', borderBottomWidth: 0.8, borderBottomColor: INK, paddingVertical: 3, fontWeight: 'bold', fontSize: 7.5 },
-  row: { flexDirection: 'row', borderBottomWidth: 0.4, borderBottomColor: RULE, paddingVertical: 3 },
-  cell: { paddingRight: 6 },
   pill: { borderRadius: 3, paddingHorizontal: 4, paddingVertical: 1, color: '#ffffff', fontSize: 7, fontWeight: 'bold', alignSelf: 'flex-start' },
 });
