@@ -11,7 +11,7 @@ import type { AppendixDevice, ReportModel } from '../../shared/assessment/report
 import { SEVERITY_LABELS, SEVERITY_ORDER } from '../../shared/health/schema';
 import { layoutRow, paintedBlock, type LaidOutRow, type PaintedCell } from './painted-rows';
 import type { Paragraph, Run, RunStyle } from './painted-text';
-import { h, heading, stack, table, type Paint } from './primitives';
+import { bySeverity, h, heading, stack, table, type Paint } from './primitives';
 import { MUTED, riskColour, SEVERITY_COLOURS, styles } from './theme';
 
 const TEXT: RunStyle = { size: 9 };
@@ -23,7 +23,7 @@ const FLAG: Record<string, RunStyle> = {
 const BLOCK_TITLE: RunStyle = { size: 8, bold: true };
 const DEVICE_NAME: RunStyle = { size: 10.5, bold: true };
 const DEVICE_FACTS: RunStyle = { size: 9, colour: MUTED };
-const SEVERITY_WORD = Object.fromEntries(Object.entries(SEVERITY_COLOURS).map(([s, colour]) => [s, { size: 9, bold: true, colour }])) as Record<string, RunStyle>;
+const SEVERITY_WORD = bySeverity((colour): RunStyle => ({ size: 9, bold: true, colour }));
 
 interface Reading {
   label: string;
@@ -72,7 +72,7 @@ const BLOCK_PIECE = 120;
 
 /** A device's block: a few canvases at most (one for most devices), not a node a line. */
 function deviceBlock(d: AppendixDevice, paint: Paint): ReactElement[] {
-  const findings = d.findings.map((f) => layoutRow([{ content: [[{ text: `${SEVERITY_LABELS[f.severity]}  `, style: SEVERITY_WORD[f.severity]! }, { text: f.title, style: TEXT }]], width: 1 }], paint.width, paint.measure, LINE));
+  const findings = d.findings.map((f) => layoutRow([{ content: [[{ text: `${SEVERITY_LABELS[f.severity]}  `, style: SEVERITY_WORD[f.severity] }, { text: f.title, style: TEXT }]], width: 1 }], paint.width, paint.measure, LINE));
   const rows = [
     deviceHead(d, paint),
     ...block('Findings', findings, paint),

@@ -82,7 +82,7 @@ export function severityCell(severity: Severity): Pill {
 }
 
 /** Style objects made once per severity (large reports list hundreds of findings). */
-const bySeverity = <T,>(make: (colour: string) => T) => Object.fromEntries(Object.entries(SEVERITY_COLOURS).map(([s, colour]) => [s, make(colour)])) as Record<Severity, T>;
+export const bySeverity = <T,>(make: (colour: string) => T) => Object.fromEntries(Object.entries(SEVERITY_COLOURS).map(([s, colour]) => [s, make(colour)])) as Record<Severity, T>;
 const PILL_STYLES = bySeverity((colour) => ({ ...styles.pill, backgroundColor: colour }));
 
 export function severityPill(severity: Severity): ReactElement {
