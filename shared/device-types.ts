@@ -5,6 +5,9 @@ export const DEVICE_TYPES = [
   'firewall',
   'access-point',
   'wireless-controller',
+  // Network equipment of no narrower class: optical transport, multiplexers, media converters, or a
+  // network maker's box that says nothing more of itself.
+  'network-device',
   'printer',
   'ups',
   'pdu',

@@ -21,7 +21,7 @@ const AREA = { width: 762, height: 395 };
 export const MIN_FULL_MAP_SCALE = 0.35;
 /** Below this scale the summary cards' text would be under ~5 pt: print them after the switch tree instead. */
 export const MIN_CARD_MAP_SCALE = 0.75;
-const INFRASTRUCTURE = new Set(['router', 'switch', 'firewall', 'unmanaged-switch', 'access-point', 'wireless-controller']);
+const INFRASTRUCTURE = new Set(['router', 'switch', 'firewall', 'unmanaged-switch', 'access-point', 'wireless-controller', 'network-device']);
 const EDGE_STYLES: Record<string, { stroke: string; strokeWidth: number; strokeDasharray?: string }> = {
   confirmed: { stroke: '#3b4754', strokeWidth: 1.2 },
   inferred: { stroke: '#8a96a3', strokeWidth: 0.8 },

@@ -153,7 +153,7 @@ export function attachmentOf(document: ScanDocument, deviceId: string): Attachme
 }
 
 function portMoves(older: ScanDocument, newer: ScanDocument, pairs: DevicePair[], newerOf: Map<string, string>): PortMove[] {
-  const infrastructure = new Set(['router', 'switch', 'firewall', 'unmanaged-switch']);
+  const infrastructure = new Set(['router', 'switch', 'firewall', 'unmanaged-switch', 'network-device']);
   return pairs.flatMap((pair) => {
     if (infrastructure.has(pair.newer.type)) return [];
     const before = attachmentOf(older, pair.older.id);

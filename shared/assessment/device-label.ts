@@ -18,7 +18,7 @@ export function clean(value: string | null | undefined, max = 120): string | nul
 
 /** Every device type's reader-facing name; the renderer shows the same words. */
 export const TYPE_LABELS: Record<DeviceType, string> = {
-  router: 'Router', switch: 'Switch', firewall: 'Firewall', 'access-point': 'Access point', 'wireless-controller': 'Wireless controller',
+  router: 'Router', switch: 'Switch', firewall: 'Firewall', 'access-point': 'Access point', 'wireless-controller': 'Wireless controller', 'network-device': 'Network device',
   printer: 'Printer', ups: 'UPS', pdu: 'PDU', nas: 'NAS', server: 'Server', hypervisor: 'Hypervisor', workstation: 'Workstation',
   phone: 'Phone', camera: 'Camera', iot: 'IoT device', 'environment-sensor': 'Environment sensor', 'unmanaged-switch': 'Unmanaged switch', unknown: 'Unknown',
 };

@@ -45,6 +45,7 @@ const COARSE: Record<DeviceType, readonly string[]> = {
   firewall: ['firewall'],
   'access-point': ['wireless'],
   'wireless-controller': ['wireless'],
+  'network-device': ['network'],
   ups: ['power'],
   pdu: ['power'],
   printer: ['printer'],

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enterpriseOf } from '../../electron/engine/identify/enterprises';
 import { readMibModule, type MibModule, type MibObject, type MibType, type MibTypedef } from './smidump';
+import { networkVendorClasses } from './network-vendors';
 import {
   celsiusScale,
   classOfModule,
@@ -252,7 +253,8 @@ function enterpriseClasses(products: Compiled['products']): Record<number, strin
   const counted = new Set<string>();
   for (const [oid, [, cls]] of Object.entries(products)) {
     const branch = `${oid.slice(0, oid.lastIndexOf('.'))}:${cls}`;
-    if (!cls || counted.has(branch)) continue;
+    // Optics and line cards say "DWDM" or "SONET": that is what they are, not what their maker mostly makes.
+    if (!cls || cls === 'network-device' || counted.has(branch)) continue;
     counted.add(branch);
     vote(enterpriseOf(oid), cls);
   }
@@ -289,7 +291,8 @@ function moduleDescriptionClasses(modules: readonly MibModule[]): Record<number,
     if (enterprise === null) continue;
     moduleCount.set(enterprise, (moduleCount.get(enterprise) ?? 0) + 1);
     const cls = classOfModule(m.name, m.description);
-    if (!cls) continue;
+    // "Network device" is the fallback of network-vendors.ts, never a vote against a narrower class.
+    if (!cls || cls === 'network-device') continue;
     const tally = votes.get(enterprise) ?? new Map<string, number>();
     tally.set(cls, (tally.get(cls) ?? 0) + 1);
     votes.set(enterprise, tally);
@@ -526,7 +529,8 @@ function compile(modules: MibModule[]): Compiled {
       }
     }
   }
-  out.enterpriseClasses = { ...moduleDescriptionClasses(modules), ...enterpriseClasses(out.products) };
+  // Narrowest last: what products state, then what modules state, then "makes network equipment".
+  out.enterpriseClasses = { ...networkVendorClasses(modules), ...moduleDescriptionClasses(modules), ...enterpriseClasses(out.products) };
   out.identityFamilies = modelFamilies(identityCandidates);
   for (const [enterprise, list] of identityCandidates) {
     const kept: Compiled['identity'][number] = [];

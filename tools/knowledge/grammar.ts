@@ -187,6 +187,8 @@ const CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
   [/\bswitch(?:es)?\b|\bswitching\b|\bethernet switch\b/, 'switch'],
   [/\b(?:rack|blade|tower|x86|application|storage) servers?\b|\bbmc\b|\bbaseboard management\b|\blights[- ]out\b/, 'server'],
   [/\benvironment(?:al)? (?:monitor|sensor|unit)s?\b/, 'environment-sensor'],
+  // Network gear that is neither switch nor router: optical transport, multiplexers, media converters.
+  [/\b(?:x|c|d)?wdm\b|\bmultiplexers?\b|\btransponders?\b|\bmuxponders?\b|\bedfa\b|\boptical (?:transport|amplifier|line|network)\b|\bmedia converters?\b|\b(?:sdh|sonet|otn)\b/, 'network-device'],
 ];
 
 /**
@@ -201,6 +203,23 @@ const MODULE_CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
   [/\bthermometers?\b|\bthermo ?hygro\w*\b|\benviro\w*|\broom ?alert\w*|\bsensor ?probes?\b|\bclimate\b/, 'environment-sensor'],
   [/\bvideo\b|\bsurveillance\b/, 'camera'],
 ];
+
+/**
+ * What only network equipment manages, in a MIB module's name ("CIENA-CES-MPLS-MIB", "LUM-IFOTN-MIB",
+ * "RAISECOM-PON-DEVICE-MIB", "ADTRAN-AOS-QOS"; interface-type modules glue "IF" on: "IFOTN"):
+ * switching, routing and transport protocols, optics and line interfaces. A vendor whose modules are mostly these makes network equipment, even when no module
+ * says switch or router: the usual class of optical-transport, access and carrier-Ethernet makers.
+ */
+const NETWORK_MODULE_WORDS =
+  /\b(?:if ?)?(?:vlans?|q ?bridge|stp|rstp|mstp|spanning ?tree|lag|lacp|link ?aggregation|ospf\w*|bgp\w*|isis|rip|mpls|ldp|rsvp(?: ?te)?|bfd|vrrp|hsrp|vrf|qos|acl|access ?list|igmp\w*|mld|pim|multicast|mcast|cfm|oam|y1731|mef|evc|erps|raps|eaps|otn|och|odu|wdm|dwdm|cwdm|sdh|sonet|ds1|ds3|e1|t1|e3|t3|atm|frame ?relay|pon|gpon|epon|olt|onu|ont|xdsl|adsl|vdsl|shdsl|optical|optics|transceivers?|xcvr|sfp|amplifiers?|edfa|mux|muxponder|transponder|pppoe|l2tp|vpls|pseudo ?wire|pw|twamp|sflow|netflow|ipfix)\b/;
+
+/** Whether a MIB module's name is about what only network equipment does (NETWORK_MODULE_WORDS). */
+export function isNetworkModule(name: string): boolean {
+  return NETWORK_MODULE_WORDS.test(words(name.replace(/-MIB$/i, '')));
+}
+
+/** The classes that are network equipment of a kind: a vendor's votes for any of them are votes for network gear. */
+export const NETWORK_CLASSES: ReadonlySet<DeviceType> = new Set(['router', 'switch', 'firewall', 'access-point', 'wireless-controller', 'network-device']);
 
 /** The class a MIB module's name, or else the first part of its description, states; null when neither does. */
 export function classOfModule(name: string, description: string): DeviceType | null {

@@ -11,6 +11,8 @@ const PATHS: Record<DeviceType, string> = {
   firewall: 'M3 5h18v14H3zM3 10h18M3 14.5h18M9 5v5M15 5v5M6 10v4.5M12 10v4.5M18 10v4.5M9 14.5V19M15 14.5V19',
   'access-point': 'M5 10a10 10 0 0 1 14 0M8 13a6 6 0 0 1 8 0M11 16a2 2 0 0 1 2 0M12 19h.01',
   'wireless-controller': 'M4 14h16v6H4zM7 17h.01M7 9a7 7 0 0 1 10 0M9.5 11.5a3 3 0 0 1 5 0',
+  // A box with links on both sides: network gear of no narrower class.
+  'network-device': 'M4 8h16v8H4zM1 10h3M1 14h3M20 10h3M20 14h3M8 12h8',
   printer: 'M6 9V3h12v6M6 18H4v-7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v7h-2M6 14h12v7H6z',
   ups: 'M4 7h14v10H4zM18 10h2v4h-2M12 8.5l-3 4h4l-3 4',
   pdu: 'M7 3h10v18H7zM10 7h4M10 11h4M10 15h4',

@@ -7,6 +7,7 @@ import { identifyDevice } from '../../../electron/engine/identify/identify';
 import { deviceVendorScope } from '../../../electron/engine/identify/rule-owners';
 import { collectHealth } from '../../../electron/engine/health/collect';
 import { loadSnmprec } from '../../../electron/engine/snmp/file-source';
+import { typeText } from '../../../shared/assessment/type-certainty';
 
 /** A MikroTik-like agent: its own MIB holds the serial, firmware and temperatures. */
 const ROUTEROS = [
@@ -70,6 +71,25 @@ describe('leave-vendor-out: a device read with its vendor hand-written rules off
     expect(left.evidence.map((e) => e.rule)).not.toContain('mikrotik:mtxrSerialNumber');
     expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'serial', rule: 'mib:MIKROTIK-MIB::mtxrSerialNumber' }));
     expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'vendor', rule: 'iana-enterprise' }));
+  });
+
+  it('calls a carrier-Ethernet maker\'s silent box a network device, and says it is a guess', async () => {
+    // Ciena's MIBs are about MPLS, CFM, LAG and optics, but no product of its says "switch" or "router".
+    const source = loadSnmprec(['1.3.6.1.2.1.1.1.0|4|8700 10-slot Packetwave Platform', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.1271.1.2.8'].join('\n'), 'ciena');
+    const left = await identifyDevice(source, {}, { quick: false, withoutVendor: deviceVendorScope([1271], [8072, 2021], ['Ciena']) });
+    expect(left.type).toBe('network-device');
+    const typeEvidence = left.evidence.find((e) => e.field === 'type' && e.value === 'network-device')!;
+    expect(typeText({ type: left.type, identification: { evidence: [typeEvidence] } } as Parameters<typeof typeText>[0])).toBe('Network device (guess)');
+    // A UPS maker's box is not one, whatever it leaves unsaid.
+    const ups = loadSnmprec(['1.3.6.1.2.1.1.1.0|4|SC300 Controller', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.318.1.3.99'].join('\n'), 'ups');
+    expect((await identifyDevice(ups, {}, { quick: false })).type).not.toBe('network-device');
+  });
+
+  it('reads an optical multiplexer\'s sysDescr as a network device, with no vendor knowledge at all', async () => {
+    const source = loadSnmprec(['1.3.6.1.2.1.1.1.0|4|Lambdatrail-S - xWDM Multiplexer (SFP - SFP)', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.35616.5'].join('\n'), 'mux');
+    const left = await identifyDevice(source, {}, { quick: false, withoutVendor: deviceVendorScope([35616], [8072, 2021], ['Deltanet']) });
+    expect(left).toMatchObject({ type: 'network-device' });
+    expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'type', rule: 'sysdescr:generic-transport' }));
   });
 
   it('reads the temperature through the compiled table, in °C', async () => {

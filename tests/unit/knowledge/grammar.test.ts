@@ -6,6 +6,7 @@ import {
   identityFieldOf,
   classOfModule,
   isBoxTable,
+  isNetworkModule,
   isTemperatureName,
   severityOfLabel,
   stateComponentOf,
@@ -110,6 +111,19 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(classOfProduct('cat29xxStack', 'Catalyst 2960 switch stack', '')).toBe('switch');
     expect(classOfProduct('hpSmartUps', undefined, 'Uninterruptible power supply')).toBe('ups');
     expect(classOfProduct('fgt60D', undefined, '')).toBeNull();
+    // Transport gear is network equipment of no narrower class; a switch still reads as one.
+    expect(classOfProduct('pl1000e', undefined, 'PacketLight PL-1000E DWDM multiplexer')).toBe('network-device');
+    expect(classOfProduct('mc220', 'Gigabit media converter', '')).toBe('network-device');
+    expect(classOfProduct('ies24', undefined, 'Ethernet switch with SFP uplinks, DWDM optics')).toBe('switch');
+  });
+
+  it('knows a MIB module about network protocols, optics or line interfaces from one about anything else', () => {
+    for (const name of ['CIENA-CES-MPLS-MIB', 'LUM-IFOTN-MIB', 'RAISECOM-PON-DEVICE-MIB', 'ADTRAN-AOS-QOS', 'FOO-VLAN-MIB', 'BAR-SpanningTree-MIB']) {
+      expect(isNetworkModule(name), name).toBe(true);
+    }
+    for (const name of ['PowerNet-MIB', 'XUPS-MIB', 'WRI-TEMPERATURE-MIB', 'AXIS-VIDEO-MIB', 'CP-SYSTEM-MIB', 'Printer-MIB']) {
+      expect(isNetworkModule(name), name).toBe(false);
+    }
   });
 });
 

@@ -256,6 +256,8 @@ const GENERIC: readonly DescrRule[] = [
   { id: 'generic-power', match: /\bATS\b|\bDistribution Panel\b|\bTransfer Switch\b/i, type: 'pdu', weight: 36, words: true },
   { id: 'generic-power-plant', match: /\b(?:Inverter|Power System|Rectifier|DC Power)\b/i, type: 'ups', weight: 34, words: true },
   { id: 'generic-modem', match: /\b(?:DOCSIS|Modem|CMTS|DSLAM|OLT|ONT|LTE)\b/i, type: 'router', weight: 34, words: true },
+  // Network gear of no narrower class: optical transport, multiplexers, media converters.
+  { id: 'generic-transport', match: /\b(?:x|c|d)?WDM\b|\bMultiplexer\b|\bTransponder\b|\bMuxponder\b|\bEDFA\b|\bOptical (?:Transport|Amplifier|Line|Network)\b|\bMedia Converter\b|\b(?:SDH|SONET|OTN)\b/i, type: 'network-device', weight: 33, words: true },
   { id: 'generic-scanner-printer', match: /\bScan Server\b|\bSeries OS\b|\bPrint(?:ing)? Server\b/i, type: 'printer', weight: 36 },
   { id: 'generic-vendor-model', match: /^[A-Z][A-Za-z]+ (?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{2,31})$/, weight: 14 },
 ];

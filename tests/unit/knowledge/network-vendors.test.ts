@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { networkVendorClasses } from '../../../tools/knowledge/network-vendors';
+import type { MibModule, MibObject } from '../../../tools/knowledge/smidump';
+
+const object = (enterprise: number, n: number, name: string): MibObject => ({
+  kind: 'scalar',
+  name,
+  oid: `1.3.6.1.4.1.${enterprise}.1.${n}.0`,
+  module: 'X',
+  description: '',
+});
+
+const module = (name: string, enterprise: number, names: readonly string[], description = ''): MibModule => ({
+  name,
+  file: `${name}.mib`,
+  description,
+  objects: names.map((n, i) => object(enterprise, i + 1, n)),
+  typedefs: [],
+});
+
+/** Filler objects no grammar reads: a real MIB's counters, names and indexes. */
+const filler = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}Counter${i}`);
+
+describe('network equipment makers, from what their MIBs manage (tools/knowledge/network-vendors.ts)', () => {
+  it('calls a vendor whose objects are about VLANs, spanning tree and optics a network-device maker', () => {
+    const names = [...Array.from({ length: 30 }, (_, i) => `acmeVlanPort${i}`), ...filler('acme', 300)];
+    expect(networkVendorClasses([module('ACME-SYSTEM-MIB', 99001, names)])).toEqual({ 99001: 'network-device' });
+  });
+
+  it('calls a vendor with several modules named for network work one, though its objects say little', () => {
+    const modules = ['LUM-IFOTN-MIB', 'LUM-WDM-MIB', 'LUM-SYSTEM-MIB'].map((n, i) => module(n, 99002, filler(`lum${i}`, 50)));
+    expect(networkVendorClasses(modules)).toEqual({ 99002: 'network-device' });
+  });
+
+  it('says nothing of a UPS, sensor or printer maker, nor of a vendor with a stray SFP object among hundreds', () => {
+    const ups = module('ACME-UPS-MIB', 99003, [...filler('ups', 400), 'upsBatteryStatus']);
+    const sensors = module('WRI-TEMPERATURE-MIB', 99004, filler('temp', 50));
+    const stray = module('BIG-SERVER-MIB', 99005, [...filler('srv', 800), 'srvSfpVendor', 'srvNicSfpSerial']);
+    expect(networkVendorClasses([ups, sensors, stray])).toEqual({});
+  });
+
+  it('leaves a maker of many things alone when its modules name other classes too often', () => {
+    const modules = [
+      module('MIX-VLAN-MIB', 99006, filler('a', 20)),
+      module('MIX-QOS-MIB', 99006, filler('b', 20)),
+      module('MIX-UPS-MIB', 99006, filler('c', 20)),
+      module('MIX-CAMERA-MIB', 99006, filler('d', 20)),
+    ];
+    expect(networkVendorClasses(modules)).toEqual({});
+  });
+});
