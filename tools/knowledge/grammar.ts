@@ -279,7 +279,8 @@ export function batteryStatusEnumeration(enums: Record<number, string>): Record<
 }
 
 const REGISTRANT_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
-  [/\bups\b|uninterruptible|power conversion|power protection/i, 'ups'],
+  // Power plants, rectifiers and inverters read as UPSs (what runs on batteries); first, so "Japan Storage Battery" is not storage.
+  [/\bups\b|uninterruptible|power (?:conversion|protection|systems?|solutions|supply|electronics)|\brectifiers?\b|\binverters?\b|\bbatter(?:y|ies)\b/i, 'ups'],
   [/\bprint(?:ing|er|ers)?\b|\bimaging\b/i, 'printer'],
   [/\bsensors?\b|\benvironment(?:al)?\b|\bmonitoring\b/i, 'environment-sensor'],
   [/\bcameras?\b|\bvideo\b|\bsurveillance\b/i, 'camera'],

@@ -173,5 +173,8 @@ describe('classOfRegistrant', () => {
     expect(classOfRegistrant('Socomec Sicon Ups')).toBe('ups');
     expect(classOfRegistrant('Konica Minolta Printing Solutions')).toBe('printer');
     expect(classOfRegistrant('MikroTik')).toBeNull();
+    expect(classOfRegistrant('Swichtec Power Systems')).toBe('ups');
+    expect(classOfRegistrant('JAPAN STORAGE BATTERY')).toBe('ups');
+    expect(classOfRegistrant('Pure Storage')).toBe('nas');
   });
 });
