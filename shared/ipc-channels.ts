@@ -5,6 +5,7 @@
 export const INVOKE_CHANNELS = [
   'app:info',
   'app:open-external',
+  'device:connect',
   'scan:start',
   'scan:cancel',
   'scan:detect-targets',

@@ -15,6 +15,7 @@ import type { Comparison } from './assessment/compare';
 import { ScanIdSchema, ScanNameSchema, TagsSchema, type LibraryListing, type ScanIndexEntry } from './assessment/library-types';
 import type { ScanDocument } from './scan-document';
 import { LayoutUpdateSchema } from './topology/schema';
+import { IPV4_ADDRESS, RemoteSessionKindSchema } from './remote-sessions';
 
 export * from './ipc-channels';
 
@@ -93,6 +94,8 @@ export interface OpenedScanResult {
 export const invokeChannels = {
   'app:info': z.tuple([]),
   'app:open-external': z.tuple([z.string().url().max(2048)]),
+  /** Opens an SSH or remote-desktop session to a device, in the system's own client. */
+  'device:connect': z.tuple([RemoteSessionKindSchema, z.string().regex(IPV4_ADDRESS, 'an IPv4 address')]),
   'scan:start': z.tuple([ScanStartRequestSchema]),
   'scan:cancel': z.tuple([z.string().min(1).max(64)]),
   'scan:detect-targets': z.tuple([]),
@@ -123,6 +126,7 @@ export const invokeChannels = {
 export interface InvokeResults {
   'app:info': AppInfo;
   'app:open-external': void;
+  'device:connect': void;
   'scan:start': { scanId: string };
   'scan:cancel': void;
   'scan:detect-targets': string[];

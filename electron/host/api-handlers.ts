@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppInfo, ApiEventSink, ApiHandlers, Unsubscribe } from '../../shared/ipc-contract';
 import type { EngineScanRequest } from '../../shared/scan-request';
+import type { RemoteSessionKind } from '../../shared/remote-sessions';
 import type { CredentialVault } from './credential-vault';
 import type { EngineHost } from './engine-host';
 import type { SettingsRepository } from './settings';
@@ -20,6 +21,8 @@ export interface ApiServices {
   storageProblems?: () => string[];
   /** Opens a URL in the system browser; only ever called with http(s) URLs. */
   openExternal: (url: string) => Promise<void>;
+  /** Starts an SSH or remote-desktop session in the system's client (remote-session-launch.ts); absent behind the bridge. */
+  connectRemote?: (session: RemoteSessionKind, ip: string) => Promise<void>;
   newScanId?: () => string;
   /** Saved scans and reports (issue 7); without it the library channels say they are unavailable. */
   library?: LibraryService;
@@ -34,6 +37,10 @@ export function createApiHandlers(services: ApiServices): ApiHandlers {
     'app:open-external': async (url) => {
       if (!isWebUrl(url)) throw new Error('Only http(s) links can be opened.');
       await services.openExternal(url);
+    },
+    'device:connect': async (session, ip) => {
+      if (!services.connectRemote) throw new Error(`Remote sessions start from the desktop app; connect to ${ip} with your own client.`);
+      await services.connectRemote(session, ip);
     },
     'scan:start': async (request) => {
       const scanId = newScanId();

@@ -20,6 +20,7 @@ import { createEventSink, createSenderCheck, registerIpcHandlers } from './ipc';
 import { createElectronLibraryIndexStore, createElectronSettingsBackend, createElectronVaultStore, createSafeStorageCipher } from './store-persistence';
 import { installSecurityGuards } from './window-security';
 import { createMainWindow, isAppUrl, registerAppScheme, serveRenderer } from './window';
+import { startRemoteSession } from '../host/remote-session-launch';
 
 // React (inside the PDF renderer, loaded on the first report) runs its slower development build unless told otherwise.
 process.env.NODE_ENV ??= 'production';
@@ -112,6 +113,7 @@ function start(): Running {
     appInfo: { name: 'Forewarn', version: app.getVersion(), platform: process.platform, shell: 'electron' },
     storageProblems: () => [...storageProblems],
     openExternal: (url) => shell.openExternal(url),
+    connectRemote: (session, ip) => startRemoteSession(session, ip, { platform: process.platform, openExternal: (url) => shell.openExternal(url) }),
   });
   registerIpcHandlers(ipcMain, handlers, createSenderCheck((contents) => state.ownContents.has(contents), isAppUrl));
   connectEngineEvents(engine, sink);

@@ -3,6 +3,7 @@ import { useEffect, type ComponentType } from 'react';
 import { AppErrorBanner, EngineBanner } from './components/Banners';
 import { UnsavedScansBanner } from './components/UnsavedScansBanner';
 import { Icon, type IconName } from './components/Icon';
+import { DeviceMenuProvider } from './components/DeviceMenu';
 import type { ViewId } from './store/app-store';
 import { useApp } from './store/context';
 import { AtRiskView } from './views/AtRiskView';
@@ -85,18 +86,20 @@ export function App() {
   }, [theme]);
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <Sidebar current={NAV_PARENT[view] ?? view} />
-      <main id="main" className="main">
-        <EngineBanner />
-        <UnsavedScansBanner />
-        <AppErrorBanner />
-        <View key={view === 'device' ? `device:${selected ?? ''}` : view} />
-      </main>
-    </div>
+    <DeviceMenuProvider>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Sidebar current={NAV_PARENT[view] ?? view} />
+        <main id="main" className="main">
+          <EngineBanner />
+          <UnsavedScansBanner />
+          <AppErrorBanner />
+          <View key={view === 'device' ? `device:${selected ?? ''}` : view} />
+        </main>
+      </div>
+    </DeviceMenuProvider>
   );
 }
 

@@ -25,6 +25,7 @@ const SCAN_WAIT = { timeout: 110_000, interval: 250 };
 const SAMPLE_SECONDS = '2';
 
 const filesServer = truthHost('srv-files01');
+const gateway = truthHost('gw01');
 const ups = truthHost('ups01');
 const printer = truthHost('prn-hp01');
 const nas = truthHost('nas01');
@@ -339,6 +340,55 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('lab scan through 
     await screenshot(page, 'lab-map-export');
     // The files themselves, beside the screenshots, to be looked at.
     for (const file of [png, svg]) await writeFile(join(SCREENSHOT_DIR, `exported-${file.name.replace(/^.*_map/, 'map')}`), file.bytes);
+  });
+
+  it('right-click: a device row and a map node open the device menu, with what each device answered', async () => {
+    type WithClipboard = { navigator: { clipboard: { readText(): Promise<string> } } };
+    const clipboard = () => page.evaluate(() => (globalThis as unknown as WithClipboard).navigator.clipboard.readText());
+    const menu = page.getByTestId('device-menu');
+    const entries = async () => menu.getByRole('menuitem').allTextContents();
+
+    // The Windows file server answered 3389: remote desktop, no SSH, no web UI.
+    await (await deviceRow(page, filesServer.ip)).click({ button: 'right' });
+    expect(await entries()).toEqual(['Open details', `Remote desktop to ${filesServer.ip}`, 'Copy IP address', 'Copy MAC address', 'Copy row', 'Copy table']);
+    await screenshot(page, 'lab-device-menu');
+    await menu.getByRole('menuitem', { name: 'Copy row' }).click();
+    await expect.poll(() => page.getByTestId('device-menu-status').textContent(), WAIT).toBe('Row (1 row) copied.');
+    const row = (await clipboard()).split('\n');
+    expect(row[0]!.split('\t')[0]).toBe('IP');
+    expect(row[1]!.split('\t')[0]).toBe(filesServer.ip);
+    expect(await menu.count()).toBe(0);
+
+    // The keyboard drives it like a native menu; the bridge has no desktop to start a session on, and says so.
+    await (await deviceRow(page, gateway.ip)).click({ button: 'right' });
+    expect(await entries()).toEqual(expect.arrayContaining([`SSH to ${gateway.ip}`, 'Open web UI']));
+    await page.keyboard.press('Escape');
+    expect(await menu.count()).toBe(0);
+    await (await deviceRow(page, gateway.ip)).click({ button: 'right' });
+    const errorsBefore = pageErrors.length;
+    await menu.getByRole('menuitem', { name: `SSH to ${gateway.ip}` }).click();
+    await expect.poll(() => page.getByTestId('device-menu-status').textContent(), WAIT).toMatch(`connect to ${gateway.ip} with your own client`);
+    expect(await page.getByTestId('device-menu-status').getAttribute('role')).toBe('alert');
+    // The refused request is the one console error this expects; any other stays for the last test.
+    expect(pageErrors.splice(errorsBefore)).toEqual(['console: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)']);
+
+    // On the map: right-click the NAS, open its details from the menu.
+    await nav(page, 'Network map').click();
+    const canvas = page.getByTestId('map-canvas');
+    await expect.poll(() => page.locator('.view-subtitle').textContent(), WAIT).toMatch(/[1-9]\d* devices · [1-9]\d* links/);
+    await page.waitForTimeout(400);
+    const point = await canvas.evaluate((el, id) => {
+      const cy = (el as unknown as { _cyreg: { cy: { getElementById(id: string): { renderedPosition(): { x: number; y: number }; empty(): boolean } } } })._cyreg.cy;
+      const node = cy.getElementById(id);
+      return node.empty() ? null : node.renderedPosition();
+    }, nas.ip);
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + point!.x, box.y + point!.y, { button: 'right' });
+    await menu.waitFor();
+    expect((await entries())[0]).toBe('Open details');
+    await screenshot(page, 'lab-map-device-menu');
+    await menu.getByRole('menuitem', { name: 'Open details' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe(nas.name);
   });
 
   it('at risk: every finding, most urgent first, by device and by problem', async () => {

@@ -5,13 +5,15 @@
  * Rows are windowed (fixed row height, spacer rows above and below) so a
  * 5,000-device site renders only the rows on screen.
  */
-import { useEffect, useMemo, useState, type ReactNode, type UIEvent } from 'react';
+import { useEffect, useMemo, useState, type MouseEvent, type ReactNode, type UIEvent } from 'react';
 import { SEVERITY_ORDER } from '../../../shared/health/schema';
 import type { Device } from '../../../shared/scan-document';
 import { DEVICE_TYPE_LABELS, knownName, formatUptime, ipSortKey } from '../format';
 import { typeIsGuess, typeText } from '../../../shared/assessment/type-certainty';
 import { topFinding } from '../store/selectors';
 import { RiskScore } from './Badges';
+import { useDeviceMenu } from './DeviceMenu';
+import { tabSeparated } from '../device-actions';
 
 export type ColumnId = 'ip' | 'mac' | 'name' | 'vendor' | 'type' | 'model' | 'firmware' | 'uptime' | 'risk' | 'finding';
 
@@ -95,6 +97,12 @@ export function columnLayout(shown: readonly ColumnId[]): Array<{ id: ColumnId; 
   return columns.map((c) => ({ id: c.id, width: `${((100 * weightOf(c)) / total).toFixed(2)}%` }));
 }
 
+/** Devices as the table shows them (its columns, its order), heading line first: for the clipboard. */
+export function deviceTableText(devices: readonly Device[], shown: readonly ColumnId[]): string {
+  const columns = columnLayout(shown).map(({ id }) => COLUMNS.find((c) => c.id === id)!);
+  return tabSeparated([columns.map((c) => c.label), ...devices.map((d) => columns.map((c) => c.value(d)))]);
+}
+
 /** Must match `.device-table tbody tr` height in styles.css. */
 export const ROW_HEIGHT_PX = 36;
 const OVERSCAN_ROWS = 10;
@@ -136,6 +144,13 @@ export function DeviceTable({ devices, caption, onOpen, initialSort, columns: sh
     rows.sort((a, b) => compareKeys(a.key, b.key) * (sort.descending ? -1 : 1) || compareKeys(a.ip, b.ip));
     return rows.map((r) => r.device);
   }, [devices, sort]);
+
+  const openMenu = useDeviceMenu();
+  const onRowMenu = (event: MouseEvent<HTMLTableRowElement>, device: Device) => {
+    if (!openMenu) return;
+    event.preventDefault();
+    openMenu(event, device, { rowText: () => deviceTableText([device], shownIds), tableText: () => deviceTableText(sorted, shownIds) });
+  };
 
   const [scrollTop, setScrollTop] = useState(0);
   // The window's height bounds what can be visible. (The table's own height depends on the rows
@@ -192,6 +207,7 @@ export function DeviceTable({ devices, caption, onOpen, initialSort, columns: sh
               aria-rowindex={first + offset + 2}
               className={(first + offset) % 2 === 1 ? 'odd' : undefined}
               onClick={onOpen ? () => onOpen(device) : undefined}
+              onContextMenu={(e) => onRowMenu(e, device)}
             >
               {shown.map((column) => {
                 const text = column.value(device);

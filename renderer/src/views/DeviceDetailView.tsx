@@ -18,6 +18,7 @@ import { EmptyScan } from './EmptyScan';
 import { ViewHeader } from './ViewHeader';
 import { DeviceActions } from '../components/DeviceActions';
 import { ActionNotice, type Outcome } from '../components/ActionNotice';
+import { useDeviceMenu } from '../components/DeviceMenu';
 
 export function DeviceDetailView() {
   const scan = useApp((s) => s.scan);
@@ -25,6 +26,7 @@ export function DeviceDetailView() {
   const navigate = useApp((s) => s.navigate);
   const showOnMap = useApp((s) => s.showOnMap);
   const [notice, setNotice] = useState<Outcome | null>(null);
+  const openMenu = useDeviceMenu();
   const device = scan && id !== null ? (scan.devices[scan.deviceIndex[id] ?? -1] ?? scan.placeholders.find((p) => p.id === id)) : undefined;
 
   if (!scan) return <EmptyScan title="Device" what="Open a device from the device list or the map." />;
@@ -52,7 +54,15 @@ export function DeviceDetailView() {
         <span aria-hidden="true"> / </span>
         <span>{deviceLabel(device)}</span>
       </nav>
-      <ViewHeader title={deviceLabel(device)} subtitle={subtitle}>
+      <ViewHeader
+        title={deviceLabel(device)}
+        subtitle={subtitle}
+        onContextMenu={(e) => {
+          if (!openMenu) return;
+          e.preventDefault();
+          openMenu(e, device, { onDevicePage: true });
+        }}
+      >
         <DeviceActions device={device} onNotice={setNotice} />
         <button type="button" className="button" onClick={() => showOnMap(device.id)}>
           Show on map

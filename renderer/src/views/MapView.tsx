@@ -24,6 +24,7 @@ import { ActionNotice, type Outcome } from '../components/ActionNotice';
 import { downloadBlob } from '../download';
 import { mapFileName, mapImage, type MapImageFormat } from '../map/map-export';
 import { messageOf } from '../store/app-store';
+import { useDeviceMenu } from '../components/DeviceMenu';
 import { EmptyScan } from './EmptyScan';
 import { ViewHeader } from './ViewHeader';
 
@@ -81,8 +82,14 @@ function MapScreen() {
   const [hoverText, setHoverText] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [overview, setOverview] = useState(false);
-  const actions = useRef({ openDevice, pinDevice });
-  actions.current = { openDevice, pinDevice };
+  const openMenu = useDeviceMenu();
+  // A right-click on a node opens the device menu; placeholders (unmanaged switches) are not devices.
+  const openNodeMenu = (at: { clientX: number; clientY: number }, id: string) => {
+    const device = devices.find((d) => d.id === id);
+    if (device) openMenu?.(at, device);
+  };
+  const actions = useRef({ openDevice, pinDevice, openNodeMenu });
+  actions.current = { openDevice, pinDevice, openNodeMenu };
 
   // One Cytoscape instance per mount; big graphs (or a scan still streaming, which may grow to thousands) pan and zoom on a cached texture.
   const largeAtMount = useRef(running || devices.length + placeholders.length > LARGE_GRAPH_NODES);
@@ -106,6 +113,10 @@ function MapScreen() {
     drawHold.current = hold;
     levelOfDetail.current = followLevelOfDetail(cy, (edges, overview, stale) => restyleEdges(cy, edges, overview, { cancelled: stale, hold }), largeAtMount.current ? LARGE_MAP_OVERVIEW_BELOW_ZOOM : OVERVIEW_BELOW_ZOOM, setOverview);
     cy.on('tap', 'node', (e: EventObject) => actions.current.openDevice(e.target.id() as string));
+    cy.on('cxttap', 'node', (e: EventObject) => {
+      const pointer = e.originalEvent as MouseEvent | undefined;
+      if (pointer) actions.current.openNodeMenu(pointer, e.target.id() as string);
+    });
     cy.on('dragfree', 'node', (e: EventObject) => {
       const { x, y } = e.target.position() as { x: number; y: number };
       actions.current.pinDevice(e.target.id() as string, { x: Math.round(x), y: Math.round(y) });
@@ -283,7 +294,9 @@ function MapScreen() {
           className="map-canvas"
           data-testid="map-canvas"
           role="application"
-          aria-label={`Network map with ${graph.nodes.length} devices. Drag to pan, scroll to zoom, click a device to open it; drag a device to pin it.`}
+          aria-label={`Network map with ${graph.nodes.length} devices. Drag to pan, scroll to zoom, click a device to open it, right-click it for its actions; drag a device to pin it.`}
+          // The browser's own menu would cover the device menu a right-click on a node opens.
+          onContextMenu={(e) => e.preventDefault()}
         />
         {layoutError && (
           <p className="map-error" role="alert">
@@ -292,7 +305,7 @@ function MapScreen() {
         )}
         <MapLegend overview={overview} />
         <div className="map-hover" aria-live="polite">
-          {hoverText ?? 'Hover a link for its ports · drag a device to pin it · click a device for its details'}
+          {hoverText ?? 'Hover a link for its ports · drag a device to pin it · click a device for its details, right-click for its actions'}
         </div>
       </section>
     </div>

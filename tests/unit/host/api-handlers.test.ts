@@ -8,6 +8,17 @@ import { createMemorySettingsRepository } from '../../../electron/host/settings'
 import { invokeValidated } from '../../../electron/host/validated-invoke';
 import { fakeEngineFactory } from './fake-engine';
 
+function setupServices() {
+  const engine = new EngineHost({ createProcess: fakeEngineFactory().create, startAckTimeoutMs: 50 });
+  return {
+    engine,
+    settings: createMemorySettingsRepository(),
+    vault: createMemoryCredentialVault(),
+    openExternal: async () => {},
+    appInfo: { name: 'Forewarn', version: '1.2.3', platform: 'linux', shell: 'electron' as const },
+  };
+}
+
 function setup() {
   const factory = fakeEngineFactory();
   const engine = new EngineHost({ createProcess: factory.create, startAckTimeoutMs: 50 });
@@ -77,6 +88,15 @@ describe('createApiHandlers', () => {
       await expect(handlers['app:open-external'](url)).rejects.toThrow('Only http(s)');
     }
     expect(openExternal.mock.calls).toEqual([['https://example.com/docs']]);
+  });
+
+  it('device:connect hands the session to the system client, and behind the bridge says to connect by hand', async () => {
+    const { handlers } = setup();
+    await expect(handlers['device:connect']('ssh', '192.0.2.10')).rejects.toThrow('connect to 192.0.2.10 with your own client');
+    const connectRemote = vi.fn(async () => {});
+    const desktop = createApiHandlers({ ...setupServices(), connectRemote });
+    await desktop['device:connect']('rdp', '192.0.2.11');
+    expect(connectRemote).toHaveBeenCalledWith('rdp', '192.0.2.11');
   });
 
   it('app:info reports whether credentials are persisted', async () => {

@@ -27,6 +27,10 @@ describe('invokeValidated', () => {
     await expect(invokeValidated(handlers, 'scan:cancel', [''])).rejects.toThrow('Invalid arguments');
     await expect(invokeValidated(handlers, 'settings:get', ['extra'])).rejects.toThrow('Invalid arguments');
     await expect(invokeValidated(handlers, 'app:open-external', ['not a url'])).rejects.toThrow('Invalid arguments');
+    // A session is only ever started for a known kind and a plain IPv4 address: nothing a shell could read more into.
+    for (const args of [['telnet', '192.0.2.1'], ['ssh', '192.0.2.1 & calc'], ['ssh', '-oProxyCommand=x'], ['rdp', '300.1.1.1'], ['ssh', 'host.example']]) {
+      await expect(invokeValidated(handlers, 'device:connect', args)).rejects.toThrow('Invalid arguments');
+    }
     await expect(
       invokeValidated(handlers, 'scan:start', [{ targets: 'everything', credentialProfileIds: [], preset: 'quick', confirmations: {} }]),
     ).rejects.toThrow(/0\.targets/);
