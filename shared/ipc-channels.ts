@@ -33,7 +33,7 @@ export const INVOKE_CHANNELS = [
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
-export const EVENT_CHANNELS = ['scan:event', 'engine:status', 'library:unsaved'] as const;
+export const EVENT_CHANNELS = ['scan:event', 'engine:status', 'library:unsaved', 'app:menu-command'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {

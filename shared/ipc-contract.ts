@@ -16,6 +16,7 @@ import { ScanIdSchema, ScanNameSchema, TagsSchema, type LibraryListing, type Sca
 import type { ScanDocument } from './scan-document';
 import { LayoutUpdateSchema } from './topology/schema';
 import { IPV4_ADDRESS, RemoteSessionKindSchema } from './remote-sessions';
+import type { MenuCommand } from './menu-commands';
 
 export * from './ipc-channels';
 
@@ -162,6 +163,7 @@ export interface EventPayloads extends Record<EventChannel, unknown> {
   'scan:event': ScanEvent;
   'engine:status': EngineStatus;
   'library:unsaved': UnsavedScan[];
+  'app:menu-command': MenuCommand;
 }
 
 export type Unsubscribe = () => void;

@@ -6,7 +6,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Notification, powerSaveBlocker, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerSaveBlocker, shell, type WebContents } from 'electron';
 import { connectEngineEvents, createApiHandlers } from '../host/api-handlers';
 import { followScansForAttention, type AttentionShell } from './scan-attention';
 import { createCredentialVault } from '../host/credential-vault';
@@ -21,6 +21,7 @@ import { createElectronLibraryIndexStore, createElectronSettingsBackend, createE
 import { installSecurityGuards } from './window-security';
 import { createMainWindow, isAppUrl, registerAppScheme, serveRenderer } from './window';
 import { startRemoteSession } from '../host/remote-session-launch';
+import { appMenuTemplate } from './app-menu';
 
 // React (inside the PDF renderer, loaded on the first report) runs its slower development build unless told otherwise.
 process.env.NODE_ENV ??= 'production';
@@ -52,7 +53,7 @@ interface Running {
 const QUIT_SAVE_TIMEOUT_MS = 10_000;
 
 function openMainWindow(state: Running): BrowserWindow {
-  const window = createMainWindow({ preloadPath: appPaths.preload });
+  const window = createMainWindow({ preloadPath: appPaths.preload, devTools: !app.isPackaged });
   const contents = window.webContents;
   state.ownContents.add(contents);
   state.mainWindow = window;
@@ -118,6 +119,9 @@ function start(): Running {
   registerIpcHandlers(ipcMain, handlers, createSenderCheck((contents) => state.ownContents.has(contents), isAppUrl));
   connectEngineEvents(engine, sink);
   followScansForAttention(engine, attentionShell(state));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate({ appName: app.getName(), isMac: process.platform === 'darwin', isPackaged: app.isPackaged, send: (command) => sink('app:menu-command', command) })),
+  );
 
   openMainWindow(state);
   app.on('activate', () => {

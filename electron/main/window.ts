@@ -80,9 +80,11 @@ function headersWithCsp(headers: Record<string, string>): Array<[string, string]
   return Object.entries(withContentSecurityPolicy(headers)).map(([name, values]) => [name, values.join(', ')]);
 }
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** `devTools: false` in a packaged build: no shortcut or menu can open them on a client's machine. */
+export function secureWebPreferences(preloadPath: string, devTools = true): WebPreferences {
   return {
     preload: preloadPath,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -98,9 +100,11 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 export interface MainWindowOptions {
   preloadPath: string;
   startUrl?: string;
+  /** Whether DevTools may open (development builds only). */
+  devTools?: boolean;
 }
 
-export function createMainWindow({ preloadPath, startUrl = APP_START_URL }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, startUrl = APP_START_URL, devTools = true }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -109,7 +113,7 @@ export function createMainWindow({ preloadPath, startUrl = APP_START_URL }: Main
     show: false,
     title: 'Forewarn',
     backgroundColor: '#0d1117',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, devTools),
   });
   window.once('ready-to-show', () => window.show());
   // If the UI itself cannot load, show the window anyway: an empty window with an error in the

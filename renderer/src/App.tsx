@@ -1,11 +1,11 @@
 /** The app shell: a left navigation, the engine/app banners and the current view. */
-import { useEffect, type ComponentType } from 'react';
+import { useCallback, useEffect, type ComponentType } from 'react';
 import { AppErrorBanner, EngineBanner } from './components/Banners';
 import { UnsavedScansBanner } from './components/UnsavedScansBanner';
 import { Icon, type IconName } from './components/Icon';
 import { DeviceMenuProvider } from './components/DeviceMenu';
 import type { ViewId } from './store/app-store';
-import { useApp } from './store/context';
+import { useApi, useApp } from './store/context';
 import { AtRiskView } from './views/AtRiskView';
 import { DeviceDetailView } from './views/DeviceDetailView';
 import { DevicesView } from './views/DevicesView';
@@ -14,7 +14,8 @@ import { MapView } from './views/MapView';
 import { LiveScanView } from './views/LiveScanView';
 import { NewScanView } from './views/NewScanView';
 import { SettingsView } from './views/SettingsView';
-import { SHORTCUT_TARGET, shortcutAction } from './shortcuts';
+import { SHORTCUT_TARGET, shortcutAction, type ShortcutAction } from './shortcuts';
+import type { MenuCommand } from '../../shared/menu-commands';
 
 const NAV_ITEMS: ReadonlyArray<{ view: ViewId; label: string; icon: IconName }> = [
   { view: 'new-scan', label: 'New scan', icon: 'plus' },
@@ -40,12 +41,46 @@ const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   settings: SettingsView,
 };
 
+/** How long a command waits for its view to render (and a saved-scans listing to load) before giving up. */
+const COMMAND_WAIT_MS = 3000;
+
 /**
- * Applies the keyboard shortcuts (shortcuts.ts). Search and export act on the element of the view on
- * screen that carries the mark; when there is none, the Devices view is opened first.
+ * Runs a shortcut or menu command. Search, export and import act on the element of the view on screen that
+ * carries the mark (`data-shortcut`); when there is none, or it is not ready yet (import waits for the saved
+ * scans to load), the command's home view is opened and the element is awaited.
  */
-function useShortcuts(): void {
+function useCommandRunner(): (command: ShortcutAction | MenuCommand) => void {
   const navigate = useApp((s) => s.navigate);
+  return useCallback(
+    (command) => {
+      if (command.kind === 'view') {
+        navigate(command.view);
+        return;
+      }
+      const act = (): boolean => {
+        const element = document.querySelector<HTMLElement>(`[data-shortcut="${SHORTCUT_TARGET[command.kind]}"]`);
+        if (!element || (element as HTMLButtonElement).disabled) return false;
+        if (command.kind === 'search') element.focus();
+        else element.click();
+        return true;
+      };
+      if (act()) return;
+      navigate(command.kind === 'import' ? 'history' : 'devices');
+      const until = Date.now() + COMMAND_WAIT_MS;
+      const retry = () => {
+        if (!act() && Date.now() < until) setTimeout(retry, 50);
+      };
+      // The view renders on the next frame.
+      requestAnimationFrame(() => setTimeout(retry, 0));
+    },
+    [navigate],
+  );
+}
+
+/** Applies the keyboard shortcuts (shortcuts.ts) and the application menu's commands (desktop app). */
+function useShortcutsAndMenu(): void {
+  const run = useCommandRunner();
+  const api = useApi();
   useEffect(() => {
     const isMac = /Mac|iPhone|iPad/i.test(navigator.platform);
     const order = NAV_ITEMS.map((item) => item.view);
@@ -53,29 +88,19 @@ function useShortcuts(): void {
       const action = shortcutAction(event, order, isMac);
       if (!action) return;
       event.preventDefault();
-      if (action.kind === 'view') {
-        navigate(action.view);
-        return;
-      }
-      const act = (): boolean => {
-        const element = document.querySelector<HTMLElement>(`[data-shortcut="${SHORTCUT_TARGET[action.kind]}"]`);
-        if (!element) return false;
-        if (action.kind === 'search') element.focus();
-        else element.click();
-        return true;
-      };
-      if (act()) return;
-      navigate('devices');
-      // The Devices view renders on the next frame.
-      requestAnimationFrame(() => setTimeout(act, 0));
+      run(action);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+    const unsubscribe = api.on('app:menu-command', run);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
+  }, [run, api]);
 }
 
 export function App() {
-  useShortcuts();
+  useShortcutsAndMenu();
   const view = useApp((s) => s.view);
   const theme = useApp((s) => s.settings?.theme ?? 'system');
   const selected = useApp((s) => s.selectedDeviceId);

@@ -31,5 +31,5 @@ export function shortcutAction(press: KeyPress, navOrder: readonly ViewId[], isM
   return null;
 }
 
-/** Elements the shortcuts act on carry `data-shortcut` ("search", "export"): the views stay unaware of the keys. */
-export const SHORTCUT_TARGET = { search: 'search', export: 'export' } as const;
+/** Elements the shortcuts and menu commands act on carry `data-shortcut` ("search", "export", "import"): the views stay unaware of them. */
+export const SHORTCUT_TARGET = { search: 'search', export: 'export', import: 'import' } as const;

@@ -454,6 +454,22 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('saved scans throu
     expect(pageErrors.splice(0).every((e) => e.includes('422'))).toBe(true);
   });
 
+  it('runs the application menu\'s commands as their shortcuts would: Import Scan…, Find Device, a view', async () => {
+    // The desktop app's menu sends these on app:menu-command; the bridge pushes them the same way.
+    await nav(page, 'Settings').click();
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    app.server.sink('app:menu-command', { kind: 'import' });
+    expect((await chooser).isMultiple()).toBe(true);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Saved scans');
+
+    app.server.sink('app:menu-command', { kind: 'search' });
+    type WithDocument = { document: { activeElement: { getAttribute(name: string): string | null } | null } };
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as WithDocument).document.activeElement?.getAttribute('data-shortcut') ?? null), WAIT).toBe('search');
+
+    app.server.sink('app:menu-command', { kind: 'view', view: 'at-risk' });
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('At-risk hardware');
+  });
+
   it('finished with no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

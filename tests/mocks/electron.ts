@@ -282,6 +282,14 @@ export class Notification {
     Notification.shown.push(this.options);
   }
 }
+/** The application menu as built: templates are kept as given, so tests read labels, roles and clicks. */
+export const Menu = {
+  application: null as null | { template: unknown[] },
+  buildFromTemplate: (template: unknown[]) => ({ template }),
+  setApplicationMenu(menu: { template: unknown[] } | null) {
+    Menu.application = menu;
+  },
+};
 export const utilityProcess = {
   fork: (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) =>
     new MockUtilityProcess(modulePath, args, options),
@@ -291,6 +299,7 @@ export function resetElectronMock() {
   BrowserWindow.windows = [];
   powerSaveBlocker.active.clear();
   Notification.shown = [];
+  Menu.application = null;
   MockUtilityProcess.forked = [];
   app.removeAllListeners();
   app.paths = {};

@@ -228,7 +228,7 @@ export function HistoryView() {
         </div>
       )}
       <ViewHeader title="Saved scans" subtitle="Every assessment is saved on this computer as it runs. Open, compare and share them here; drop .forewarn files here to import them.">
-        <button type="button" className="button" onClick={() => fileInput.current?.click()} disabled={busy !== null || load.state !== 'done'}>
+        <button type="button" className="button" data-shortcut="import" onClick={() => fileInput.current?.click()} disabled={busy !== null || load.state !== 'done'}>
           {busy === 'import:' ? 'Importing…' : 'Import .forewarn file'}
         </button>
         <input ref={fileInput} type="file" accept=".forewarn,.json" multiple className="visually-hidden" aria-label="Import a .forewarn file" tabIndex={-1} onChange={importChosen} />

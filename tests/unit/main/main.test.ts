@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { app, ipcMain, protocol } from 'electron';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../../shared/ipc-channels';
-import { BrowserWindow, MockUtilityProcess, MockWebContents, Notification, powerSaveBlocker, resetElectronMock, type MockIpcMain } from '../../mocks/electron';
+import { BrowserWindow, Menu, MockUtilityProcess, MockWebContents, Notification, powerSaveBlocker, resetElectronMock, type MockIpcMain } from '../../mocks/electron';
 
 const mockIpc = ipcMain as unknown as MockIpcMain;
 const mockApp = app as unknown as { paths: Record<string, string>; makeReady(): void; quitCalled: boolean };
@@ -31,6 +31,16 @@ describe('main composition root', () => {
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
     expect(window.webContents.windowOpenHandler).not.toBeNull();
+  });
+
+  it('sets its own application menu: its commands reach the window, and a development build keeps DevTools', () => {
+    const template = Menu.application!.template as Array<{ label?: string; submenu?: Array<{ label?: string; role?: string; click?: () => void }> }>;
+    const view = template.find((m) => m.label === 'View')!.submenu!;
+    view.find((i) => i.label === 'At Risk')!.click!();
+    expect(window.webContents.sent).toContainEqual({ channel: 'app:menu-command', args: [{ kind: 'view', view: 'at-risk' }] });
+    // The mock app is not packaged: development keeps DevTools (a packaged one has neither, app-menu.test.ts).
+    expect(view.some((i) => i.role === 'toggleDevTools')).toBe(true);
+    expect(window.options.webPreferences).toMatchObject({ devTools: true });
   });
 
   it('serves every contract channel to its window only', async () => {
