@@ -27,6 +27,8 @@ export const INVOKE_CHANNELS = [
   'report:pdf',
   'report:csv',
   'report:json',
+  'report:xlsx',
+  'report:netbox',
   'library:unsaved',
   'library:retry-save',
   'library:save-elsewhere',

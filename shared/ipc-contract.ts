@@ -119,6 +119,10 @@ export const invokeChannels = {
   'report:csv': z.tuple([ScanIdSchema, z.enum(['inventory', 'findings'])]),
   /** The scan document as JSON (the CLI's `--json` format, versioned schema), findings re-checked with the current thresholds. */
   'report:json': z.tuple([ScanIdSchema]),
+  /** Inventory, findings and interfaces as one Excel workbook. */
+  'report:xlsx': z.tuple([ScanIdSchema]),
+  /** NetBox bulk-import CSVs (sites, manufacturers, roles, device types, devices, interfaces, IPs) in one ZIP. */
+  'report:netbox': z.tuple([ScanIdSchema]),
   'library:unsaved': z.tuple([]),
   'library:retry-save': z.tuple([ScanIdSchema]),
   'library:save-elsewhere': z.tuple([ScanIdSchema]),
@@ -149,6 +153,8 @@ export interface InvokeResults {
   'report:pdf': ProducedFile;
   'report:csv': ProducedFile;
   'report:json': ProducedFile;
+  'report:xlsx': ProducedFile;
+  'report:netbox': ProducedFile;
   'library:unsaved': UnsavedScan[];
   /** The scans still unsaved after the attempt. */
   'library:retry-save': UnsavedScan[];

@@ -35,6 +35,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'compare two scans of a site ("since last visit")',
     load: async () => import('./commands/diff').then((m) => ({ run: m.diffCommand, usage: m.DIFF_USAGE })),
   },
+  export: {
+    summary: 'export a scan as an Excel workbook or as NetBox import files',
+    load: async () => import('./commands/export').then((m) => ({ run: m.exportCommand, usage: m.EXPORT_USAGE })),
+  },
   'export-csv': {
     summary: 'export the inventory and findings as CSV',
     load: async () => import('./commands/export-csv').then((m) => ({ run: m.exportCsvCommand, usage: m.EXPORT_CSV_USAGE })),

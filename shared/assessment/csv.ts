@@ -8,7 +8,7 @@
 import type { ScanDocument } from '../scan-document';
 import { byRiskThenName, clean, deviceName, isPlaceholder, typeLabel } from './device-label';
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 /** The byte-order mark Excel needs to read the file as UTF-8. */
 export const UTF8_BOM = '\uFEFF';
@@ -48,6 +48,32 @@ export function findingRows(document: ScanDocument): Cell[][] {
     (d.findings ?? []).map((f) => [
       deviceName(d), d.ip, f.severity, f.rule, f.title, clean(f.subject ?? null), f.explanation, f.recommendation, f.predictedDate ?? null,
       f.evidence.map((e) => `${e.name}=${e.value ?? ''}${e.threshold !== undefined ? ` (threshold ${e.threshold})` : ''}`).join('; '),
+    ]),
+  );
+}
+
+export const INTERFACES_HEADER = [
+  'Device', 'IP address', 'Interface', 'Alias', 'Admin', 'Oper', 'Speed (Mb/s)', 'Duplex', 'In errors', 'Out errors', 'In discards', 'Out discards',
+  'FCS errors', 'Late collisions', 'Errors per second', 'Last change (days ago)', 'Connected to',
+] as const;
+
+/** Every interface of every device read over SNMP, with what the topology says hangs on it. */
+export function interfaceRows(document: ScanDocument): Cell[][] {
+  const names = new Map(document.devices.map((d) => [d.id, deviceName(d)]));
+  const peer = new Map<string, string>();
+  for (const link of document.links ?? []) {
+    const end = (e: { device: string; port: string | null }) => `${names.get(e.device) ?? e.device}${e.port ? ` ${e.port}` : ''}`;
+    if (link.a.port) peer.set(`${link.a.device}\u0000${link.a.port}`, end(link.b));
+    if (link.b.port) peer.set(`${link.b.device}\u0000${link.b.port}`, end(link.a));
+  }
+  const rate = (r: number | null | undefined) => (r === null || r === undefined ? 0 : r);
+  return document.devices.filter((d) => !isPlaceholder(d)).sort(byRiskThenName).flatMap((d) =>
+    (d.interfaces ?? []).map((i) => [
+      deviceName(d), d.ip, clean(i.name), clean(i.alias), i.adminStatus, i.operStatus, i.speedMbps, i.duplex,
+      i.counters.inErrors, i.counters.outErrors, i.counters.inDiscards, i.counters.outDiscards, i.counters.fcsErrors, i.counters.lateCollisions,
+      i.rates ? Math.round((rate(i.rates.inErrors) + rate(i.rates.outErrors)) * 100) / 100 : null,
+      i.lastChangeSeconds === null ? null : Math.round((i.lastChangeSeconds / 86_400) * 10) / 10,
+      peer.get(`${d.id}\u0000${i.name}`) ?? null,
     ]),
   );
 }

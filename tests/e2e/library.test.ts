@@ -11,6 +11,9 @@
  * and a delete with confirmation.
  * Screens go to test-results/screenshots/library-*.png.
  */
+import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
+import readXlsxFile from 'read-excel-file/node';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -243,6 +246,25 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('saved scans throu
     expect(document.scan.id).toBe(olderId);
     expect(document.devices.length).toBeGreaterThan(0);
     expect((await settledStatus(page)).text).toMatch(/^The scan document \(JSON\) downloaded as .+\.json/);
+  });
+
+  it('exports a saved scan as an Excel workbook and as NetBox import files, read back by real parsers', async () => {
+    const row = page.locator(`li[data-scan-id="${olderId}"]`);
+    const workbook = await downloadFrom(page, () => row.getByRole('button', { name: 'Excel' }).click());
+    expect(workbook.download.suggestedFilename()).toMatch(/^Harbour-Vets_Quay-Street_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheets = await readXlsxFile(workbook.bytes);
+    expect(sheets.map((s) => s.sheet)).toEqual(['Inventory', 'Findings', 'Interfaces']);
+    expect(sheets[0]!.data.length).toBeGreaterThan(1);
+    expect((await settledStatus(page)).text).toMatch(/^The Excel workbook downloaded as .+\.xlsx/);
+
+    const netbox = await downloadFrom(page, () => row.getByRole('button', { name: 'NetBox' }).click());
+    expect(netbox.download.suggestedFilename()).toMatch(/_netbox\.zip$/);
+    const files = unzipSync(new Uint8Array(netbox.bytes));
+    const devices = parse(strFromU8(files['5-devices.csv']!), { columns: true }) as Array<Record<string, string>>;
+    expect(devices.length).toBe(sheets[0]!.data.length - 1);
+    expect(Object.keys(devices[0]!)).toEqual(['name', 'role', 'manufacturer', 'device_type', 'status', 'site', 'serial', 'description', 'comments']);
+    expect(devices.every((d) => d.site === 'Quay Street')).toBe(true);
+    await screenshot(page, 'library-exports');
   });
 
   it('renames and tags the older scan', async () => {

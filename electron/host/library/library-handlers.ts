@@ -16,7 +16,7 @@ import { encodeAssessment } from './assessment-codec';
 
 export const LIBRARY_CHANNELS = [
   'library:list', 'library:open', 'library:rename', 'library:delete', 'library:tag',
-  'library:export', 'library:import', 'library:compare', 'library:set-layout', 'report:pdf', 'report:csv', 'report:json',
+  'library:export', 'library:import', 'library:compare', 'library:set-layout', 'report:pdf', 'report:csv', 'report:json', 'report:xlsx', 'report:netbox',
   'library:unsaved', 'library:retry-save', 'library:save-elsewhere',
 ] as const;
 export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
@@ -106,6 +106,16 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
     'report:json': async (id) => {
       const { document } = await (await lib()).open(id, { thresholds: thresholds() });
       return produce(`${await baseName(id)}.json`, Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8'));
+    },
+    'report:xlsx': async (id) => {
+      const { document } = await (await lib()).open(id, { thresholds: thresholds() });
+      const { scanWorkbook } = await import('../../report/workbook');
+      return produce(`${await baseName(id)}.xlsx`, await scanWorkbook(document));
+    },
+    'report:netbox': async (id) => {
+      const { document } = await (await lib()).open(id, { thresholds: thresholds() });
+      const { netboxBundle } = await import('../../report/netbox-bundle');
+      return produce(`${await baseName(id)}_netbox.zip`, netboxBundle(document));
     },
   };
 }

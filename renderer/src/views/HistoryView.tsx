@@ -157,6 +157,22 @@ export function HistoryView() {
         (m) => `Could not export the scan as JSON: ${m} Open the scan to check it is readable.`,
       );
     },
+    xlsx: (entry) => {
+      void run(
+        `xlsx:${entry.id}`,
+        `Making the Excel workbook of “${entry.name}”…`,
+        async () => deliveryMessage('The Excel workbook', deliverProducedFile(await api.invoke('report:xlsx', entry.id))),
+        (m) => `Could not make the Excel workbook: ${m} Open the scan to check it is readable.`,
+      );
+    },
+    netbox: (entry) => {
+      void run(
+        `netbox:${entry.id}`,
+        `Writing the NetBox import files of “${entry.name}”…`,
+        async () => deliveryMessage('The NetBox import files (ZIP; its README says the order)', deliverProducedFile(await api.invoke('report:netbox', entry.id))),
+        (m) => `Could not write the NetBox import files: ${m} Open the scan to check it is readable.`,
+      );
+    },
     toggleCompare: (entry) => setSelection((s) => toggleCompare(s, entry)),
     explain: (text) => setStatus({ tone: 'info', text }),
   };

@@ -39,6 +39,8 @@ const handlers: ApiHandlers = {
   'report:pdf': notUsed,
   'report:csv': notUsed,
   'report:json': notUsed,
+  'report:xlsx': notUsed,
+  'report:netbox': notUsed,
   'library:unsaved': notUsed,
   'library:retry-save': notUsed,
   'library:save-elsewhere': notUsed,

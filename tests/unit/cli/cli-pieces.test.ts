@@ -98,3 +98,27 @@ describe('packet rate warning', () => {
     expect(packetRateWarning(10_001)).toMatch(/^10,001 packets per second is above 10,000: /);
   });
 });
+
+describe('forewarn export --format xlsx|netbox', () => {
+  it('writes the workbook and the NetBox ZIP of a saved scan, and refuses an unknown format with usage', async () => {
+    const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { main } = await import('../../../electron/cli/main');
+    const readXlsxFile = (await import('read-excel-file/node')).default;
+    const { unzipSync } = await import('fflate');
+    const dir = await mkdtemp(join(tmpdir(), 'forewarn-cli-export-'));
+    try {
+      const scan = 'resources/samples/lab/lakeside-visit-2.json';
+      expect(await main(['export', scan, '--format', 'xlsx', '--out', join(dir, 'site.xlsx')])).toBe(0);
+      const sheets = await readXlsxFile(await readFile(join(dir, 'site.xlsx')));
+      expect(sheets.map((s) => s.sheet)).toEqual(['Inventory', 'Findings', 'Interfaces']);
+      expect(sheets[2]!.data.length).toBeGreaterThan(10);
+      expect(await main(['export', scan, '--format', 'NetBox', '--out', join(dir, 'site.zip')])).toBe(0);
+      expect(Object.keys(unzipSync(new Uint8Array(await readFile(join(dir, 'site.zip')))))).toContain('5-devices.csv');
+      expect(await main(['export', scan, '--format', 'pdf'])).toBe(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -20,6 +20,10 @@ export interface ScanRowActions {
   pdf(entry: ScanIndexEntry): void;
   csv(entry: ScanIndexEntry, kind: CsvKind): void;
   json(entry: ScanIndexEntry): void;
+  /** An Excel workbook (inventory, findings, interfaces). */
+  xlsx(entry: ScanIndexEntry): void;
+  /** NetBox's bulk-import files, in one ZIP. */
+  netbox(entry: ScanIndexEntry): void;
   remove(entry: ScanIndexEntry): Promise<boolean>;
   toggleCompare(entry: ScanIndexEntry): void;
   /** Says on the status line why an action cannot run now. */
@@ -90,7 +94,7 @@ export function ScanRow({ entry, busy, selected, justImported, actions }: { entr
           </div>
         )}
       </div>
-      {/* Two lines: what the scan produces (open, files, reports), then housekeeping. */}
+      {/* Three lines: open and share the scan, export its data for other tools, then housekeeping. */}
       <div className="scan-row-actions">
         <div className="scan-row-action-line" role="group" aria-label="Open and share">
           <button type="button" className="button button-small button-primary" onClick={() => actions.open(entry)} disabled={disabled}>
@@ -108,6 +112,8 @@ export function ScanRow({ entry, busy, selected, justImported, actions }: { entr
           <button type="button" className="button button-small" onClick={() => actions.pdf(entry)} disabled={disabled}>
             {mine === 'pdf' ? 'Making PDF…' : 'PDF report'}
           </button>
+        </div>
+        <div className="scan-row-action-line" role="group" aria-label="Export data">
           {CSV_KINDS.map((kind) => (
             <CsvExportButton
               key={kind}
@@ -129,6 +135,24 @@ export function ScanRow({ entry, busy, selected, justImported, actions }: { entr
             disabled={disabled}
           >
             {mine === 'json' ? 'Exporting…' : 'JSON'}
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            title="Inventory, findings and interfaces as one Excel workbook."
+            onClick={() => actions.xlsx(entry)}
+            disabled={disabled}
+          >
+            {mine === 'xlsx' ? 'Exporting…' : 'Excel'}
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            title="NetBox import files (site, manufacturers, roles, device types, devices, interfaces, IP addresses) in one ZIP, with the order to import them."
+            onClick={() => actions.netbox(entry)}
+            disabled={disabled}
+          >
+            {mine === 'netbox' ? 'Exporting…' : 'NetBox'}
           </button>
         </div>
         <div className="scan-row-action-line" role="group" aria-label="Manage">

@@ -44,7 +44,8 @@ export function deliveryOf(file: ProducedFile): Delivery {
   return { kind: 'cancelled' };
 }
 
-const MIME_TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.csv': 'text/csv', '.json': 'application/json', '.forewarn': 'application/octet-stream' };
+const MIME_TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.csv': 'text/csv', '.json': 'application/json', '.forewarn': 'application/octet-stream',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.zip': 'application/zip' };
 
 export function mimeTypeOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
