@@ -13,6 +13,7 @@ import type { TopologyFacts } from '../../shared/topology/facts';
 import type { HostFacts, Identity } from './identify/types';
 import type { SnmpSource } from './snmp/source';
 import type { RateLimiter } from './util/pacing';
+import type { HostHints } from './discovery/host-hints';
 
 export interface TargetPlanView {
   /** Merged, sorted, inclusive uint32 address ranges. */
@@ -114,6 +115,11 @@ export interface EngineProbes {
   isOwnAddress(ip: string): boolean;
   tcpProbe(ip: string, options: ProbeOptions): Promise<TcpOutcome>;
   reverseDns(ip: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<string | null>;
+  /**
+   * What a host without SNMP says of itself: mDNS, NetBIOS, UPnP, its web page (discovery/host-hints).
+   * Optional: without it, such hosts are known by their MAC's maker and open ports only.
+   */
+  hostHints?(ip: string, openTcpPorts: readonly number[], options: { timeoutMs: number; signal: AbortSignal }): Promise<HostHints>;
   identify(source: SnmpSource | null, facts: HostFacts, options: { quick: boolean; signal: AbortSignal }): Promise<Identity>;
   /** The technician's default gateway: the root of the topology. */
   defaultGateway(): Promise<string | null>;

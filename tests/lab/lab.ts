@@ -136,7 +136,7 @@ export async function labUp(options: LabUpOptions = {}): Promise<LabUpResult> {
   for (const host of office.hosts) {
     if (host.snmp?.kind === 'snmpsim') starts.push(startSnmpsim(host, office, timeout));
     if (host.snmp?.kind === 'node') starts.push(startMisbehavingAgent(host, timeout));
-    if (host.tcpPorts.length > 0) starts.push(startTcpListener(host, timeout));
+    if (host.tcpPorts.length > 0 || host.hints) starts.push(startTcpListener(host, timeout));
   }
   const voidListener = voidHost(office);
   if (hostNamespace(voidListener) !== office.void.namespace) throw new Error('lab: void namespace naming drifted');

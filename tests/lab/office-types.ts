@@ -89,6 +89,18 @@ export interface ExpectedIdentity {
   os: string | null;
   /** sysName as the agent reports it (normally the host's name); null without SNMP. */
   sysName: string | null;
+  /** The name Forewarn should give a host without SNMP or DNS, from what it says of itself (its hints). */
+  name?: string;
+}
+
+/** What a host without SNMP says of itself, served by its listener (agents/tcp-listener.ts). */
+export interface LabHostHints {
+  mdns?: { name: string; services: string[] };
+  netbios?: { name: string; workgroup: string };
+  /** A UPnP root device; its description is served on the host's port 80 at /upnp.xml. */
+  ssdp?: { friendlyName: string; manufacturer: string; modelName: string; deviceType: string };
+  /** The title of the page on port 80. */
+  title?: string;
 }
 
 export interface LabHost {
@@ -109,6 +121,8 @@ export interface LabHost {
   quirk?: 'malformed-ber' | 'looping-walk' | 'big-table' | 'hostile-strings';
   /** Free-form facts fragments may use (e.g. sysDescr, sysObjectID, uptime). */
   facts: Readonly<Record<string, string | number>>;
+  /** Names and hints it answers with over mDNS, NetBIOS, SSDP and HTTP. */
+  hints?: LabHostHints;
 }
 
 export interface LabSwitchLink {

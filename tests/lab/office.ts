@@ -119,6 +119,7 @@ interface HostInput {
   expected: Omit<ExpectedIdentity, 'sysName'> & { sysName?: string | null };
   quirk?: LabHost['quirk'];
   facts?: Record<string, string | number>;
+  hints?: LabHost['hints'];
 }
 
 function host(input: HostInput): LabHost {
@@ -136,6 +137,7 @@ function host(input: HostInput): LabHost {
     interfaces: input.interfaces ? input.interfaces(mac) : nic(mac, 'eth0', 'eth0', snmp ? LINUX_LO : null),
     expected: { ...input.expected, sysName: input.expected.sysName !== undefined ? input.expected.sysName : snmp ? input.name : null },
     ...(input.quirk ? { quirk: input.quirk } : {}),
+    ...(input.hints ? { hints: input.hints } : {}),
     facts: input.facts ?? {},
   };
 }
@@ -433,6 +435,37 @@ const hosts: LabHost[] = [
     tcpPorts: [80, 443, 554],
     attachment: access('11'),
     expected: { type: 'camera', vendor: 'Axis', ouiOrganization: 'Axis Communications AB', model: null, firmware: null, serial: null, os: null },
+  }),
+  // Hosts without SNMP that name themselves, as peers' scanners read them.
+  host({
+    name: 'tv-boardroom',
+    index: 52,
+    oui: OUI.espressif,
+    tcpPorts: [80],
+    attachment: access('15'),
+    hints: {
+      mdns: { name: 'Boardroom-TV', services: ['_airplay._tcp', '_raop._tcp'] },
+      ssdp: { friendlyName: '[TV] Boardroom', manufacturer: 'Samsung Electronics', modelName: 'QE55Q80T', deviceType: 'urn:schemas-upnp-org:device:MediaRenderer:1' },
+    },
+    expected: { type: 'iot', vendor: 'Samsung Electronics', ouiOrganization: 'Espressif Inc.', model: 'QE55Q80T', firmware: null, serial: null, os: null, name: 'Boardroom-TV' },
+  }),
+  host({
+    name: 'ws-frontdesk',
+    index: 53,
+    oui: OUI.dell,
+    tcpPorts: [139, 445],
+    attachment: access('16'),
+    hints: { netbios: { name: 'FRONTDESK-PC', workgroup: 'SMITHCO' } },
+    expected: { type: 'workstation', vendor: 'Dell', ouiOrganization: 'Dell Inc.', model: null, firmware: null, serial: null, os: null, name: 'FRONTDESK-PC' },
+  }),
+  host({
+    name: 'prn-reception',
+    index: 54,
+    oui: OUI.hpPrinter,
+    tcpPorts: [80],
+    attachment: access('17'),
+    hints: { mdns: { name: 'HP3822E5', services: ['_ipp._tcp', '_http._tcp'] }, title: 'HP Color LaserJet MFP M479fdw' },
+    expected: { type: 'printer', vendor: 'HP', ouiOrganization: 'Hewlett Packard', model: null, firmware: null, serial: null, os: null, name: 'HP3822E5' },
   }),
   host({
     name: 'bad-ber',

@@ -187,7 +187,8 @@ function startNode(host: LabHost, role: 'tcp' | 'agent', script: string, args: s
 }
 
 export function startTcpListener(host: LabHost, timeoutMs: number): Started {
-  return startNode(host, 'tcp', 'tcp-listener.js', ['--ip', host.ip, '--ports', host.tcpPorts.join(',')], timeoutMs);
+  const hints = host.hints ? ['--hints', Buffer.from(JSON.stringify(host.hints)).toString('base64')] : [];
+  return startNode(host, 'tcp', 'tcp-listener.js', ['--ip', host.ip, '--ports', host.tcpPorts.join(','), ...hints], timeoutMs);
 }
 
 export function startMisbehavingAgent(host: LabHost, timeoutMs: number): Started {

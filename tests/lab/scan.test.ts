@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ScanDocumentSchema, type Device, type ScanDocument } from '../../shared/scan-document';
 import type { ScanEvent } from '../../shared/scan-events';
 import { execInNamespace, execInTech, labPaths, office, spawnInTech, truth, truthHost } from './lab.js';
-import { hostNamespace } from './office.js';
+import { findHost, hostNamespace } from './office.js';
 
 const labAvailable = inject('labAvailable');
 const BIN = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
@@ -104,8 +104,37 @@ describe.skipIf(!labAvailable)('forewarn scan in the lab', () => {
     }
   });
 
-  it('names the vendor of hosts without SNMP from the MAC OUI', () => {
+  it('names the vendor of hosts without SNMP: their MAC\'s maker, or the maker they name themselves', () => {
     for (const host of truth.noSnmpHosts) expect(deviceAt(quick, host.ip)?.vendor, host.name).toBe(host.expected.vendor);
+  });
+
+  it('names hosts without SNMP by what they say of themselves (mDNS, NetBIOS, UPnP, web page), with evidence', () => {
+    const named = truth.hosts.filter((h) => h.expected.name !== undefined);
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    for (const host of named) {
+      const device = deviceAt(quick, host.ip)!;
+      expect(device.hostname, host.name).toBe(host.expected.name);
+      expect(device.type, host.name).toBe(host.expected.type);
+      if (host.expected.model) expect(device.model, host.name).toBe(host.expected.model);
+      const nameEvidence = device.identification.evidence.find((e) => e.field === 'hostname' && e.value === host.expected.name);
+      expect(nameEvidence?.rule, host.name).toMatch(/^name:(?:mdns|netbios|ssdp)$/);
+    }
+    // The television's own words beat its Wi-Fi module's maker; the printer announces IPP.
+    const tv = deviceAt(quick, truthHost('tv-boardroom').ip)!;
+    expect(tv.identification.evidence).toContainEqual(expect.objectContaining({ field: 'vendor', rule: 'ssdp:manufacturer', value: 'Samsung Electronics' }));
+    const printer = deviceAt(quick, truthHost('prn-reception').ip)!;
+    expect(printer.identification.evidence.map((e) => e.rule)).toContain('mdns:printer-service');
+  });
+
+  it('reads the web page title of a host without SNMP when a full assessment found its web port', async () => {
+    const printer = truthHost('prn-reception');
+    const json = join(dir, 'named.json');
+    const result = await execInTech(process.execPath, [BIN, 'scan', printer.ip, '--sample-interval', '0', '--json', json], { timeoutMs: 60_000 });
+    expect(result.code, result.stderr).toBe(0);
+    const device = deviceAt(ScanDocumentSchema.parse(JSON.parse(readFileSync(json, 'utf8'))), printer.ip)!;
+    expect(device.reachability.tcp).toContain(80);
+    expect(device.identification.evidence).toContainEqual(expect.objectContaining({ rule: 'web-title:printer', observed: findHost('prn-reception').hints!.title, source: `http://${printer.ip}/` }));
+    expect(device).toMatchObject({ hostname: printer.expected.name, type: 'printer' });
   });
 
   it('marks the agent that answers garbage with an error, and goes on', () => {

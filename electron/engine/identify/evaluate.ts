@@ -78,6 +78,7 @@ export function pickWinners(evidence: readonly Evidence[]) {
     model: best.get('model')?.value ?? null,
     firmware: best.get('firmware')?.value ?? null,
     serial: best.get('serial')?.value ?? null,
+    hostname: best.get('hostname')?.value ?? null,
   };
 }
 

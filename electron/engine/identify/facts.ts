@@ -15,6 +15,8 @@ import { conditionHolds } from './evaluate';
 import { COLUMN, ENT_CLASS, HR_DEVICE_PRINTER, OID } from './oids';
 import { enterprisesWorthAsking, worthAsking, type EnterpriseGate } from './rules/probe-gates';
 import type { Facts, HostFacts, Rule } from './types';
+import type { HostHints } from '../discovery/host-hints';
+import { HINT_FACT } from './rules/host-hints';
 
 const GET_BATCH = 20;
 const ENTITY_MAX_ROWS = 400;
@@ -54,6 +56,7 @@ export function hostFacts(host: HostFacts): Facts {
   if (host.mac) put(facts, 'mac', host.mac, 'mac');
   if (host.hostname) put(facts, 'hostname', host.hostname, 'dns');
   for (const port of host.openTcpPorts ?? []) put(facts, `tcp:${port}`, 'open', `tcp:${port}`);
+  if (host.hints) putHintFacts(facts, host.hints);
   const sys = host.system;
   if (sys) {
     put(facts, OID.sysDescr, sys.sysDescr ?? null, OID.sysDescr);
@@ -62,6 +65,24 @@ export function hostFacts(host: HostFacts): Facts {
     put(facts, OID.sysServices, sys.sysServices != null ? String(sys.sysServices) : null, OID.sysServices);
   }
   return facts;
+}
+
+/** The host's own words (discovery/host-hints) as facts, each with the service it came from. */
+function putHintFacts(facts: Facts, hints: HostHints): void {
+  const { mdns, netbios, ssdp, web } = hints;
+  put(facts, HINT_FACT.mdnsName, mdns?.name ?? null, 'mdns');
+  for (const service of mdns?.services ?? []) put(facts, `${HINT_FACT.mdnsService}${service}`, 'announced', 'mdns');
+  put(facts, HINT_FACT.netbiosName, netbios?.name ?? null, 'netbios');
+  put(facts, HINT_FACT.netbiosWorkgroup, netbios?.workgroup ?? null, 'netbios');
+  put(facts, HINT_FACT.ssdpName, ssdp?.friendlyName ?? null, 'ssdp');
+  put(facts, HINT_FACT.ssdpMaker, ssdp?.manufacturer ?? null, 'ssdp');
+  put(facts, HINT_FACT.ssdpModel, ssdp?.modelName ?? null, 'ssdp');
+  put(facts, HINT_FACT.ssdpSerial, ssdp?.serialNumber ?? null, 'ssdp');
+  put(facts, HINT_FACT.ssdpType, ssdp?.deviceType ?? null, 'ssdp');
+  put(facts, HINT_FACT.webTitle, web?.title ?? null, web?.url ?? 'http');
+  put(facts, HINT_FACT.webServer, web?.server ?? null, web?.url ?? 'http');
+  put(facts, HINT_FACT.certName, web?.certificateName ?? null, 'tls');
+  put(facts, HINT_FACT.certOrganization, web?.certificateOrganization ?? null, 'tls');
 }
 
 function storeVarbind(facts: Facts, key: string, vb: VarBind | null | undefined): void {

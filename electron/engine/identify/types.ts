@@ -5,6 +5,7 @@
 import type { DeviceType } from '../../../shared/device-types';
 import type { Evidence } from '../../../shared/scan-document';
 import type { VendorScope } from './rule-owners';
+import type { HostHints } from '../discovery/host-hints';
 
 export type { Evidence };
 
@@ -21,7 +22,7 @@ export interface Fact {
  */
 export type Facts = Map<string, Fact>;
 
-export type ValueField = 'vendor' | 'model' | 'firmware' | 'serial';
+export type ValueField = 'vendor' | 'model' | 'firmware' | 'serial' | 'hostname';
 
 /** A test on one fact. All tests present on a condition must hold. */
 export interface Condition {
@@ -64,6 +65,8 @@ export interface Identity {
   model: string | null;
   firmware: string | null;
   serial: string | null;
+  /** The host's name: its DNS name, else the name it gave over mDNS, NetBIOS or UPnP (host-hints). */
+  hostname?: string | null;
   evidence: Evidence[];
 }
 
@@ -72,6 +75,8 @@ export interface HostFacts {
   mac?: string | null;
   hostname?: string | null;
   openTcpPorts?: readonly number[];
+  /** What the host said of itself without SNMP: mDNS, NetBIOS, UPnP, its web page (discovery/host-hints). */
+  hints?: HostHints | null;
   /** The system group, if discovery already read it (saves a round trip). */
   system?: Partial<IdentitySystemGroup> | null;
 }

@@ -8,6 +8,7 @@ import { evaluateFindings } from '../../../shared/health/evaluate';
 import { scoreRisk } from '../../../shared/health/risk';
 import type { Finding } from '../../../shared/health/schema';
 import type { Identity, SnmpOutcome } from '../probes';
+import type { HostHints } from '../discovery/host-hints';
 import type { ScanContext } from './context';
 import { observeWalkProblems } from './observed-source';
 import { withWalkCache } from '../snmp/walk-cache';
@@ -19,13 +20,15 @@ export async function enrichDevice(context: ScanContext, ip: string): Promise<vo
   const { registry, signal } = context;
   if (signal.aborted) return;
   try {
-    const hostname = await reverseDnsOf(context, ip);
+    const snmp = context.snmpByIp.get(ip);
+    // A host without SNMP is asked, at the same time as DNS, what it calls itself (mDNS, NetBIOS, UPnP, web).
+    const [hostname, hints] = await Promise.all([reverseDnsOf(context, ip), snmp ? null : hostHintsOf(context, ip)]);
     if (hostname) registry.upsert(ip, { hostname });
-    const agent = observed(context, ip, context.snmpByIp.get(ip));
-    let identity = await identify(context, ip, hostname, agent?.snmp, context.quick);
+    const agent = observed(context, ip, snmp);
+    let identity = await identify(context, ip, { hostname, hints }, agent?.snmp, context.quick);
     // Deep reads of an agent that loops or babbles are junk (a "printer" with seven alarms):
     // keep only what the system group, the MAC and the ports say; the broken agent is itself a finding.
-    if (agent?.untrustworthy()) identity = await identify(context, ip, hostname, agent.snmp, true);
+    if (agent?.untrustworthy()) identity = await identify(context, ip, { hostname, hints }, agent.snmp, true);
     publishIdentity(context, ip, identity);
     if (!context.quick && agent && !agent.untrustworthy()) await readDeeper(context, ip, identity, agent.snmp, agent.untrustworthy);
     assessFindings(context, ip);
@@ -49,11 +52,11 @@ function observed(context: ScanContext, ip: string, snmp: SnmpOutcome | undefine
   return { snmp: { ...snmp, source }, untrustworthy: () => broken };
 }
 
-async function identify(context: ScanContext, ip: string, hostname: string | null, snmp: SnmpOutcome | undefined, quick: boolean): Promise<Identity> {
+async function identify(context: ScanContext, ip: string, named: { hostname: string | null; hints: HostHints | null }, snmp: SnmpOutcome | undefined, quick: boolean): Promise<Identity> {
   const device = context.registry.get(ip);
   return context.probes.identify(
     snmp?.source ?? null,
-    { mac: device?.mac ?? null, hostname, openTcpPorts: device?.reachability.tcp ?? [], system: snmp?.system ?? null },
+    { mac: device?.mac ?? null, hostname: named.hostname, hints: named.hints, openTcpPorts: device?.reachability.tcp ?? [], system: snmp?.system ?? null },
     { quick, signal: context.signal },
   );
 }
@@ -61,9 +64,21 @@ async function identify(context: ScanContext, ip: string, hostname: string | nul
 function publishIdentity(context: ScanContext, ip: string, identity: Identity): void {
   context.registry.upsert(
     ip,
-    { vendor: identity.vendor, type: identity.type, model: identity.model, firmware: identity.firmware, serial: identity.serial },
+    {
+      vendor: identity.vendor, type: identity.type, model: identity.model, firmware: identity.firmware, serial: identity.serial,
+      // The name the host gave itself (mDNS, NetBIOS, UPnP) when DNS has none; DNS's own stays.
+      ...(identity.hostname ? { hostname: identity.hostname } : {}),
+    },
     identity.evidence,
   );
+}
+
+/** What the host says of itself (probes.hostHints), or null when the probes cannot ask or nothing answered. */
+async function hostHintsOf(context: ScanContext, ip: string): Promise<HostHints | null> {
+  if (!context.probes.hostHints) return null;
+  const openTcpPorts = context.registry.get(ip)?.reachability.tcp ?? [];
+  const hints = await context.probes.hostHints(ip, openTcpPorts, { timeoutMs: context.request.limits.timeoutMs, signal: context.signal }).catch(() => null);
+  return hints && (hints.mdns || hints.netbios || hints.ssdp || hints.web) ? hints : null;
 }
 
 /** Health and topology facts; they share the device's SNMP session (its own limits keep the agent comfortable). */

@@ -1,9 +1,12 @@
 /**
  * The open TCP ports of one lab host: accepts connections on each port, sends
  * the banner a real service would (SSH, telnet), and closes idle connections.
- * Usage: node tcp-listener.js --ip 10.77.0.10 --ports 80,9100 [--ready FILE]
+ * With --hints (base64 JSON, see name-services.ts) it also answers mDNS, NetBIOS and SSDP, and its port 80
+ * serves a page with the host's title and its UPnP description.
+ * Usage: node tcp-listener.js --ip 10.77.0.10 --ports 80,9100 [--hints B64] [--ready FILE]
  */
 import { createServer, type Socket } from 'node:net';
+import { serveNameServices, upnpDescription, type HostHints } from './name-services.js';
 import { parseArgs, signalReady } from './ready.js';
 
 const BANNERS: Record<number, string> = {
@@ -16,16 +19,24 @@ const IDLE_MS = 5_000;
 const args = parseArgs(process.argv.slice(2));
 const ip = args.ip ?? '0.0.0.0';
 const ports = (args.ports ?? '').split(',').filter(Boolean).map(Number);
+const hints: HostHints = args.hints ? (JSON.parse(Buffer.from(args.hints, 'base64').toString('utf8')) as HostHints) : {};
+
+/** The answer of a web port: the UPnP description, the host's titled page, or a bare "ok". */
+function httpResponse(request: string): string {
+  const path = /^GET (\S+)/.exec(request)?.[1] ?? '/';
+  const respond = (type: string, body: string) => `HTTP/1.0 200 OK\r\nContent-Type: ${type}\r\nServer: lab-httpd/1.0\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  if (path === '/upnp.xml' && hints.ssdp) return respond('text/xml', upnpDescription(hints.ssdp));
+  if (hints.title) return respond('text/html; charset=utf-8', `<!doctype html><html><head><title>${hints.title}</title></head><body></body></html>`);
+  return respond('text/plain', 'ok');
+}
 
 function serve(socket: Socket, port: number): void {
   socket.setTimeout(IDLE_MS, () => socket.destroy());
   socket.on('error', () => socket.destroy());
   const banner = BANNERS[port];
   if (banner) socket.write(banner);
-  socket.on('data', () => {
-    if (port === 80 || port === 631 || port === 5000) {
-      socket.end('HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok');
-    }
+  socket.on('data', (data) => {
+    if (port === 80 || port === 631 || port === 5000) socket.end(httpResponse(data.toString('latin1')));
   });
 }
 
@@ -39,4 +50,5 @@ await Promise.all(
       }),
   ),
 );
+await serveNameServices(ip, hints);
 signalReady(args.ready);

@@ -119,7 +119,28 @@ describe('identifyDevice without SNMP', () => {
 
   it('stays unknown when nothing is known, with no evidence', async () => {
     const id = await identifyDevice(null, {}, { quick: false });
-    expect(id).toEqual({ vendor: null, type: 'unknown', model: null, firmware: null, serial: null, evidence: [] });
+    expect(id).toEqual({ vendor: null, type: 'unknown', model: null, firmware: null, serial: null, hostname: null, evidence: [] });
+  });
+
+  it('names a host without SNMP by what it says of itself: mDNS before NetBIOS, UPnP maker and model, services and titles', async () => {
+    const hints = {
+      mdns: { name: 'Boardroom-TV', services: ['_airplay._tcp', '_raop._tcp'] },
+      netbios: { name: 'BOARDROOMTV', workgroup: 'WORKGROUP' },
+      ssdp: { friendlyName: '[TV] Boardroom', manufacturer: 'Samsung Electronics', modelName: 'QE55Q80T', modelNumber: null, serialNumber: null, deviceType: 'MediaRenderer' },
+      web: null,
+    };
+    const tv = await identifyDevice(null, { mac: '00:00:5e:00:53:01', hints }, { quick: true });
+    expect(tv).toMatchObject({ hostname: 'Boardroom-TV', vendor: 'Samsung Electronics', model: 'QE55Q80T', type: 'iot' });
+    expect(tv.evidence).toContainEqual(expect.objectContaining({ field: 'hostname', rule: 'name:mdns', source: 'mdns' }));
+    // DNS, when it has the host, names it first; a printer's IPP service and page title make it a printer.
+    const printer = await identifyDevice(null, {
+      hostname: 'prn-2.office.lan',
+      hints: { mdns: { name: 'BRN3C2AF4', services: ['_ipp._tcp'] }, netbios: null, ssdp: null, web: { title: 'Brother MFC-L2750DW series', server: 'debut/1.30', certificateName: null, certificateOrganization: 'Brother Industries, Ltd.', url: 'https://10.0.0.9/' } },
+    }, { quick: true });
+    expect(printer).toMatchObject({ hostname: 'prn-2.office.lan', type: 'printer', vendor: 'Brother Industries, Ltd.' });
+    // SNMP evidence outweighs a host's own words.
+    const nas = await identifyDevice(countingSource(SYNOLOGY), { hints: { mdns: null, netbios: null, ssdp: null, web: { title: 'Router login', server: null, certificateName: null, certificateOrganization: null, url: 'http://x/' } } }, { quick: false });
+    expect(nas.type).toBe('nas');
   });
 
   it('lets weak port evidence lose to SNMP evidence', async () => {

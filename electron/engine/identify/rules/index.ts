@@ -6,6 +6,7 @@ import { OID } from '../oids';
 import type { Rule } from '../types';
 import { COMPILED_RULES, KNOWLEDGE_FACT } from './compiled';
 import { HOST_RULES } from './host';
+import { HINT_FACT, HOST_HINT_RULES } from './host-hints';
 import { MIB_PRESENCE_RULES } from './mib-presence';
 import { PRODUCT_TABLE_RULES } from './product-tables';
 import { DESCR_WORDS, SYSDESCR_RULES } from './sysdescr';
@@ -19,11 +20,14 @@ export const DEEP_RULES: readonly Rule[] = [
   ...PRODUCT_TABLE_RULES,
   ...SYSDESCR_RULES,
   ...HOST_RULES,
+  ...HOST_HINT_RULES,
   ...COMPILED_RULES,
 ];
 
 const QUICK_FACTS = new Set<string>([OID.sysDescr, DESCR_WORDS, OID.sysObjectID, OID.sysName, OID.sysServices, 'mac', 'mac.vendor', 'mac.randomised', 'hostname', ...Object.values(KNOWLEDGE_FACT)]);
-const isQuickFact = (key: string) => QUICK_FACTS.has(key) || key.startsWith('tcp:');
+// Host hints are read by discovery, not over SNMP: quick mode has them too.
+const HINT_FACTS = new Set<string>(Object.values(HINT_FACT));
+const isQuickFact = (key: string) => QUICK_FACTS.has(key) || key.startsWith('tcp:') || HINT_FACTS.has(key) || key.startsWith(HINT_FACT.mdnsService);
 
 export const QUICK_RULES: readonly Rule[] = DEEP_RULES.filter(
   (rule) => isQuickFact(rule.fact) && (rule.also ?? []).every((c) => isQuickFact(c.fact)),
