@@ -1,5 +1,6 @@
 /** Application settings as the UI sees them. Secrets live elsewhere (see credentials.ts). */
 import { z } from 'zod';
+import { MAX_TCP_PORTS } from './tcp-ports';
 
 export const ScanLimitsSchema = z.object({
   /** Addresses probed at once. */
@@ -10,6 +11,8 @@ export const ScanLimitsSchema = z.object({
   packetsPerSecond: z.number().int().min(10).max(100_000),
   /** Probe a few TCP ports to find hosts that drop ICMP on routed subnets. */
   tcpProbe: z.boolean(),
+  /** The ports that probe tries (absent: DEFAULT_TCP_PORTS, shared/tcp-ports.ts). */
+  tcpPorts: z.array(z.number().int().min(1).max(65_535)).min(1).max(MAX_TCP_PORTS).optional(),
   /**
    * Full assessment: milliseconds between the two interface-counter samples
    * (error rates); absent means the engine's default.

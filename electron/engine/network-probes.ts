@@ -68,8 +68,8 @@ export function createNetworkProbes(): EngineProbes {
       return { outcome, errors };
     },
 
-    async tcpProbe(ip, { timeoutMs, signal, rateLimiter }) {
-      const { alive, open } = await probeTcp(ip, { timeoutMs, signal, rateLimiter, neighbourGate: gate });
+    async tcpProbe(ip, { timeoutMs, signal, rateLimiter, ports }) {
+      const { alive, open } = await probeTcp(ip, { timeoutMs, signal, rateLimiter, neighbourGate: gate, ...(ports ? { ports } : {}) });
       return { alive, open };
     },
 

@@ -113,7 +113,8 @@ export interface EngineProbes {
   resolvesByArp(ip: string): boolean;
   /** One of this machine's own addresses: alive by definition. */
   isOwnAddress(ip: string): boolean;
-  tcpProbe(ip: string, options: ProbeOptions): Promise<TcpOutcome>;
+  /** Connect probes of the host's ports: `ports` when given, else the default list (shared/tcp-ports.ts). */
+  tcpProbe(ip: string, options: ProbeOptions & { ports?: readonly number[] }): Promise<TcpOutcome>;
   reverseDns(ip: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<string | null>;
   /**
    * What a host without SNMP says of itself: mDNS, NetBIOS, UPnP, its web page (discovery/host-hints).

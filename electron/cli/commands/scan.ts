@@ -12,6 +12,7 @@ import { DEFAULT_SCAN_LIMITS, packetRateWarning, SCAN_LIMIT_BOUNDS } from '../..
 import type { ScanEvent } from '../../../shared/scan-events';
 import type { EngineScanRequest } from '../../../shared/scan-request';
 import type { ScanDocument } from '../../../shared/scan-document';
+import { DEFAULT_TCP_PORTS, formatTcpPortList, parseTcpPortList } from '../../../shared/tcp-ports';
 import { createNetworkProbes } from '../../engine/network-probes';
 import { runScan, ScanRejectedError } from '../../engine/scan/run-scan';
 import { ENGINE_VERSION } from '../../engine/version';
@@ -44,6 +45,7 @@ Options:
   --timeout MS            per-probe timeout (default ${DEFAULT_SCAN_LIMITS.timeoutMs})
   --pps N                 global packets-per-second cap (default ${DEFAULT_SCAN_LIMITS.packetsPerSecond})
   --no-tcp                skip the TCP connect probe
+  --ports LIST            TCP ports to probe, e.g. 22,80,443,8000-8010 (default ${formatTcpPortList(DEFAULT_TCP_PORTS)})
   --sample-interval MS    full assessment: time between the two interface-counter samples
                           that turn error counters into rates (default 10000; 0 = one sample)
   --allow-large           confirm scanning more than a /16
@@ -53,6 +55,12 @@ ${FAIL_ON_HELP}
   --client NAME, --site NAME
                           label the assessment
 `;
+
+function portsFlag(text: string): number[] {
+  const list = parseTcpPortList(text);
+  if ('error' in list) throw new UsageError(`--ports: ${list.error}`);
+  return list.ports;
+}
 
 export async function scanCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -68,6 +76,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
       timeout: { type: 'string' },
       pps: { type: 'string' },
       'no-tcp': { type: 'boolean', default: false },
+      ports: { type: 'string' },
       'sample-interval': { type: 'string' },
       tree: { type: 'boolean', default: false },
       'allow-large': { type: 'boolean', default: false },
@@ -98,6 +107,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
       timeoutMs: boundedInteger('--timeout', values.timeout, DEFAULT_SCAN_LIMITS.timeoutMs, SCAN_LIMIT_BOUNDS.timeoutMs),
       packetsPerSecond: boundedInteger('--pps', values.pps, DEFAULT_SCAN_LIMITS.packetsPerSecond, SCAN_LIMIT_BOUNDS.packetsPerSecond),
       tcpProbe: !values['no-tcp'],
+      ...(values.ports !== undefined ? { tcpPorts: portsFlag(values.ports) } : {}),
     },
     ...(values['sample-interval'] !== undefined
       ? { interfaceSampleMs: boundedInteger('--sample-interval', values['sample-interval'], 0, SCAN_LIMIT_BOUNDS.interfaceSampleMs) }

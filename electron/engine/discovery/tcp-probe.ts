@@ -7,8 +7,7 @@ import net from 'node:net';
 import type { ConcurrencyLimiter, RateLimiter } from '../util/pacing';
 import { allowManyListeners } from '../util/concurrently';
 
-/** Discovery ports (SSH, HTTP, HTTPS, SMB, RDP, JetDirect, IPP) plus Telnet and 8080 for the security findings. */
-export const DEFAULT_TCP_PORTS: readonly number[] = [22, 80, 443, 445, 3389, 9100, 631, 23, 8080];
+import { DEFAULT_TCP_PORTS } from '../../../shared/tcp-ports';
 
 export interface TcpProbeOptions {
   timeoutMs: number;

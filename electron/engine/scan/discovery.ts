@@ -163,7 +163,7 @@ async function probeAddress(context: ScanContext, ip: string, { knownAlive, icmp
 
   const tcp =
     request.limits.tcpProbe && !context.quick
-      ? probes.tcpProbe(ip, options).then((result) => {
+      ? probes.tcpProbe(ip, { ...options, ...(request.limits.tcpPorts ? { ports: request.limits.tcpPorts } : {}) }).then((result) => {
           if (result.alive || registry.has(ip)) registry.upsert(ip, { reachability: { tcp: result.open } });
         })
       : Promise.resolve();

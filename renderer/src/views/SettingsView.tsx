@@ -6,6 +6,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { V3AuthProtocolSchema, V3PrivProtocolSchema, v3UserProblem, type PublicCredentialProfile, type V3User } from '../../../shared/credentials';
 import { packetRateWarning, SCAN_LIMIT_BOUNDS, type ScanLimits } from '../../../shared/settings';
+import { DEFAULT_TCP_PORTS, formatTcpPortList, MAX_TCP_PORTS, parseTcpPortList } from '../../../shared/tcp-ports';
 import { sentence } from '../format';
 import { messageOf } from '../store/app-store';
 import { useApi, useApp } from '../store/context';
@@ -78,7 +79,7 @@ function AppearanceCard() {
   );
 }
 
-const LIMIT_FIELDS: ReadonlyArray<{ key: Exclude<keyof ScanLimits, 'tcpProbe' | 'interfaceSampleMs'>; label: string; help: string }> = [
+const LIMIT_FIELDS: ReadonlyArray<{ key: Exclude<keyof ScanLimits, 'tcpProbe' | 'tcpPorts' | 'interfaceSampleMs'>; label: string; help: string }> = [
   { key: 'concurrency', label: 'Addresses probed at once', help: 'Lower it on slow links or fragile devices.' },
   { key: 'timeoutMs', label: 'Timeout per request (ms)', help: 'Raise it for remote sites over VPN.' },
   { key: 'packetsPerSecond', label: 'Packets per second (cap)', help: 'The whole scan never sends faster than this.' },
@@ -88,13 +89,21 @@ function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
   const updateSettings = useApp((s) => s.updateSettings);
   const baseId = useId();
   const [draft, setDraft] = useState<ScanLimits>(limits);
+  // The port list as typed; parsed on every change, saved only when it reads as ports.
+  const [portsText, setPortsText] = useState(limits.tcpPorts ? formatTcpPortList(limits.tcpPorts) : '');
+  const portList = portsText.trim() ? parseTcpPortList(portsText) : null;
+  const portsError = portList && 'error' in portList ? portList.error : null;
   const rateWarning = packetRateWarning(draft.packetsPerSecond);
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (portsError) return;
     setState({ kind: 'saving' });
-    updateSettings({ scan: draft }).then(
+    const { tcpPorts: _previous, ...rest } = draft;
+    // An empty list means the default one.
+    const scan: ScanLimits = portList && 'ports' in portList ? { ...rest, tcpPorts: portList.ports } : rest;
+    updateSettings({ scan }).then(
       () => setState({ kind: 'saved' }),
       (err: unknown) => setState({ kind: 'error', message: messageOf(err) }),
     );
@@ -149,8 +158,32 @@ function ScanLimitsCard({ limits }: { limits: ScanLimits }) {
           <span className="choice-detail">Finds hosts that drop ping, e.g. Windows PCs with the firewall on.</span>
         </span>
       </label>
+      <div className="field">
+        <label htmlFor={`${baseId}-ports`}>TCP ports probed</label>
+        <input
+          id={`${baseId}-ports`}
+          type="text"
+          inputMode="numeric"
+          spellCheck={false}
+          disabled={!draft.tcpProbe}
+          value={portsText}
+          placeholder={`${formatTcpPortList(DEFAULT_TCP_PORTS)} (default)`}
+          aria-invalid={portsError ? true : undefined}
+          aria-describedby={`${baseId}-ports-help`}
+          onChange={(e) => setPortsText(e.target.value)}
+        />
+        {portsError ? (
+          <p className="error-text" id={`${baseId}-ports-help`} role="alert">
+            {portsError}
+          </p>
+        ) : (
+          <p className="help" id={`${baseId}-ports-help`}>
+            Ports and ranges (8000-8010), at most {MAX_TCP_PORTS}. Each is one connection per host: a short list keeps scans fast. Empty: the default list.
+          </p>
+        )}
+      </div>
       <div className="actions">
-        <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
+        <button type="submit" className="button button-primary" disabled={state.kind === 'saving' || portsError !== null}>
           Save scan speed
         </button>
         {state.kind === 'saved' && <span className="help" role="status">Saved.</span>}

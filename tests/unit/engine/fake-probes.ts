@@ -5,6 +5,7 @@ import { sleep } from '../../../electron/engine/util/pacing';
 import type { DeviceError } from '../../../shared/scan-document';
 import type { HealthReadings } from '../../../shared/health/schema';
 import { emptyTopologyFacts } from '../../../shared/topology/facts';
+import type { HostHints } from '../../../electron/engine/discovery/host-hints';
 
 export interface FakeHost {
   ping?: { alive: boolean; delayMs?: number };
@@ -13,6 +14,8 @@ export interface FakeHost {
   arpAfterMs?: number;
   snmp?: { sysName: string; sysDescr: string; delayMs?: number; volumePercent?: number; loops?: boolean } | { errors: DeviceError[] };
   tcpOpen?: number[];
+  /** What it says of itself without SNMP (mDNS, NetBIOS, UPnP, web). */
+  hints?: Partial<HostHints>;
 }
 
 const emptySource: SnmpSource = {
@@ -26,9 +29,9 @@ export interface FakeNetworkOptions {
   cheapPings?: boolean;
 }
 
-export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[], pingTimeoutMs = 50, network: FakeNetworkOptions = {}): EngineProbes & { closed: string[]; calls: { ping: number; snmp: number } } {
+export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[], pingTimeoutMs = 50, network: FakeNetworkOptions = {}): EngineProbes & { closed: string[]; calls: { ping: number; snmp: number; tcpPorts: Array<readonly number[] | undefined>; hints: string[] } } {
   const closed: string[] = [];
-  const calls = { ping: 0, snmp: 0 };
+  const calls = { ping: 0, snmp: 0, tcpPorts: [] as Array<readonly number[] | undefined>, hints: [] as string[] };
   const wait = (ms: number, signal: AbortSignal) => sleep(ms, signal);
   return {
     closed,
@@ -81,9 +84,14 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
       };
       return { outcome, errors: [] };
     },
-    async tcpProbe(ip) {
-      const open = hosts[ip]?.tcpOpen ?? [];
+    async tcpProbe(ip, options) {
+      calls.tcpPorts.push(options.ports);
+      const open = (hosts[ip]?.tcpOpen ?? []).filter((port) => !options.ports || options.ports.includes(port));
       return { alive: open.length > 0, open };
+    },
+    async hostHints(ip) {
+      calls.hints.push(ip);
+      return { mdns: null, netbios: null, ssdp: null, web: null, ...hosts[ip]?.hints };
     },
     async reverseDns(ip) {
       return hosts[ip] ? `host-${ip.split('.').pop()}.lab` : null;

@@ -4,6 +4,7 @@ import { ScanDocumentSchema } from '../../../shared/scan-document';
 import type { ScanEvent } from '../../../shared/scan-events';
 import type { EngineScanRequest } from '../../../shared/scan-request';
 import { fakeProbes, type FakeHost } from './fake-probes';
+import { identifyDevice } from '../../../electron/engine/identify/identify';
 
 const addresses = Array.from({ length: 20 }, (_, i) => `10.0.0.${i + 1}`);
 
@@ -53,6 +54,31 @@ describe('runScan', () => {
     expect(byIp['10.0.0.11']!.reachability.tcp).toEqual([445]);
     expect(document.scan.status).toBe('completed');
     expect(() => ScanDocumentSchema.parse(document)).not.toThrow();
+  });
+
+  it('probes the TCP ports the request lists, else the default ones', async () => {
+    const listed = await scan(request({ limits: { concurrency: 8, timeoutMs: 50, packetsPerSecond: 10_000, tcpProbe: true, tcpPorts: [8443, 445] } }));
+    expect(new Set(listed.probes.calls.tcpPorts.map((p) => JSON.stringify(p)))).toEqual(new Set(['[8443,445]']));
+    expect(listed.document.devices.find((d) => d.ip === '10.0.0.11')!.reachability.tcp).toEqual([445]);
+    const defaults = await scan(request());
+    expect(defaults.probes.calls.tcpPorts.every((p) => p === undefined)).toBe(true);
+  });
+
+  it('asks hosts without SNMP what they call themselves, and names them by it; SNMP hosts are not asked', async () => {
+    const hosts: Record<string, FakeHost> = {
+      ...office,
+      '10.0.0.5': { ...office['10.0.0.5']!, hints: { netbios: { name: 'FRONTDESK-PC', workgroup: 'SMITHCO' } } },
+    };
+    const probes = fakeProbes(hosts, addresses);
+    // No DNS name for it: the name it gave over NetBIOS is the one shown. Identification is the real one.
+    probes.reverseDns = async (ip) => (ip === '10.0.0.5' ? null : `host-${ip.split('.').pop()}.lab`);
+    probes.identify = (source, facts, options) => identifyDevice(source, facts, options);
+    const document = await runScan(request(), { probes, emit: () => undefined, signal: new AbortController().signal, generatorVersion: 'test' });
+    const pc = document.devices.find((d) => d.ip === '10.0.0.5')!;
+    expect(pc.hostname).toBe('FRONTDESK-PC');
+    expect(pc.identification.evidence).toContainEqual(expect.objectContaining({ field: 'hostname', rule: 'name:netbios', source: 'netbios' }));
+    expect(probes.calls.hints).toContain('10.0.0.5');
+    expect(probes.calls.hints).not.toContain('10.0.0.1');
   });
 
   it('streams typed events in a sensible order and never leaks the community', async () => {
