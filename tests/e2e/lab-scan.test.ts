@@ -116,6 +116,15 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('lab scan through 
   it('settings: adds the office’s SNMP profile (community + SNMPv3 user) and a short counter sample', async () => {
     await nav(page, 'Settings').click();
     await page.getByLabel('Interface error sampling (seconds)').fill(SAMPLE_SECONDS);
+    // A port list that does not read as ports says which part, and cannot be saved.
+    const ports = page.getByLabel('TCP ports probed');
+    await ports.fill('22, 80, http');
+    expect(await page.getByRole('alert').filter({ hasText: '"http" is not a port' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save scan speed' }).isDisabled()).toBe(true);
+    await screenshot(page, 'lab-settings-ports-error');
+    // The office's ports: the default list and the TV's web port; every lab host's open ports are in it.
+    const officePorts = [...new Set([22, 80, 443, 445, 3389, 9100, 631, 23, 8080, ...truth.hosts.flatMap((h) => h.tcpPorts)])];
+    await ports.fill(officePorts.join(', '));
     await page.getByRole('button', { name: 'Save scan speed' }).click();
     await page.getByText('Saved.').first().waitFor();
 
