@@ -114,6 +114,8 @@ export const ScanInfoSchema = z.object({
   gateway: z.string().max(MAX_TEXT).nullable().optional(),
   client: z.string().max(MAX_TEXT).optional(),
   site: z.string().max(MAX_TEXT).optional(),
+  /** The saved credential profiles the scan used (their ids, never a secret): a rescan uses them again. */
+  credentialProfileIds: z.array(z.string().max(64)).max(50).optional(),
 });
 export type ScanInfo = z.infer<typeof ScanInfoSchema>;
 

@@ -35,6 +35,8 @@ export const EngineScanRequestSchema = z.object({
   limits: ScanLimitsSchema,
   client: z.string().optional(),
   site: z.string().optional(),
+  /** The profiles the credentials came from (ids only), recorded in the document for a rescan. */
+  credentialProfileIds: z.array(z.string().max(64)).max(50).optional(),
   /** Rule threshold overrides from settings (shared/health/rules.ts parameter ids). */
   thresholds: z.record(z.string(), z.number()).optional(),
   /**

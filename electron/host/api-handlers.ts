@@ -58,6 +58,7 @@ export function createApiHandlers(services: ApiServices): ApiHandlers {
         ...(interfaceSampleMs !== undefined ? { interfaceSampleMs } : {}),
         ...(request.client !== undefined ? { client: request.client } : {}),
         ...(request.site !== undefined ? { site: request.site } : {}),
+        ...(request.credentialProfileIds.length > 0 ? { credentialProfileIds: request.credentialProfileIds } : {}),
       };
       await engine.startScan(engineRequest);
       return { scanId };

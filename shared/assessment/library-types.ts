@@ -24,6 +24,10 @@ export const ScanIndexEntrySchema = z.object({
   schemaVersion: z.number().int(),
   /** When the library last wrote the scan file. */
   savedAt: z.string(),
+  /** What a rescan repeats: the targets as scanned, the preset, the credential profiles (ids). Absent in older indexes. */
+  targets: z.array(z.string()).optional(),
+  preset: z.enum(['quick', 'full', 'offline']).optional(),
+  credentialProfileIds: z.array(z.string()).optional(),
 });
 export type ScanIndexEntry = z.infer<typeof ScanIndexEntrySchema>;
 

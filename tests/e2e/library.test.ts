@@ -492,6 +492,37 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('saved scans throu
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('At-risk hardware');
   });
 
+  it('rescans a saved visit with the same targets and profiles, and shows what changed since it', async () => {
+    await openLibrary(page);
+    const before = await siteRows(page).count();
+    // The newest visit still listed (earlier tests deleted and imported some).
+    const newest = siteRows(page).first();
+    const newestName = (await newest.getAttribute('aria-label')) ?? '';
+    await newest.getByRole('button', { name: 'Rescan' }).click();
+    // New scan, filled in as that visit ran: its targets, client, site and the quick preset.
+    await page.getByTestId('rescan-notice').waitFor(WAIT);
+    expect(await page.getByTestId('rescan-notice').textContent()).toContain(`Rescan of “${newestName}”`);
+    const targets = (await page.getByLabel('Targets').inputValue()).split('\n');
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(LAB_IPS.has(target), target).toBe(true);
+    expect(await page.getByLabel('Client').inputValue()).toBe(CLIENT);
+    expect(await page.getByLabel('Site').inputValue()).toBe(SITE);
+    expect(await page.getByRole('radio', { name: /Quick sweep/ }).isChecked()).toBe(true);
+    await screenshot(page, 'library-rescan-form');
+    await page.getByRole('button', { name: 'Start scan' }).click();
+    await expect.poll(() => page.getByTestId('scan-status').textContent(), SCAN_WAIT).toBe('Completed');
+    // Compared with the visit it repeated, on the Live scan screen: nothing came or went.
+    const panel = page.getByTestId('comparison');
+    await panel.waitFor(WAIT);
+    expect(await page.getByTestId('comparison-headline').textContent()).toMatch(/^0 new, 0 missing,/);
+    await screenshot(page, 'library-rescan-compared');
+    // The form is a new scan's again, and the library has one more visit of the site.
+    await nav(page, 'New scan').click();
+    expect(await page.getByTestId('rescan-notice').count()).toBe(0);
+    await openLibrary(page);
+    await expect.poll(() => siteRows(page).count(), WAIT).toBe(before + 1);
+  });
+
   it('finished with no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

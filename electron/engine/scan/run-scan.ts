@@ -98,6 +98,7 @@ function describeScan(request: EngineScanRequest, plan: TargetPlanView, gateway:
     preset: request.preset,
     gateway,
     ...(request.client ? { client: request.client } : {}),
+    ...(request.credentialProfileIds?.length ? { credentialProfileIds: request.credentialProfileIds } : {}),
     ...(request.site ? { site: request.site } : {}),
   };
 }

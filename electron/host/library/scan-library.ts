@@ -262,6 +262,9 @@ export class ScanLibrary {
       siteRisk: siteRiskOf(document),
       schemaVersion: document.schemaVersion,
       savedAt: this.#now().toISOString(),
+      targets: document.scan.targets,
+      preset: document.scan.preset,
+      ...(document.scan.credentialProfileIds ? { credentialProfileIds: document.scan.credentialProfileIds } : {}),
     };
     index.scans[id] = entry;
     this.#writeIndex(index);

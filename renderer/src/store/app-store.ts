@@ -10,6 +10,7 @@ import type { PublicSettings, SettingsPatch } from '../../../shared/settings';
 import type { ScanEvent } from '../../../shared/scan-events';
 import type { ScanPreset, ScanStartRequest } from '../../../shared/scan-request';
 import type { ScanDocument } from '../../../shared/scan-document';
+import type { ScanIndexEntry } from '../../../shared/assessment/library-types';
 import type { Point } from '../../../shared/topology/schema';
 import { applyScanEvents, emptyLiveScan, interruptScan, liveScanFromDocument, type LiveScan } from './live-scan';
 import { reanalyzeScan } from './reanalyze';
@@ -28,9 +29,31 @@ export interface NewScanDraft {
   preset: ScanPreset;
   /** null means every profile (the default as profiles are added). */
   profileIds: string[] | null;
+  /** The saved scan this form repeats (Rescan in Saved scans), until it is started or cleared. */
+  rescanOf?: RescanSource;
 }
 
 export const EMPTY_DRAFT: NewScanDraft = { client: '', site: '', typedTargets: null, preset: 'quick', profileIds: null };
+
+/** A saved scan a new one repeats: the visit it is compared with when it completes. */
+export interface RescanSource {
+  id: string;
+  name: string;
+  startedAt: string;
+}
+
+/** The New scan form as the saved scan ran: same targets, preset, client, site and credential profiles. */
+export function rescanDraft(entry: ScanIndexEntry): NewScanDraft {
+  return {
+    client: entry.client,
+    site: entry.site,
+    typedTargets: (entry.targets ?? []).join('\n'),
+    preset: entry.preset === 'full' ? 'full' : 'quick',
+    // An older index did not keep the profiles: every profile, as a new scan would use.
+    profileIds: entry.credentialProfileIds ?? null,
+    rescanOf: { id: entry.id, name: entry.name, startedAt: entry.startedAt },
+  };
+}
 
 export interface AppState {
   view: ViewId;
@@ -41,6 +64,8 @@ export interface AppState {
   scan: LiveScan | null;
   settings: PublicSettings | null;
   newScanDraft: NewScanDraft;
+  /** The running or last scan, when it repeats a saved one: what its "since the last visit" compares. */
+  rescan: { scanId: string; previous: RescanSource } | null;
   /** A failure of the app itself (not of one scan), shown until dismissed. */
   appError: string | null;
   /** Scans the library could not save (held in memory, retried): shown until a save succeeds. */
@@ -59,6 +84,10 @@ export interface AppState {
   updateNewScanDraft(patch: Partial<NewScanDraft>): void;
   /** Starts a scan and switches to the live view; rejects with the engine's message. */
   startScan(request: ScanStartRequest): Promise<string>;
+  /** An empty New scan form (a rescan the technician turned into a new scan). */
+  resetNewScanDraft(): void;
+  /** Fills New scan with a saved scan's targets, preset, client, site and profiles, and opens it. */
+  prepareRescan(entry: ScanIndexEntry): void;
   cancelScan(): Promise<void>;
   /** Saves a settings change; rejects with the reason so the form can show it. */
   updateSettings(patch: SettingsPatch): Promise<void>;
@@ -108,6 +137,7 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
     scan: null,
     settings: null,
     newScanDraft: EMPTY_DRAFT,
+    rescan: null,
     appError: null,
     unsavedScans: [],
     selectedDeviceId: null,
@@ -141,8 +171,17 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
       flushScanEvents();
       // The scan-started event may still be on its way: show the scan at once.
       if (get().scan?.scanId !== scanId) set({ scan: emptyLiveScan(scanId) });
-      set({ view: 'live-scan' });
+      // A rescan is compared with the visit it repeats once it completes; the form is a new scan's again.
+      const previous = get().newScanDraft.rescanOf;
+      const { rescanOf: _done, ...draft } = get().newScanDraft;
+      set({ view: 'live-scan', rescan: previous ? { scanId, previous } : null, newScanDraft: draft });
       return scanId;
+    },
+
+    resetNewScanDraft: () => set({ newScanDraft: EMPTY_DRAFT }),
+
+    prepareRescan(entry) {
+      set({ newScanDraft: rescanDraft(entry), view: 'new-scan' });
     },
 
     async cancelScan() {

@@ -32,6 +32,8 @@ export function HistoryView() {
   const api = useApi();
   const loadScanDocument = useApp((s) => s.loadScanDocument);
   const navigate = useApp((s) => s.navigate);
+  const prepareRescan = useApp((s) => s.prepareRescan);
+  const scanRunning = useApp((s) => s.scan?.status === 'running');
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   /** `action:scanId` of the running action; one at a time, so results never cross. */
   const [busy, setBusy] = useState<string | null>(null);
@@ -77,6 +79,7 @@ export function HistoryView() {
   };
 
   const actions: ScanRowActions = {
+    rescan: (entry) => prepareRescan(entry),
     open: (entry) => {
       void run(
         `open:${entry.id}`,
@@ -300,7 +303,7 @@ export function HistoryView() {
                   </div>
                   <ul className="history-list">
                     {site.scans.map((entry) => (
-                      <ScanRow key={entry.id} entry={entry} busy={busy} selected={selection.ids.includes(entry.id)} justImported={entry.id === importedId} actions={actions} />
+                      <ScanRow key={entry.id} entry={entry} busy={busy} selected={selection.ids.includes(entry.id)} justImported={entry.id === importedId} scanRunning={scanRunning} actions={actions} />
                     ))}
                   </ul>
                 </div>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { DEVICE_TYPES } from '../../../shared/device-types';
 import type { Device } from '../../../shared/scan-document';
 import { DeviceTable } from '../components/DeviceTable';
+import { SinceLastVisit } from '../components/SinceLastVisit';
 import { SEVERITIES_DESCENDING, countFindings } from '../store/selectors';
 import { ScanProgress } from '../components/ScanProgress';
 import { DEVICE_TYPE_LABELS, SEVERITY_LABELS, STATUS_LABELS, formatDuration } from '../format';
@@ -15,6 +16,7 @@ export function LiveScanView() {
   const navigate = useApp((s) => s.navigate);
   const cancelScan = useApp((s) => s.cancelScan);
   const openDevice = useApp((s) => s.openDevice);
+  const rescan = useApp((s) => s.rescan);
 
   if (!scan) {
     return (
@@ -46,6 +48,9 @@ export function LiveScanView() {
 
       <ScanProgress scan={scan} />
       {!running && <ScanOutcome scan={scan} />}
+      {scan.status === 'completed' && rescan?.scanId === scan.scanId && (
+        <SinceLastVisit scanId={scan.scanId} scanName={scan.info?.site ? `${scan.info.site}, this visit` : 'This visit'} previous={rescan.previous} />
+      )}
       <FindingCounts devices={scan.devices} />
 
       <section className="card" aria-labelledby="devices-heading">

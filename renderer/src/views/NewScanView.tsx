@@ -10,6 +10,7 @@ import { messageOf } from '../store/app-store';
 import { useApi, useApp } from '../store/context';
 import { confirmationsAskedFor, refusalForDisplay } from '../scan-errors';
 import { ViewHeader } from './ViewHeader';
+import { formatDateTime } from './history/compare-text';
 
 type Detection = { state: 'loading' } | { state: 'done'; targets: string[] } | { state: 'failed'; message: string };
 
@@ -45,6 +46,7 @@ export function NewScanView() {
 
   const draft = useApp((s) => s.newScanDraft);
   const updateDraft = useApp((s) => s.updateNewScanDraft);
+  const resetDraft = useApp((s) => s.resetNewScanDraft);
   const { client, site, typedTargets, preset } = draft;
   const [detection, setDetection] = useState<Detection>({ state: 'loading' });
   const [profiles, setProfiles] = useState<PublicCredentialProfile[] | null>(null);
@@ -117,6 +119,17 @@ export function NewScanView() {
   return (
     <div className="view">
       <ViewHeader title="New scan" subtitle="Sweep the client's network, identify every device and check its health." />
+      {draft.rescanOf && (
+        <div className="notice view-notice rescan-notice" role="status" data-testid="rescan-notice">
+          <span>
+            Rescan of “{draft.rescanOf.name}” ({formatDateTime(draft.rescanOf.startedAt)}): the same targets, preset and credentials. When it completes,
+            it is compared with that visit.
+          </span>
+          <button type="button" className="button button-small button-quiet" onClick={resetDraft}>
+            Start a new scan instead
+          </button>
+        </div>
+      )}
       <form className="card form form-narrow" onSubmit={onSubmit} aria-describedby={error ? 'new-scan-error' : undefined}>
         <div className="form-row two-columns">
           <div className="field">

@@ -43,6 +43,15 @@ describe('scan library', () => {
     expect(library.previousOf('synthetic-visit-2')?.id).toBe('synthetic-visit-1');
   });
 
+  it('keeps what a rescan repeats: the targets as scanned, the preset and the credential profile ids', async () => {
+    const library = await open();
+    const office = syntheticOffice({ visit: 1 });
+    await library.save({ ...office, scan: { ...office.scan, credentialProfileIds: ['office', 'ups'] } });
+    const entry = library.list().clients[0]!.sites[0]!.scans[0]!;
+    expect(entry).toMatchObject({ targets: office.scan.targets, preset: office.scan.preset, credentialProfileIds: ['office', 'ups'] });
+    expect(entry.targets!.length).toBeGreaterThan(0);
+  });
+
   it('renames, tags and deletes', async () => {
     const library = await open();
     await library.save(syntheticOffice());

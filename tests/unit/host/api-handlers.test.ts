@@ -56,6 +56,8 @@ describe('createApiHandlers', () => {
         limits: { ...DEFAULT_SETTINGS.scan, concurrency: 7 },
         thresholds: {},
         client: 'ACME',
+        // The profile ids (never their secrets) travel too: the document records them for a rescan.
+        credentialProfileIds: ['office'],
       },
     });
     await engine.stop();

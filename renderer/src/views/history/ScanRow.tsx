@@ -14,6 +14,8 @@ import { parseTags } from './files';
 
 export interface ScanRowActions {
   open(entry: ScanIndexEntry): void;
+  /** New scan, filled in as this one ran. */
+  rescan(entry: ScanIndexEntry): void;
   rename(entry: ScanIndexEntry, name: string): Promise<boolean>;
   tag(entry: ScanIndexEntry, tags: string[]): Promise<boolean>;
   exportFile(entry: ScanIndexEntry): void;
@@ -32,11 +34,20 @@ export interface ScanRowActions {
 
 type Editing = 'rename' | 'tags' | 'delete' | null;
 
-export function ScanRow({ entry, busy, selected, justImported, actions }: { entry: ScanIndexEntry; busy: string | null; selected: boolean; justImported: boolean; actions: ScanRowActions }) {
+/** Why a saved scan cannot be repeated from here, or null when it can. */
+export function rescanBlockedReason(entry: Pick<ScanIndexEntry, 'preset' | 'targets'>, scanRunning: boolean): string | null {
+  if (scanRunning) return 'A scan is running: rescan when it has finished.';
+  if (entry.preset === 'offline') return 'This assessment was made from walk files, not a scan of the network: there is nothing to rescan.';
+  if (!entry.targets?.length) return 'This scan was saved before Forewarn kept its targets: start a new scan of the site instead.';
+  return null;
+}
+
+export function ScanRow({ entry, busy, selected, justImported, scanRunning, actions }: { entry: ScanIndexEntry; busy: string | null; selected: boolean; justImported: boolean; scanRunning: boolean; actions: ScanRowActions }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [text, setText] = useState('');
   const disabled = busy !== null;
   const mine = busy?.endsWith(`:${entry.id}`) ? busy.slice(0, busy.indexOf(':')) : null;
+  const rescanBlocked = rescanBlockedReason(entry, scanRunning);
 
   const start = (mode: Editing, initial = '') => {
     setText(initial);
@@ -100,6 +111,21 @@ export function ScanRow({ entry, busy, selected, justImported, actions }: { entr
           <button type="button" className="button button-small button-primary" onClick={() => actions.open(entry)} disabled={disabled}>
             {mine === 'open' ? 'Opening…' : 'Open'}
           </button>
+          {rescanBlocked === null ? (
+            <button
+              type="button"
+              className="button button-small"
+              title="A new scan of this site with the same targets, preset and credentials, compared with this one when it completes."
+              onClick={() => actions.rescan(entry)}
+              disabled={disabled}
+            >
+              Rescan
+            </button>
+          ) : (
+            <button type="button" className="button button-small" aria-disabled="true" title={rescanBlocked} onClick={() => actions.explain(rescanBlocked)}>
+              Rescan
+            </button>
+          )}
           <button
             type="button"
             className="button button-small"
