@@ -22,6 +22,8 @@ import { installSecurityGuards } from './window-security';
 import { createMainWindow, isAppUrl, registerAppScheme, serveRenderer } from './window';
 import { startRemoteSession } from '../host/remote-session-launch';
 import { appMenuTemplate } from './app-menu';
+import { createAppLog, type AppLog } from '../host/app-log';
+import { secretsOf } from '../../shared/credentials';
 
 // React (inside the PDF renderer, loaded on the first report) runs its slower development build unless told otherwise.
 process.env.NODE_ENV ??= 'production';
@@ -36,7 +38,10 @@ export const appPaths = {
   renderer: join(here, '..', 'dist', 'renderer'),
 };
 
+/** The log file once the app is ready (app-log.ts); the console before that. */
+let appLog: AppLog | null = null;
 const log: HostLogger = (level, message) => {
+  if (appLog) return appLog.write(level, message);
   const write = level === 'error' ? console.error : level === 'warn' ? console.warn : console.log;
   write(`[forewarn] ${message}`);
 };
@@ -82,6 +87,9 @@ function start(): Running {
     // "No secret storage" has its own words in Settings (credentialStorage); the rest are problems.
     onProblem: (message) => (cipher.isAvailable() ? storageProblem(message) : log('warn', message)),
   });
+  // Every line is checked against the saved SNMP secrets before it is written.
+  appLog = createAppLog({ dir: app.getPath('logs'), secrets: () => secretsOf(vault.resolve(vault.list().map((p) => p.id))), console: !app.isPackaged });
+  log('info', `Forewarn ${app.getVersion()} started on ${process.platform} ${process.arch} (Electron ${process.versions.electron ?? '?'})`);
   const engine = new EngineHost({ createProcess: () => createUtilityEngineProcess(appPaths.engineWorker), log });
   const state: Running = { engine, ownContents: new Set(), mainWindow: null, flushSaves: async () => {} };
   const sink = createEventSink(() => [...state.ownContents]);
@@ -120,7 +128,15 @@ function start(): Running {
   connectEngineEvents(engine, sink);
   followScansForAttention(engine, attentionShell(state));
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(appMenuTemplate({ appName: app.getName(), isMac: process.platform === 'darwin', isPackaged: app.isPackaged, send: (command) => sink('app:menu-command', command) })),
+    Menu.buildFromTemplate(
+      appMenuTemplate({
+        appName: app.getName(),
+        isMac: process.platform === 'darwin',
+        isPackaged: app.isPackaged,
+        send: (command) => sink('app:menu-command', command),
+        showLogs: () => shell.showItemInFolder(appLog?.file ?? app.getPath('logs')),
+      }),
+    ),
   );
 
   openMainWindow(state);

@@ -237,6 +237,7 @@ export const contextBridge = {
 export const shell = {
   openExternal: vi.fn(async (_url: string) => {}),
   openPath: vi.fn(async (_path: string) => ''),
+  showItemInFolder: vi.fn((_path: string) => {}),
 };
 export const protocol = {
   schemes: [] as unknown[],

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { app, ipcMain, protocol } from 'electron';
+import { app, ipcMain, protocol, shell } from 'electron';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../../shared/ipc-channels';
 import { BrowserWindow, Menu, MockUtilityProcess, MockWebContents, Notification, powerSaveBlocker, resetElectronMock, type MockIpcMain } from '../../mocks/electron';
@@ -17,6 +17,7 @@ describe('main composition root', () => {
   beforeAll(async () => {
     resetElectronMock();
     mockApp.paths.userData = mkdtempSync(join(tmpdir(), 'forewarn-userdata-'));
+    mockApp.paths.logs = join(mockApp.paths.userData, 'logs');
     await import('../../../electron/main/main');
     expect((protocol as unknown as { schemes: unknown[] }).schemes).toHaveLength(1);
     expect(BrowserWindow.windows).toHaveLength(0);
@@ -41,6 +42,15 @@ describe('main composition root', () => {
     // The mock app is not packaged: development keeps DevTools (a packaged one has neither, app-menu.test.ts).
     expect(view.some((i) => i.role === 'toggleDevTools')).toBe(true);
     expect(window.options.webPreferences).toMatchObject({ devTools: true });
+  });
+
+  it('keeps a log file in the app\'s logs folder, and Help › Show Logs shows it', async () => {
+    const { readFileSync: read, existsSync } = await import('node:fs');
+    const logFile = join(mockApp.paths.logs!, 'forewarn.log');
+    await expect.poll(() => existsSync(logFile) && read(logFile, 'utf8')).toMatch(/\[info\]\s+Forewarn \S+ started on /);
+    const template = Menu.application!.template as Array<{ role?: string; submenu?: Array<{ label?: string; click?: () => void }> }>;
+    template.find((m) => m.role === 'help')!.submenu!.find((i) => i.label === 'Show Logs')!.click!();
+    expect(shell.showItemInFolder).toHaveBeenCalledWith(logFile);
   });
 
   it('serves every contract channel to its window only', async () => {
