@@ -6,6 +6,7 @@ export const INVOKE_CHANNELS = [
   'app:info',
   'app:open-external',
   'device:connect',
+  'app:take-opened-files',
   'scan:start',
   'scan:cancel',
   'scan:detect-targets',
@@ -35,7 +36,7 @@ export const INVOKE_CHANNELS = [
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
-export const EVENT_CHANNELS = ['scan:event', 'engine:status', 'library:unsaved', 'app:menu-command'] as const;
+export const EVENT_CHANNELS = ['scan:event', 'engine:status', 'library:unsaved', 'app:menu-command', 'app:files-opened'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {

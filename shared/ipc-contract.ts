@@ -70,6 +70,9 @@ export interface ProducedFile {
   dataBase64?: string;
 }
 
+/** A .forewarn file the OS opened the app with: imported into the library, or refused and why. */
+export type OpenedFile = { fileName: string; scanId: string; name: string } | { fileName: string; error: string };
+
 /** A scan the library could not save (disk full, file locked): held in memory and retried until it is. */
 export interface UnsavedScan {
   scanId: string;
@@ -97,6 +100,8 @@ export const invokeChannels = {
   'app:open-external': z.tuple([z.string().url().max(2048)]),
   /** Opens an SSH or remote-desktop session to a device, in the system's own client. */
   'device:connect': z.tuple([RemoteSessionKindSchema, z.string().regex(IPV4_ADDRESS, 'an IPv4 address')]),
+  /** The .forewarn files the OS opened the app with since the last call, each imported or refused. */
+  'app:take-opened-files': z.tuple([]),
   'scan:start': z.tuple([ScanStartRequestSchema]),
   'scan:cancel': z.tuple([z.string().min(1).max(64)]),
   'scan:detect-targets': z.tuple([]),
@@ -132,6 +137,7 @@ export interface InvokeResults {
   'app:info': AppInfo;
   'app:open-external': void;
   'device:connect': void;
+  'app:take-opened-files': OpenedFile[];
   'scan:start': { scanId: string };
   'scan:cancel': void;
   'scan:detect-targets': string[];
@@ -170,6 +176,8 @@ export interface EventPayloads extends Record<EventChannel, unknown> {
   'engine:status': EngineStatus;
   'library:unsaved': UnsavedScan[];
   'app:menu-command': MenuCommand;
+  /** Files were opened (the window takes them with app:take-opened-files). */
+  'app:files-opened': null;
 }
 
 export type Unsubscribe = () => void;

@@ -4,7 +4,7 @@
  * Arguments arrive already validated (see validated-invoke.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { AppInfo, ApiEventSink, ApiHandlers, Unsubscribe } from '../../shared/ipc-contract';
+import type { AppInfo, ApiEventSink, ApiHandlers, OpenedFile, Unsubscribe } from '../../shared/ipc-contract';
 import type { EngineScanRequest } from '../../shared/scan-request';
 import type { RemoteSessionKind } from '../../shared/remote-sessions';
 import type { CredentialVault } from './credential-vault';
@@ -21,6 +21,8 @@ export interface ApiServices {
   storageProblems?: () => string[];
   /** Opens a URL in the system browser; only ever called with http(s) URLs. */
   openExternal: (url: string) => Promise<void>;
+  /** The .forewarn files the OS opened the app with (opened-files.ts); absent behind the bridge, which has none. */
+  takeOpenedFiles?: () => OpenedFile[];
   /** Starts an SSH or remote-desktop session in the system's client (remote-session-launch.ts); absent behind the bridge. */
   connectRemote?: (session: RemoteSessionKind, ip: string) => Promise<void>;
   newScanId?: () => string;
@@ -38,6 +40,7 @@ export function createApiHandlers(services: ApiServices): ApiHandlers {
       if (!isWebUrl(url)) throw new Error('Only http(s) links can be opened.');
       await services.openExternal(url);
     },
+    'app:take-opened-files': async () => services.takeOpenedFiles?.() ?? [],
     'device:connect': async (session, ip) => {
       if (!services.connectRemote) throw new Error(`Remote sessions start from the desktop app; connect to ${ip} with your own client.`);
       await services.connectRemote(session, ip);

@@ -21,6 +21,7 @@ import { createElectronLibraryIndexStore, createElectronSettingsBackend, createE
 import { installSecurityGuards } from './window-security';
 import { createMainWindow, isAppUrl, registerAppScheme, serveRenderer } from './window';
 import { startRemoteSession } from '../host/remote-session-launch';
+import { assessmentFilesIn, createOpenedFiles, type OpenedFiles } from '../host/opened-files';
 import { appMenuTemplate } from './app-menu';
 import { createAppLog, type AppLog } from '../host/app-log';
 import { secretsOf } from '../../shared/credentials';
@@ -48,6 +49,8 @@ const log: HostLogger = (level, message) => {
 
 interface Running {
   engine: EngineHost;
+  /** .forewarn files the OS opens the app with (double-click, dock, a second launch). */
+  openedFiles: OpenedFiles;
   ownContents: Set<WebContents>;
   mainWindow: BrowserWindow | null;
   /** Saves the scans still being recorded; flushed before quit. */
@@ -91,8 +94,13 @@ function start(): Running {
   appLog = createAppLog({ dir: app.getPath('logs'), secrets: () => secretsOf(vault.resolve(vault.list().map((p) => p.id))), console: !app.isPackaged });
   log('info', `Forewarn ${app.getVersion()} started on ${process.platform} ${process.arch} (Electron ${process.versions.electron ?? '?'})`);
   const engine = new EngineHost({ createProcess: () => createUtilityEngineProcess(appPaths.engineWorker), log });
-  const state: Running = { engine, ownContents: new Set(), mainWindow: null, flushSaves: async () => {} };
   const sink = createEventSink(() => [...state.ownContents]);
+  // Imported like the Import button's files (handlers is set below, before any file can arrive).
+  const openedFiles = createOpenedFiles({
+    importAssessment: (bytes) => handlers['library:import']({ fileName: 'opened.forewarn', dataBase64: bytes.toString('base64') }),
+    announce: () => sink('app:files-opened', null),
+  });
+  const state: Running = { engine, openedFiles, ownContents: new Set(), mainWindow: null, flushSaves: async () => {} };
   // Saved scans (issue 7): recorded as they run, in the app's data folder.
   const library = setUpLibrary({
     dataDir: app.getPath('userData'),
@@ -123,6 +131,7 @@ function start(): Running {
     storageProblems: () => [...storageProblems],
     openExternal: (url) => shell.openExternal(url),
     connectRemote: (session, ip) => startRemoteSession(session, ip, { platform: process.platform, openExternal: (url) => shell.openExternal(url) }),
+    takeOpenedFiles: () => openedFiles.take(),
   });
   registerIpcHandlers(ipcMain, handlers, createSenderCheck((contents) => state.ownContents.has(contents), isAppUrl));
   connectEngineEvents(engine, sink);
@@ -172,8 +181,20 @@ export function bootstrap(): void {
   }
   registerAppScheme();
   let state: Running | null = null;
+  // Files named at launch, or handed over before the app is ready, wait for it.
+  const early = assessmentFilesIn(process.argv.slice(1));
+  const openFile = (path: string) => {
+    if (state) void state.openedFiles.open(path);
+    else early.push(path);
+  };
+  // macOS hands files over by event (double-click, the dock icon), even before 'ready'.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFile(path);
+  });
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv: string[] = []) => {
+    for (const path of assessmentFilesIn(argv.slice(1))) openFile(path);
     const window = state?.mainWindow;
     if (!window) return;
     if (window.isMinimized()) window.restore();
@@ -202,6 +223,7 @@ export function bootstrap(): void {
     .whenReady()
     .then(() => {
       state = start();
+      for (const path of early.splice(0)) openFile(path);
     })
     .catch((error: unknown) => {
       // Without this the process would linger with no window and no word (an unhandled rejection).

@@ -494,6 +494,8 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('saved scans throu
 
   it('rescans a saved visit with the same targets and profiles, and shows what changed since it', async () => {
     await openLibrary(page);
+    // The listing loads after the heading shows: count the rows once they are there.
+    await expect.poll(() => siteRows(page).count(), WAIT).toBeGreaterThan(0);
     const before = await siteRows(page).count();
     // The newest visit still listed (earlier tests deleted and imported some).
     const newest = siteRows(page).first();

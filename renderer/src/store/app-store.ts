@@ -5,7 +5,7 @@
  * burst of thousands of events is one state change, not thousands of renders.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppInfo, EngineStatus, ForewarnApi, UnsavedScan } from '../../../shared/ipc-contract';
+import type { AppInfo, EngineStatus, ForewarnApi, OpenedFile, UnsavedScan } from '../../../shared/ipc-contract';
 import type { PublicSettings, SettingsPatch } from '../../../shared/settings';
 import type { ScanEvent } from '../../../shared/scan-events';
 import type { ScanPreset, ScanStartRequest } from '../../../shared/scan-request';
@@ -245,6 +245,26 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
     () => undefined,
   );
 
+  // .forewarn files the OS opened the app with: the newest imported one is opened, a refused one is said.
+  const openTaken = async (files: OpenedFile[]) => {
+    const refused = files.flatMap((f) => ('error' in f ? [`Could not open ${f.fileName}: ${f.error}`] : []));
+    if (refused.length > 0) store.setState({ appError: refused.join(' ') });
+    const opened = files.flatMap((f) => ('scanId' in f ? [f] : [])).at(-1);
+    if (!opened) return;
+    try {
+      const { document } = await api.invoke('library:open', opened.scanId);
+      store.getState().loadScanDocument(document);
+      store.setState({ view: 'at-risk' });
+    } catch (error) {
+      store.setState({ appError: `${opened.fileName} was imported into Saved scans but could not be opened: ${messageOf(error)}` });
+    }
+  };
+  // A host without opened files (the browser bridge, an older host) has nothing to hand over.
+  const takeOpenedFiles = () => api.invoke('app:take-opened-files').then(openTaken, () => undefined);
+  const unsubscribeOpened = api.on('app:files-opened', () => void takeOpenedFiles());
+  // Files opened while the window was still loading were announced to nobody: take them now.
+  void takeOpenedFiles();
+
   void api.invoke('app:info').then(
     (appInfo) => store.setState({ appInfo }),
     (error) => store.setState({ appError: `Could not reach the app: ${messageOf(error)}` }),
@@ -269,6 +289,7 @@ export function createAppStore(api: ForewarnApi, options: AppStoreOptions = {}):
       unsubscribeScan();
       unsubscribeEngine();
       unsubscribeUnsaved();
+      unsubscribeOpened();
       layoutSaver.flush();
       if (flushTimer !== null) clearTimeout(flushTimer);
       flushTimer = null;

@@ -15,6 +15,7 @@ const handlers: ApiHandlers = {
   'app:info': async () => ({ name: 'Forewarn', version: '9.9.9', platform: 'linux', shell: 'browser' }),
   'app:open-external': notUsed,
   'device:connect': notUsed,
+  'app:take-opened-files': async () => [],
   'scan:start': async (req) => {
     if (req.targets.includes('8.8.8.8')) throw new Error('Target "8.8.8.8" includes public (non-private) addresses');
     return { scanId: 'scan-1' };

@@ -33,6 +33,10 @@ describe('electron-builder.yml', () => {
     expect(targetsOf('linux')).toEqual(expect.arrayContaining(['AppImage', 'deb']));
   });
 
+  it('registers .forewarn files with the OS, so a double-click opens them in Forewarn', () => {
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'forewarn', name: 'Forewarn assessment', role: 'Editor' })]);
+  });
+
   it('ships the built app under the name Forewarn and never publishes', () => {
     expect(config.productName).toBe('Forewarn');
     expect(config.appId).toMatch(/^[a-z0-9.-]+$/);

@@ -108,6 +108,20 @@ describe('main composition root', () => {
     window.focused = true;
   });
 
+  it('hands the .forewarn files the OS opens the app with (a second launch, the dock) to the library, and the window takes the results', async () => {
+    // The import itself (decoded in a built worker, absent here) is tested in opened-files.test.ts; this is the wiring.
+    app.emit('second-instance', {}, ['/opt/Forewarn/forewarn', '--some-flag', '/nowhere/March visit.forewarn', '/nowhere/notes.txt']);
+    app.emit('open-file', { preventDefault() {} }, '/nowhere/cut-short.forewarn');
+    const taken: Array<{ fileName: string }> = [];
+    await expect.poll(async () => {
+      taken.push(...((await mockIpc.invoke('app:take-opened-files', fromWindow())) as unknown as Array<{ fileName: string }>));
+      return taken.map((t) => t.fileName).sort();
+    }).toEqual(['March visit.forewarn', 'cut-short.forewarn']);
+    expect(window.webContents.sent).toContainEqual({ channel: 'app:files-opened', args: [null] });
+    // Taken once: a second call has nothing left.
+    expect(await mockIpc.invoke('app:take-opened-files', fromWindow())).toEqual([]);
+  });
+
   it('focuses the existing window on a second launch, and stops the engine and saves running scans before quitting', async () => {
     window.minimized = true;
     app.emit('second-instance');

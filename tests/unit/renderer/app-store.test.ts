@@ -145,3 +145,27 @@ describe('app store: pinned map positions', () => {
     store.dispose();
   });
 });
+
+describe('files the OS opened the app with', () => {
+  it('opens the newest imported one on the at-risk screen, and says which were refused', async () => {
+    const document = { schemaVersion: 1, generator: { name: 'forewarn', version: '1' }, scan: { id: 'imported-1', startedAt: '2026-03-01T09:00:00Z', finishedAt: '2026-03-01T09:05:00Z', targets: ['10.0.0.0/24'], status: 'completed', preset: 'full' }, devices: [device({ id: 'a', ip: '10.0.0.1' })] };
+    let waiting: unknown[] = [];
+    const api = createFakeApi({
+      'app:take-opened-files': () => {
+        const taken = waiting;
+        waiting = [];
+        return taken;
+      },
+      'library:open': (id) => ({ entry: { id }, document, previous: null }),
+    });
+    const store = createAppStore(api, { flushIntervalMs: 100 });
+    await vi.waitFor(() => expect(api.calls.some((c) => c.channel === 'app:take-opened-files')).toBe(true));
+    waiting = [{ fileName: 'notes.forewarn', error: 'not a Forewarn assessment.' }, { fileName: 'March.forewarn', scanId: 'imported-1', name: 'March' }];
+    api.emit('app:files-opened', null);
+    await vi.waitFor(() => expect(store.getState().scan?.scanId).toBe('imported-1'));
+    expect(store.getState().view).toBe('at-risk');
+    expect(store.getState().appError).toBe('Could not open notes.forewarn: not a Forewarn assessment.');
+    store.dispose();
+    expect(api.listenerCount('app:files-opened')).toBe(0);
+  });
+});
