@@ -33,9 +33,19 @@ let main;
 if (source !== '1' && existsSync(bundle) && (source === '0' || bundleIsFresh())) {
   ({ main } = await import(bundle));
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ main } = await import('./main.ts'));
+  // tsx is a development dependency: without it (an install without devDependencies), an existing
+  // bundle still runs, with a word that it may be older than the sources.
+  const tsx = await import('tsx/esm/api').catch(() => null);
+  if (tsx) {
+    tsx.register();
+    ({ main } = await import('./main.ts'));
+  } else if (existsSync(bundle)) {
+    process.stderr.write('forewarn: the sources are newer than dist-cli/main.js and tsx is not installed; running the bundle (npm run build:cli rebuilds it).\n');
+    ({ main } = await import(bundle));
+  } else {
+    process.stderr.write('forewarn: no dist-cli/main.js and no tsx to run the sources: run npm ci (or npm run build:cli).\n');
+    process.exit(1);
+  }
 }
 const code = await main(process.argv.slice(2));
 // Exit once output is flushed: a cancelled scan may leave probes that would

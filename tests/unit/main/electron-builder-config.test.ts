@@ -33,6 +33,12 @@ describe('electron-builder.yml', () => {
     expect(targetsOf('linux')).toEqual(expect.arrayContaining(['AppImage', 'deb']));
   });
 
+  it('has the icon electron-builder derives every platform\'s from: a 1024 px PNG in buildResources', () => {
+    const png = readFileSync(new URL(`../../../${(config.directories as { buildResources: string }).buildResources}/icon.png`, import.meta.url));
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024]);
+  });
+
   it('registers .forewarn files with the OS, so a double-click opens them in Forewarn', () => {
     expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'forewarn', name: 'Forewarn assessment', role: 'Editor' })]);
   });
@@ -41,7 +47,9 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe('Forewarn');
     expect(config.appId).toMatch(/^[a-z0-9.-]+$/);
     expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', 'dist-electron/**/*', 'package.json']));
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['resources/**']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['resources/fonts/**']));
+    // Screenshots and samples are the repository's, not the app's.
+    expect(config.files).not.toEqual(expect.arrayContaining(['resources/**/*']));
     expect(config.publish).toBeNull();
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { main: string };
     expect(pkg.main).toBe('dist-electron/main.js');
