@@ -39,6 +39,13 @@ describe('network equipment makers, from what their MIBs manage (tools/knowledge
     expect(networkVendorClasses([ups, sensors, stray])).toEqual({});
   });
 
+  it('calls a vendor whose objects are about firewall policies, VPN tunnels and intrusion prevention a firewall maker, and never a generic agent', () => {
+    const names = [...Array.from({ length: 40 }, (_, i) => `acmeFwPolicyHits${i}`), ...Array.from({ length: 20 }, (_, i) => `acmeVpnTunnel${i}`), ...filler('acme', 150)];
+    expect(networkVendorClasses([module('ACME-FW-MIB', 99007, names)])).toEqual({ 99007: 'firewall' });
+    // net-snmp's UCD tree holds a Linux box's own ipfw counters: no class for any box that runs net-snmp.
+    expect(networkVendorClasses([module('UCD-IPFWACC-MIB', 2021, names)])).toEqual({});
+  });
+
   it('leaves a maker of many things alone when its modules name other classes too often', () => {
     const modules = [
       module('MIX-VLAN-MIB', 99006, filler('a', 20)),
