@@ -74,7 +74,8 @@ export function createNetworkProbes(): EngineProbes {
     },
 
     reverseDns: (ip, { timeoutMs, signal }) => reverseLookup(ip, { timeoutMs, signal }),
-    hostHints: async (ip, openTcpPorts, options) => (await import('./discovery/host-hints')).readHostHints(ip, openTcpPorts, options),
+    nameServices: async (ip, options) => (await import('./discovery/host-hints')).readNameServices(ip, options),
+    webHints: async (ip, openTcpPorts, options) => (await import('./discovery/host-hints')).readWebHints(ip, openTcpPorts, options),
     // Identification, health and topology (rules, sensor tables and their knowledge: most of the
     // engine's code) load with the first device that needs them, not before the sweep starts.
     identify: async (source, facts, options) => (await import('./identify/identify')).identifyDevice(source, facts, options),

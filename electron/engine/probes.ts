@@ -13,7 +13,7 @@ import type { TopologyFacts } from '../../shared/topology/facts';
 import type { HostFacts, Identity } from './identify/types';
 import type { SnmpSource } from './snmp/source';
 import type { RateLimiter } from './util/pacing';
-import type { HostHints } from './discovery/host-hints';
+import type { NameServiceHints, WebHints } from './discovery/host-hints';
 
 export interface TargetPlanView {
   /** Merged, sorted, inclusive uint32 address ranges. */
@@ -117,10 +117,12 @@ export interface EngineProbes {
   tcpProbe(ip: string, options: ProbeOptions & { ports?: readonly number[] }): Promise<TcpOutcome>;
   reverseDns(ip: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<string | null>;
   /**
-   * What a host without SNMP says of itself: mDNS, NetBIOS, UPnP, its web page (discovery/host-hints).
-   * Optional: without it, such hosts are known by their MAC's maker and open ports only.
+   * What a host says of itself over mDNS, NetBIOS and UPnP, and on its web page (discovery/host-hints): the
+   * names and hints of hosts without SNMP. Optional: without them, such hosts are known by their MAC's maker
+   * and open ports only.
    */
-  hostHints?(ip: string, openTcpPorts: readonly number[], options: { timeoutMs: number; signal: AbortSignal }): Promise<HostHints>;
+  nameServices?(ip: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<NameServiceHints>;
+  webHints?(ip: string, openTcpPorts: readonly number[], options: { timeoutMs: number; signal: AbortSignal }): Promise<WebHints | null>;
   identify(source: SnmpSource | null, facts: HostFacts, options: { quick: boolean; signal: AbortSignal }): Promise<Identity>;
   /** The technician's default gateway: the root of the topology. */
   defaultGateway(): Promise<string | null>;

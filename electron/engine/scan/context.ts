@@ -2,6 +2,7 @@
 import type { ScanPhase } from '../../../shared/scan-events';
 import type { EngineScanRequest } from '../../../shared/scan-request';
 import type { EngineProbes, SnmpOutcome } from '../probes';
+import type { NameServiceHints } from '../discovery/host-hints';
 import type { RateLimiter } from '../util/pacing';
 import type { DeviceRegistry } from './device-registry';
 import type { ProgressSnapshot } from './progress';
@@ -18,6 +19,8 @@ export interface ScanContext {
   snmpByIp: Map<string, SnmpOutcome>;
   /** Reverse lookups start the moment a device is found, so they overlap the other probes. */
   reverseDnsByIp: Map<string, Promise<string | null>>;
+  /** Name-service queries (mDNS, NetBIOS, SSDP) start then too: their wait overlaps the SNMP timeout. */
+  nameServicesByIp: Map<string, Promise<NameServiceHints | null>>;
   topology: ScanTopology;
   emitPhase(phase: ScanPhase, message?: string): void;
   publishProgress(snapshot: ProgressSnapshot): void;

@@ -8,7 +8,7 @@ import { evaluateFindings } from '../../../shared/health/evaluate';
 import { scoreRisk } from '../../../shared/health/risk';
 import type { Finding } from '../../../shared/health/schema';
 import type { Identity, SnmpOutcome } from '../probes';
-import type { HostHints } from '../discovery/host-hints';
+import type { HostHints, NameServiceHints } from '../discovery/host-hints';
 import type { ScanContext } from './context';
 import { observeWalkProblems } from './observed-source';
 import { withWalkCache } from '../snmp/walk-cache';
@@ -21,7 +21,7 @@ export async function enrichDevice(context: ScanContext, ip: string): Promise<vo
   if (signal.aborted) return;
   try {
     const snmp = context.snmpByIp.get(ip);
-    // A host without SNMP is asked, at the same time as DNS, what it calls itself (mDNS, NetBIOS, UPnP, web).
+    // A host without SNMP is known by what it calls itself (mDNS, NetBIOS, UPnP, its web page).
     const [hostname, hints] = await Promise.all([reverseDnsOf(context, ip), snmp ? null : hostHintsOf(context, ip)]);
     if (hostname) registry.upsert(ip, { hostname });
     const agent = observed(context, ip, snmp);
@@ -73,12 +73,16 @@ function publishIdentity(context: ScanContext, ip: string, identity: Identity): 
   );
 }
 
-/** What the host says of itself (probes.hostHints), or null when the probes cannot ask or nothing answered. */
+/** What the host says of itself (its name services, asked when it was found, and its web page), or null when nothing answered. */
 async function hostHintsOf(context: ScanContext, ip: string): Promise<HostHints | null> {
-  if (!context.probes.hostHints) return null;
   const openTcpPorts = context.registry.get(ip)?.reachability.tcp ?? [];
-  const hints = await context.probes.hostHints(ip, openTcpPorts, { timeoutMs: context.request.limits.timeoutMs, signal: context.signal }).catch(() => null);
-  return hints && (hints.mdns || hints.netbios || hints.ssdp || hints.web) ? hints : null;
+  const options = { timeoutMs: context.request.limits.timeoutMs, signal: context.signal };
+  const [named, web] = await Promise.all([
+    nameServicesOf(context, ip),
+    context.probes.webHints ? context.probes.webHints(ip, openTcpPorts, options).catch(() => null) : null,
+  ]);
+  const hints: HostHints = { mdns: named?.mdns ?? null, netbios: named?.netbios ?? null, ssdp: named?.ssdp ?? null, web };
+  return hints.mdns || hints.netbios || hints.ssdp || hints.web ? hints : null;
 }
 
 /** Health and topology facts; they share the device's SNMP session (its own limits keep the agent comfortable). */
@@ -107,14 +111,22 @@ export function assessFindings(context: ScanContext, ip: string, extra: readonly
   context.registry.upsert(ip, { findings, risk: scoreRisk(findings) });
 }
 
-/** Start (once) the reverse lookup of a newly found device. */
-export function startReverseDns(context: ScanContext, ip: string): void {
-  if (context.reverseDnsByIp.has(ip)) return;
-  const { timeoutMs } = context.request.limits;
-  context.reverseDnsByIp.set(ip, context.probes.reverseDns(ip, { timeoutMs, signal: context.signal }).catch(() => null));
+/**
+ * Start (once) the lookups of a newly found device that need nothing else to be known: its reverse DNS name
+ * and its name services. They run while the device's other probes do.
+ */
+export function startHostLookups(context: ScanContext, ip: string): void {
+  const options = { timeoutMs: context.request.limits.timeoutMs, signal: context.signal };
+  if (!context.reverseDnsByIp.has(ip)) context.reverseDnsByIp.set(ip, context.probes.reverseDns(ip, options).catch(() => null));
+  if (!context.nameServicesByIp.has(ip)) context.nameServicesByIp.set(ip, context.probes.nameServices?.(ip, options).catch(() => null) ?? Promise.resolve(null));
 }
 
 function reverseDnsOf(context: ScanContext, ip: string): Promise<string | null> {
-  startReverseDns(context, ip);
+  startHostLookups(context, ip);
   return context.reverseDnsByIp.get(ip)!;
+}
+
+function nameServicesOf(context: ScanContext, ip: string): Promise<NameServiceHints | null> {
+  startHostLookups(context, ip);
+  return context.nameServicesByIp.get(ip)!;
 }

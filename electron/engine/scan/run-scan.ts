@@ -17,7 +17,7 @@ import { createConcurrencyLimiter, createRateLimiter } from '../util/pacing';
 import type { ScanContext } from './context';
 import { DeviceRegistry } from './device-registry';
 import { discoverPlan } from './discovery';
-import { assessFindings, enrichDevice, startReverseDns } from './enrich';
+import { assessFindings, enrichDevice, startHostLookups } from './enrich';
 import { createScanTopology, NO_TOPOLOGY, type TopologyOutcome } from './topology';
 import type { Finding } from '../../../shared/health/schema';
 import { PhaseProgress } from './progress';
@@ -105,7 +105,7 @@ function describeScan(request: EngineScanRequest, plan: TargetPlanView, gateway:
 
 function createContext(request: EngineScanRequest, options: RunScanOptions, scan: ScanInfo, redact: (text: string) => string): ScanContext {
   const { emit } = options;
-  const registry = new DeviceRegistry(scan.id, emit, (ip) => startReverseDns(context, ip), redact);
+  const registry = new DeviceRegistry(scan.id, emit, (ip) => startHostLookups(context, ip), redact);
   const context: ScanContext = {
     request,
     probes: options.probes,
@@ -116,6 +116,7 @@ function createContext(request: EngineScanRequest, options: RunScanOptions, scan
     quick: request.preset === 'quick',
     snmpByIp: new Map(),
     reverseDnsByIp: new Map(),
+    nameServicesByIp: new Map(),
     emitPhase: (phase, message) => emit({ type: 'phase', scanId: scan.id, phase, ...(message ? { message } : {}) }),
     publishProgress: (s) => emit({ type: 'progress', scanId: scan.id, ...s }),
   };

@@ -89,9 +89,12 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
       const open = (hosts[ip]?.tcpOpen ?? []).filter((port) => !options.ports || options.ports.includes(port));
       return { alive: open.length > 0, open };
     },
-    async hostHints(ip) {
+    async nameServices(ip) {
       calls.hints.push(ip);
-      return { mdns: null, netbios: null, ssdp: null, web: null, ...hosts[ip]?.hints };
+      return { mdns: hosts[ip]?.hints?.mdns ?? null, netbios: hosts[ip]?.hints?.netbios ?? null, ssdp: hosts[ip]?.hints?.ssdp ?? null };
+    },
+    async webHints(ip) {
+      return hosts[ip]?.hints?.web ?? null;
     },
     async reverseDns(ip) {
       return hosts[ip] ? `host-${ip.split('.').pop()}.lab` : null;

@@ -64,21 +64,24 @@ describe('runScan', () => {
     expect(defaults.probes.calls.tcpPorts.every((p) => p === undefined)).toBe(true);
   });
 
-  it('asks hosts without SNMP what they call themselves, and names them by it; SNMP hosts are not asked', async () => {
+  it('asks every host found what it calls itself, and names the ones without SNMP by it', async () => {
     const hosts: Record<string, FakeHost> = {
       ...office,
       '10.0.0.5': { ...office['10.0.0.5']!, hints: { netbios: { name: 'FRONTDESK-PC', workgroup: 'SMITHCO' } } },
+      // An SNMP host's own words are not used: its agent says more, and better.
+      '10.0.0.1': { ...office['10.0.0.1']!, hints: { netbios: { name: 'NOT-THIS-NAME', workgroup: 'X' } } },
     };
     const probes = fakeProbes(hosts, addresses);
-    // No DNS name for it: the name it gave over NetBIOS is the one shown. Identification is the real one.
-    probes.reverseDns = async (ip) => (ip === '10.0.0.5' ? null : `host-${ip.split('.').pop()}.lab`);
+    // No DNS names: the name each gave over NetBIOS would be the one shown. Identification is the real one.
+    probes.reverseDns = async () => null;
     probes.identify = (source, facts, options) => identifyDevice(source, facts, options);
     const document = await runScan(request(), { probes, emit: () => undefined, signal: new AbortController().signal, generatorVersion: 'test' });
     const pc = document.devices.find((d) => d.ip === '10.0.0.5')!;
     expect(pc.hostname).toBe('FRONTDESK-PC');
     expect(pc.identification.evidence).toContainEqual(expect.objectContaining({ field: 'hostname', rule: 'name:netbios', source: 'netbios' }));
-    expect(probes.calls.hints).toContain('10.0.0.5');
-    expect(probes.calls.hints).not.toContain('10.0.0.1');
+    // Asked as soon as each host was found (overlapping its SNMP probe), once each.
+    expect([...probes.calls.hints].sort()).toEqual(document.devices.map((d) => d.ip!).sort());
+    expect(document.devices.find((d) => d.ip === '10.0.0.1')!.hostname).not.toBe('NOT-THIS-NAME');
   });
 
   it('streams typed events in a sensible order and never leaks the community', async () => {

@@ -3,8 +3,9 @@
  * them: mDNS (the host's .local name and services), NetBIOS (Windows name and
  * workgroup), SSDP/UPnP (friendly name, maker, model), and the web interface
  * (page title, Server header, certificate subject). Each is asked of the host
- * alone and bounded by the timeout; all run at once, and one that fails says
- * nothing rather than stopping the others.
+ * alone and bounded by the timeout. The name services are asked the moment a
+ * host is found, so their wait overlaps the SNMP probe's; the web page when
+ * the host is enriched, once its open ports are known.
  */
 import { mdnsHints, type MdnsHints } from './mdns';
 import { netbiosHints, type NetbiosHints } from './netbios';
@@ -18,6 +19,9 @@ export interface HostHints {
   web: WebHints | null;
 }
 
+/** What the name services say: asked as soon as a host is found, before anyone knows it answers SNMP. */
+export type NameServiceHints = Pick<HostHints, 'mdns' | 'netbios' | 'ssdp'>;
+
 export interface HostHintOptions {
   timeoutMs: number;
   signal?: AbortSignal;
@@ -26,16 +30,18 @@ export interface HostHintOptions {
 /** LAN name services answer in milliseconds: their wait is bounded well below an SNMP timeout. */
 const NAME_QUERY_MAX_MS = 700;
 
-export async function readHostHints(ip: string, openTcpPorts: readonly number[], options: HostHintOptions): Promise<HostHints> {
+const quiet = <T>(p: Promise<T | null>) => p.catch(() => null);
+
+/** mDNS, NetBIOS and SSDP, asked at once; one that fails says nothing rather than stopping the others. */
+export async function readNameServices(ip: string, options: HostHintOptions): Promise<NameServiceHints> {
   const udp = { timeoutMs: Math.min(options.timeoutMs, NAME_QUERY_MAX_MS), ...(options.signal ? { signal: options.signal } : {}) };
-  const quiet = <T>(p: Promise<T | null>) => p.catch(() => null);
-  const [mdns, netbios, ssdp, web] = await Promise.all([
-    quiet(mdnsHints(ip, udp)),
-    quiet(netbiosHints(ip, udp)),
-    quiet(ssdpHints(ip, udp)),
-    quiet(webHints(ip, openTcpPorts, options)),
-  ]);
-  return { mdns, netbios, ssdp, web };
+  const [mdns, netbios, ssdp] = await Promise.all([quiet(mdnsHints(ip, udp)), quiet(netbiosHints(ip, udp)), quiet(ssdpHints(ip, udp))]);
+  return { mdns, netbios, ssdp };
+}
+
+/** The web page of the first web port open (the TCP probe of a full assessment found it). */
+export function readWebHints(ip: string, openTcpPorts: readonly number[], options: HostHintOptions): Promise<WebHints | null> {
+  return quiet(webHints(ip, openTcpPorts, options));
 }
 
 export type { MdnsHints, NetbiosHints, SsdpHints, WebHints };
