@@ -45,6 +45,9 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+/** The command names: the installed app runs `Forewarn scan …` as this command line (electron/main/cli-mode.ts). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);

@@ -23,6 +23,7 @@ import { createMainWindow, isAppUrl, registerAppScheme, serveRenderer } from './
 import { startRemoteSession } from '../host/remote-session-launch';
 import { assessmentFilesIn, createOpenedFiles, type OpenedFiles } from '../host/opened-files';
 import { appMenuTemplate } from './app-menu';
+import { commandLineOfThisStart, runCommandLine } from './cli-mode';
 import { createAppLog, type AppLog } from '../host/app-log';
 import { secretsOf } from '../../shared/credentials';
 
@@ -234,4 +235,7 @@ export function bootstrap(): void {
     });
 }
 
-bootstrap();
+// Started as the command line (`Forewarn scan …`): no window, no single-instance lock.
+const commandLine = commandLineOfThisStart();
+if (commandLine) void runCommandLine(commandLine);
+else bootstrap();

@@ -162,8 +162,10 @@ class MockApp extends EventEmitter {
   quit() {
     this.quitCalled = true;
   }
-  exit() {
+  exitCode: number | null = null;
+  exit(code = 0) {
     this.quitCalled = true;
+    this.exitCode = code;
   }
 }
 
