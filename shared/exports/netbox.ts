@@ -48,12 +48,12 @@ interface NetboxDevice {
 
 /** NetBox names are unique per site: a second "printer" becomes "printer (10.0.0.7)". */
 function uniqueNames(devices: readonly Device[]): Map<Device, string> {
-  const seen = new Map<string, number>();
-  for (const d of devices) seen.set(deviceName(d).toLowerCase(), (seen.get(deviceName(d).toLowerCase()) ?? 0) + 1);
-  return new Map(devices.map((d) => {
-    const name = clean(deviceName(d), 64)!;
-    return [d, (seen.get(name.toLowerCase()) ?? 0) > 1 && d.ip && name !== d.ip ? `${name} (${d.ip})` : name];
-  }));
+  const names = new Map(devices.map((d) => [d, clean(deviceName(d), 64) ?? d.id] as const));
+  const count = new Map<string, number>();
+  for (const name of names.values()) count.set(name.toLowerCase(), (count.get(name.toLowerCase()) ?? 0) + 1);
+  return new Map(
+    [...names].map(([d, name]) => [d, (count.get(name.toLowerCase()) ?? 0) > 1 && d.ip && name !== d.ip ? `${name} (${d.ip})` : name]),
+  );
 }
 
 function netboxDevices(document: ScanDocument): NetboxDevice[] {

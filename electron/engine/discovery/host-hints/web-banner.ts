@@ -4,6 +4,7 @@
  * Device UIs name themselves there ("AXIS M3106-L Network Camera",
  * "Brother MFC-L2750DW series", certificate O "Synology Inc.").
  */
+import { webPageUrl } from '../../../../shared/web-ui';
 import { fetchPage } from './http-fetch';
 
 export interface WebHints {
@@ -13,13 +14,6 @@ export interface WebHints {
   certificateOrganization: string | null;
   url: string;
 }
-
-const WEB_PORTS: ReadonlyArray<{ port: number; scheme: 'https' | 'http' }> = [
-  { port: 443, scheme: 'https' },
-  { port: 8443, scheme: 'https' },
-  { port: 80, scheme: 'http' },
-  { port: 8080, scheme: 'http' },
-];
 
 const TITLE = /<title[^>]*>([\s\S]{1,300}?)<\/title>/i;
 
@@ -43,10 +37,9 @@ export function pageTitle(html: string): string | null {
 }
 
 export async function webHints(ip: string, openPorts: readonly number[], options: { timeoutMs: number; signal?: AbortSignal }): Promise<WebHints | null> {
-  const web = WEB_PORTS.find((w) => openPorts.includes(w.port));
-  if (!web) return null;
-  const standard = (web.scheme === 'https' && web.port === 443) || (web.scheme === 'http' && web.port === 80);
-  const url = `${web.scheme}://${ip}${standard ? '' : `:${web.port}`}/`;
+  // The page "Open web UI" opens (shared/web-ui.ts).
+  const url = webPageUrl(ip, openPorts);
+  if (!url) return null;
   const page = await fetchPage(url, options);
   if (!page) return null;
   const hints: WebHints = {
