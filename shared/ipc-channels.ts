@@ -7,6 +7,7 @@ export const INVOKE_CHANNELS = [
   'app:open-external',
   'device:connect',
   'app:take-opened-files',
+  'app:check-updates',
   'scan:start',
   'scan:cancel',
   'scan:detect-targets',

@@ -17,6 +17,7 @@ import type { ScanDocument } from './scan-document';
 import { LayoutUpdateSchema } from './topology/schema';
 import { IPV4_ADDRESS, RemoteSessionKindSchema } from './remote-sessions';
 import type { MenuCommand } from './menu-commands';
+import type { UpdateStatus } from './updates';
 
 export * from './ipc-channels';
 
@@ -102,6 +103,8 @@ export const invokeChannels = {
   'device:connect': z.tuple([RemoteSessionKindSchema, z.string().regex(IPV4_ADDRESS, 'an IPv4 address')]),
   /** The .forewarn files the OS opened the app with since the last call, each imported or refused. */
   'app:take-opened-files': z.tuple([]),
+  /** Checks the update feed set in Settings now. */
+  'app:check-updates': z.tuple([]),
   'scan:start': z.tuple([ScanStartRequestSchema]),
   'scan:cancel': z.tuple([z.string().min(1).max(64)]),
   'scan:detect-targets': z.tuple([]),
@@ -138,6 +141,7 @@ export interface InvokeResults {
   'app:open-external': void;
   'device:connect': void;
   'app:take-opened-files': OpenedFile[];
+  'app:check-updates': UpdateStatus;
   'scan:start': { scanId: string };
   'scan:cancel': void;
   'scan:detect-targets': string[];

@@ -1,6 +1,7 @@
 /** Application settings as the UI sees them. Secrets live elsewhere (see credentials.ts). */
 import { z } from 'zod';
 import { MAX_TCP_PORTS } from './tcp-ports';
+import { UpdateFeedUrlSchema } from './updates';
 
 export const ScanLimitsSchema = z.object({
   /** Addresses probed at once. */
@@ -71,6 +72,8 @@ export const PublicSettingsSchema = z.object({
   }),
   /** The PDF report: who signs it and the price list of recommended actions (issue 7). */
   report: ReportSettingsSchema.optional(),
+  /** Where the MSP publishes Forewarn builds (shared/updates.ts); absent: no update checks. */
+  updates: z.object({ feedUrl: UpdateFeedUrlSchema.optional() }).optional(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 

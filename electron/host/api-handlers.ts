@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppInfo, ApiEventSink, ApiHandlers, OpenedFile, Unsubscribe } from '../../shared/ipc-contract';
 import type { EngineScanRequest } from '../../shared/scan-request';
 import type { RemoteSessionKind } from '../../shared/remote-sessions';
+import type { UpdateStatus } from '../../shared/updates';
 import type { CredentialVault } from './credential-vault';
 import type { EngineHost } from './engine-host';
 import type { SettingsRepository } from './settings';
@@ -21,6 +22,8 @@ export interface ApiServices {
   storageProblems?: () => string[];
   /** Opens a URL in the system browser; only ever called with http(s) URLs. */
   openExternal: (url: string) => Promise<void>;
+  /** Checks the update feed (update-check.ts); absent behind the bridge, which has nothing to update. */
+  checkUpdates?: () => Promise<UpdateStatus>;
   /** The .forewarn files the OS opened the app with (opened-files.ts); absent behind the bridge, which has none. */
   takeOpenedFiles?: () => OpenedFile[];
   /** Starts an SSH or remote-desktop session in the system's client (remote-session-launch.ts); absent behind the bridge. */
@@ -41,6 +44,7 @@ export function createApiHandlers(services: ApiServices): ApiHandlers {
       await services.openExternal(url);
     },
     'app:take-opened-files': async () => services.takeOpenedFiles?.() ?? [],
+    'app:check-updates': async () => services.checkUpdates?.() ?? { status: 'unavailable', reason: 'Updates are checked by the desktop app.' },
     'device:connect': async (session, ip) => {
       if (!services.connectRemote) throw new Error(`Remote sessions start from the desktop app; connect to ${ip} with your own client.`);
       await services.connectRemote(session, ip);

@@ -17,6 +17,8 @@ export interface AppMenuOptions {
   send: (command: MenuCommand) => void;
   /** Opens the folder with the app's log files; absent, Help has no such entry. */
   showLogs?: () => void;
+  /** Checks the update feed and says what it found; absent, Help has no such entry. */
+  checkUpdates?: () => void;
 }
 
 const VIEW_ITEMS: ReadonlyArray<{ view: MenuView; label: string }> = [
@@ -62,7 +64,11 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [...(options.showLogs ? [{ label: 'Show Logs', click: options.showLogs }] : []), ...(isMac ? [] : [{ role: 'about' as const }])],
+    submenu: [
+      ...(options.checkUpdates ? [{ label: 'Check for Updates…', click: options.checkUpdates }] : []),
+      ...(options.showLogs ? [{ label: 'Show Logs', click: options.showLogs }] : []),
+      ...(isMac ? [] : [{ role: 'about' as const }]),
+    ],
   };
   return [
     ...(isMac ? [{ label: options.appName, submenu: [{ role: 'about' as const }, { type: 'separator' as const }, { role: 'hide' as const }, { role: 'hideOthers' as const }, { role: 'unhide' as const }, { type: 'separator' as const }, { role: 'quit' as const }] }] : []),

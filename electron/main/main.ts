@@ -25,6 +25,8 @@ import { assessmentFilesIn, createOpenedFiles, type OpenedFiles } from '../host/
 import { appMenuTemplate } from './app-menu';
 import { commandLineOfThisStart, runCommandLine } from './cli-mode';
 import { createAppLog, type AppLog } from '../host/app-log';
+import { createUpdateCheck, type Updater } from '../host/update-check';
+import { updateStatusText } from '../../shared/updates';
 import { secretsOf } from '../../shared/credentials';
 
 // React (inside the PDF renderer, loaded on the first report) runs its slower development build unless told otherwise.
@@ -57,6 +59,9 @@ interface Running {
   /** Saves the scans still being recorded; flushed before quit. */
   flushSaves: () => Promise<void>;
 }
+
+/** The first update check waits for the window and the first scan's start-up to settle. */
+const STARTUP_UPDATE_CHECK_MS = 15_000;
 
 /** Quit waits this long at most for the last saves (a locked disk must not keep the app open for ever). */
 const QUIT_SAVE_TIMEOUT_MS = 10_000;
@@ -96,6 +101,14 @@ function start(): Running {
   log('info', `Forewarn ${app.getVersion()} started on ${process.platform} ${process.arch} (Electron ${process.versions.electron ?? '?'})`);
   const engine = new EngineHost({ createProcess: () => createUtilityEngineProcess(appPaths.engineWorker), log });
   const sink = createEventSink(() => [...state.ownContents]);
+  // The MSP's update feed (Settings); electron-updater loads with the first check.
+  const checkUpdates = createUpdateCheck({
+    load: async () => (await import('electron-updater')).autoUpdater as unknown as Updater,
+    feedUrl: () => settings.get().updates?.feedUrl,
+    isPackaged: app.isPackaged,
+    currentVersion: app.getVersion(),
+    log,
+  });
   // Imported like the Import button's files (handlers is set below, before any file can arrive).
   const openedFiles = createOpenedFiles({
     importAssessment: (bytes) => handlers['library:import']({ fileName: 'opened.forewarn', dataBase64: bytes.toString('base64') }),
@@ -133,6 +146,7 @@ function start(): Running {
     openExternal: (url) => shell.openExternal(url),
     connectRemote: (session, ip) => startRemoteSession(session, ip, { platform: process.platform, openExternal: (url) => shell.openExternal(url) }),
     takeOpenedFiles: () => openedFiles.take(),
+    checkUpdates,
   });
   registerIpcHandlers(ipcMain, handlers, createSenderCheck((contents) => state.ownContents.has(contents), isAppUrl));
   connectEngineEvents(engine, sink);
@@ -145,11 +159,18 @@ function start(): Running {
         isPackaged: app.isPackaged,
         send: (command) => sink('app:menu-command', command),
         showLogs: () => shell.showItemInFolder(appLog?.file ?? app.getPath('logs')),
+        checkUpdates: () => void checkUpdates().then((result) => dialog.showMessageBox({ type: 'info', title: 'Updates', message: updateStatusText(result) })),
       }),
     ),
   );
 
   openMainWindow(state);
+  // A quiet check once the window is up; a newer build downloads and installs when Forewarn quits.
+  setTimeout(() => {
+    void checkUpdates().then((result) => {
+      if (result.status === 'available') attentionShell(state).notify('Forewarn update', updateStatusText(result));
+    });
+  }, STARTUP_UPDATE_CHECK_MS).unref();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow(state);
   });

@@ -69,6 +69,24 @@ describe.skipIf(chromiumMissing())('credentials the keyring cannot open, in Sett
     expect(await page.getByRole('checkbox', { name: /^Lab/ }).isChecked()).toBe(true);
   });
 
+  it('Settings keeps the update feed (https only) and says the browser bridge has nothing to update', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const feed = page.getByLabel('Update feed');
+    await feed.fill('http://updates.example.com/forewarn/');
+    expect(await page.getByRole('alert').filter({ hasText: 'The update feed must be an https:// address.' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save update feed' }).isDisabled()).toBe(true);
+    await feed.fill('https://updates.example.com/forewarn/');
+    await page.getByRole('button', { name: 'Save update feed' }).click();
+    await expect.poll(() => page.getByTestId('updates-status').textContent(), WAIT).toBe('Saved.');
+    type Settings = { updates?: { feedUrl?: string } };
+    const saved = await page.evaluate(() => (globalThis as unknown as { forewarn: { invoke(c: string): Promise<Settings> } }).forewarn.invoke('settings:get'));
+    expect(saved.updates?.feedUrl).toBe('https://updates.example.com/forewarn/');
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(() => page.getByTestId('updates-status').textContent(), WAIT).toBe('Updates are checked by the desktop app.');
+    await page.getByLabel('Update feed').scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-updates');
+  });
+
   it('finished with no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { useApi, useApp } from '../store/context';
 import { ViewHeader } from './ViewHeader';
 import { BrandingCard } from './settings/BrandingCard';
 import { ThresholdsCard } from './settings/ThresholdsCard';
+import { UpdatesCard } from './settings/UpdatesCard';
 
 export function SettingsView() {
   const settings = useApp((s) => s.settings);
@@ -27,6 +28,7 @@ export function SettingsView() {
           <CredentialsCard />
           <ThresholdsCard thresholds={settings.thresholds} />
           <BrandingCard settings={settings} />
+          <UpdatesCard settings={settings} />
         </>
       ) : (
         <p className="help">Loading settings…</p>

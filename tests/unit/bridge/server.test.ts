@@ -16,6 +16,7 @@ const handlers: ApiHandlers = {
   'app:open-external': notUsed,
   'device:connect': notUsed,
   'app:take-opened-files': async () => [],
+  'app:check-updates': notUsed,
   'scan:start': async (req) => {
     if (req.targets.includes('8.8.8.8')) throw new Error('Target "8.8.8.8" includes public (non-private) addresses');
     return { scanId: 'scan-1' };

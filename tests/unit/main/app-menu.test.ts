@@ -45,10 +45,14 @@ describe('application menu (electron/main/app-menu.ts)', () => {
     expect(items(windows.template[0]!.submenu as MenuItemConstructorOptions[]).some((i) => i.role === 'quit')).toBe(true);
   });
 
-  it('offers Show Logs in Help only when there is a log folder to show', () => {
+  it('offers Show Logs and Check for Updates in Help only when the app can do them', () => {
     const showLogs = vi.fn();
-    click(byLabel(build({ showLogs }).all, 'Show Logs'));
+    const checkUpdates = vi.fn();
+    const { all } = build({ showLogs, checkUpdates });
+    click(byLabel(all, 'Show Logs'));
+    click(byLabel(all, 'Check for Updates…'));
     expect(showLogs).toHaveBeenCalledOnce();
-    expect(build().all.some((i) => i.label === 'Show Logs')).toBe(false);
+    expect(checkUpdates).toHaveBeenCalledOnce();
+    expect(build().all.some((i) => i.label === 'Show Logs' || i.label === 'Check for Updates…')).toBe(false);
   });
 });

@@ -43,14 +43,15 @@ describe('electron-builder.yml', () => {
     expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'forewarn', name: 'Forewarn assessment', role: 'Editor' })]);
   });
 
-  it('ships the built app under the name Forewarn and never publishes', () => {
+  it('ships the built app under the name Forewarn and publishes nowhere itself', () => {
     expect(config.productName).toBe('Forewarn');
     expect(config.appId).toMatch(/^[a-z0-9.-]+$/);
     expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', 'dist-electron/**/*', 'package.json']));
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['resources/fonts/**']));
     // Screenshots and samples are the repository's, not the app's.
     expect(config.files).not.toEqual(expect.arrayContaining(['resources/**/*']));
-    expect(config.publish).toBeNull();
+    // A generic feed: update files are written for the MSP's own server, never uploaded anywhere.
+    expect(config.publish).toMatchObject({ provider: 'generic' });
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { main: string };
     expect(pkg.main).toBe('dist-electron/main.js');
   });
