@@ -99,8 +99,10 @@ export interface LabHostHints {
   netbios?: { name: string; workgroup: string };
   /** A UPnP root device; its description is served on the host's port 80 at /upnp.xml. */
   ssdp?: { friendlyName: string; manufacturer: string; modelName: string; deviceType: string };
-  /** The title of the page on port 80. */
+  /** The title of the page on port 80 (and 443 with `tls`). */
   title?: string;
+  /** Port 443 speaks TLS with a self-signed certificate of this subject. */
+  tls?: { commonName: string; organization: string };
 }
 
 export interface LabHost {

@@ -468,6 +468,16 @@ const hosts: LabHost[] = [
     expected: { type: 'printer', vendor: 'HP', ouiOrganization: 'Hewlett Packard', model: null, firmware: null, serial: null, os: null, name: 'HP3822E5' },
   }),
   host({
+    name: 'nas-backup',
+    index: 55,
+    oui: OUI.synology,
+    tcpPorts: [443, 5000, 5001],
+    attachment: access('18'),
+    hints: { title: 'nas-backup - Synology DiskStation', tls: { commonName: 'synology', organization: 'Synology Inc.' } },
+    // A quick sweep knows it by its MAC's maker; a full assessment reads its certificate too (lab/scan.test.ts).
+    expected: { type: 'nas', vendor: 'Synology', ouiOrganization: 'Synology Incorporated', model: null, firmware: null, serial: null, os: null },
+  }),
+  host({
     name: 'bad-ber',
     index: 200,
     oui: OUI.raspberryPi,

@@ -5,6 +5,7 @@
  * recorded by pid so labDown can stop it.
  */
 import { openSync, closeSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync, chmodSync, chownSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostNamespace } from './office.js';
@@ -188,7 +189,20 @@ function startNode(host: LabHost, role: 'tcp' | 'agent', script: string, args: s
 
 export function startTcpListener(host: LabHost, timeoutMs: number): Started {
   const hints = host.hints ? ['--hints', Buffer.from(JSON.stringify(host.hints)).toString('base64')] : [];
-  return startNode(host, 'tcp', 'tcp-listener.js', ['--ip', host.ip, '--ports', host.tcpPorts.join(','), ...hints], timeoutMs);
+  const tls = host.hints?.tls ? selfSignedCertificate(host, host.hints.tls) : [];
+  return startNode(host, 'tcp', 'tcp-listener.js', ['--ip', host.ip, '--ports', host.tcpPorts.join(','), ...hints, ...tls], timeoutMs);
+}
+
+/** A self-signed certificate with the host's subject (openssl), as a device's web interface has; its listener's arguments. */
+function selfSignedCertificate(host: LabHost, subject: { commonName: string; organization: string }): string[] {
+  const dir = join(paths.agents, 'tls');
+  mkdirSync(dir, { recursive: true });
+  const key = join(dir, `${host.name}.key`);
+  const cert = join(dir, `${host.name}.pem`);
+  if (!existsSync(cert)) {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', `/CN=${subject.commonName}/O=${subject.organization}`, '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  }
+  return ['--tls-key', key, '--tls-cert', cert];
 }
 
 export function startMisbehavingAgent(host: LabHost, timeoutMs: number): Started {

@@ -126,12 +126,19 @@ describe.skipIf(!labAvailable)('forewarn scan in the lab', () => {
     expect(printer.identification.evidence.map((e) => e.rule)).toContain('mdns:printer-service');
   });
 
-  it('reads the web page title of a host without SNMP when a full assessment found its web port', async () => {
+  it('reads the web page title and certificate of hosts without SNMP when a full assessment found their web port', async () => {
     const printer = truthHost('prn-reception');
+    const nas = truthHost('nas-backup');
     const json = join(dir, 'named.json');
-    const result = await execInTech(process.execPath, [BIN, 'scan', printer.ip, '--sample-interval', '0', '--json', json], { timeoutMs: 60_000 });
+    const result = await execInTech(process.execPath, [BIN, 'scan', printer.ip, nas.ip, '--sample-interval', '0', '--json', json], { timeoutMs: 60_000 });
     expect(result.code, result.stderr).toBe(0);
-    const device = deviceAt(ScanDocumentSchema.parse(JSON.parse(readFileSync(json, 'utf8'))), printer.ip)!;
+    const doc = ScanDocumentSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    // The NAS's self-signed certificate names its maker; its page title says what it is.
+    const backup = deviceAt(doc, nas.ip)!;
+    expect(backup.identification.evidence).toContainEqual(expect.objectContaining({ field: 'vendor', rule: 'tls:organization', value: 'Synology Inc.', source: 'tls' }));
+    expect(backup.identification.evidence).toContainEqual(expect.objectContaining({ rule: 'web-title:nas', source: `https://${nas.ip}/` }));
+    expect(backup).toMatchObject({ vendor: 'Synology Inc.', type: 'nas' });
+    const device = deviceAt(doc, printer.ip)!;
     expect(device.reachability.tcp).toContain(80);
     expect(device.identification.evidence).toContainEqual(expect.objectContaining({ rule: 'web-title:printer', observed: findHost('prn-reception').hints!.title, source: `http://${printer.ip}/` }));
     expect(device).toMatchObject({ hostname: printer.expected.name, type: 'printer' });

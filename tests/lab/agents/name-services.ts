@@ -12,6 +12,7 @@ export interface HostHints {
   netbios?: { name: string; workgroup: string };
   ssdp?: { friendlyName: string; manufacturer: string; modelName: string; deviceType: string };
   title?: string;
+  tls?: { commonName: string; organization: string };
 }
 
 function dnsName(name: string): Buffer {

@@ -3,9 +3,12 @@
  * the banner a real service would (SSH, telnet), and closes idle connections.
  * With --hints (base64 JSON, see name-services.ts) it also answers mDNS, NetBIOS and SSDP, and its port 80
  * serves a page with the host's title and its UPnP description.
- * Usage: node tcp-listener.js --ip 10.77.0.10 --ports 80,9100 [--hints B64] [--ready FILE]
+ * With --tls-key and --tls-cert its port 443 speaks TLS (the same page behind it).
+ * Usage: node tcp-listener.js --ip 10.77.0.10 --ports 80,9100 [--hints B64] [--tls-key F --tls-cert F] [--ready FILE]
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { serveNameServices, upnpDescription, type HostHints } from './name-services.js';
 import { parseArgs, signalReady } from './ready.js';
 
@@ -19,6 +22,7 @@ const IDLE_MS = 5_000;
 const args = parseArgs(process.argv.slice(2));
 const ip = args.ip ?? '0.0.0.0';
 const ports = (args.ports ?? '').split(',').filter(Boolean).map(Number);
+const tlsOptions = args['tls-key'] && args['tls-cert'] ? { key: readFileSync(args['tls-key']), cert: readFileSync(args['tls-cert']) } : null;
 const hints: HostHints = args.hints ? (JSON.parse(Buffer.from(args.hints, 'base64').toString('utf8')) as HostHints) : {};
 
 /** The answer of a web port: the UPnP description, the host's titled page, or a bare "ok". */
@@ -36,7 +40,7 @@ function serve(socket: Socket, port: number): void {
   const banner = BANNERS[port];
   if (banner) socket.write(banner);
   socket.on('data', (data) => {
-    if (port === 80 || port === 631 || port === 5000) socket.end(httpResponse(data.toString('latin1')));
+    if (port === 80 || port === 631 || port === 5000 || (port === 443 && tlsOptions)) socket.end(httpResponse(data.toString('latin1')));
   });
 }
 
@@ -44,7 +48,7 @@ await Promise.all(
   ports.map(
     (port) =>
       new Promise<void>((resolve, reject) => {
-        const server = createServer((socket) => serve(socket, port));
+        const server = port === 443 && tlsOptions ? createTlsServer(tlsOptions, (socket) => serve(socket, port)) : createServer((socket) => serve(socket, port));
         server.once('error', reject);
         server.listen({ host: ip, port, backlog: 511 }, () => resolve());
       }),
