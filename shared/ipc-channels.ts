@@ -31,6 +31,7 @@ export const INVOKE_CHANNELS = [
   'report:json',
   'report:xlsx',
   'report:netbox',
+  'report:psa',
   'library:unsaved',
   'library:retry-save',
   'library:save-elsewhere',

@@ -131,6 +131,8 @@ export const invokeChannels = {
   'report:xlsx': z.tuple([ScanIdSchema]),
   /** NetBox bulk-import CSVs (sites, manufacturers, roles, device types, devices, interfaces, IPs) in one ZIP. */
   'report:netbox': z.tuple([ScanIdSchema]),
+  /** The configuration-import CSV of IT Glue or ConnectWise Manage (shared/exports/psa-csv.ts). */
+  'report:psa': z.tuple([ScanIdSchema, z.enum(['itglue', 'connectwise'])]),
   'library:unsaved': z.tuple([]),
   'library:retry-save': z.tuple([ScanIdSchema]),
   'library:save-elsewhere': z.tuple([ScanIdSchema]),
@@ -165,6 +167,7 @@ export interface InvokeResults {
   'report:json': ProducedFile;
   'report:xlsx': ProducedFile;
   'report:netbox': ProducedFile;
+  'report:psa': ProducedFile;
   'library:unsaved': UnsavedScan[];
   /** The scans still unsaved after the attempt. */
   'library:retry-save': UnsavedScan[];

@@ -36,7 +36,7 @@ const COMMANDS: Record<string, Command> = {
     load: async () => import('./commands/diff').then((m) => ({ run: m.diffCommand, usage: m.DIFF_USAGE })),
   },
   export: {
-    summary: 'export a scan as an Excel workbook or as NetBox import files',
+    summary: 'export a scan as an Excel workbook, or as NetBox, IT Glue or ConnectWise import files',
     load: async () => import('./commands/export').then((m) => ({ run: m.exportCommand, usage: m.EXPORT_USAGE })),
   },
   'export-csv': {

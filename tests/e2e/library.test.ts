@@ -264,6 +264,17 @@ describe.skipIf(!inject('labAvailable') || chromiumMissing())('saved scans throu
     expect(devices.length).toBe(sheets[0]!.data.length - 1);
     expect(Object.keys(devices[0]!)).toEqual(['name', 'role', 'manufacturer', 'device_type', 'status', 'site', 'serial', 'description', 'comments']);
     expect(devices.every((d) => d.site === 'Quay Street')).toBe(true);
+
+    // IT Glue's and ConnectWise Manage's configuration imports, one row a device.
+    const itglue = await downloadFrom(page, () => row.getByRole('button', { name: 'IT Glue' }).click());
+    expect(itglue.download.suggestedFilename()).toMatch(/_itglue\.csv$/);
+    const configurations = parse(itglue.bytes.toString('utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(configurations).toHaveLength(devices.length);
+    expect(configurations.every((c) => c.organization === 'Harbour Vets' && c.configuration_status === 'Active')).toBe(true);
+    // The same devices as NetBox's file, by name.
+    expect(configurations.map((c) => c.name).sort()).toEqual(devices.map((d) => d.name).sort());
+    const connectwise = await downloadFrom(page, () => row.getByRole('button', { name: 'ConnectWise' }).click());
+    expect(Object.keys((parse(connectwise.bytes.toString('utf8'), { columns: true }) as Array<Record<string, string>>)[0]!)).toContain('Configuration Name');
     await screenshot(page, 'library-exports');
   });
 

@@ -9,29 +9,36 @@ import { EXIT, processOutput, UsageError } from '../output';
 import { writeFileAtomic } from '../write-file';
 import { loadPair } from '../scan-files';
 import type { ScanDocument } from '../../../shared/scan-document';
+import { psaConfigurationsCsv } from '../../../shared/exports/psa-csv';
 
-export const EXPORT_USAGE = `Usage: forewarn export SCAN --format xlsx|netbox [--out FILE]
+export const EXPORT_USAGE = `Usage: forewarn export SCAN --format xlsx|netbox|itglue|connectwise [--out FILE]
 
-  --format xlsx     one Excel workbook: Inventory, Findings and Interfaces sheets
-  --format netbox   NetBox bulk-import CSVs (site, manufacturers, roles, device types,
-                    devices, interfaces, IP addresses) in one ZIP, with the import order
-  --out FILE        where to write (default: the scan's name with .xlsx or _netbox.zip)
+  --format xlsx          one Excel workbook: Inventory, Findings and Interfaces sheets
+  --format netbox        NetBox bulk-import CSVs (site, manufacturers, roles, device types,
+                         devices, interfaces, IP addresses) in one ZIP, with the import order
+  --format itglue        IT Glue's configurations import CSV
+  --format connectwise   ConnectWise Manage's configurations import CSV
+  --out FILE             where to write (default: the scan's name with the format's suffix)
 
 Findings are re-computed by the current rules.
 `;
 
 /** Each format's file suffix and writer, loaded when asked for (the workbook writer is not needed by a scan). */
-const FORMATS: Record<'xlsx' | 'netbox', { suffix: string; make: (document: ScanDocument) => Promise<Buffer> }> = {
-  xlsx: { suffix: '.xlsx', make: async (document) => (await import('../../report/workbook')).scanWorkbook(document) },
-  netbox: { suffix: '_netbox.zip', make: async (document) => (await import('../../report/netbox-bundle')).netboxBundle(document) },
-};
+const FORMATS = {
+  xlsx: { suffix: '.xlsx', make: async (document: ScanDocument) => (await import('../../report/workbook')).scanWorkbook(document) },
+  netbox: { suffix: '_netbox.zip', make: async (document: ScanDocument) => (await import('../../report/netbox-bundle')).netboxBundle(document) },
+  itglue: { suffix: '_itglue.csv', make: async (document: ScanDocument) => Buffer.from(psaConfigurationsCsv(document, 'itglue'), 'utf8') },
+  connectwise: { suffix: '_connectwise.csv', make: async (document: ScanDocument) => Buffer.from(psaConfigurationsCsv(document, 'connectwise'), 'utf8') },
+} satisfies Record<string, { suffix: string; make: (document: ScanDocument) => Promise<Buffer> }>;
 type Format = keyof typeof FORMATS;
 
+const FORMAT_NAMES = Object.keys(FORMATS).join(', ');
+
 function formatOf(value: string | undefined): Format {
-  if (value === undefined) throw new UsageError('--format is required: xlsx or netbox.');
+  if (value === undefined) throw new UsageError(`--format is required: ${FORMAT_NAMES}.`);
   const format = value.toLowerCase();
-  if (format !== 'xlsx' && format !== 'netbox') throw new UsageError(`--format ${value} is not known: give xlsx or netbox.`);
-  return format;
+  if (!(format in FORMATS)) throw new UsageError(`--format ${value} is not known: give ${FORMAT_NAMES}.`);
+  return format as Format;
 }
 
 export async function exportCommand(argv: string[]): Promise<number> {

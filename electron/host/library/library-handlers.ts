@@ -5,6 +5,7 @@
  */
 import { safeFileName } from '../../../shared/file-names';
 import { findingsCsv, inventoryCsv } from '../../../shared/assessment/csv';
+import { psaConfigurationsCsv } from '../../../shared/exports/psa-csv';
 import { ASSESSMENT_EXTENSION } from '../../../shared/assessment/assessment-file';
 import { buildReportModel, type ReportBrandingInput, type ReportModel } from '../../../shared/assessment/report-model';
 import type { ApiHandlers, ProducedFile } from '../../../shared/ipc-contract';
@@ -16,7 +17,7 @@ import { encodeAssessment } from './assessment-codec';
 
 export const LIBRARY_CHANNELS = [
   'library:list', 'library:open', 'library:rename', 'library:delete', 'library:tag',
-  'library:export', 'library:import', 'library:compare', 'library:set-layout', 'report:pdf', 'report:csv', 'report:json', 'report:xlsx', 'report:netbox',
+  'library:export', 'library:import', 'library:compare', 'library:set-layout', 'report:pdf', 'report:csv', 'report:json', 'report:xlsx', 'report:netbox', 'report:psa',
   'library:unsaved', 'library:retry-save', 'library:save-elsewhere',
 ] as const;
 export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
@@ -111,6 +112,10 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
       const { document } = await (await lib()).open(id, { thresholds: thresholds() });
       const { scanWorkbook } = await import('../../report/workbook');
       return produce(`${await baseName(id)}.xlsx`, await scanWorkbook(document));
+    },
+    'report:psa': async (id, tool) => {
+      const { document } = await (await lib()).open(id, { thresholds: thresholds() });
+      return produce(`${await baseName(id)}_${tool}.csv`, Buffer.from(psaConfigurationsCsv(document, tool), 'utf8'));
     },
     'report:netbox': async (id) => {
       const { document } = await (await lib()).open(id, { thresholds: thresholds() });

@@ -176,6 +176,15 @@ export function HistoryView() {
         (m) => `Could not write the NetBox import files: ${m} Open the scan to check it is readable.`,
       );
     },
+    psa: (entry, tool) => {
+      const name = tool === 'itglue' ? 'IT Glue' : 'ConnectWise Manage';
+      void run(
+        `psa-${tool}:${entry.id}`,
+        `Writing the ${name} configurations of “${entry.name}”…`,
+        async () => deliveryMessage(`The ${name} configurations (CSV)`, deliverProducedFile(await api.invoke('report:psa', entry.id, tool))),
+        (m) => `Could not write the ${name} configurations: ${m} Open the scan to check it is readable.`,
+      );
+    },
     toggleCompare: (entry) => setSelection((s) => toggleCompare(s, entry)),
     explain: (text) => setStatus({ tone: 'info', text }),
   };

@@ -43,6 +43,7 @@ const handlers: ApiHandlers = {
   'report:json': notUsed,
   'report:xlsx': notUsed,
   'report:netbox': notUsed,
+  'report:psa': notUsed,
   'library:unsaved': notUsed,
   'library:retry-save': notUsed,
   'library:save-elsewhere': notUsed,

@@ -118,3 +118,24 @@ describe('report:netbox', () => {
     expect(strFromU8(zip['README.txt']!)).toMatch(/Import them in this order/);
   });
 });
+
+describe('report:psa', () => {
+  it('writes IT Glue\'s and ConnectWise Manage\'s configuration-import CSVs, one row a device, with their template\'s column names', async () => {
+    const doc = office();
+    await library.save(doc);
+    const devices = doc.devices.filter((d) => d.type !== 'unmanaged-switch');
+    const itglue = await handlers()['report:psa'](doc.scan.id, 'itglue');
+    expect(itglue.fileName).toMatch(/_itglue\.csv$/);
+    const rows = parse(bytes(itglue).toString('utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(rows[0]!)).toEqual(['organization', 'name', 'configuration_type', 'configuration_status', 'hostname', 'primary_ip', 'default_gateway', 'mac_address', 'serial_number', 'asset_tag', 'manufacturer', 'model', 'operating_system', 'operating_system_notes', 'notes', 'installed_by', 'purchased_by', 'warranty_expires_at', 'location']);
+    expect(rows).toHaveLength(devices.length);
+    const first = devices.find((d) => d.serial)!;
+    expect(rows.find((r) => r.serial_number === first.serial)).toMatchObject({ organization: 'Harbour Dental Practice', configuration_status: 'Active', primary_ip: first.ip });
+    const cw = parse(bytes(await handlers()['report:psa'](doc.scan.id, 'connectwise')).toString('utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(cw[0]!)).toEqual(['Configuration Type', 'Configuration Name', 'Manufacturer Company Name', 'Serial Number', 'Model Number', 'Tag Number', 'Purchase Date', 'Installed Date', 'Installed By', 'Warranty Date', 'Configuration Status', 'Company Name', 'Contact First Name', 'Contact Last Name', 'Company Address Site Name', 'Location', 'Group', 'Configuration Notes']);
+    expect(cw).toHaveLength(devices.length);
+    expect(cw.every((r) => r['Company Name'] === 'Harbour Dental Practice' && r['Company Address Site Name'] === 'Main office')).toBe(true);
+    // A hostile name is data to the importer, kept as it is.
+    expect(cw.some((r) => r['Configuration Name'] === '=HYPERLINK("http://evil","x")')).toBe(true);
+  });
+});

@@ -9,6 +9,7 @@ import { RiskScore } from '../../components/Badges';
 import { CsvExportButton } from '../../components/CsvExport';
 import { CSV_KINDS, CSV_TEXT, csvBlockedReason, type CsvKind } from '../../components/csv-export';
 import { STATUS_LABELS } from '../../format';
+import type { PsaTool } from '../../../../shared/exports/psa-csv';
 import { formatDateTime } from './compare-text';
 import { parseTags } from './files';
 
@@ -26,6 +27,8 @@ export interface ScanRowActions {
   xlsx(entry: ScanIndexEntry): void;
   /** NetBox's bulk-import files, in one ZIP. */
   netbox(entry: ScanIndexEntry): void;
+  /** The configuration-import CSV of IT Glue or ConnectWise Manage. */
+  psa(entry: ScanIndexEntry, tool: PsaTool): void;
   remove(entry: ScanIndexEntry): Promise<boolean>;
   toggleCompare(entry: ScanIndexEntry): void;
   /** Says on the status line why an action cannot run now. */
@@ -33,6 +36,11 @@ export interface ScanRowActions {
 }
 
 type Editing = 'rename' | 'tags' | 'delete' | null;
+
+const PSA_TOOLS: ReadonlyArray<{ tool: PsaTool; label: string }> = [
+  { tool: 'itglue', label: 'IT Glue' },
+  { tool: 'connectwise', label: 'ConnectWise' },
+];
 
 /** Why a saved scan cannot be repeated from here, or null when it can. */
 export function rescanBlockedReason(entry: Pick<ScanIndexEntry, 'preset' | 'targets'>, scanRunning: boolean): string | null {
@@ -180,6 +188,18 @@ export function ScanRow({ entry, busy, selected, justImported, scanRunning, acti
           >
             {mine === 'netbox' ? 'Exporting…' : 'NetBox'}
           </button>
+          {PSA_TOOLS.map(({ tool, label }) => (
+            <button
+              key={tool}
+              type="button"
+              className="button button-small"
+              title={`Configurations as ${label}'s import template names them, one row per device.`}
+              onClick={() => actions.psa(entry, tool)}
+              disabled={disabled}
+            >
+              {mine === `psa-${tool}` ? 'Exporting…' : label}
+            </button>
+          ))}
         </div>
         <div className="scan-row-action-line" role="group" aria-label="Manage">
           <button type="button" className="button button-small" onClick={() => start('rename', entry.name)} disabled={disabled}>
