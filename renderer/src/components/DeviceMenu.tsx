@@ -88,7 +88,10 @@ function Menu({ menu, onChoose, onClose }: { menu: OpenMenu; onChoose: (entry: D
   useLayoutEffect(() => {
     const box = ref.current!.getBoundingClientRect();
     setPosition(placeWithin(menu.x, menu.y, box.width, box.height));
+    // Focus goes into the menu, and back where it was when the menu closes (as native menus do).
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     ref.current!.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    return () => before?.focus({ preventScroll: true });
   }, [menu]);
 
   useEffect(() => {
