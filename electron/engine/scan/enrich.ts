@@ -118,7 +118,10 @@ export function assessFindings(context: ScanContext, ip: string, extra: readonly
 export function startHostLookups(context: ScanContext, ip: string): void {
   const options = { timeoutMs: context.request.limits.timeoutMs, signal: context.signal };
   if (!context.reverseDnsByIp.has(ip)) context.reverseDnsByIp.set(ip, context.probes.reverseDns(ip, options).catch(() => null));
-  if (!context.nameServicesByIp.has(ip)) context.nameServicesByIp.set(ip, context.probes.nameServices?.(ip, options).catch(() => null) ?? Promise.resolve(null));
+  const { nameServices } = context.probes;
+  if (!context.nameServicesByIp.has(ip)) {
+    context.nameServicesByIp.set(ip, nameServices ? context.nameServiceLimiter.run(() => nameServices(ip, options)).catch(() => null) : Promise.resolve(null));
+  }
 }
 
 function reverseDnsOf(context: ScanContext, ip: string): Promise<string | null> {

@@ -45,6 +45,11 @@ export class ScanRejectedError extends Error {
 
 /** Devices enriched at once: SNMP walks are heavier than sweep probes. */
 const ENRICH_CONCURRENCY = 32;
+/**
+ * Hosts asked over mDNS, NetBIOS and SSDP at once (three sockets each): a large LAN finds a thousand hosts
+ * within its ARP window, and their sockets must not crowd out the SNMP and TCP probes'.
+ */
+const NAME_SERVICE_CONCURRENCY = 64;
 
 export async function runScan(request: EngineScanRequest, options: RunScanOptions): Promise<ScanDocument> {
   const { probes, emit, signal } = options;
@@ -117,6 +122,7 @@ function createContext(request: EngineScanRequest, options: RunScanOptions, scan
     snmpByIp: new Map(),
     reverseDnsByIp: new Map(),
     nameServicesByIp: new Map(),
+    nameServiceLimiter: createConcurrencyLimiter(NAME_SERVICE_CONCURRENCY),
     emitPhase: (phase, message) => emit({ type: 'phase', scanId: scan.id, phase, ...(message ? { message } : {}) }),
     publishProgress: (s) => emit({ type: 'progress', scanId: scan.id, ...s }),
   };

@@ -84,6 +84,24 @@ describe('runScan', () => {
     expect(document.devices.find((d) => d.ip === '10.0.0.1')!.hostname).not.toBe('NOT-THIS-NAME');
   });
 
+  it('asks at most 64 hosts over their name services at once, so their sockets never crowd out the probes', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`);
+    const hosts = Object.fromEntries(many.map((ip) => [ip, { ping: { alive: true } } satisfies FakeHost]));
+    const probes = fakeProbes(hosts, many);
+    let inFlight = 0;
+    let most = 0;
+    probes.nameServices = async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 20));
+      inFlight--;
+      return { mdns: null, netbios: null, ssdp: null };
+    };
+    const document = await runScan(request({ targets: ['10.0.0.0/24'], preset: 'quick', limits: { concurrency: 256, timeoutMs: 50, packetsPerSecond: 100_000, tcpProbe: false } }), { probes, emit: () => undefined, signal: new AbortController().signal, generatorVersion: 'test' });
+    expect(document.devices).toHaveLength(200);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(64);
+  });
+
   it('streams typed events in a sensible order and never leaks the community', async () => {
     const { events, document } = await scan(request());
     const types = events.map((e) => e.type);
