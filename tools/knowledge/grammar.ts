@@ -289,6 +289,9 @@ const REGISTRANT_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
   [/\bfirewalls?\b|\bsecurity\b/i, 'firewall'],
   [/\bswitch(?:es|ing)?\b/i, 'switch'],
   [/\brouters?\b|\brouting\b/i, 'router'],
+  // "Foo Networks", "… Telecommunications", "… Photonics": network equipment of no narrower kind. Plural only:
+  // "Emerson Network Power" makes UPSs. Not "Communications": Axis, Mitel and Avaya make cameras and phones.
+  [/\bnetworks\b|\bnetworking\b|\btele(?:com|communications?)\b|\boptical\b|\bphotonics\b|\boptics\b/i, 'network-device'],
 ];
 
 /** The class an IANA registrant's own name states ("Socomec Sicon Ups", "… Printing Systems"), or null. */

@@ -176,5 +176,10 @@ describe('classOfRegistrant', () => {
     expect(classOfRegistrant('Swichtec Power Systems')).toBe('ups');
     expect(classOfRegistrant('JAPAN STORAGE BATTERY')).toBe('ups');
     expect(classOfRegistrant('Pure Storage')).toBe('nas');
+    expect(classOfRegistrant('PacketLight Networks')).toBe('network-device');
+    expect(classOfRegistrant('Wuhan Research Institute of Posts and Telecommunications')).toBe('network-device');
+    expect(classOfRegistrant('Emerson Network Power')).toBeNull();
+    expect(classOfRegistrant('Axis Communications AB')).toBeNull();
+    expect(classOfRegistrant('Mimosa Wireless Networks')).toBe('access-point');
   });
 });
