@@ -283,6 +283,8 @@ const REGISTRANT_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
   [/\bups\b|uninterruptible|power (?:conversion|protection|systems?|solutions|supply|electronics)|\brectifiers?\b|\binverters?\b|\bbatter(?:y|ies)\b/i, 'ups'],
   [/\bprint(?:ing|er|ers)?\b|\bimaging\b/i, 'printer'],
   [/\bsensors?\b|\benvironment(?:al)?\b|\bmonitoring\b/i, 'environment-sensor'],
+  // An operating system's project registers the number its own agent answers with, on a computer.
+  [/\b(?:open|free|net)bsd\b|\blinux\b/i, 'server'],
   [/\bcameras?\b|\bvideo\b|\bsurveillance\b/i, 'camera'],
   [/\bstorage\b/i, 'nas'],
   [/\bwireless\b|\bwi-?fi\b|\bradio\b|\bmicrowave\b/i, 'access-point'],

@@ -180,6 +180,7 @@ describe('classOfRegistrant', () => {
     expect(classOfRegistrant('Wuhan Research Institute of Posts and Telecommunications')).toBe('network-device');
     expect(classOfRegistrant('Emerson Network Power')).toBeNull();
     expect(classOfRegistrant('Axis Communications AB')).toBeNull();
+    expect(classOfRegistrant('OpenBSD Project')).toBe('server');
     expect(classOfRegistrant('Mimosa Wireless Networks')).toBe('access-point');
   });
 });

@@ -209,7 +209,8 @@ const D: readonly DescrRule[] = [
   { id: 'wlc-word', match: /\bwireless (?:lan )?controller\b|\bSmartZone\b/i, type: 'wireless-controller', weight: 45, words: true },
   // Baseboard management controllers: the server they manage is what a technician acts on.
   { id: 'bmc-word', match: /\bLights-Out\b|\bBaseboard Management\b|\bManagement Controller\b|\bBMC\b|\bIPMI\b/i, type: 'server', weight: 34, words: true },
-  { id: 'server-word', match: /\b(?:Application|File|Media|Mail|Web|Database|Management) Server\b|\bServer Appliance\b|\bOS\/400\b/i, type: 'server', weight: 34, words: true },
+  // "Server Appliance", "Server-Appliance": product names hyphenate as often as they space.
+  { id: 'server-word', match: /\b(?:Application|File|Media|Mail|Web|Database|Management)[- ]Server\b|\bServer[- ]Appliance\b|\bOS\/400\b/i, type: 'server', weight: 34, words: true },
   { id: 'storage-word', match: /\bTape Library\b|\bDisk Array\b|\bStorage (?:Array|System|Server|Appliance)\b|\bNAS\b|\bRAID (?:Controller|System)\b/i, type: 'nas', weight: 36, words: true },
 ];
 
