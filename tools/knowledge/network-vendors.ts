@@ -31,6 +31,15 @@ const SECURITY_OBJECT_WORDS =
 const SECURITY_SHARE = 0.2;
 const MIN_SECURITY_OBJECTS = 30;
 
+/**
+ * Module names about the radio itself ("ALVARION-DEVICE-WIRELESS-MIB", "SIAE-RADIO-SYSTEM-MIB",
+ * "CAMBIUM-PMP80211-MIB"): a vendor a tenth of whose modules are these (two at least) makes radios and
+ * access points (Alvarion, Cambium, Ruckus; Cisco's are 2 %).
+ * Not "PTP": in module names that is the Precision Time Protocol as often as point-to-point.
+ */
+const WIRELESS_MODULE_WORDS = /\b(?:radio|wireless|wlan|(?:802 ?)?dot ?11|\w*80211|ptmp|microwave)\b/;
+const WIRELESS_MODULE_SHARE = 0.1;
+
 /** Share of a vendor's objects, and least count, that make it a network maker. */
 const OBJECT_SHARE = 0.05;
 const MIN_OBJECTS = 20;
@@ -46,6 +55,7 @@ interface Tally {
   securityObjects: number;
   modules: number;
   networkModules: number;
+  wirelessModules: number;
   otherClassModules: number;
 }
 
@@ -60,7 +70,7 @@ function moduleEnterprise(module: MibModule): number | null {
 
 function tallies(modules: readonly MibModule[]): Map<number, Tally> {
   const out = new Map<number, Tally>();
-  const tallyOf = (e: number) => out.get(e) ?? out.set(e, { objects: 0, networkObjects: 0, securityObjects: 0, modules: 0, networkModules: 0, otherClassModules: 0 }).get(e)!;
+  const tallyOf = (e: number) => out.get(e) ?? out.set(e, { objects: 0, networkObjects: 0, securityObjects: 0, modules: 0, networkModules: 0, wirelessModules: 0, otherClassModules: 0 }).get(e)!;
   for (const module of modules) {
     for (const o of module.objects) {
       const e = o.kind === 'node' ? null : enterpriseOf(o.oid);
@@ -75,6 +85,7 @@ function tallies(modules: readonly MibModule[]): Map<number, Tally> {
     if (e === null) continue;
     const t = tallyOf(e);
     t.modules++;
+    if (WIRELESS_MODULE_WORDS.test(words(module.name.replace(/-MIB$/i, '')))) t.wirelessModules++;
     const cls = classOfModule(module.name, module.description);
     if (isNetworkModule(module.name) || (cls && NETWORK_CLASSES.has(cls))) t.networkModules++;
     else if (cls) t.otherClassModules++;
@@ -88,13 +99,17 @@ function makesNetworkEquipment(t: Tally): boolean {
   return (byObjects || byModules) && t.otherClassModules <= OTHER_CLASS_RATIO * Math.max(t.networkModules, 1);
 }
 
+function makesWirelessGear(t: Tally): boolean {
+  return t.wirelessModules >= MIN_MODULES && t.wirelessModules >= WIRELESS_MODULE_SHARE * t.modules;
+}
+
 function makesSecurityGear(t: Tally): boolean {
   return t.securityObjects >= MIN_SECURITY_OBJECTS && t.securityObjects >= SECURITY_SHARE * t.objects;
 }
 
 /**
- * Enterprise → "firewall" for every vendor whose MIBs are security gear's, else "network-device" for one
- * whose MIBs are network equipment's. Generic agents (net-snmp, UCD: their MIBs hold a Linux box's own
+ * Enterprise → "firewall" for every vendor whose MIBs are security gear's, "access-point" for one whose
+ * modules are about radios, else "network-device" for one whose MIBs are network equipment's. Generic agents (net-snmp, UCD: their MIBs hold a Linux box's own
  * ipfw tables) make no class.
  */
 export function networkVendorClasses(modules: readonly MibModule[]): Record<number, DeviceType> {
@@ -102,6 +117,7 @@ export function networkVendorClasses(modules: readonly MibModule[]): Record<numb
   for (const [enterprise, t] of tallies(modules)) {
     if (GENERIC_AGENT_ENTERPRISES.includes(enterprise)) continue;
     if (makesSecurityGear(t)) out[enterprise] = 'firewall';
+    else if (makesWirelessGear(t)) out[enterprise] = 'access-point';
     else if (makesNetworkEquipment(t)) out[enterprise] = 'network-device';
   }
   return out;

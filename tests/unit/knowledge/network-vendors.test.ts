@@ -46,6 +46,14 @@ describe('network equipment makers, from what their MIBs manage (tools/knowledge
     expect(networkVendorClasses([module('UCD-IPFWACC-MIB', 2021, names)])).toEqual({});
   });
 
+  it('calls a vendor a tenth of whose modules are about its radios a maker of access points and radio links', () => {
+    const modules = ['ACME-DEVICE-WIRELESS-MIB', 'ACME-802DOT11-MIB', 'ACME-SYSTEM-MIB', 'ACME-ALARM-MIB', 'ACME-SNMP-MIB'].map((n, i) => module(n, 99008, filler(`acme${i}`, 40)));
+    expect(networkVendorClasses(modules)).toEqual({ 99008: 'access-point' });
+    // A precision-time module is no radio.
+    const timing = ['ACME-PTP-MIB', 'ACME-CLOCK-MIB'].map((n, i) => module(n, 99009, filler(`clk${i}`, 40)));
+    expect(networkVendorClasses(timing)).toEqual({});
+  });
+
   it('leaves a maker of many things alone when its modules name other classes too often', () => {
     const modules = [
       module('MIX-VLAN-MIB', 99006, filler('a', 20)),
