@@ -23,7 +23,7 @@ import { createMainWindow, isAppUrl, registerAppScheme, serveRenderer } from './
 import { startRemoteSession } from '../host/remote-session-launch';
 import { assessmentFilesIn, createOpenedFiles, type OpenedFiles } from '../host/opened-files';
 import { appMenuTemplate } from './app-menu';
-import { commandLineOfThisStart, runCommandLine } from './cli-mode';
+import { cliArgsOf, runCommandLine } from './cli-mode';
 import { createAppLog, type AppLog } from '../host/app-log';
 import { createUpdateCheck, type Updater } from '../host/update-check';
 import { updateStatusText } from '../../shared/updates';
@@ -257,6 +257,6 @@ export function bootstrap(): void {
 }
 
 // Started as the command line (`Forewarn scan …`): no window, no single-instance lock.
-const commandLine = commandLineOfThisStart();
-if (commandLine) void runCommandLine(commandLine);
+const commandLine = cliArgsOf(process.argv, app.isPackaged);
+if (commandLine) void runCommandLine(commandLine, { isPackaged: app.isPackaged, hideDock: () => app.dock?.hide(), exit: (code) => app.exit(code) });
 else bootstrap();

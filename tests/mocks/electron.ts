@@ -162,10 +162,8 @@ class MockApp extends EventEmitter {
   quit() {
     this.quitCalled = true;
   }
-  exitCode: number | null = null;
-  exit(code = 0) {
+  exit() {
     this.quitCalled = true;
-    this.exitCode = code;
   }
 }
 

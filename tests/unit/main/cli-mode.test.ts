@@ -1,4 +1,3 @@
-import { app } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { cliArgsOf, runCommandLine } from '../../../electron/main/cli-mode';
 import { COMMAND_NAMES } from '../../../electron/cli/main';
@@ -15,6 +14,8 @@ describe('the command line inside the installed app (electron/main/cli-mode.ts)'
   });
 
   it('runs the command and exits with its code', async () => {
+    const exits: number[] = [];
+    const host = { isPackaged: true, hideDock: vi.fn(), exit: (code: number) => void exits.push(code) };
     const written: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string, cb?: () => void) => {
       written.push(String(chunk));
@@ -22,11 +23,12 @@ describe('the command line inside the installed app (electron/main/cli-mode.ts)'
       return true;
     }) as typeof process.stdout.write);
     try {
-      await runCommandLine(['--version']);
-      await vi.waitFor(() => expect((app as unknown as { exitCode: number | null }).exitCode).toBe(0));
+      await runCommandLine(['--version'], host);
+      await vi.waitFor(() => expect(exits).toEqual([0]));
+      expect(host.hideDock).toHaveBeenCalled();
       expect(written.join('')).toMatch(/^\d+\.\d+\.\d+\n/);
-      await runCommandLine(['export', 'missing.json']);
-      await vi.waitFor(() => expect((app as unknown as { exitCode: number | null }).exitCode).toBe(2));
+      await runCommandLine(['export', 'missing.json'], host);
+      await vi.waitFor(() => expect(exits).toEqual([0, 2]));
     } finally {
       spy.mockRestore();
     }
