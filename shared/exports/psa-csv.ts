@@ -63,5 +63,3 @@ export function psaConfigurationsCsv(document: ScanDocument, tool: PsaTool): str
     return CONNECTWISE_COLUMNS.map((c) => row[c]);
   }));
 }
-
-export const PSA_COLUMNS: Record<PsaTool, readonly string[]> = { itglue: ITGLUE_COLUMNS, connectwise: CONNECTWISE_COLUMNS };

@@ -5,6 +5,7 @@
  * than anything SNMP says, stronger than a MAC's maker or an open port: the
  * host named itself. Facts are `hint.*` (facts.ts, hintFacts).
  */
+import type { DeviceType } from '../../../../shared/device-types';
 import type { Rule } from '../types';
 
 export const HINT_FACT = {
@@ -27,14 +28,14 @@ export const HINT_FACT = {
 const service = (name: string) => `${HINT_FACT.mdnsService}${name}`;
 
 /** Words of a page title or friendly name that say what the box is. */
-const TITLE_CLASSES: ReadonlyArray<readonly [string, RegExp, Rule['set']]> = [
-  ['printer', /\b(?:printer|laserjet|officejet|deskjet|mfp|multifunction|imagerunner|bizhub|workcentre|ecosys)\b/i, { type: 'printer' }],
-  ['camera', /\b(?:network camera|ip camera|camera|nvr|dvr)\b/i, { type: 'camera' }],
-  ['nas', /\b(?:diskstation|rackstation|qts|nas)\b/i, { type: 'nas' }],
-  ['ups', /\b(?:ups|network management card|powerchute)\b/i, { type: 'ups' }],
-  ['phone', /\b(?:ip phone|voip phone|yealink|polycom)\b/i, { type: 'phone' }],
-  ['router', /\b(?:router|gateway|modem)\b/i, { type: 'router' }],
-  ['access-point', /\b(?:access point)\b/i, { type: 'access-point' }],
+const TITLE_CLASSES: ReadonlyArray<readonly [DeviceType, RegExp]> = [
+  ['printer', /\b(?:printer|laserjet|officejet|deskjet|mfp|multifunction|imagerunner|bizhub|workcentre|ecosys)\b/i],
+  ['camera', /\b(?:network camera|ip camera|camera|nvr|dvr)\b/i],
+  ['nas', /\b(?:diskstation|rackstation|qts|nas)\b/i],
+  ['ups', /\b(?:ups|network management card|powerchute)\b/i],
+  ['phone', /\b(?:ip phone|voip phone|yealink|polycom)\b/i],
+  ['router', /\b(?:router|gateway|modem)\b/i],
+  ['access-point', /\b(?:access point)\b/i],
 ];
 
 export const HOST_HINT_RULES: readonly Rule[] = [
@@ -62,8 +63,8 @@ export const HOST_HINT_RULES: readonly Rule[] = [
   // NetBIOS answers come from Windows and Samba: a workstation unless something says more.
   { id: 'netbios:windows-host', fact: HINT_FACT.netbiosName, set: { type: 'workstation' }, weight: 13 },
   // The title of its web page or its UPnP name says the class in words.
-  ...TITLE_CLASSES.flatMap(([id, match, set]): Rule[] => [
-    { id: `web-title:${id}`, fact: HINT_FACT.webTitle, match, ...(set ? { set } : {}), weight: 19 },
-    { id: `ssdp-name:${id}`, fact: HINT_FACT.ssdpName, match, ...(set ? { set } : {}), weight: 18 },
+  ...TITLE_CLASSES.flatMap(([type, match]): Rule[] => [
+    { id: `web-title:${type}`, fact: HINT_FACT.webTitle, match, set: { type }, weight: 19 },
+    { id: `ssdp-name:${type}`, fact: HINT_FACT.ssdpName, match, set: { type }, weight: 18 },
   ]),
 ];
