@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enterpriseOf } from '../../electron/engine/identify/enterprises';
 import { readMibModule, type MibModule, type MibObject, type MibType, type MibTypedef } from './smidump';
-import { networkVendorClasses } from './network-vendors';
+import { moduleEnterprise, networkVendorClasses } from './network-vendors';
 import {
   celsiusScale,
   classOfModule,
@@ -287,7 +287,7 @@ function moduleDescriptionClasses(modules: readonly MibModule[]): Record<number,
   const votes = new Map<number, Map<string, number>>();
   const moduleCount = new Map<number, number>();
   for (const m of modules) {
-    const enterprise = mostCommonEnterprise(m.objects);
+    const enterprise = moduleEnterprise(m);
     if (enterprise === null) continue;
     moduleCount.set(enterprise, (moduleCount.get(enterprise) ?? 0) + 1);
     const cls = classOfModule(m.name, m.description);
@@ -308,14 +308,6 @@ function moduleDescriptionClasses(modules: readonly MibModule[]): Record<number,
   return out;
 }
 
-function mostCommonEnterprise(objects: readonly MibObject[]): number | null {
-  const counts = new Map<number, number>();
-  for (const o of objects) {
-    const e = enterpriseOf(o.oid);
-    if (e !== null) counts.set(e, (counts.get(e) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
-}
 
 /** Per-model MIBs that must agree before an unseen model is asked the same place. */
 const FAMILY_MIN_MODELS = 3;

@@ -59,7 +59,8 @@ interface Tally {
   otherClassModules: number;
 }
 
-function moduleEnterprise(module: MibModule): number | null {
+/** The enterprise most of a module's objects sit under: whose module it is. */
+export function moduleEnterprise(module: MibModule): number | null {
   const counts = new Map<number, number>();
   for (const o of module.objects) {
     const e = enterpriseOf(o.oid);
