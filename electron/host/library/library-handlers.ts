@@ -67,6 +67,8 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
     return entry ? safeFileName(entry.client, entry.site, entry.startedAt.slice(0, 10)) : safeFileName(id);
   };
   const thresholds = () => getSettings().thresholds;
+  /** A saved scan's document, its findings re-checked with today's thresholds: what every export writes. */
+  const documentOf = async (id: string): Promise<ScanDocument> => (await (await lib()).open(id, { thresholds: thresholds() })).document;
 
   return {
     'library:list': async () => (await lib()).list(),
@@ -100,25 +102,25 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
       return produce(`${await baseName(id)}.pdf`, await renderPdf(model, opened.document));
     },
     'report:csv': async (id, kind) => {
-      const { document } = await (await lib()).open(id, { thresholds: thresholds() });
+      const document = await documentOf(id);
       const text = kind === 'inventory' ? inventoryCsv(document) : findingsCsv(document);
       return produce(`${await baseName(id)}_${kind}.csv`, Buffer.from(text, 'utf8'));
     },
     'report:json': async (id) => {
-      const { document } = await (await lib()).open(id, { thresholds: thresholds() });
+      const document = await documentOf(id);
       return produce(`${await baseName(id)}.json`, Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8'));
     },
     'report:xlsx': async (id) => {
-      const { document } = await (await lib()).open(id, { thresholds: thresholds() });
+      const document = await documentOf(id);
       const { scanWorkbook } = await import('../../report/workbook');
       return produce(`${await baseName(id)}.xlsx`, await scanWorkbook(document));
     },
     'report:psa': async (id, tool) => {
-      const { document } = await (await lib()).open(id, { thresholds: thresholds() });
+      const document = await documentOf(id);
       return produce(`${await baseName(id)}_${tool}.csv`, Buffer.from(psaConfigurationsCsv(document, tool), 'utf8'));
     },
     'report:netbox': async (id) => {
-      const { document } = await (await lib()).open(id, { thresholds: thresholds() });
+      const document = await documentOf(id);
       const { netboxBundle } = await import('../../report/netbox-bundle');
       return produce(`${await baseName(id)}_netbox.zip`, netboxBundle(document));
     },
