@@ -8,8 +8,7 @@ import { parseArgs } from 'node:util';
 import { EXIT, processOutput, UsageError } from '../output';
 import { writeFileAtomic } from '../write-file';
 import { loadPair } from '../scan-files';
-import type { ScanDocument } from '../../../shared/scan-document';
-import { psaConfigurationsCsv } from '../../../shared/exports/psa-csv';
+import { EXPORT_FORMATS, type ExportFormatName } from '../../report/export-formats';
 
 export const EXPORT_USAGE = `Usage: forewarn export SCAN --format xlsx|netbox|itglue|connectwise [--out FILE]
 
@@ -23,22 +22,13 @@ export const EXPORT_USAGE = `Usage: forewarn export SCAN --format xlsx|netbox|it
 Findings are re-computed by the current rules.
 `;
 
-/** Each format's file suffix and writer, loaded when asked for (the workbook writer is not needed by a scan). */
-const FORMATS = {
-  xlsx: { suffix: '.xlsx', make: async (document: ScanDocument) => (await import('../../report/workbook')).scanWorkbook(document) },
-  netbox: { suffix: '_netbox.zip', make: async (document: ScanDocument) => (await import('../../report/netbox-bundle')).netboxBundle(document) },
-  itglue: { suffix: '_itglue.csv', make: async (document: ScanDocument) => Buffer.from(psaConfigurationsCsv(document, 'itglue'), 'utf8') },
-  connectwise: { suffix: '_connectwise.csv', make: async (document: ScanDocument) => Buffer.from(psaConfigurationsCsv(document, 'connectwise'), 'utf8') },
-} satisfies Record<string, { suffix: string; make: (document: ScanDocument) => Promise<Buffer> }>;
-type Format = keyof typeof FORMATS;
+const FORMAT_NAMES = Object.keys(EXPORT_FORMATS).join(', ');
 
-const FORMAT_NAMES = Object.keys(FORMATS).join(', ');
-
-function formatOf(value: string | undefined): Format {
+function formatOf(value: string | undefined): ExportFormatName {
   if (value === undefined) throw new UsageError(`--format is required: ${FORMAT_NAMES}.`);
   const format = value.toLowerCase();
-  if (!(format in FORMATS)) throw new UsageError(`--format ${value} is not known: give ${FORMAT_NAMES}.`);
-  return format as Format;
+  if (!(format in EXPORT_FORMATS)) throw new UsageError(`--format ${value} is not known: give ${FORMAT_NAMES}.`);
+  return format as ExportFormatName;
 }
 
 export async function exportCommand(argv: string[]): Promise<number> {
@@ -55,8 +45,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const format = formatOf(values.format);
   const scanPath = positionals[0]!;
   const { document } = await loadPair(scanPath);
-  const out = values.out ?? `${basename(scanPath, extname(scanPath))}${FORMATS[format].suffix}`;
-  await writeFileAtomic(out, await FORMATS[format].make(document));
+  const out = values.out ?? `${basename(scanPath, extname(scanPath))}${EXPORT_FORMATS[format].suffix}`;
+  await writeFileAtomic(out, await EXPORT_FORMATS[format].make(document));
   processOutput().err(`Wrote ${out}.\n`);
   return EXIT.ok;
 }

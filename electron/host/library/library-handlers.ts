@@ -5,7 +5,7 @@
  */
 import { safeFileName } from '../../../shared/file-names';
 import { findingsCsv, inventoryCsv } from '../../../shared/assessment/csv';
-import { psaConfigurationsCsv } from '../../../shared/exports/psa-csv';
+import { EXPORT_FORMATS, type ExportFormatName } from '../../report/export-formats';
 import { ASSESSMENT_EXTENSION } from '../../../shared/assessment/assessment-file';
 import { buildReportModel, type ReportBrandingInput, type ReportModel } from '../../../shared/assessment/report-model';
 import type { ApiHandlers, ProducedFile } from '../../../shared/ipc-contract';
@@ -67,6 +67,11 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
     return entry ? safeFileName(entry.client, entry.site, entry.startedAt.slice(0, 10)) : safeFileName(id);
   };
   const thresholds = () => getSettings().thresholds;
+  /** A saved scan as one of the other tools' files (electron/report/export-formats.ts, shared with the CLI). */
+  const exportAs = async (id: string, format: ExportFormatName): Promise<ProducedFile> => {
+    const { suffix, make } = EXPORT_FORMATS[format];
+    return produce(`${await baseName(id)}${suffix}`, await make(await documentOf(id)));
+  };
   /** A saved scan's document, its findings re-checked with today's thresholds: what every export writes. */
   const documentOf = async (id: string): Promise<ScanDocument> => (await (await lib()).open(id, { thresholds: thresholds() })).document;
 
@@ -110,19 +115,8 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
       const document = await documentOf(id);
       return produce(`${await baseName(id)}.json`, Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8'));
     },
-    'report:xlsx': async (id) => {
-      const document = await documentOf(id);
-      const { scanWorkbook } = await import('../../report/workbook');
-      return produce(`${await baseName(id)}.xlsx`, await scanWorkbook(document));
-    },
-    'report:psa': async (id, tool) => {
-      const document = await documentOf(id);
-      return produce(`${await baseName(id)}_${tool}.csv`, Buffer.from(psaConfigurationsCsv(document, tool), 'utf8'));
-    },
-    'report:netbox': async (id) => {
-      const document = await documentOf(id);
-      const { netboxBundle } = await import('../../report/netbox-bundle');
-      return produce(`${await baseName(id)}_netbox.zip`, netboxBundle(document));
-    },
+    'report:xlsx': async (id) => exportAs(id, 'xlsx'),
+    'report:psa': async (id, tool) => exportAs(id, tool),
+    'report:netbox': async (id) => exportAs(id, 'netbox'),
   };
 }
