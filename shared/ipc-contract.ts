@@ -18,6 +18,7 @@ import { LayoutUpdateSchema } from './topology/schema';
 import { IPV4_ADDRESS, RemoteSessionKindSchema } from './remote-sessions';
 import type { MenuCommand } from './menu-commands';
 import type { UpdateStatus } from './updates';
+import { EXPORT_FORMAT_NAMES } from './exports/formats';
 
 export * from './ipc-channels';
 
@@ -127,12 +128,11 @@ export const invokeChannels = {
   'report:csv': z.tuple([ScanIdSchema, z.enum(['inventory', 'findings'])]),
   /** The scan document as JSON (the CLI's `--json` format, versioned schema), findings re-checked with the current thresholds. */
   'report:json': z.tuple([ScanIdSchema]),
-  /** Inventory, findings and interfaces as one Excel workbook. */
-  'report:xlsx': z.tuple([ScanIdSchema]),
-  /** NetBox bulk-import CSVs (sites, manufacturers, roles, device types, devices, interfaces, IPs) in one ZIP. */
-  'report:netbox': z.tuple([ScanIdSchema]),
-  /** The configuration-import CSV of IT Glue or ConnectWise Manage (shared/exports/psa-csv.ts). */
-  'report:psa': z.tuple([ScanIdSchema, z.enum(['itglue', 'connectwise'])]),
+  /**
+   * A scan as another tool's files: an Excel workbook, NetBox's bulk-import ZIP, or IT Glue's or ConnectWise
+   * Manage's configuration CSV (shared/exports/formats.ts).
+   */
+  'report:export': z.tuple([ScanIdSchema, z.enum(EXPORT_FORMAT_NAMES)]),
   'library:unsaved': z.tuple([]),
   'library:retry-save': z.tuple([ScanIdSchema]),
   'library:save-elsewhere': z.tuple([ScanIdSchema]),
@@ -165,9 +165,7 @@ export interface InvokeResults {
   'report:pdf': ProducedFile;
   'report:csv': ProducedFile;
   'report:json': ProducedFile;
-  'report:xlsx': ProducedFile;
-  'report:netbox': ProducedFile;
-  'report:psa': ProducedFile;
+  'report:export': ProducedFile;
   'library:unsaved': UnsavedScan[];
   /** The scans still unsaved after the attempt. */
   'library:retry-save': UnsavedScan[];

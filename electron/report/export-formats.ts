@@ -5,6 +5,7 @@
  */
 import type { ScanDocument } from '../../shared/scan-document';
 import { psaConfigurationsCsv } from '../../shared/exports/psa-csv';
+import type { ExportFormatName } from '../../shared/exports/formats';
 
 export interface ExportFormat {
   /** After the scan's base name: "Client_Site_2026-03-02.xlsx". */
@@ -17,6 +18,4 @@ export const EXPORT_FORMATS = {
   netbox: { suffix: '_netbox.zip', make: async (document) => (await import('./netbox-bundle')).netboxBundle(document) },
   itglue: { suffix: '_itglue.csv', make: async (document) => Buffer.from(psaConfigurationsCsv(document, 'itglue'), 'utf8') },
   connectwise: { suffix: '_connectwise.csv', make: async (document) => Buffer.from(psaConfigurationsCsv(document, 'connectwise'), 'utf8') },
-} satisfies Record<string, ExportFormat>;
-
-export type ExportFormatName = keyof typeof EXPORT_FORMATS;
+} satisfies Record<ExportFormatName, ExportFormat>;

@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { EXIT, processOutput, UsageError } from '../output';
 import { writeFileAtomic } from '../write-file';
 import { loadPair } from '../scan-files';
-import { EXPORT_FORMATS, type ExportFormatName } from '../../report/export-formats';
+import { EXPORT_FORMATS } from '../../report/export-formats';
+import type { ExportFormatName } from '../../../shared/exports/formats';
 
 export const EXPORT_USAGE = `Usage: forewarn export SCAN --format xlsx|netbox|itglue|connectwise [--out FILE]
 

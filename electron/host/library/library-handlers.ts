@@ -5,7 +5,7 @@
  */
 import { safeFileName } from '../../../shared/file-names';
 import { findingsCsv, inventoryCsv } from '../../../shared/assessment/csv';
-import { EXPORT_FORMATS, type ExportFormatName } from '../../report/export-formats';
+import { EXPORT_FORMATS } from '../../report/export-formats';
 import { ASSESSMENT_EXTENSION } from '../../../shared/assessment/assessment-file';
 import { buildReportModel, type ReportBrandingInput, type ReportModel } from '../../../shared/assessment/report-model';
 import type { ApiHandlers, ProducedFile } from '../../../shared/ipc-contract';
@@ -17,7 +17,7 @@ import { encodeAssessment } from './assessment-codec';
 
 export const LIBRARY_CHANNELS = [
   'library:list', 'library:open', 'library:rename', 'library:delete', 'library:tag',
-  'library:export', 'library:import', 'library:compare', 'library:set-layout', 'report:pdf', 'report:csv', 'report:json', 'report:xlsx', 'report:netbox', 'report:psa',
+  'library:export', 'library:import', 'library:compare', 'library:set-layout', 'report:pdf', 'report:csv', 'report:json', 'report:export',
   'library:unsaved', 'library:retry-save', 'library:save-elsewhere',
 ] as const;
 export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
@@ -67,11 +67,6 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
     return entry ? safeFileName(entry.client, entry.site, entry.startedAt.slice(0, 10)) : safeFileName(id);
   };
   const thresholds = () => getSettings().thresholds;
-  /** A saved scan as one of the other tools' files (electron/report/export-formats.ts, shared with the CLI). */
-  const exportAs = async (id: string, format: ExportFormatName): Promise<ProducedFile> => {
-    const { suffix, make } = EXPORT_FORMATS[format];
-    return produce(`${await baseName(id)}${suffix}`, await make(await documentOf(id)));
-  };
   /** A saved scan's document, its findings re-checked with today's thresholds: what every export writes. */
   const documentOf = async (id: string): Promise<ScanDocument> => (await (await lib()).open(id, { thresholds: thresholds() })).document;
 
@@ -115,8 +110,9 @@ export function createLibraryHandlers(service: LibraryService | undefined, getSe
       const document = await documentOf(id);
       return produce(`${await baseName(id)}.json`, Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8'));
     },
-    'report:xlsx': async (id) => exportAs(id, 'xlsx'),
-    'report:psa': async (id, tool) => exportAs(id, tool),
-    'report:netbox': async (id) => exportAs(id, 'netbox'),
+    'report:export': async (id, format) => {
+      const { suffix, make } = EXPORT_FORMATS[format];
+      return produce(`${await baseName(id)}${suffix}`, await make(await documentOf(id)));
+    },
   };
 }

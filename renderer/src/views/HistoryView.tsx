@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'reac
 import type { Comparison } from '../../../shared/assessment/compare';
 import { LIBRARY_LIMITS, type LibraryListing, type ScanIndexEntry } from '../../../shared/assessment/library-types';
 import { csvFailureText, csvProgressText, csvSuccessText } from '../components/csv-export';
+import { TOOL_EXPORTS } from './history/tool-exports';
 import { sentence } from '../format';
 import { messageOf } from '../store/app-store';
 import { useApi, useApp } from '../store/context';
@@ -160,29 +161,13 @@ export function HistoryView() {
         (m) => `Could not export the scan as JSON: ${m} Open the scan to check it is readable.`,
       );
     },
-    xlsx: (entry) => {
+    toolExport: (entry, format) => {
+      const { file } = TOOL_EXPORTS.find((t) => t.format === format)!;
       void run(
-        `xlsx:${entry.id}`,
-        `Making the Excel workbook of “${entry.name}”…`,
-        async () => deliveryMessage('The Excel workbook', deliverProducedFile(await api.invoke('report:xlsx', entry.id))),
-        (m) => `Could not make the Excel workbook: ${m} Open the scan to check it is readable.`,
-      );
-    },
-    netbox: (entry) => {
-      void run(
-        `netbox:${entry.id}`,
-        `Writing the NetBox import files of “${entry.name}”…`,
-        async () => deliveryMessage('The NetBox import files (ZIP; its README says the order)', deliverProducedFile(await api.invoke('report:netbox', entry.id))),
-        (m) => `Could not write the NetBox import files: ${m} Open the scan to check it is readable.`,
-      );
-    },
-    psa: (entry, tool) => {
-      const name = tool === 'itglue' ? 'IT Glue' : 'ConnectWise Manage';
-      void run(
-        `psa-${tool}:${entry.id}`,
-        `Writing the ${name} configurations of “${entry.name}”…`,
-        async () => deliveryMessage(`The ${name} configurations (CSV)`, deliverProducedFile(await api.invoke('report:psa', entry.id, tool))),
-        (m) => `Could not write the ${name} configurations: ${m} Open the scan to check it is readable.`,
+        `${format}:${entry.id}`,
+        `Writing ${file.charAt(0).toLowerCase()}${file.slice(1)} of “${entry.name}”…`,
+        async () => deliveryMessage(file, deliverProducedFile(await api.invoke('report:export', entry.id, format))),
+        (m) => `Could not write ${file.charAt(0).toLowerCase()}${file.slice(1)}: ${m} Open the scan to check it is readable.`,
       );
     },
     toggleCompare: (entry) => setSelection((s) => toggleCompare(s, entry)),

@@ -1,5 +1,5 @@
 /**
- * report:xlsx and report:netbox: a saved scan as an Excel workbook, and as NetBox's bulk-import files.
+ * report:export: a saved scan as an Excel workbook, NetBox's bulk-import files, and IT Glue's and ConnectWise's CSVs.
  * Both are read back by real parsers: read-excel-file for the workbook, fflate's unzip and csv-parse for
  * the NetBox ZIP, whose headers are checked against NetBox's own import forms.
  */
@@ -38,11 +38,11 @@ function office(): ScanDocument {
   return doc;
 }
 
-describe('report:xlsx', () => {
+describe('report:export, xlsx', () => {
   it('writes inventory, findings and interfaces sheets that Excel readers open, typed and with hostile text kept as text', async () => {
     const doc = office();
     await library.save(doc);
-    const file = await handlers()['report:xlsx'](doc.scan.id);
+    const file = await handlers()['report:export'](doc.scan.id, 'xlsx');
     expect(file.fileName).toMatch(/^Harbour-Dental-Practice_Main-office_\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheets = await readXlsxFile(bytes(file));
     expect(sheets.map((s) => s.sheet)).toEqual(['Inventory', 'Findings', 'Interfaces']);
@@ -78,11 +78,11 @@ const NETBOX_FORMS: Record<string, { fields: string[]; required: string[] }> = {
   '7-ip-addresses.csv': { fields: ['address', 'vrf', 'tenant', 'status', 'role', 'device', 'virtual_machine', 'interface', 'fhrp_group', 'is_primary', 'is_oob', 'dns_name', 'description', 'owner', 'comments', 'tags'], required: ['address', 'status'] },
 };
 
-describe('report:netbox', () => {
+describe('report:export, netbox', () => {
   it('writes NetBox\'s import files in order, with its own column names and every reference resolvable', async () => {
     const doc = office();
     await library.save(doc);
-    const file = await handlers()['report:netbox'](doc.scan.id);
+    const file = await handlers()['report:export'](doc.scan.id, 'netbox');
     expect(file.fileName).toMatch(/_netbox\.zip$/);
     const zip = unzipSync(new Uint8Array(bytes(file)));
     expect(Object.keys(zip)).toEqual(['README.txt', ...Object.keys(NETBOX_FORMS)]);
@@ -119,19 +119,19 @@ describe('report:netbox', () => {
   });
 });
 
-describe('report:psa', () => {
+describe('report:export, itglue and connectwise', () => {
   it('writes IT Glue\'s and ConnectWise Manage\'s configuration-import CSVs, one row a device, with their template\'s column names', async () => {
     const doc = office();
     await library.save(doc);
     const devices = doc.devices.filter((d) => d.type !== 'unmanaged-switch');
-    const itglue = await handlers()['report:psa'](doc.scan.id, 'itglue');
+    const itglue = await handlers()['report:export'](doc.scan.id, 'itglue');
     expect(itglue.fileName).toMatch(/_itglue\.csv$/);
     const rows = parse(bytes(itglue).toString('utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0]!)).toEqual(['organization', 'name', 'configuration_type', 'configuration_status', 'hostname', 'primary_ip', 'default_gateway', 'mac_address', 'serial_number', 'asset_tag', 'manufacturer', 'model', 'operating_system', 'operating_system_notes', 'notes', 'installed_by', 'purchased_by', 'warranty_expires_at', 'location']);
     expect(rows).toHaveLength(devices.length);
     const first = devices.find((d) => d.serial)!;
     expect(rows.find((r) => r.serial_number === first.serial)).toMatchObject({ organization: 'Harbour Dental Practice', configuration_status: 'Active', primary_ip: first.ip });
-    const cw = parse(bytes(await handlers()['report:psa'](doc.scan.id, 'connectwise')).toString('utf8'), { columns: true }) as Array<Record<string, string>>;
+    const cw = parse(bytes(await handlers()['report:export'](doc.scan.id, 'connectwise')).toString('utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(cw[0]!)).toEqual(['Configuration Type', 'Configuration Name', 'Manufacturer Company Name', 'Serial Number', 'Model Number', 'Tag Number', 'Purchase Date', 'Installed Date', 'Installed By', 'Warranty Date', 'Configuration Status', 'Company Name', 'Contact First Name', 'Contact Last Name', 'Company Address Site Name', 'Location', 'Group', 'Configuration Notes']);
     expect(cw).toHaveLength(devices.length);
     expect(cw.every((r) => r['Company Name'] === 'Harbour Dental Practice' && r['Company Address Site Name'] === 'Main office')).toBe(true);

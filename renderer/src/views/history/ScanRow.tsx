@@ -9,7 +9,8 @@ import { RiskScore } from '../../components/Badges';
 import { CsvExportButton } from '../../components/CsvExport';
 import { CSV_KINDS, CSV_TEXT, csvBlockedReason, type CsvKind } from '../../components/csv-export';
 import { STATUS_LABELS } from '../../format';
-import type { PsaTool } from '../../../../shared/exports/psa-csv';
+import type { ExportFormatName } from '../../../../shared/exports/formats';
+import { TOOL_EXPORTS } from './tool-exports';
 import { formatDateTime } from './compare-text';
 import { parseTags } from './files';
 
@@ -23,12 +24,8 @@ export interface ScanRowActions {
   pdf(entry: ScanIndexEntry): void;
   csv(entry: ScanIndexEntry, kind: CsvKind): void;
   json(entry: ScanIndexEntry): void;
-  /** An Excel workbook (inventory, findings, interfaces). */
-  xlsx(entry: ScanIndexEntry): void;
-  /** NetBox's bulk-import files, in one ZIP. */
-  netbox(entry: ScanIndexEntry): void;
-  /** The configuration-import CSV of IT Glue or ConnectWise Manage. */
-  psa(entry: ScanIndexEntry, tool: PsaTool): void;
+  /** The scan as another tool's files (tool-exports.ts): Excel, NetBox, IT Glue, ConnectWise. */
+  toolExport(entry: ScanIndexEntry, format: ExportFormatName): void;
   remove(entry: ScanIndexEntry): Promise<boolean>;
   toggleCompare(entry: ScanIndexEntry): void;
   /** Says on the status line why an action cannot run now. */
@@ -36,11 +33,6 @@ export interface ScanRowActions {
 }
 
 type Editing = 'rename' | 'tags' | 'delete' | null;
-
-const PSA_TOOLS: ReadonlyArray<{ tool: PsaTool; label: string }> = [
-  { tool: 'itglue', label: 'IT Glue' },
-  { tool: 'connectwise', label: 'ConnectWise' },
-];
 
 /** Why a saved scan cannot be repeated from here, or null when it can. */
 export function rescanBlockedReason(entry: Pick<ScanIndexEntry, 'preset' | 'targets'>, scanRunning: boolean): string | null {
@@ -170,34 +162,9 @@ export function ScanRow({ entry, busy, selected, justImported, scanRunning, acti
           >
             {mine === 'json' ? 'Exporting…' : 'JSON'}
           </button>
-          <button
-            type="button"
-            className="button button-small"
-            title="Inventory, findings and interfaces as one Excel workbook."
-            onClick={() => actions.xlsx(entry)}
-            disabled={disabled}
-          >
-            {mine === 'xlsx' ? 'Exporting…' : 'Excel'}
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            title="NetBox import files (site, manufacturers, roles, device types, devices, interfaces, IP addresses) in one ZIP, with the order to import them."
-            onClick={() => actions.netbox(entry)}
-            disabled={disabled}
-          >
-            {mine === 'netbox' ? 'Exporting…' : 'NetBox'}
-          </button>
-          {PSA_TOOLS.map(({ tool, label }) => (
-            <button
-              key={tool}
-              type="button"
-              className="button button-small"
-              title={`Configurations as ${label}'s import template names them, one row per device.`}
-              onClick={() => actions.psa(entry, tool)}
-              disabled={disabled}
-            >
-              {mine === `psa-${tool}` ? 'Exporting…' : label}
+          {TOOL_EXPORTS.map(({ format, button, title }) => (
+            <button key={format} type="button" className="button button-small" title={title} onClick={() => actions.toolExport(entry, format)} disabled={disabled}>
+              {mine === format ? 'Exporting…' : button}
             </button>
           ))}
         </div>
