@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enterpriseOf } from '../../electron/engine/identify/enterprises';
 import { readMibModule, type MibModule, type MibObject, type MibType, type MibTypedef } from './smidump';
-import { moduleEnterprise, networkVendorClasses } from './network-vendors';
+import { moduleEnterprise, vendorVocabularyClasses } from './vendor-vocabulary';
 import {
   celsiusScale,
   classOfModule,
@@ -291,7 +291,7 @@ function moduleDescriptionClasses(modules: readonly MibModule[]): Record<number,
     if (enterprise === null) continue;
     moduleCount.set(enterprise, (moduleCount.get(enterprise) ?? 0) + 1);
     const cls = classOfModule(m.name, m.description);
-    // "Network device" is the fallback of network-vendors.ts, never a vote against a narrower class.
+    // "Network device" is the fallback of vendor-vocabulary.ts, never a vote against a narrower class.
     if (!cls || cls === 'network-device') continue;
     const tally = votes.get(enterprise) ?? new Map<string, number>();
     tally.set(cls, (tally.get(cls) ?? 0) + 1);
@@ -522,7 +522,7 @@ function compile(modules: MibModule[]): Compiled {
     }
   }
   // Narrowest last: what products state, then what modules state, then "makes network equipment".
-  out.enterpriseClasses = { ...networkVendorClasses(modules), ...moduleDescriptionClasses(modules), ...enterpriseClasses(out.products) };
+  out.enterpriseClasses = { ...vendorVocabularyClasses(modules), ...moduleDescriptionClasses(modules), ...enterpriseClasses(out.products) };
   out.identityFamilies = modelFamilies(identityCandidates);
   for (const [enterprise, list] of identityCandidates) {
     const kept: Compiled['identity'][number] = [];

@@ -1,6 +1,6 @@
 /**
- * Which enterprises make network equipment, and which make security gear,
- * from what their MIBs manage.
+ * What an enterprise makes, from what its MIBs manage: security gear,
+ * sensors, printers, storage, radios, or network equipment of no narrower kind.
  *
  * Optical-transport, carrier-Ethernet and access makers (and the big makers
  * of everything network) rarely have a products MIB that says "switch" or
@@ -12,7 +12,11 @@
  * narrower does. A vendor a fifth of whose objects are about firewall
  * policies, VPN tunnels, intrusion prevention or content filtering
  * (Check Point 37 %, WatchGuard 73 %, Forcepoint 88 %; Cisco 0.6 %) makes
- * firewalls: that is narrower, so it wins over "network device".
+ * firewalls: that is narrower, so it wins over "network device". So do the
+ * makers whose objects are mostly about probes and humidity (AKCP 96 %,
+ * NetBotz 48 %), paper and toner (Lexmark 18 %, Minolta 17 %), or volumes and
+ * LUNs (NetApp 27 %, Isilon 34 %): the vocabulary of a vendor never seen in
+ * a sysObjectID table still says what it makes.
  */
 import type { DeviceType } from '../../shared/device-types';
 import { enterpriseOf } from '../../electron/engine/identify/enterprises';
@@ -24,12 +28,43 @@ import type { MibModule } from './smidump';
 const NETWORK_OBJECT_WORDS =
   /\b(?:vlans?|stp|rstp|mstp|spanning ?tree|lacp|igmp|snooping|ospf|bgp|mpls|vrrp|qos|acl|fdb|mac ?(?:address )?table|trunk|lldp|dot1[dqxs]|optical|sfp|transceiver|wdm|och|otn|pon|onu|olt|dsl|e1|t1|ds1|sdh|sonet|rx ?power|tx ?power)\b/;
 
-/** Object names that only security gear has: policies and rules of a firewall, VPN, IPS, filtering. */
-const SECURITY_OBJECT_WORDS =
-  /\b(?:fw|firewall|vpn|ipsec|ike|ips|ids|antivirus|anti ?virus|anti ?spam|url ?filter\w*|web ?filter\w*|threat\w*|sandbox|utm|ssl ?vpn|app ?ctrl|application control|intrusion|malware|botnet|content ?filter\w*)\b/;
-/** Share of a vendor's objects, and least count, that make it a maker of security gear. */
-const SECURITY_SHARE = 0.2;
-const MIN_SECURITY_OBJECTS = 30;
+/**
+ * Object-name vocabularies that say what a vendor makes, narrowest first: the first whose share of the
+ * vendor's objects (and least count) is met wins. Shares are set between the makers of that class and
+ * everyone else over the compiled modules: HP's printer objects are 3 % of its MIBs, APC's sensor objects
+ * 19 %, Synology's volume objects 6 %; those vendors are placed by their product tables instead.
+ * Never UPS words: a NAS maker's UPS-monitoring MIB is mostly battery objects (Synology 87 %).
+ */
+const OBJECT_VOCABULARIES: ReadonlyArray<{ type: DeviceType; words: RegExp; share: number; least: number }> = [
+  // Policies and rules of a firewall, VPN, IPS, filtering.
+  {
+    type: 'firewall',
+    words: /\b(?:fw|firewall|vpn|ipsec|ike|ips|ids|antivirus|anti ?virus|anti ?spam|url ?filter\w*|web ?filter\w*|threat\w*|sandbox|utm|ssl ?vpn|app ?ctrl|application control|intrusion|malware|botnet|content ?filter\w*)\b/,
+    share: 0.2,
+    least: 30,
+  },
+  // Probes, humidity, contacts and leaks: environment monitors (AKCP, NetBotz, Vutlan, IT Watchdogs, Comet).
+  {
+    type: 'environment-sensor',
+    words: /\b(?:humidity|hygro\w*|dew ?point|dry ?contacts?|water|leak|smoke|airflow|door|motion|probes?|thermometers?|sensors?|temperature|temp)\b/,
+    share: 0.25,
+    least: 20,
+  },
+  // Paper, toner and trays: printers and their print servers (Lexmark, Minolta, Brother, Kyocera).
+  {
+    type: 'printer',
+    words: /\b(?:printers?|print|toner|cartridges?|fuser|drum|paper|tray|marker|copier|fax|staple\w*)\b/,
+    share: 0.08,
+    least: 15,
+  },
+  // Volumes, LUNs, RAID and shares: storage arrays and filers (NetApp, Isilon, EqualLogic, Data Domain).
+  {
+    type: 'nas',
+    words: /\b(?:raid|luns?|volumes?|disks?|array|filesystems?|snapshots?|quotas?|nfs|cifs|smb|iscsi|replication|aggregates?|spindles?|vdisks?|filers?)\b/,
+    share: 0.25,
+    least: 30,
+  },
+];
 
 /**
  * Module names about the radio itself ("ALVARION-DEVICE-WIRELESS-MIB", "SIAE-RADIO-SYSTEM-MIB",
@@ -52,7 +87,8 @@ const OTHER_CLASS_RATIO = 0.25;
 interface Tally {
   objects: number;
   networkObjects: number;
-  securityObjects: number;
+  /** Objects matching each of OBJECT_VOCABULARIES, by index. */
+  vocabularyObjects: number[];
   modules: number;
   networkModules: number;
   wirelessModules: number;
@@ -71,7 +107,7 @@ export function moduleEnterprise(module: MibModule): number | null {
 
 function tallies(modules: readonly MibModule[]): Map<number, Tally> {
   const out = new Map<number, Tally>();
-  const tallyOf = (e: number) => out.get(e) ?? out.set(e, { objects: 0, networkObjects: 0, securityObjects: 0, modules: 0, networkModules: 0, wirelessModules: 0, otherClassModules: 0 }).get(e)!;
+  const tallyOf = (e: number) => out.get(e) ?? out.set(e, { objects: 0, networkObjects: 0, vocabularyObjects: OBJECT_VOCABULARIES.map(() => 0), modules: 0, networkModules: 0, wirelessModules: 0, otherClassModules: 0 }).get(e)!;
   for (const module of modules) {
     for (const o of module.objects) {
       const e = o.kind === 'node' ? null : enterpriseOf(o.oid);
@@ -80,7 +116,9 @@ function tallies(modules: readonly MibModule[]): Map<number, Tally> {
       t.objects++;
       const named = words(o.name);
       if (NETWORK_OBJECT_WORDS.test(named)) t.networkObjects++;
-      if (SECURITY_OBJECT_WORDS.test(named)) t.securityObjects++;
+      OBJECT_VOCABULARIES.forEach((v, i) => {
+        if (v.words.test(named)) t.vocabularyObjects[i]!++;
+      });
     }
     const e = moduleEnterprise(module);
     if (e === null) continue;
@@ -104,22 +142,24 @@ function makesWirelessGear(t: Tally): boolean {
   return t.wirelessModules >= MIN_MODULES && t.wirelessModules >= WIRELESS_MODULE_SHARE * t.modules;
 }
 
-function makesSecurityGear(t: Tally): boolean {
-  return t.securityObjects >= MIN_SECURITY_OBJECTS && t.securityObjects >= SECURITY_SHARE * t.objects;
+/** The narrowest class whose vocabulary fills its share of the vendor's objects, or null. */
+function vocabularyClass(t: Tally): DeviceType | null {
+  const i = OBJECT_VOCABULARIES.findIndex((v, i) => t.vocabularyObjects[i]! >= v.least && t.vocabularyObjects[i]! >= v.share * t.objects);
+  return OBJECT_VOCABULARIES[i]?.type ?? null;
 }
 
 /**
- * Enterprise → "firewall" for every vendor whose MIBs are security gear's, "access-point" for one whose
- * modules are about radios, else "network-device" for one whose MIBs are network equipment's. Generic agents (net-snmp, UCD: their MIBs hold a Linux box's own
- * ipfw tables) make no class.
+ * Enterprise → the class its objects' vocabulary states (firewall, environment sensor, printer, storage),
+ * else "access-point" for one whose modules are about radios, else "network-device" for one whose MIBs
+ * are network equipment's. Generic agents (net-snmp, UCD: their MIBs hold a Linux box's own ipfw tables
+ * and disk tables) make no class.
  */
-export function networkVendorClasses(modules: readonly MibModule[]): Record<number, DeviceType> {
+export function vendorVocabularyClasses(modules: readonly MibModule[]): Record<number, DeviceType> {
   const out: Record<number, DeviceType> = {};
   for (const [enterprise, t] of tallies(modules)) {
     if (GENERIC_AGENT_ENTERPRISES.includes(enterprise)) continue;
-    if (makesSecurityGear(t)) out[enterprise] = 'firewall';
-    else if (makesWirelessGear(t)) out[enterprise] = 'access-point';
-    else if (makesNetworkEquipment(t)) out[enterprise] = 'network-device';
+    const cls = vocabularyClass(t) ?? (makesWirelessGear(t) ? 'access-point' : makesNetworkEquipment(t) ? 'network-device' : null);
+    if (cls) out[enterprise] = cls;
   }
   return out;
 }
