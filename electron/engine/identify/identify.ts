@@ -11,7 +11,7 @@ import { lookupOui } from './oui';
 import { enterpriseOf } from './enterprises';
 import { OID } from './oids';
 import { KNOWLEDGE_FACT } from './rules/compiled';
-import { GENERIC_AGENT_ENTERPRISES, NET_SNMP_MIBS, OS_AGENT_TREES } from './rules/probe-gates';
+import { GENERIC_AGENT_ENTERPRISES, HOST_AGENT_TREES, NET_SNMP_MIBS, OS_AGENT_TREES } from './rules/probe-gates';
 import { censusFact, enterpriseCensus } from './enterprise-census';
 import { ianaEnterpriseName, registrantNamedAtStart } from '../knowledge/enterprises';
 import { productOf } from '../knowledge/products';
@@ -61,6 +61,9 @@ function addKnowledgeFacts(facts: Facts): void {
  * sysObjectID's included), which gates the compiled vendor objects; and, when
  * the sysObjectID is missing or a generic agent's (net-snmp on a Synology, a
  * Check Point), the first vendor tree served names the maker and its usual class.
+ * A maker's own tree behind net-snmp means the maker built the box: its usual
+ * class, or an appliance ("IoT device") when it has none, rather than a server
+ * (`servedClass`). Server-hardware agents' trees (Dell OpenManage…) do not.
  */
 function addCensusFacts(facts: Facts, census: readonly number[]): void {
   const objectId = facts.get(OID.sysObjectID)?.value;
@@ -72,7 +75,9 @@ function addCensusFacts(facts: Facts, census: readonly number[]): void {
   if (maker == null || !name) return;
   facts.set(KNOWLEDGE_FACT.servedVendor, { value: name, source: `1.3.6.1.4.1.${maker}` });
   const usual = usualClassOf(maker);
-  if (usual && !facts.has(KNOWLEDGE_FACT.enterpriseClass)) facts.set(KNOWLEDGE_FACT.enterpriseClass, { value: usual, source: `1.3.6.1.4.1.${maker}` });
+  const source = `1.3.6.1.4.1.${maker}`;
+  if (usual && !facts.has(KNOWLEDGE_FACT.enterpriseClass)) facts.set(KNOWLEDGE_FACT.enterpriseClass, { value: usual, source });
+  if (!HOST_AGENT_TREES.includes(maker)) facts.set(KNOWLEDGE_FACT.servedClass, { value: usual ?? 'iot', source });
 }
 
 /** The sysDescr's words, for the class-word rules (rules/sysdescr.ts). */

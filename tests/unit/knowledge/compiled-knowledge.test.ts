@@ -92,6 +92,19 @@ describe('leave-vendor-out: a device read with its vendor hand-written rules off
     expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'type', rule: 'sysdescr:generic-transport' }));
   });
 
+  it('calls a box whose maker\'s own tree sits behind net-snmp that maker\'s usual class, or an appliance; a server agent\'s tree leaves it a server', async () => {
+    const behindNetSnmp = (enterprise: number) =>
+      loadSnmprec(['1.3.6.1.2.1.1.1.0|4|Linux box 4.19.0 #1 SMP x86_64', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10', `1.3.6.1.4.1.${enterprise}.1.1.0|2|1`].join('\n'), `e${enterprise}`);
+    const typeOf = async (enterprise: number, vendor: string) =>
+      identifyDevice(behindNetSnmp(enterprise), {}, { quick: false, withoutVendor: deviceVendorScope([8072, enterprise], [8072, 2021], [vendor]) });
+    const appliance = await typeOf(50000, 'King Tsushin Kogyo');
+    expect(appliance).toMatchObject({ type: 'iot', vendor: 'King Tsushin Kogyo' });
+    expect(appliance.evidence).toContainEqual(expect.objectContaining({ field: 'type', value: 'iot', rule: 'served-tree-class' }));
+    expect((await typeOf(2620, 'Check Point')).type).toBe('firewall');
+    // Dell OpenManage on a Linux server: the tree is the server's hardware agent, not an appliance maker's.
+    expect((await typeOf(674, 'Dell')).type).toBe('server');
+  });
+
   it('reads the temperature through the compiled table, in °C', async () => {
     const health = await collectHealth(loadSnmprec(ROUTEROS, 'routeros'), { withoutVendor: MIKROTIK_SCOPE });
     expect(health.sensors).toContainEqual(expect.objectContaining({ kind: 'temperature', value: 43.1, source: 'mib:MIKROTIK-MIB' }));

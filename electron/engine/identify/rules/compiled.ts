@@ -25,6 +25,8 @@ export const KNOWLEDGE_FACT = {
   servedVendor: 'iana.census-vendor',
   /** The class most of an enterprise's products state (compiled), or its registrant's name says. */
   enterpriseClass: 'enterprise.class',
+  /** What a box is whose maker's own tree a generic agent serves: the maker's usual class, else an appliance. */
+  servedClass: 'census.served-class',
 } as const;
 
 const compiled = (rule: Omit<Rule, 'compiled'>): Rule => ({ ...rule, compiled: true });
@@ -92,6 +94,8 @@ export const COMPILED_RULES: readonly Rule[] = [
   ...CLASSES.map((type) => compiled({ id: 'mib-product-class', fact: KNOWLEDGE_FACT.productClass, match: new RegExp(`^${type}$`), set: { type }, weight: 50 })),
   // As weak as the hand-written enterprise classes (25): a maker's usual class is a guess, and the evidence says so.
   ...CLASSES.map((type) => compiled({ id: 'enterprise-usual-class', fact: KNOWLEDGE_FACT.enterpriseClass, match: new RegExp(`^${type}$`), set: { type }, weight: 24 })),
+  // Above net-snmp's "server" (25): a vendor's own tree behind net-snmp is that vendor's box. Still a guess.
+  ...CLASSES.map((type) => compiled({ id: 'served-tree-class', fact: KNOWLEDGE_FACT.servedClass, match: new RegExp(`^${type}$`), set: { type }, weight: 26 })),
   ...identityRules,
   ...familyRules,
 ];

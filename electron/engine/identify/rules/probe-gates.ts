@@ -15,6 +15,13 @@ export const GENERIC_AGENT_ENTERPRISES: readonly number[] = [8072, 2021, 12325, 
  */
 export const OS_AGENT_TREES: readonly number[] = [77, 30155];
 
+/**
+ * Trees that server-hardware and host software agents serve on a general-purpose computer (Dell
+ * OpenManage, HPE Insight, APC PowerChute, VMware, Supermicro SuperDoctor). Served beside a generic
+ * sysObjectID they say the box is a server, not that its maker built an appliance.
+ */
+export const HOST_AGENT_TREES: readonly number[] = [674, 232, 318, 6876, 10876];
+
 export const BEHIND_GENERIC_AGENTS: readonly number[] = [
   6574, // Synology
   24681, // QNAP
