@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { identifyDevice } from '../../../electron/engine/identify/identify';
 import { deviceVendorScope } from '../../../electron/engine/identify/rule-owners';
+import { loadSnmprec } from '../../../electron/engine/snmp/file-source';
 
 /** Identify from the system group alone, as discovery hands it over. */
 function fromSystem(sysObjectID: string, sysDescr: string) {
@@ -58,8 +59,17 @@ describe('class words in sysDescr, wherever a product glues them', () => {
     // A field name is not a class word ("eth_switch_fw"), nor is a syllable ("Snap", "Mapper").
     ['Prod: Integra-X;Vers: 3.19.6;radio: RAVRAV;eth_switch_fw: 6.5.18.1', 'access-point'],
     ['SnapGear Mapper 4.2', 'unknown'],
+    // A router or firewall named for the Wi-Fi built into it is no access point.
+    ['Acme TZ 205 wireless-N (AcmeOS 5.9.1)', 'unknown'],
   ])('%s stays %s', async (descr, type) => {
     expect((await fromSystem(UNKNOWN_VENDOR, descr)).type).toBe(type);
+  });
+
+  it('takes a radio\'s word for what it is over the bridge table every radio link keeps', async () => {
+    const rows = ['1.3.6.1.2.1.1.1.0|4|Acme 16.0.0.1 AP', `1.3.6.1.2.1.1.2.0|6|${UNKNOWN_VENDOR}`, '1.3.6.1.2.1.17.1.4.1.2.1|2|1', '1.3.6.1.2.1.17.1.4.1.2.2|2|2'];
+    const id = await identifyDevice(loadSnmprec(rows.join('\n'), 'radio'), {}, { quick: false });
+    expect(id.type).toBe('access-point');
+    expect(id.evidence).toContainEqual(expect.objectContaining({ field: 'type', value: 'switch', rule: 'bridge:port-table-no-processes' }));
   });
 });
 

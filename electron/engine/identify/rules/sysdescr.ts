@@ -203,9 +203,11 @@ const D: readonly DescrRule[] = [
   // Generic words (weak)
   { id: 'switch-word', match: /\bswitch\b|\bswitching\b/i, type: 'switch', weight: 35, words: true },
   { id: 'router-word', match: /\brouter\b|\bgateway\b|\bCPE\b|\bDSL\b|\bCMTS\b|\bOLT\b|\bSD-?WAN\b/i, type: 'router', weight: 33, words: true },
-  { id: 'ap-word', match: /\baccess point\b|\bwireless\b|\bmicrowave\b|\bradio\b|\bPtP\b|\bPMP\b/i, type: 'access-point', weight: 33, words: true },
+  // Not "wireless-N" or "wireless-AC": a router or firewall named for the Wi-Fi built into it ("SonicWALL TZ 205 wireless-N").
+  { id: 'ap-word', match: /\baccess point\b|\bwireless\b(?![- ](?:a|b|g|n|ac|ax)\b)|\bmicrowave\b|\bradio\b|\bPtP\b|\bPMP\b/i, type: 'access-point', weight: 33, words: true },
   // "AP" as a word of its own ("CANOPY 16.0 AP", "Alta AP6" → "Alta AP 6"): upper case only, "ap" is too common a syllable.
-  { id: 'ap-token', match: /(?:^|[\s,;(/])AP(?=$|[\s,;)/])/, type: 'access-point', weight: 31, words: true },
+  // As strong as the words above: a radio link says "AP" and keeps a bridge table (bridge:port-table-no-processes, 32).
+  { id: 'ap-token', match: /(?:^|[\s,;(/])AP(?=$|[\s,;)/])/, type: 'access-point', weight: 33, words: true },
   { id: 'wlc-word', match: /\bwireless (?:lan )?controller\b|\bSmartZone\b/i, type: 'wireless-controller', weight: 45, words: true },
   // Baseboard management controllers: the server they manage is what a technician acts on.
   { id: 'bmc-word', match: /\bLights-Out\b|\bBaseboard Management\b|\bManagement Controller\b|\bBMC\b|\bIPMI\b/i, type: 'server', weight: 34, words: true },
