@@ -1,7 +1,8 @@
 /**
  * Compiles vendor MIBs into the knowledge Forewarn loads (resources/knowledge):
- *   products.json   sysObjectID → product name (and the class its words state), and
- *                   per enterprise the class most of its product branches state
+ *   products.json   sysObjectID → product name (and the class its words state),
+ *                   per enterprise the class most of its product branches state, and
+ *                   the modules whose names state a class, with where an agent serving one answers
  *   identity.json   per enterprise: objects holding the box's serial, model, firmware, and
  *                   where per-model MIB families keep them below the product OID
  *   sensors.json    per enterprise: temperature objects with their °C scale (plain and
@@ -23,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enterpriseOf } from '../../electron/engine/identify/enterprises';
 import { readMibModule, type MibModule, type MibObject, type MibType, type MibTypedef } from './smidump';
+import { moduleClassProbes, type ModuleProbe } from './module-classes';
 import { moduleEnterprise, vendorVocabularyClasses } from './vendor-vocabulary';
 import {
   celsiusScale,
@@ -132,6 +134,7 @@ interface Compiled {
   products: Record<string, [string, string?]>;
   /** Per enterprise, the class most of its classed products and MIB modules state (a weak prior). */
   enterpriseClasses: Record<number, string>;
+  moduleClasses: Record<number, ModuleProbe[]>;
   identity: Record<number, Array<[IdentityField, string, string, 0 | 1]>>;
   /** Per enterprise, per-model MIB families: [field, family OID, suffix below a model's OID, example object] (modelFamilies). */
   identityFamilies: Record<number, Array<[IdentityField, string, string, string]>>;
@@ -459,7 +462,7 @@ function compile(modules: MibModule[]): Compiled {
   };
 
   const productPrefix = siblingPrefixes(objects.filter((o) => o.kind === 'node' && !hasChildren.has(o.oid)));
-  const out: Compiled = { products: {}, enterpriseClasses: {}, identity: {}, identityFamilies: {}, temperatures: {}, states: {}, entitySensorTables: {}, ups: {} };
+  const out: Compiled = { products: {}, enterpriseClasses: {}, moduleClasses: moduleClassProbes(modules), identity: {}, identityFamilies: {}, temperatures: {}, states: {}, entitySensorTables: {}, ups: {} };
   for (const [enterprise, table] of entitySensorTables(rowColumns, resolve)) (out.entitySensorTables[enterprise] ??= []).push(table);
   for (const [enterprise, temperature] of typedTemperatureTables(rowColumns, resolve, nameColumnOf)) (out.temperatures[enterprise] ??= []).push(temperature);
   const identityCandidates = new Map<number, IdentityCandidate[]>();
@@ -575,13 +578,14 @@ async function main(): Promise<void> {
   const compiled = compile(modules);
   const header = { source, compiledBy: 'tools/knowledge/compile-mibs.ts (libsmi smidump -f xml)', modules: modules.length };
   const write = (name: string, body: object) => writeFile(join('resources/knowledge', name), `${JSON.stringify({ ...header, ...body })}\n`);
-  await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, products: compiled.products });
+  await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, moduleClasses: compiled.moduleClasses, products: compiled.products });
   await write('identity.json', { identity: compiled.identity, families: compiled.identityFamilies });
   await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states, entitySensorTables: compiled.entitySensorTables, ups: compiled.ups });
   const count = (r: Record<number, unknown[]>) => Object.values(r).reduce((n, l) => n + l.length, 0);
   console.log(
     `${modules.length} modules from ${files} files in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +
       `${Object.keys(compiled.products).length} products (${Object.values(compiled.products).filter((p) => p[1]).length} with a class), ` +
+      `${count(compiled.moduleClasses)} classed-module probes for ${Object.keys(compiled.moduleClasses).length} enterprises, ` +
       `identity objects for ${Object.keys(compiled.identity).length} enterprises (${count(compiled.identity)}), ` +
       `${count(compiled.identityFamilies)} per-model MIB family places for ${Object.keys(compiled.identityFamilies).length} enterprises, ` +
       `${count(compiled.temperatures)} temperature objects, ${count(compiled.states)} health states, ${count(compiled.entitySensorTables)} ENTITY-SENSOR-like tables, ${count(compiled.ups)} UPS battery objects`,

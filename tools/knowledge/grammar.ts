@@ -218,6 +218,28 @@ export function isNetworkModule(name: string): boolean {
   return NETWORK_MODULE_WORDS.test(words(name.replace(/-MIB$/i, '')));
 }
 
+/**
+ * Module names about the radio itself ("ALVARION-DEVICE-WIRELESS-MIB", "SIAE-RADIO-SYSTEM-MIB",
+ * "CAMBIUM-PMP80211-MIB", "MIMOSA-NETWORKS-PTMP-MIB").
+ * Not "PTP": in module names that is the Precision Time Protocol as often as point-to-point.
+ */
+const RADIO_MODULE_WORDS = /\b(?:radio|wireless|wlan|(?:802 ?)?dot ?11|\w*80211|ptmp|microwave)\b/;
+
+export function isRadioModule(name: string): boolean {
+  return RADIO_MODULE_WORDS.test(words(name.replace(/-MIB$/i, '')));
+}
+
+/**
+ * The class a MIB module's name alone states: a radio, else MODULE_CLASS_WORDS, else CLASS_WORDS. Never
+ * "network device": optics and line modules are what a router's line card serves as much as a multiplexer.
+ */
+export function classOfModuleName(name: string): DeviceType | null {
+  if (isRadioModule(name)) return 'access-point';
+  const named = words(name.replace(/-MIB$/i, ''));
+  const cls = MODULE_CLASS_WORDS.find(([re]) => re.test(named))?.[1] ?? CLASS_WORDS.find(([re]) => re.test(named))?.[1] ?? null;
+  return cls === 'network-device' ? null : cls;
+}
+
 /** The classes that are network equipment of a kind: a vendor's votes for any of them are votes for network gear. */
 export const NETWORK_CLASSES: ReadonlySet<DeviceType> = new Set(['router', 'switch', 'firewall', 'access-point', 'wireless-controller', 'network-device']);
 

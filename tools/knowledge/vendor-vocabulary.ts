@@ -21,7 +21,7 @@
 import type { DeviceType } from '../../shared/device-types';
 import { enterpriseOf } from '../../electron/engine/identify/enterprises';
 import { GENERIC_AGENT_ENTERPRISES } from '../../electron/engine/identify/rules/probe-gates';
-import { classOfModule, isNetworkModule, NETWORK_CLASSES, words } from './grammar';
+import { classOfModule, isNetworkModule, isRadioModule, NETWORK_CLASSES, words } from './grammar';
 import type { MibModule } from './smidump';
 
 /** Object names that only network equipment has: protocols, forwarding tables, optics, line interfaces. */
@@ -67,12 +67,9 @@ const OBJECT_VOCABULARIES: ReadonlyArray<{ type: DeviceType; words: RegExp; shar
 ];
 
 /**
- * Module names about the radio itself ("ALVARION-DEVICE-WIRELESS-MIB", "SIAE-RADIO-SYSTEM-MIB",
- * "CAMBIUM-PMP80211-MIB"): a vendor a tenth of whose modules are these (two at least) makes radios and
- * access points (Alvarion, Cambium, Ruckus; Cisco's are 2 %).
- * Not "PTP": in module names that is the Precision Time Protocol as often as point-to-point.
+ * A vendor a tenth of whose modules are about the radio itself (two at least: RADIO_MODULE_WORDS)
+ * makes radios and access points (Alvarion, Cambium, Ruckus; Cisco's are 2 %).
  */
-const WIRELESS_MODULE_WORDS = /\b(?:radio|wireless|wlan|(?:802 ?)?dot ?11|\w*80211|ptmp|microwave)\b/;
 const WIRELESS_MODULE_SHARE = 0.1;
 
 /** Share of a vendor's objects, and least count, that make it a network maker. */
@@ -124,7 +121,7 @@ function tallies(modules: readonly MibModule[]): Map<number, Tally> {
     if (e === null) continue;
     const t = tallyOf(e);
     t.modules++;
-    if (WIRELESS_MODULE_WORDS.test(words(module.name.replace(/-MIB$/i, '')))) t.wirelessModules++;
+    if (isRadioModule(module.name)) t.wirelessModules++;
     const cls = classOfModule(module.name, module.description);
     if (isNetworkModule(module.name) || (cls && NETWORK_CLASSES.has(cls))) t.networkModules++;
     else if (cls) t.otherClassModules++;

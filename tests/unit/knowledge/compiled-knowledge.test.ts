@@ -105,6 +105,13 @@ describe('leave-vendor-out: a device read with its vendor hand-written rules off
     expect((await typeOf(674, 'Dell')).type).toBe('server');
   });
 
+  it('calls an agent that serves a vendor module named for a class (LIEBERT-GP-PDU-MIB) that class, with the module as evidence', async () => {
+    const rows = ['1.3.6.1.2.1.1.1.0|4|Acme GXT2-3000RT120', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.476.1.42', '1.3.6.1.4.1.476.1.42.3.8.20.1.5.1|2|230'];
+    const left = await identifyDevice(loadSnmprec(rows.join('\n'), 'liebert'), {}, { quick: false, withoutVendor: deviceVendorScope([476], [8072, 2021], ['Liebert']) });
+    expect(left.type).toBe('pdu');
+    expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'type', value: 'pdu', rule: 'mib-module-class', source: '1.3.6.1.4.1.476.1.42.3.8' }));
+  });
+
   it('reads the temperature through the compiled table, in °C', async () => {
     const health = await collectHealth(loadSnmprec(ROUTEROS, 'routeros'), { withoutVendor: MIKROTIK_SCOPE });
     expect(health.sensors).toContainEqual(expect.objectContaining({ kind: 'temperature', value: 43.1, source: 'mib:MIKROTIK-MIB' }));

@@ -9,6 +9,7 @@
 import { DEVICE_TYPES, type DeviceType } from '../../../../shared/device-types';
 import { identityFamilies, identityObjects, type IdentityObjectField } from '../../knowledge/identity-objects';
 import { censusFact } from '../enterprise-census';
+import { moduleClassFact } from '../classed-modules';
 import { OID, first } from '../oids';
 import type { Rule } from '../types';
 
@@ -96,6 +97,9 @@ export const COMPILED_RULES: readonly Rule[] = [
   ...CLASSES.map((type) => compiled({ id: 'enterprise-usual-class', fact: KNOWLEDGE_FACT.enterpriseClass, match: new RegExp(`^${type}$`), set: { type }, weight: 24 })),
   // Above net-snmp's "server" (25): a vendor's own tree behind net-snmp is that vendor's box. Still a guess.
   ...CLASSES.map((type) => compiled({ id: 'served-tree-class', fact: KNOWLEDGE_FACT.servedClass, match: new RegExp(`^${type}$`), set: { type }, weight: 26 })),
+  // An agent that serves a vendor module named for a class ("…-RADIO-…", "…-UPS-MIB") is one: above the shapes (bridge
+  // table 32, port mix 28) and the sysDescr's class words (33), below what a product or the text names outright.
+  ...CLASSES.map((type) => compiled({ id: 'mib-module-class', fact: moduleClassFact(type), set: { type }, weight: 34 })),
   ...identityRules,
   ...familyRules,
 ];
