@@ -200,6 +200,10 @@ const MODULE_CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
   // Not "PTP": in module names that is the Precision Time Protocol as often as point-to-point.
   [/\bradio (?:bridge|link)s?\b|\bmicrowave\b|\bpoint to (?:multi)?point\b/, 'access-point'],
   [/\brectifiers?\b|\binverters?\b|\bdc power\b|\bpower (?:system|plant)s?\b/, 'ups'],
+  // Module names glue UPS and PDU to a brand or kind ("SOCOMECUPS-MIB", "XUPS-MIB", "DIGIPDU-MIB", "RNX-UPDU-MIB");
+  // "GROUPS" is no UPS, and a BPDU is spanning tree's.
+  [/\w*(?<!gro)ups\b/, 'ups'],
+  [/\w*(?<!b)pdus?\b/, 'pdu'],
   [/\bthermometers?\b|\bthermo ?hygro\w*\b|\benviro\w*|\broom ?alert\w*|\bsensor ?probes?\b|\bclimate\b/, 'environment-sensor'],
   [/\bvideo\b|\bsurveillance\b/, 'camera'],
 ];

@@ -81,11 +81,16 @@ function addCensusFacts(facts: Facts, census: readonly number[]): void {
   if (!HOST_AGENT_TREES.includes(maker)) facts.set(KNOWLEDGE_FACT.servedClass, { value: usual ?? 'iot', source });
 }
 
-/** The vendor trees an agent serves, generic agents' left out: its sysObjectID's and those the census found. */
+/**
+ * The vendor trees an agent serves as its maker's: its sysObjectID's and those the census found, less
+ * generic agents and the server agents a computer runs (HPE Insight's UPS module describes the UPS
+ * the server hangs on, not the server).
+ */
 function servedVendorTrees(facts: Facts, census: readonly number[]): number[] {
   const objectId = facts.get(OID.sysObjectID)?.value;
   const own = objectId ? enterpriseOf(objectId) : null;
-  return [...(own == null ? [] : [own]), ...census].filter((n) => !GENERIC_AGENT_ENTERPRISES.includes(n) && !NET_SNMP_MIBS.includes(n));
+  const served = census.filter((n) => !HOST_AGENT_TREES.includes(n));
+  return [...(own == null ? [] : [own]), ...served].filter((n) => !GENERIC_AGENT_ENTERPRISES.includes(n) && !NET_SNMP_MIBS.includes(n));
 }
 
 /** The sysDescr's words, for the class-word rules (rules/sysdescr.ts). */

@@ -5,6 +5,7 @@ import {
   healthEnumeration,
   identityFieldOf,
   classOfModule,
+  classOfModuleName,
   isBoxTable,
   isNetworkModule,
   isTemperatureName,
@@ -46,6 +47,17 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(classOfModule('EXTREME-BASE-MIB', 'MIB for the Extreme switch family.')).toBe('switch');
     expect(classOfModule('ADTRAN-AOSCPU', 'CPU utilisation of AOS units.')).toBeNull();
     expect(classOfModule('TIMETRA-PTP-MIB', '')).toBeNull();
+  });
+
+  it('reads a class a module name glues to a brand, never a word that only ends like one', () => {
+    expect(classOfModuleName('SOCOMECUPS-MIB-v2')).toBe('ups');
+    expect(classOfModuleName('XUPS-MIB')).toBe('ups');
+    expect(classOfModuleName('DIGIPDU-MIB')).toBe('pdu');
+    expect(classOfModuleName('RNX-UPDU-MIB')).toBe('pdu');
+    expect(classOfModuleName('SIAE-RADIO-SYSTEM-MIB')).toBe('access-point');
+    expect(classOfModuleName('TC-GROUPS-MIB')).toBeNull();
+    expect(classOfModuleName('BPDU-PROTECTION-MIB')).toBeNull();
+    expect(classOfModuleName('LUM-WDM-MIB')).toBeNull(); // optics: a router's line card serves them too
   });
 
   it('reads a bare version named after its product as its software, and a service tag as its serial', () => {
