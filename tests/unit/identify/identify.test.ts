@@ -41,6 +41,17 @@ describe('identifyDevice over SNMP (full mode)', () => {
     expect(id.evidence.find((e) => e.field === 'type' && e.value === 'access-point')?.rule).toBe('iftype:radio-link');
   });
 
+  it('calls a BGP speaker of which nothing else is known a router, and lets a maker\'s usual class (a firewall maker) outweigh it', async () => {
+    const { loadSnmprec } = await import('../../../electron/engine/snmp/file-source');
+    const speaker = (objectId: string) => loadSnmprec(['1.3.6.1.2.1.1.1.0|4|Acme 2026.05', `1.3.6.1.2.1.1.2.0|6|${objectId}`, '1.3.6.1.2.1.15.2.0|2|65000'].join('\n'), 'bgp');
+    const router = await identifyDevice(speaker('1.3.6.1.4.1.99999.3'), {}, { quick: false });
+    expect(router.type).toBe('router');
+    expect(router.evidence).toContainEqual(expect.objectContaining({ field: 'type', rule: 'bgp:speaker', source: '1.3.6.1.2.1.15.2.0' }));
+    const { deviceVendorScope } = await import('../../../electron/engine/identify/rule-owners');
+    const fortinet = await identifyDevice(speaker('1.3.6.1.4.1.12356.101.1.99999'), {}, { quick: false, withoutVendor: deviceVendorScope([12356], [8072, 2021], ['Fortinet']) });
+    expect(fortinet.type).toBe('firewall');
+  });
+
   it('calls a bridge known only by its port table a switch, once, and not a host that runs processes', async () => {
     const { loadSnmprec } = await import('../../../electron/engine/snmp/file-source');
     const ports = ['1.3.6.1.2.1.17.1.4.1.2.1|2|10001', '1.3.6.1.2.1.17.1.4.1.2.2|2|10002'];

@@ -79,6 +79,9 @@ export const MIB_PRESENCE_RULES: readonly Rule[] = [
     set: { type: 'router' },
     weight: 30,
   },
+  // A BGP speaker (BGP4-MIB's bgpLocalAs set) of which nothing else is known is a router. Firewalls and layer-3
+  // switches speak BGP too: below a maker's usual class (24) and every shape.
+  { id: 'bgp:speaker', fact: '1.3.6.1.2.1.15.2.0', min: 1, set: { type: 'router' }, weight: 23 },
   // The links a box has: radios make an access point, cable and DSL a router (modem/CMTS), many Ethernet ports a switch.
   { id: 'iftype:wifi', fact: 'if.wifi', min: 1, also: [{ fact: first(COLUMN.hrSWRunName), absent: true }], set: { type: 'access-point' }, weight: 32 },
   // A radio on a box that routes is a Wi-Fi router, not an access point.
