@@ -43,10 +43,10 @@ const OBJECT_VOCABULARIES: ReadonlyArray<{ type: DeviceType; words: RegExp; shar
     share: 0.2,
     least: 30,
   },
-  // Probes, humidity, contacts and leaks: environment monitors (AKCP, NetBotz, Vutlan, IT Watchdogs, Comet).
+  // Probes, humidity, contacts and leaks: environment monitors (AKCP, NetBotz, Vutlan, IT Watchdogs, Comet; HW group writes "sens").
   {
     type: 'environment-sensor',
-    words: /\b(?:humidity|hygro\w*|dew ?point|dry ?contacts?|water|leak|smoke|airflow|door|motion|probes?|thermometers?|sensors?|temperature|temp)\b/,
+    words: /\b(?:humidity|hygro\w*|dew ?point|dry ?contacts?|water|leak|smoke|airflow|door|motion|probes?|thermometers?|sensors?|sens|temperature|temp)\b/,
     share: 0.25,
     least: 20,
   },
