@@ -7,12 +7,12 @@
  *   await labDown();                     // nothing left: processes, namespaces, veths
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { hostNamespace, office } from './office.js';
-import { buildNetwork, deleteNamespaces, existingNamespaces, labNamespaces } from './network.js';
+import { buildNetwork, deleteNamespaces, existingNamespaces, labNamespaces, removeNamespaceConfig } from './network.js';
 import { compileAgents, recordingFile, startMisbehavingAgent, startSnmpsim, startTcpListener, voidHost, writeRecordings } from './processes.js';
 import { commandExists, mustRun, run, runInNamespace, sleep, spawnInNamespace, type RunOptions, type RunResult } from './run.js';
 import { clearRunState, paths, readState, STATE_DIR, writeState, type LabProcess } from './state.js';
@@ -201,15 +201,17 @@ export async function labDown(): Promise<LabDownResult> {
   while ([...pids].some(pidAlive) && Date.now() < deadline + 2_000) await sleep(25);
 
   await deleteNamespaces(ours);
+  removeNamespaceConfig([...new Set([...labNamespaces(office), ...(state?.namespaces ?? [])])]);
   clearRunState();
   return { downMs: performance.now() - started, killed: pids.size, namespacesDeleted: ours.length };
 }
 
-/** What a clean teardown must leave: no lab namespace, no lab process. Lists what remains. */
+/** What a clean teardown must leave: no lab namespace, no lab process, no namespace config under /etc/netns. Lists what remains. */
 export async function labLeftovers(): Promise<string[]> {
   const leftovers: string[] = [];
   const present = new Set(await existingNamespaces());
   for (const ns of labNamespaces(office)) if (present.has(ns)) leftovers.push(`namespace ${ns}`);
+  for (const ns of labNamespaces(office)) if (existsSync(`/etc/netns/${ns}`)) leftovers.push(`config /etc/netns/${ns}`);
   const links = await mustRun('ip', ['-o', 'link', 'show']);
   for (const line of links.split('\n')) {
     const name = line.split(':')[1]?.trim().split('@')[0];

@@ -5,6 +5,7 @@
  * their target namespaces: the root namespace never gets a lab interface, so
  * nothing in the lab has a path to the real network.
  */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostNamespace } from './office.js';
 import type { LabHost, Office } from './office-types.js';
 import { ipBatch, mustRun, run, runInNamespace } from './run.js';
@@ -59,9 +60,27 @@ function hostLines(office: Office, cidr: string, gateway: string | null, extra: 
   ];
 }
 
+/**
+ * Per-namespace files `ip netns exec` mounts over /etc (ip-netns(8)): the technician's resolv.conf
+ * names the router as its DNS server, as DHCP does in an office, so reverse lookups stay in the lab.
+ */
+const NETNS_ETC = '/etc/netns';
+
+function writeTechnicianResolver(office: Office, router: LabHost): void {
+  const dir = `${NETNS_ETC}/${office.technician.namespace}`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/resolv.conf`, `# Forewarn lab: the office router is the DNS server\nnameserver ${router.ip}\n`);
+}
+
+/** Removes the namespaces' /etc/netns folders (lab namespaces only). */
+export function removeNamespaceConfig(namespaces: readonly string[]): void {
+  for (const ns of namespaces) if (ns.startsWith('fw-')) rmSync(`${NETNS_ETC}/${ns}`, { recursive: true, force: true });
+}
+
 export async function buildNetwork(office: Office): Promise<void> {
   const router = office.hosts.find((h) => h.name === office.router);
   if (!router) throw new Error(`lab: router ${office.router} is not among the hosts`);
+  writeTechnicianResolver(office, router);
   const lan = office.lanNamespace;
   const tech = office.technician;
   const prefix = office.lanPrefixLength;

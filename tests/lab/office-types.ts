@@ -89,7 +89,7 @@ export interface ExpectedIdentity {
   os: string | null;
   /** sysName as the agent reports it (normally the host's name); null without SNMP. */
   sysName: string | null;
-  /** The name Forewarn should give a host without SNMP or DNS, from what it says of itself (its hints). */
+  /** The name Forewarn should give a host without SNMP: its DNS name, else what it says of itself (its hints). */
   name?: string;
 }
 
@@ -103,6 +103,8 @@ export interface LabHostHints {
   title?: string;
   /** Port 443 speaks TLS with a self-signed certificate of this subject. */
   tls?: { commonName: string; organization: string };
+  /** The office DNS server runs here (the router): address → PTR name, from the hosts' `dnsName`. */
+  dns?: Record<string, string>;
 }
 
 export interface LabHost {
@@ -125,6 +127,8 @@ export interface LabHost {
   facts: Readonly<Record<string, string | number>>;
   /** Names and hints it answers with over mDNS, NetBIOS, SSDP and HTTP. */
   hints?: LabHostHints;
+  /** The name the office DNS (the router) registered for its address, as DHCP does for clients. */
+  dnsName?: string;
 }
 
 export interface LabSwitchLink {

@@ -120,6 +120,7 @@ interface HostInput {
   quirk?: LabHost['quirk'];
   facts?: Record<string, string | number>;
   hints?: LabHost['hints'];
+  dnsName?: string;
 }
 
 function host(input: HostInput): LabHost {
@@ -135,9 +136,14 @@ function host(input: HostInput): LabHost {
     tcpPorts: input.tcpPorts ?? [],
     attachment: input.attachment,
     interfaces: input.interfaces ? input.interfaces(mac) : nic(mac, 'eth0', 'eth0', snmp ? LINUX_LO : null),
-    expected: { ...input.expected, sysName: input.expected.sysName !== undefined ? input.expected.sysName : snmp ? input.name : null },
+    expected: {
+      ...input.expected,
+      sysName: input.expected.sysName !== undefined ? input.expected.sysName : snmp ? input.name : null,
+      ...(input.dnsName ? { name: input.dnsName } : {}),
+    },
     ...(input.quirk ? { quirk: input.quirk } : {}),
     ...(input.hints ? { hints: input.hints } : {}),
+    ...(input.dnsName ? { dnsName: input.dnsName } : {}),
     facts: input.facts ?? {},
   };
 }
@@ -383,6 +389,7 @@ const hosts: LabHost[] = [
   }),
   host({
     name: 'ws-design',
+    dnsName: 'design-imac.smithco.lan',
     index: 43,
     oui: OUI.apple,
     tcpPorts: [22],
@@ -391,6 +398,7 @@ const hosts: LabHost[] = [
   }),
   host({
     name: 'ws-dev01',
+    dnsName: 'dev01.smithco.lan',
     index: 44,
     oui: OUI.lenovo,
     tcpPorts: [22],
@@ -399,6 +407,7 @@ const hosts: LabHost[] = [
   }),
   host({
     name: 'ws-sales01',
+    dnsName: 'sales01.smithco.lan',
     index: 45,
     oui: OUI.lenovo,
     tcpPorts: [445],
@@ -407,6 +416,7 @@ const hosts: LabHost[] = [
   }),
   host({
     name: 'ws-sales02',
+    dnsName: 'sales02.smithco.lan',
     index: 46,
     oui: OUI.hp,
     answersPing: false,
@@ -577,6 +587,10 @@ for (const link of switchLinks) {
   USED_PORTS[link.a.switch]?.add(link.a.port);
   USED_PORTS[link.b.switch]?.add(link.b.port);
 }
+
+// The router is the office's DNS server, with the names DHCP registered for its clients.
+const router = hosts.find((h) => h.name === 'gw01')!;
+router.hints = { ...router.hints, dns: Object.fromEntries(hosts.filter((h) => h.dnsName).map((h) => [h.ip, h.dnsName!])) };
 
 // Ports with something plugged in are up; the rest stay down.
 for (const h of hosts) {

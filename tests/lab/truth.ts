@@ -28,6 +28,8 @@ export interface TruthHost {
   attachment: LabAttachment | null;
   expected: ExpectedIdentity;
   quirk: LabHost['quirk'] | null;
+  /** The name the office DNS (the router) gives its address, if any. */
+  dnsName: string | null;
 }
 
 function toTruthHost(h: LabHost): TruthHost {
@@ -43,6 +45,7 @@ function toTruthHost(h: LabHost): TruthHost {
     attachment: h.attachment,
     expected: h.expected,
     quirk: h.quirk ?? null,
+    dnsName: h.dnsName ?? null,
   };
 }
 

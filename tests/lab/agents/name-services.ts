@@ -2,8 +2,10 @@
  * The name services a lab host without SNMP answers on, as real ones do:
  * mDNS legacy-unicast queries (its .local name and DNS-SD services), NetBIOS
  * node status (its Windows name and workgroup) and SSDP M-SEARCH (pointing at
- * its UPnP description on port 80). Packets are built by hand: lab agents use
- * Node's built-ins only.
+ * its UPnP description on port 80); and the office's DNS server, which the
+ * router runs as small-office routers do: PTR names of the DHCP clients it
+ * registered, NXDOMAIN for the rest, and no recursion (nothing leaves the lab).
+ * Packets are built by hand: lab agents use Node's built-ins only.
  */
 import { createSocket } from 'node:dgram';
 
@@ -13,6 +15,8 @@ export interface HostHints {
   ssdp?: { friendlyName: string; manufacturer: string; modelName: string; deviceType: string };
   title?: string;
   tls?: { commonName: string; organization: string };
+  /** The office DNS: address → the name its PTR record gives. */
+  dns?: Record<string, string>;
 }
 
 function dnsName(name: string): Buffer {
@@ -40,6 +44,36 @@ export function mdnsAnswer(query: Buffer, ip: string, mdns: NonNullable<HostHint
   header.writeUInt16BE(0x8400, 2);
   header.writeUInt16BE(records.length, 6);
   return Buffer.concat([header, ...records]);
+}
+
+/** The question of a DNS query: its name (lower case, no trailing dot), type, and where the question ends. */
+function questionOf(query: Buffer): { name: string; type: number; end: number } | null {
+  const labels: string[] = [];
+  let at = 12;
+  while (at < query.length && query[at] !== 0) {
+    const length = query[at]!;
+    if (length > 63 || at + 1 + length > query.length) return null;
+    labels.push(query.toString('latin1', at + 1, at + 1 + length));
+    at += 1 + length;
+  }
+  if (at + 5 > query.length) return null;
+  return { name: labels.join('.').toLowerCase(), type: query.readUInt16BE(at + 1), end: at + 5 };
+}
+
+/** A unicast DNS server's answer: the PTR of a registered address, else NXDOMAIN (rcode 3), never recursion. */
+export function dnsAnswer(query: Buffer, names: Record<string, string>): Buffer | null {
+  const question = query.length >= 12 ? questionOf(query) : null;
+  if (!question) return null;
+  const ip = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\.in-addr\.arpa$/.exec(question.name)?.slice(1).reverse().join('.');
+  const name = question.type === 12 && ip ? names[ip] : undefined;
+  const header = Buffer.alloc(12);
+  header.writeUInt16BE(query.readUInt16BE(0), 0);
+  // QR, the query's RD echoed, RA clear (no recursion here); rcode 0 or NXDOMAIN.
+  header.writeUInt16BE(0x8400 | (query.readUInt16BE(2) & 0x0100) | (name ? 0 : 3), 2);
+  header.writeUInt16BE(1, 4);
+  header.writeUInt16BE(name ? 1 : 0, 6);
+  const asked = query.subarray(12, question.end);
+  return Buffer.concat([header, asked, ...(name ? [ptrRecord(question.name, name)] : [])]);
 }
 
 export function nodeStatusAnswer(query: Buffer, netbios: NonNullable<HostHints['netbios']>): Buffer {
@@ -83,7 +117,8 @@ function udpService(ip: string, port: number, answer: (query: Buffer) => Buffer 
 /** Starts every service the hints ask for, on the host's address. */
 export async function serveNameServices(ip: string, hints: HostHints): Promise<void> {
   const services: Array<Promise<void>> = [];
-  const { mdns, netbios, ssdp } = hints;
+  const { mdns, netbios, ssdp, dns } = hints;
+  if (dns) services.push(udpService(ip, 53, (q) => dnsAnswer(q, dns)));
   if (mdns) services.push(udpService(ip, 5353, (q) => (q.length >= 12 ? mdnsAnswer(q, ip, mdns) : null)));
   if (netbios) services.push(udpService(ip, 137, (q) => (q.length >= 50 ? nodeStatusAnswer(q, netbios) : null)));
   if (ssdp) {
