@@ -136,6 +136,9 @@ export function stateComponentOf(name: string, table: string): 'fan' | 'psu' | '
   if (/\b(?:temp|temperature|thermal)\b/.test(w)) return 'temperature';
   if (/\b(?:memory|dimm|mem)\b/.test(w)) return 'memory';
   if (/\b(?:chassis|system|sys|global|overall)\b/.test(words(name))) return 'system';
+  // A chassis sensor table ("hpicfSensorStatus": fans, power supplies, over-temperature in one table): the
+  // row's name says which part each is (health/sensor-table-engine.ts).
+  if (/\bsensors?\b/.test(w)) return 'system';
   return null;
 }
 

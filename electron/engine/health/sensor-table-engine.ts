@@ -104,7 +104,9 @@ export async function readSensorDef(ctx: HealthContext, def: SensorDef): Promise
     const oid = def.scalar ? def.value : `${def.value}.${index}`;
     if (def.states) {
       const [text, status] = def.states[raw] ?? [String(raw), 'unknown'];
-      out.push({ kind: def.kind, component: def.component, name, value: raw, unit: '', status, stateText: text, source: def.source, oids: [oid] });
+      // A chassis state table holds fans, power supplies and more (HP-ICF-CHASSIS): the row's name says which.
+      const component = def.component === 'system' ? componentFromName(name, 'system') : def.component;
+      out.push({ kind: def.kind, component, name, value: raw, unit: '', status, stateText: text, source: def.source, oids: [oid] });
       continue;
     }
     const limits = readLimits(row, scale);

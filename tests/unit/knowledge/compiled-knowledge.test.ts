@@ -118,6 +118,28 @@ describe('leave-vendor-out: a device read with its vendor hand-written rules off
   });
 });
 
+describe('a chassis sensor table read through its compiled MIB (HP-ICF-CHASSIS, ProCurve and Aruba switches)', () => {
+  it('tells fans from power supplies by each row\'s name, and reads an empty slot as unknown, not failed', async () => {
+    const rows = [
+      '1.3.6.1.2.1.1.1.0|4|Acme 2910al-24G switch',
+      '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.11.2.3.7.11.86',
+      '1.3.6.1.4.1.11.2.14.11.1.2.6.1.4.1|2|4',
+      '1.3.6.1.4.1.11.2.14.11.1.2.6.1.4.2|2|2',
+      '1.3.6.1.4.1.11.2.14.11.1.2.6.1.4.3|2|5',
+      '1.3.6.1.4.1.11.2.14.11.1.2.6.1.7.1|4|Fan Sensor',
+      '1.3.6.1.4.1.11.2.14.11.1.2.6.1.7.2|4|Power Supply 1 Sensor',
+      '1.3.6.1.4.1.11.2.14.11.1.2.6.1.7.3|4|RPS Power Supply Sensor',
+    ];
+    const health = await collectHealth(loadSnmprec(rows.join('\n'), 'procurve'), { withoutVendor: deviceVendorScope([11], [8072, 2021], ['HP']) });
+    const states = health.sensors.filter((s) => s.source === 'mib:HP-ICF-CHASSIS');
+    expect(states.map((s) => [s.name, s.component, s.status])).toEqual([
+      ['Fan Sensor', 'fan', 'ok'],
+      ['Power Supply 1 Sensor', 'psu', 'critical'],
+      ['RPS Power Supply Sensor', 'psu', 'unknown'],
+    ]);
+  });
+});
+
 describe('leave-vendor-out: a UPS read through its compiled PowerNet objects', () => {
   const POWERNET = [
     '1.3.6.1.2.1.1.1.0|4|APC Web/SNMP Management Card',

@@ -117,6 +117,9 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(stateComponentOf('chassisPs1Status', '')).toBe('psu');
     expect(stateComponentOf('ifOperStatus', 'ifEntry')).toBeNull();
     expect(stateComponentOf('hwBulkStatDefineFileStatus', 'hwBulkStatEntry')).toBeNull();
+    // A chassis sensor table mixes fans, power supplies and more: its rows' names tell them apart at run time.
+    expect(stateComponentOf('hpicfSensorStatus', 'hpicfSensorEntry')).toBe('system');
+    expect(stateComponentOf('sensorType', 'hpicfSensorEntry')).toBeNull();
   });
 
   it('states a product class only from plain words', () => {
