@@ -509,7 +509,7 @@ function compile(modules: MibModule[]): Compiled {
     }
     if (type.enums) {
       const component = stateComponentOf(o.name, o.row ?? '');
-      const states = component ? healthEnumeration(type.enums) : null;
+      const states = component ? healthEnumeration(type.enums, o.name) : null;
       if (component && states) {
         const nameColumn = nameColumnOf(o);
         (out.states[enterprise] ??= []).push({

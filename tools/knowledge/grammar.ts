@@ -127,7 +127,7 @@ export function temperatureComponent(name: string): 'cpu' | 'disk' | 'battery' |
 export function stateComponentOf(name: string, table: string): 'fan' | 'psu' | 'temperature' | 'disk' | 'raid' | 'battery' | 'system' | 'memory' | 'module' | null {
   const w = `${words(table)} ${words(name)}`;
   if (!/\b(?:status|state|oper ?status|condition|health|operational)$/.test(words(name))) return null;
-  if (/\b(?:admin|config|cfg|enable|mode|test|trap|notif|link|port|if|interface|vlan|license|session|user|tunnel|peer|neighbor|client|sync|replication|backup|upgrade|download|file|bulk|stat|stats|connect|connection|trunk|member|ap|wlan|radio|optical|sfp|vc|lsp|pw|bfd|ospf|bgp|vrrp|ha|cluster|vpn|sensor ?type)\b/.test(w)) return null;
+  if (/\b(?:admin|config|cfg|enable|mode|test|trap|notif|link|port|if|interface|vlan|license|session|user|tunnel|peer|neighbor|client|sync|replication|backup|upgrade|download|file|bulk|stat|stats|connect|connection|trunk|member|ap|wlan|radio|optical|sfp|vc|lsp|pw|bfd|ospf|bgp|vrrp|ha|cluster|vpn|sensor ?type|package)\b/.test(w)) return null;
   if (/\b(?:fan|fans|cooling|blower)\b/.test(w)) return 'fan';
   if (/\b(?:psu|psus|ps\d*|power ?supply|pwr|supply|supplies|pem|rectifier)\b/.test(w)) return 'psu';
   if (/\b(?:raid|volume|array|pool|lun)\b/.test(w)) return 'raid';
@@ -144,8 +144,9 @@ export function stateComponentOf(name: string, table: string): 'fan' | 'psu' | '
 
 const OK = /^(?:ok|okay|normal|good|up|on|online|present|running|operational|nominal|active|ready|healthy|fine|in ?service|working|available|no ?(?:error|fault|alarm|failure|problem)s?|clear|cleared|optimal|green|normal ?operation)$/;
 const WARNING = /(?:warn|minor|degraded|degrade|non ?critical|marginal|attention|caution|yellow|rebuild|rebuilding|resync|predict|predictive)/;
-const CRITICAL = /(?:fail|failed|failure|fault|faulty|critical|major|bad|down|error|alarm|shutdown|non ?recoverable|broken|abnormal|not ?functioning|over ?temp|overheat|stopped|stall|dead|red|crash|crashed|offline|lost|missing|malfunction)/;
-const UNKNOWN = /(?:unknown|other|not ?present|absent|not ?installed|empty|none|not ?available|not ?supported|unavailable|not ?applicable|no ?sensor|disabled|undefined|unsupported|n ?a)$/;
+// "Deactive" (H3C's fans and power supplies), "inactive" (Aruba's): a part that has stopped working (for an alarm, see ALARM_NAME).
+const CRITICAL = /(?:fail|failed|failure|fault|faulty|critical|major|bad|down|error|alarm|shutdown|non ?recoverable|broken|abnormal|not ?functioning|over ?temp|overheat|stopped|stall|dead|red|crash|crashed|offline|lost|missing|malfunction|^de ?active$|^inactive$)/;
+const UNKNOWN = /(?:unknown|other|not ?present|absent|not ?install(?:ed)?|empty|none|not ?available|not ?supported|unavailable|not ?applicable|no ?sensor|disabled|undefined|unsupport(?:ed)?|n ?a)$/;
 
 /** A state label's severity by the words vendors use; null when the label says nothing plain. */
 export function severityOfLabel(label: string): Severity | null {
@@ -159,15 +160,26 @@ export function severityOfLabel(label: string): Severity | null {
 }
 
 /**
+ * Objects that report an alarm or a failure ("fanFailureAlarmStatus", "batteryTempCompRunawayState"):
+ * there "active" means the alarm is raised, and "inactive" that all is well.
+ */
+const ALARM_NAME = /\b(?:alarms?|failures?|fail|faults?|runaway|ovrd|override|alerts?|trouble)\b/;
+const RAISED = /^(?:active|on|true|yes|set|raised)$/;
+const CLEARED = /^(?:inactive|de ?active|off|false|no|not ?active)$/;
+
+/**
  * An enumeration is a health state when every label reads plainly and at
  * least one is good and one is bad; otherwise (enable/disable, modes) it is not.
+ * `name`, the object's, turns "active"/"inactive" around for an alarm.
  */
-export function healthEnumeration(enums: Record<number, string>): Record<number, [string, Severity]> | null {
+export function healthEnumeration(enums: Record<number, string>, name = ''): Record<number, [string, Severity]> | null {
+  const alarm = ALARM_NAME.test(words(name));
   const out: Record<number, [string, Severity]> = {};
   let good = 0;
   let bad = 0;
   for (const [n, label] of Object.entries(enums)) {
-    const severity = severityOfLabel(label);
+    const w = words(label).trim();
+    const severity = alarm && RAISED.test(w) ? 'critical' : alarm && CLEARED.test(w) ? 'ok' : severityOfLabel(label);
     if (!severity) return null;
     if (severity === 'ok') good++;
     if (severity === 'warning' || severity === 'critical') bad++;

@@ -111,6 +111,16 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(healthEnumeration({ 1: 'ok', 2: 'blinking' })).toBeNull();
   });
 
+  it('reads a fan that is "deactive" as failed, and turns active and inactive around for an alarm', () => {
+    expect(healthEnumeration({ 1: 'active', 2: 'deactive', 3: 'not-install', 4: 'unsupport' }, 'hh3cDevMFanStatus')).toEqual({
+      1: ['active', 'ok'], 2: ['deactive', 'critical'], 3: ['not-install', 'unknown'], 4: ['unsupport', 'unknown'],
+    });
+    // An alarm that is active is a problem; one that is inactive, or false, is not.
+    expect(healthEnumeration({ 1: 'inactive', 2: 'active' }, 'fanFailureAlarmStatus')).toEqual({ 1: ['inactive', 'ok'], 2: ['active', 'critical'] });
+    expect(healthEnumeration({ 0: 'false', 1: 'true' }, 'fgHwSensorEntAlarmStatus')).toEqual({ 0: ['false', 'ok'], 1: ['true', 'critical'] });
+    expect(healthEnumeration({ 0: 'false', 1: 'true' }, 'fgHwSensorEntStatus')).toBeNull();
+  });
+
   it('gives a health enumeration its component from the object or row name', () => {
     expect(stateComponentOf('ciscoEnvMonFanState', 'ciscoEnvMonFanStatusEntry')).toBe('fan');
     expect(stateComponentOf('ciscoEnvMonSupplyState', 'ciscoEnvMonSupplyStatusEntry')).toBe('psu');
@@ -120,6 +130,8 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     // A chassis sensor table mixes fans, power supplies and more: its rows' names tell them apart at run time.
     expect(stateComponentOf('hpicfSensorStatus', 'hpicfSensorEntry')).toBe('system');
     expect(stateComponentOf('sensorType', 'hpicfSensorEntry')).toBeNull();
+    // A software package that is not active is no failed part.
+    expect(stateComponentOf('hpnicfSysPackageStatus', 'hpnicfSysPackageEntry')).toBeNull();
   });
 
   it('states a product class only from plain words', () => {
