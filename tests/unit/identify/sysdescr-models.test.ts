@@ -81,6 +81,7 @@ describe('model and firmware in shapes any vendor uses', () => {
     ['Prod: Integra-X;Vers: 3.19.6;Timestamp: 2021-01-22 12:37:36;kernel: 4.14.0', 'Integra-X', '3.19.6'],
     ['Hardware Model:UFI_S9500-30XS, Software version: OcNOS,6.4.1.32', 'UFI_S9500-30XS', '6.4.1.32'],
     ['CSS106-1G-4P-1S SwOS v2.18', 'CSS106-1G-4P-1S', '2.18'],
+    ['ACME MP C2503 1.35 / ACME Network Printer C model / ACME Network Scanner C model', 'MP C2503', '1.35'],
     ['Metamako MOS release 0.16.5 (build mos-0.16+287) running on a MetaMux 48 with C-Series', 'MetaMux 48 with C-Series', '0.16.5'],
   ])('%s', async (descr, model, firmware) => {
     expect(await fromSystem(UNKNOWN_VENDOR, descr)).toMatchObject({ model, firmware });

@@ -230,8 +230,9 @@ const GENERIC: readonly DescrRule[] = [
   { id: 'generic-model-comma-os', match: /^(?<model>[A-Za-z][\w+/-]*\d[\w+/-]*),\s*\w*OS\s+v?(?<firmware>\d[\w.()-]*)/, weight: 32 },
   // "AT-TQ4600 version 4.0.1.07", "EnGenius EWS7952P v1.2.3": a model code, then the version word.
   { id: 'generic-model-version-word', match: /^(?:[A-Z][A-Za-z]+ )?(?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{2,31}),? (?:version|ver\.?|firmware|fw|release)[ :]*v?(?<firmware>\d[\w.()-]*)/i, weight: 31 },
-  // "Alta AP6 2.2w": maker, model, version.
-  { id: 'generic-vendor-model-version', match: /^[A-Z][A-Za-z]+ (?<model>(?=[^ ]*\d)[A-Za-z][\w/+-]{1,31}) v?(?<firmware>\d+(?:\.\w+){1,4})$/, weight: 29 },
+  // "Alta AP6 2.2w", "RICOH MP C2503 1.35 / RICOH Network Printer C model / …": maker, model (a short series
+  // prefix allowed), version, and nothing more or a " / " list of what the box also is.
+  { id: 'generic-vendor-model-version', match: /^[A-Z][A-Za-z]+ (?<model>(?:[A-Z]{1,4} )?(?=[^ ]*\d)[A-Za-z][\w/+-]{1,31}) v?(?<firmware>\d+(?:\.\w+){1,4})(?:$| \/ )/, weight: 29 },
   // "; AXIS P5676-LE; PTZ Camera; 11.10.61; …": semicolon fields, the model first and a bare version later.
   { id: 'generic-semicolon-fields', match: /^\s*;\s*(?<model>[^;]*\d[^;]*?)\s*;[^;]*;\s*(?<firmware>\d+(?:\.\d+)+)\s*;/, weight: 30 },
   // "PowerConnect 6248, 3.3.7.3, VxWorks 6.5", "Dell Networking N2048P, 6.1.0.6, Linux 3.6.5": model, version, platform.
