@@ -62,6 +62,9 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
 
   it('reads a bare version named after its product as its software, and a service tag as its serial', () => {
     expect(identityFieldOf('svnVersion')).toBe('firmware');
+    expect(identityFieldOf('systemStatusVersion')).toBe('firmware');
+    expect(identityFieldOf('mwSystemGeneralVersion')).toBe('firmware');
+    expect(identityFieldOf('systemFanVersion')).toBeNull();
     expect(identityFieldOf('ubntVersion')).toBe('firmware');
     expect(identityFieldOf('version')).toBe('firmware');
     expect(identityFieldOf('drsSystemServiceTag')).toBe('serial');
