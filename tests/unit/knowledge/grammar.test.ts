@@ -84,6 +84,12 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(isTemperatureName('mtxrHlTemperature')).toBe(true);
     expect(isTemperatureName('tempSensorValue')).toBe(true);
     expect(isTemperatureName('boardTempCelsius')).toBe(true);
+    expect(isTemperatureName('internal-tempc')).toBe(true);
+    expect(isTemperatureName('lgpPduAuxMeasTempDegC')).toBe(true);
+    // Setpoints are not readings: the temperature a fan starts or stops at.
+    expect(isTemperatureName('sleDeviceFanStartTemperature')).toBe(false);
+    expect(isTemperatureName('airIRmPmDrycooler1SummerStartTempC')).toBe(false);
+    expect(isTemperatureName('internal-tempf')).toBe(false);
     expect(isTemperatureName('upsHighPrecBatteryTemperature')).toBe(true);
     expect(isTemperatureName('tempHighThreshold')).toBe(false);
     expect(isTemperatureName('ciscoEnvMonTemperatureThreshold')).toBe(false);
