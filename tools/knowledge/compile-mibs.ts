@@ -1,10 +1,10 @@
 /**
  * Compiles vendor MIBs into the knowledge Forewarn loads (resources/knowledge):
- *   products.json   sysObjectID → product name (and the class its words state),
- *                   per enterprise the class most of its product branches state, and
+ *   products.json   sysObjectID → product name (and the class its words state), and
+ *                   per enterprise the class most of its product branches state
+ *   identity.json   per enterprise: objects holding the box's serial, model, firmware,
+ *                   where per-model MIB families keep them below the product OID, and
  *                   the modules whose names state a class, with where an agent serving one answers
- *   identity.json   per enterprise: objects holding the box's serial, model, firmware, and
- *                   where per-model MIB families keep them below the product OID
  *   sensors.json    per enterprise: temperature objects with their °C scale (plain and
  *                   typed tables), component health enumerations with each label's
  *                   severity, ENTITY-SENSOR-like vendor tables, UPS battery scalars
@@ -581,8 +581,8 @@ async function main(): Promise<void> {
   const compiled = compile(modules);
   const header = { source, compiledBy: 'tools/knowledge/compile-mibs.ts (libsmi smidump -f xml)', modules: modules.length };
   const write = (name: string, body: object) => writeFile(join('resources/knowledge', name), `${JSON.stringify({ ...header, ...body })}\n`);
-  await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, moduleClasses: compiled.moduleClasses, products: compiled.products });
-  await write('identity.json', { identity: compiled.identity, families: compiled.identityFamilies });
+  await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, products: compiled.products });
+  await write('identity.json', { identity: compiled.identity, families: compiled.identityFamilies, modules: compiled.moduleClasses });
   await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states, entitySensorTables: compiled.entitySensorTables, ups: compiled.ups });
   const count = (r: Record<number, unknown[]>) => Object.values(r).reduce((n, l) => n + l.length, 0);
   console.log(

@@ -13,7 +13,6 @@ import { OID } from './oids';
 import { KNOWLEDGE_FACT } from './rules/compiled';
 import { GENERIC_AGENT_ENTERPRISES, HOST_AGENT_TREES, NET_SNMP_MIBS, OS_AGENT_TREES } from './rules/probe-gates';
 import { censusFact, enterpriseCensus } from './enterprise-census';
-import { addClassedModuleFacts } from './classed-modules';
 import { ianaEnterpriseName, registrantNamedAtStart } from '../knowledge/enterprises';
 import { productOf } from '../knowledge/products';
 import { usualClassOf } from '../knowledge/enterprise-class';
@@ -81,18 +80,6 @@ function addCensusFacts(facts: Facts, census: readonly number[]): void {
   if (!HOST_AGENT_TREES.includes(maker)) facts.set(KNOWLEDGE_FACT.servedClass, { value: usual ?? 'iot', source });
 }
 
-/**
- * The vendor trees an agent serves as its maker's: its sysObjectID's and those the census found, less
- * generic agents and the server agents a computer runs (HPE Insight's UPS module describes the UPS
- * the server hangs on, not the server).
- */
-function servedVendorTrees(facts: Facts, census: readonly number[]): number[] {
-  const objectId = facts.get(OID.sysObjectID)?.value;
-  const own = objectId ? enterpriseOf(objectId) : null;
-  const served = census.filter((n) => !HOST_AGENT_TREES.includes(n));
-  return [...(own == null ? [] : [own]), ...served].filter((n) => !GENERIC_AGENT_ENTERPRISES.includes(n) && !NET_SNMP_MIBS.includes(n));
-}
-
 /** The sysDescr's words, for the class-word rules (rules/sysdescr.ts). */
 function addDescrWords(facts: Facts): void {
   const descr = facts.get(OID.sysDescr)?.value;
@@ -113,7 +100,7 @@ export async function identifyDevice(
   if (source && !options.quick) {
     const census = await enterpriseCensus(source, options.signal);
     addCensusFacts(facts, census);
-    await Promise.all([readDeepFacts(source, rules, facts, census, options.signal), addClassedModuleFacts(source, facts, servedVendorTrees(facts, census), options.signal)]);
+    await readDeepFacts(source, rules, facts, census, options.signal);
   }
   const evidence = evaluateRules(rules, facts);
   return { ...pickWinners(evidence), evidence };

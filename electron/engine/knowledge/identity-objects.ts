@@ -3,6 +3,7 @@
  * firmware, by the objects' own names (tools/knowledge/grammar.ts), best first.
  * Compiled into resources/knowledge/identity.json.
  */
+import type { DeviceType } from '../../../shared/device-types';
 import compiled from '../../../resources/knowledge/identity.json';
 
 export type IdentityObjectField = 'serial' | 'model' | 'firmware';
@@ -46,4 +47,22 @@ const FAMILIES = (compiled as unknown as { families?: Record<string, Array<[Iden
 
 export function identityFamilies(): IdentityFamilyPlace[] {
   return Object.values(FAMILIES).flatMap((rows) => rows.map(([field, family, suffix, id]) => ({ field, family, suffix, id })));
+}
+
+/**
+ * A vendor module whose name states what the box serving it is ("LIEBERT-GP-PDU-MIB",
+ * "SIAE-RADIO-SYSTEM-MIB"), with the subtree only its objects occupy: an agent with a row
+ * there serves it (tools/knowledge/module-classes.ts).
+ */
+export interface ClassedModule {
+  enterprise: number;
+  root: string;
+  type: DeviceType;
+  module: string;
+}
+
+const MODULES = (compiled as unknown as { modules?: Record<string, Array<[string, DeviceType, string]>> }).modules ?? {};
+
+export function classedModules(): ClassedModule[] {
+  return Object.entries(MODULES).flatMap(([enterprise, rows]) => rows.map(([root, type, module]) => ({ enterprise: Number(enterprise), root, type, module })));
 }

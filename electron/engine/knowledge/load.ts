@@ -17,8 +17,6 @@ export interface Registry {
 export interface ProductTables {
   source: string;
   enterpriseClasses: Record<string, DeviceType>;
-  /** Enterprise → [root OID, class, module name] of its modules whose names state a class. */
-  moduleClasses: Record<string, [string, DeviceType, string][]>;
   products: Record<string, [string, string?]>;
 }
 

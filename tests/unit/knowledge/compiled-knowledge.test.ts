@@ -109,7 +109,14 @@ describe('leave-vendor-out: a device read with its vendor hand-written rules off
     const rows = ['1.3.6.1.2.1.1.1.0|4|Acme GXT2-3000RT120', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.476.1.42', '1.3.6.1.4.1.476.1.42.3.8.20.1.5.1|2|230'];
     const left = await identifyDevice(loadSnmprec(rows.join('\n'), 'liebert'), {}, { quick: false, withoutVendor: deviceVendorScope([476], [8072, 2021], ['Liebert']) });
     expect(left.type).toBe('pdu');
-    expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'type', value: 'pdu', rule: 'mib-module-class', source: '1.3.6.1.4.1.476.1.42.3.8' }));
+    expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'type', value: 'pdu', rule: 'mib-module:LIEBERT-GP-PDU-MIB', source: '1.3.6.1.4.1.476.1.42.3.8.20.1.5.1' }));
+  });
+
+  it('does not call a server running PowerChute a UPS for the APC tree its agent serves', async () => {
+    const rows = ['1.3.6.1.2.1.1.1.0|4|Linux files01 5.15.0 #1 SMP x86_64', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10', '1.3.6.1.4.1.318.1.2.2.1.8.1.0|4|Smart-UPS 1500'];
+    const host = await identifyDevice(loadSnmprec(rows.join('\n'), 'powerchute'), {}, { quick: false, withoutVendor: deviceVendorScope([8072, 318], [8072, 2021], ['APC']) });
+    expect(host.type).toBe('server');
+    expect(host.evidence.map((e) => e.rule)).not.toContain('mib-module:APCUPS-MIB');
   });
 
   it('reads the temperature through the compiled table, in °C', async () => {

@@ -7,9 +7,9 @@
  * so they stay on under leave-vendor-out; hand-written rules outrank them.
  */
 import { DEVICE_TYPES, type DeviceType } from '../../../../shared/device-types';
-import { identityFamilies, identityObjects, type IdentityObjectField } from '../../knowledge/identity-objects';
+import { classedModules, identityFamilies, identityObjects, type IdentityObjectField } from '../../knowledge/identity-objects';
+import { HOST_AGENT_TREES } from './probe-gates';
 import { censusFact } from '../enterprise-census';
-import { moduleClassFact } from '../classed-modules';
 import { OID, first } from '../oids';
 import type { Rule } from '../types';
 
@@ -80,6 +80,22 @@ const familyRules: Rule[] = identityFamilies().flatMap(({ field, family, suffix,
   ),
 );
 
+/**
+ * An agent with a row under a vendor module named for a class ("…-RADIO-…", "…-UPS-MIB") serves it, and is
+ * that class: above the shapes (bridge table 32, port mix 28) and the sysDescr's class words (33), below what a
+ * product or the text names outright. Asked only of agents that serve the vendor's tree; a server agent's tree
+ * (PowerChute's APCUPS-MIB, Insight's CPQUPS-MIB on a server) only when the box itself is that vendor's.
+ */
+const moduleRules: Rule[] = classedModules().map(({ enterprise, root, type, module }) =>
+  compiled({
+    id: `mib-module:${module}`,
+    fact: first(root),
+    set: { type },
+    also: [HOST_AGENT_TREES.includes(enterprise) ? { fact: OID.sysObjectID, prefix: `1.3.6.1.4.1.${enterprise}` } : { fact: censusFact(enterprise), absent: false }],
+    weight: 34,
+  }),
+);
+
 export const COMPILED_RULES: readonly Rule[] = [
   // Below the hand-written enterprise names (50 and 15): the registry's spelling is the fallback.
   compiled({ id: 'iana-enterprise', fact: KNOWLEDGE_FACT.vendor, take: 'vendor', weight: 45 }),
@@ -97,9 +113,7 @@ export const COMPILED_RULES: readonly Rule[] = [
   ...CLASSES.map((type) => compiled({ id: 'enterprise-usual-class', fact: KNOWLEDGE_FACT.enterpriseClass, match: new RegExp(`^${type}$`), set: { type }, weight: 24 })),
   // Above net-snmp's "server" (25): a vendor's own tree behind net-snmp is that vendor's box. Still a guess.
   ...CLASSES.map((type) => compiled({ id: 'served-tree-class', fact: KNOWLEDGE_FACT.servedClass, match: new RegExp(`^${type}$`), set: { type }, weight: 26 })),
-  // An agent that serves a vendor module named for a class ("…-RADIO-…", "…-UPS-MIB") is one: above the shapes (bridge
-  // table 32, port mix 28) and the sysDescr's class words (33), below what a product or the text names outright.
-  ...CLASSES.map((type) => compiled({ id: 'mib-module-class', fact: moduleClassFact(type), set: { type }, weight: 34 })),
+  ...moduleRules,
   ...identityRules,
   ...familyRules,
 ];
