@@ -86,6 +86,7 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(isTemperatureName('boardTempCelsius')).toBe(true);
     expect(isTemperatureName('internal-tempc')).toBe(true);
     expect(isTemperatureName('lgpPduAuxMeasTempDegC')).toBe(true);
+    expect(isTemperatureName('tempCurValue')).toBe(true);
     // Setpoints are not readings: the temperature a fan starts or stops at.
     expect(isTemperatureName('sleDeviceFanStartTemperature')).toBe(false);
     expect(isTemperatureName('airIRmPmDrycooler1SummerStartTempC')).toBe(false);
