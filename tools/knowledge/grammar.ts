@@ -223,6 +223,9 @@ const MODULE_CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
   [/\w*(?<!b)pdus?\b/, 'pdu'],
   [/\bthermometers?\b|\bthermo ?hygro\w*\b|\benviro\w*|\broom ?alert\w*|\bsensor ?probes?\b|\bclimate\b/, 'environment-sensor'],
   [/\bvideo\b|\bsurveillance\b/, 'camera'],
+  // A server's own management controller (IDRAC-MIB, DELL-RAC-MIB, LENOVO-XCC-MIB, IMM-MIB): the server is what a technician
+  // acts on. Not "IPMI": switches keep IPMI modules for their chassis managers (IPI-CMM-IPMI-MIB).
+  [/\b(?:i?drac|rac|ilo|imm|i?bmc|xcc)\b/, 'server'],
 ];
 
 /**

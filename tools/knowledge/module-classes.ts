@@ -45,8 +45,8 @@ class ObjectIndex {
     this.oids = rows.map((r) => r[0]);
     this.owners = rows.map((r) => r[1]);
   }
-  /** Whether every object under `root` (the root itself included) is the named module's. */
-  ownedBy(root: string, module: string): boolean {
+  /** Whether every object under `root` (the root itself included) is of a module `owns` accepts. */
+  ownedBy(root: string, owns: (module: string) => boolean): boolean {
     let lo = 0;
     let hi = this.oids.length;
     while (lo < hi) {
@@ -55,18 +55,23 @@ class ObjectIndex {
       else hi = mid;
     }
     for (let i = lo; i < this.oids.length && (this.oids[i] === root || this.oids[i]!.startsWith(`${root}.`)); i++) {
-      if (this.owners[i] !== module) return false;
+      if (!owns(this.owners[i]!)) return false;
     }
     return true;
   }
 }
 
-/** Where an agent that serves the module answers: its objects' common subtree, or its own branches below that. */
-function moduleRoots(module: MibModule, index: ObjectIndex): string[] {
+/**
+ * Where an agent that serves the module answers: its objects' common subtree, or its own branches below that.
+ * A subtree is the module's when every object in it is of a module of the same class: collections keep the
+ * same MIB under two names (IDRAC-MIB, IDRAC-MIB-SMIv2).
+ */
+function moduleRoots(module: MibModule, type: DeviceType, index: ObjectIndex): string[] {
   const oids = module.objects.filter((o) => o.kind !== 'node').map((o) => o.oid);
   if (oids.length === 0) return [];
+  const sameClass = (name: string) => name === module.name || classOfModuleName(name) === type;
   const common = commonPrefix(oids);
-  if (index.ownedBy(common, module.name)) return [common];
+  if (index.ownedBy(common, sameClass)) return [common];
   const depth = common.split('.').length + 1;
   const branches = new Map<string, number>();
   for (const oid of oids) {
@@ -74,7 +79,7 @@ function moduleRoots(module: MibModule, index: ObjectIndex): string[] {
     branches.set(branch, (branches.get(branch) ?? 0) + 1);
   }
   return [...branches]
-    .filter(([branch]) => index.ownedBy(branch, module.name))
+    .filter(([branch]) => index.ownedBy(branch, sameClass))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_ROOTS_PER_MODULE)
     .map(([branch]) => branch);
@@ -88,7 +93,9 @@ export function moduleClassProbes(modules: readonly MibModule[]): Record<number,
     const type = classOfModuleName(module.name);
     const enterprise = moduleEnterprise(module);
     if (!type || enterprise === null || GENERIC_AGENT_ENTERPRISES.includes(enterprise)) continue;
-    for (const root of moduleRoots(module, index)) (out[enterprise] ??= []).push([root, type, module.name]);
+    const probes = (out[enterprise] ??= []);
+    // Copies of one MIB under two names answer in the same subtree: one probe asks for both.
+    for (const root of moduleRoots(module, type, index)) if (!probes.some((p) => p[0] === root)) probes.push([root, type, module.name]);
   }
   for (const [enterprise, probes] of Object.entries(out)) {
     if (probes.length > MAX_PROBES_PER_VENDOR) delete out[Number(enterprise)];

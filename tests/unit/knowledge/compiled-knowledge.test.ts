@@ -112,6 +112,13 @@ describe('leave-vendor-out: a device read with its vendor hand-written rules off
     expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'type', value: 'pdu', rule: 'mib-module:LIEBERT-GP-PDU-MIB', source: '1.3.6.1.4.1.476.1.42.3.8.20.1.5.1' }));
   });
 
+  it('calls an agent that serves its maker\'s switching and routing modules a (layer-3) switch', async () => {
+    const rows = ['1.3.6.1.2.1.1.1.0|4|M4300-52G', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.4526.100.99', '1.3.6.1.4.1.4526.10.2.2.1.0|2|1', '1.3.6.1.4.1.4526.11.1.1.0|2|1'];
+    const left = await identifyDevice(loadSnmprec(rows.join('\n'), 'netgear'), {}, { quick: false, withoutVendor: deviceVendorScope([4526], [8072, 2021], ['Netgear']) });
+    expect(left.type).toBe('switch');
+    expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'type', value: 'router', rule: 'mib-module:FASTPATH-ROUTING-MIB' }));
+  });
+
   it('does not call a server running PowerChute a UPS for the APC tree its agent serves', async () => {
     const rows = ['1.3.6.1.2.1.1.1.0|4|Linux files01 5.15.0 #1 SMP x86_64', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10', '1.3.6.1.4.1.318.1.2.2.1.8.1.0|4|Smart-UPS 1500'];
     const host = await identifyDevice(loadSnmprec(rows.join('\n'), 'powerchute'), {}, { quick: false, withoutVendor: deviceVendorScope([8072, 318], [8072, 2021], ['APC']) });

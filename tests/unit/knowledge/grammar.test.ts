@@ -58,6 +58,10 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(classOfModuleName('TC-GROUPS-MIB')).toBeNull();
     expect(classOfModuleName('BPDU-PROTECTION-MIB')).toBeNull();
     expect(classOfModuleName('LUM-WDM-MIB')).toBeNull(); // optics: a router's line card serves them too
+    // A server's own management controller is the server's; a switch's chassis manager keeps IPMI modules too.
+    expect(classOfModuleName('LENOVO-XCC-MIB')).toBe('server');
+    expect(classOfModuleName('IDRAC-MIB-SMIv2')).toBe('server');
+    expect(classOfModuleName('IPI-CMM-IPMI-MIB')).toBeNull();
   });
 
   it('reads a bare version named after its product as its software, and a service tag as its serial', () => {

@@ -27,6 +27,12 @@ describe('classed vendor modules and where an agent serving one answers (tools/k
     ]);
   });
 
+  it('asks once for a MIB kept under two names, whose objects share one subtree', () => {
+    const oids = ['1.3.6.1.4.1.99004.10892.5.1.1', '1.3.6.1.4.1.99004.10892.5.2.1'];
+    const probes = moduleClassProbes([module('ACME-IDRAC-MIB', oids), module('ACME-IDRAC-MIB-SMIv2', oids)]);
+    expect(probes).toEqual({ 99004: [['1.3.6.1.4.1.99004.10892.5', 'server', 'ACME-IDRAC-MIB']] });
+  });
+
   it('gives no probes for a maker of everything, nor for a generic agent', () => {
     const many = Array.from({ length: 13 }, (_, i) => module(`BIG-SWITCH-${i}-MIB`, [`1.3.6.1.4.1.99003.${i + 1}.1`]));
     const netSnmp = module('NET-SNMP-UPS-MIB', ['1.3.6.1.4.1.8072.9.1']);

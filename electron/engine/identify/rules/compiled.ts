@@ -86,13 +86,15 @@ const familyRules: Rule[] = identityFamilies().flatMap(({ field, family, suffix,
  * product or the text names outright. Asked only of agents that serve the vendor's tree; a server agent's tree
  * (PowerChute's APCUPS-MIB, Insight's CPQUPS-MIB on a server) only when the box itself is that vendor's.
  */
+const MODULE_CLASS_WEIGHT = 34;
 const moduleRules: Rule[] = classedModules().map(({ enterprise, root, type, module }) =>
   compiled({
     id: `mib-module:${module}`,
     fact: first(root),
     set: { type },
     also: [HOST_AGENT_TREES.includes(enterprise) ? { fact: OID.sysObjectID, prefix: `1.3.6.1.4.1.${enterprise}` } : { fact: censusFact(enterprise), absent: false }],
-    weight: 34,
+    // Layer-3 switches serve their maker's routing modules too (FASTPATH-ROUTING-MIB beside NETGEAR-SWITCHING-MIB).
+    weight: type === 'router' ? MODULE_CLASS_WEIGHT - 1 : MODULE_CLASS_WEIGHT,
   }),
 );
 
