@@ -259,22 +259,22 @@ export function isRadioModule(name: string): boolean {
  */
 export function classOfModuleName(name: string): DeviceType | null {
   if (isRadioModule(name)) return 'access-point';
-  const named = words(name.replace(/-MIB$/i, ''));
-  const cls = MODULE_CLASS_WORDS.find(([re]) => re.test(named))?.[1] ?? CLASS_WORDS.find(([re]) => re.test(named))?.[1] ?? null;
+  const cls = classOfModuleWords(name);
   return cls === 'network-device' ? null : cls;
 }
 
 /** The classes that are network equipment of a kind: a vendor's votes for any of them are votes for network gear. */
 export const NETWORK_CLASSES: ReadonlySet<DeviceType> = new Set(['router', 'switch', 'firewall', 'access-point', 'wireless-controller', 'network-device']);
 
+/** The class a MIB module's name states in module words, else in product words; null when it states none. */
+function classOfModuleWords(name: string): DeviceType | null {
+  const named = words(name.replace(/-MIB$/i, ''));
+  return MODULE_CLASS_WORDS.find(([re]) => re.test(named))?.[1] ?? CLASS_WORDS.find(([re]) => re.test(named))?.[1] ?? null;
+}
+
 /** The class a MIB module's name, or else the first part of its description, states; null when neither does. */
 export function classOfModule(name: string, description: string): DeviceType | null {
-  const named = words(name.replace(/-MIB$/i, ''));
-  return (
-    MODULE_CLASS_WORDS.find(([re]) => re.test(named))?.[1] ??
-    CLASS_WORDS.find(([re]) => re.test(named))?.[1] ??
-    classOfProduct('', undefined, description.slice(0, 400))
-  );
+  return classOfModuleWords(name) ?? classOfProduct('', undefined, description.slice(0, 400));
 }
 
 /** The class a product's own words state, or null. */
