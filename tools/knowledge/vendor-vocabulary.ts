@@ -141,8 +141,7 @@ function makesWirelessGear(t: Tally): boolean {
 
 /** The narrowest class whose vocabulary fills its share of the vendor's objects, or null. */
 function vocabularyClass(t: Tally): DeviceType | null {
-  const i = OBJECT_VOCABULARIES.findIndex((v, i) => t.vocabularyObjects[i]! >= v.least && t.vocabularyObjects[i]! >= v.share * t.objects);
-  return OBJECT_VOCABULARIES[i]?.type ?? null;
+  return OBJECT_VOCABULARIES.find((v, i) => t.vocabularyObjects[i]! >= v.least && t.vocabularyObjects[i]! >= v.share * t.objects)?.type ?? null;
 }
 
 /**
