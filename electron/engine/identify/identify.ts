@@ -73,9 +73,9 @@ function addCensusFacts(facts: Facts, census: readonly number[]): void {
   const maker = census.find((n) => !GENERIC_AGENT_ENTERPRISES.includes(n) && !NET_SNMP_MIBS.includes(n) && !OS_AGENT_TREES.includes(n));
   const name = maker == null ? null : ianaEnterpriseName(maker);
   if (maker == null || !name) return;
-  facts.set(KNOWLEDGE_FACT.servedVendor, { value: name, source: `1.3.6.1.4.1.${maker}` });
-  const usual = usualClassOf(maker);
   const source = `1.3.6.1.4.1.${maker}`;
+  facts.set(KNOWLEDGE_FACT.servedVendor, { value: name, source });
+  const usual = usualClassOf(maker);
   if (usual && !facts.has(KNOWLEDGE_FACT.enterpriseClass)) facts.set(KNOWLEDGE_FACT.enterpriseClass, { value: usual, source });
   if (!HOST_AGENT_TREES.includes(maker)) facts.set(KNOWLEDGE_FACT.servedClass, { value: usual ?? 'iot', source });
 }
