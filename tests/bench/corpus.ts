@@ -22,6 +22,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DeviceType } from '../../shared/device-types';
+import { typeIsGuess } from '../../shared/assessment/type-certainty';
 import { loadWalkFile } from '../../electron/engine/snmp/file-source';
 import { identifyDevice } from '../../electron/engine/identify/identify';
 import { deviceVendorScope, type VendorScope } from '../../electron/engine/identify/rule-owners';
@@ -112,6 +113,9 @@ const pct = (x: number, n: number) => (n === 0 ? '  n/a' : `${((100 * x) / n).to
 
 interface Scores {
   type: FieldStats;
+  /** Type agreement split by how the app shows the type: stated, or marked "(guess)" (type-certainty.ts). */
+  typeStated: FieldStats;
+  typeGuessed: FieldStats;
   vendorNamed: FieldStats;
   vendorAgrees: FieldStats;
   model: FieldStats;
@@ -120,7 +124,7 @@ interface Scores {
   perType: Map<string, { n: number; ok: number }>;
 }
 const newScores = (): Scores => ({
-  type: newStats(), vendorNamed: newStats(), vendorAgrees: newStats(), model: newStats(), firmware: newStats(), serial: newStats(), perType: new Map(),
+  type: newStats(), typeStated: newStats(), typeGuessed: newStats(), vendorNamed: newStats(), vendorAgrees: newStats(), model: newStats(), firmware: newStats(), serial: newStats(), perType: new Map(),
 });
 
 function count(s: FieldStats, ok: boolean, miss: { name: string; ours: string | null; theirs: string }): void {
@@ -135,6 +139,10 @@ function score(scores: Scores, name: string, identity: Identity, expected: Expec
   if (expected.type) {
     const ok = COARSE[identity.type].includes(expected.type);
     count(scores.type, ok, { name, ours: identity.type, theirs: expected.type });
+    if (identity.type !== 'unknown') {
+      const guessed = typeIsGuess({ type: identity.type, identification: { evidence: identity.evidence } });
+      count(guessed ? scores.typeGuessed : scores.typeStated, ok, { name, ours: identity.type, theirs: expected.type });
+    }
     if (showMisses && !ok) console.log(`MISS\ttype\tmiss\t${name}\texpected=${JSON.stringify(expected.type)}\tours=${JSON.stringify(identity.type)}\trule=${winningRule(identity, 'type')}`);
     const row = scores.perType.get(expected.type) ?? { n: 0, ok: 0 };
     row.n += 1;
@@ -183,7 +191,7 @@ const LVO_TARGETS = { type: 85, vendorNamed: 95, model: 60, firmware: 65, serial
 
 function printIdentity(normal: Scores, lvo: Scores | null): void {
   const rows: Array<[string, keyof Omit<Scores, 'perType'>]> = [
-    ['type', 'type'], ['vendor named', 'vendorNamed'], ['vendor = os_text', 'vendorAgrees'], ['model', 'model'], ['firmware', 'firmware'], ['serial', 'serial'],
+    ['type', 'type'], ['  stated', 'typeStated'], ['  (guess)', 'typeGuessed'], ['vendor named', 'vendorNamed'], ['vendor = os_text', 'vendorAgrees'], ['model', 'model'], ['firmware', 'firmware'], ['serial', 'serial'],
   ];
   console.log(`field               n   strict  lenient   target${lvo ? '   | leave-vendor-out: strict  lenient  target' : ''}`);
   for (const [label, key] of rows) {
@@ -196,7 +204,9 @@ function printIdentity(normal: Scores, lvo: Scores | null): void {
       const lLenient = key === 'model' || key === 'firmware' || key === 'serial' ? l.lenient : l.strict;
       const lTarget = (LVO_TARGETS as Record<string, number>)[key];
       const met = lTarget ? ((100 * lLenient) / Math.max(1, l.n) >= lTarget ? 'met' : 'NOT met') : '';
-      line += `   |                   ${pct(l.strict, l.n)}   ${pct(lLenient, l.n)}   ${lTarget ? `≥${lTarget}% ${met}` : ''}`;
+      // The split rows' counts differ between the runs: say how many devices each share is of.
+      const of = l.n === s.n ? '' : `  (of ${l.n})`;
+      line += `   |                   ${pct(l.strict, l.n)}   ${pct(lLenient, l.n)}   ${lTarget ? `≥${lTarget}% ${met}` : ''}${of}`;
     }
     console.log(line);
   }

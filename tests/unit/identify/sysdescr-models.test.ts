@@ -55,14 +55,18 @@ describe('class words in sysDescr, wherever a product glues them', () => {
     expect(id.evidence.find((e) => e.field === 'type')?.rule).toMatch(/^sysdescr:/);
   });
 
+  it('takes the radio word, not a field name that holds "switch"', async () => {
+    expect((await fromSystem(UNKNOWN_VENDOR, 'Prod: Integra-X;Vers: 3.19.6;radio: RAVRAV;eth_switch_fw: 6.5.18.1')).type).toBe('access-point');
+  });
+
   it.each([
-    // A field name is not a class word ("eth_switch_fw"), nor is a syllable ("Snap", "Mapper").
-    ['Prod: Integra-X;Vers: 3.19.6;radio: RAVRAV;eth_switch_fw: 6.5.18.1', 'access-point'],
-    ['SnapGear Mapper 4.2', 'unknown'],
+    // A syllable is not a class word ("Snap", "Mapper").
+    'SnapGear Mapper 4.2',
     // A router or firewall named for the Wi-Fi built into it is no access point.
-    ['Acme TZ 205 wireless-N (AcmeOS 5.9.1)', 'unknown'],
-  ])('%s stays %s', async (descr, type) => {
-    expect((await fromSystem(UNKNOWN_VENDOR, descr)).type).toBe(type);
+    'Acme TZ 205 wireless-N (AcmeOS 5.9.1)',
+  ])('%s: no class from its words, only the agent prior', async (descr) => {
+    const id = await fromSystem(UNKNOWN_VENDOR, descr);
+    expect(id.evidence.filter((e) => e.field === 'type').map((e) => e.rule)).toEqual(['prior:vendor-agent']);
   });
 
   it('takes a radio\'s word for what it is over the bridge table every radio link keeps', async () => {

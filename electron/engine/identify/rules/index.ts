@@ -3,6 +3,7 @@
  * from the system group, the MAC and open ports (no further SNMP reads).
  */
 import { OID } from '../oids';
+import { AGENT_PRIOR_RULES } from './agent-prior';
 import type { Rule } from '../types';
 import { COMPILED_RULES, KNOWLEDGE_FACT } from './compiled';
 import { HOST_RULES } from './host';
@@ -22,6 +23,7 @@ export const DEEP_RULES: readonly Rule[] = [
   ...HOST_RULES,
   ...HOST_HINT_RULES,
   ...COMPILED_RULES,
+  ...AGENT_PRIOR_RULES,
 ];
 
 const QUICK_FACTS = new Set<string>([OID.sysDescr, DESCR_WORDS, OID.sysObjectID, OID.sysName, OID.sysServices, 'mac', 'mac.vendor', 'mac.randomised', 'hostname', ...Object.values(KNOWLEDGE_FACT)]);
