@@ -21,6 +21,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadWalkFile } from '../../electron/engine/snmp/file-source';
+import { FIRST_ROWS_PER_PDU } from '../../electron/engine/snmp/live-source';
 import type { SnmpSource } from '../../electron/engine/snmp/source';
 import { collectHealth } from '../../electron/engine/health/collect';
 import type { HealthReadings, Sensor } from '../../shared/health/schema';
@@ -65,7 +66,7 @@ export interface HealthBenchResult {
   temperatureHalf: Tally;
   fanPsuState: Tally;
   hardwareState: Tally;
-  reads: { devices: number; gets: number; walks: number };
+  reads: { devices: number; gets: number; walks: number; firstRowPdus: number };
 }
 
 /** Worst of a set of severities (0 ok, 1 warning, 2 critical); unknown (3) counts for nothing. */
@@ -110,7 +111,7 @@ export async function runHealthBench(dir: string, options: HealthBenchOptions = 
   const r: HealthBenchResult = {
     supplies: tally(), suppliesSpecial: 0, ups: tally(), upsFields: { charge: tally(), runtime: tally(), status: tally() },
     temperatureDevices: tally(), temperatureValues: tally(), stateSeverity: tally(), stateCoverage: tally(),
-    temperatureHalf: tally(), fanPsuState: tally(), hardwareState: tally(), reads: { devices: 0, gets: 0, walks: 0 },
+    temperatureHalf: tally(), fanPsuState: tally(), hardwareState: tally(), reads: { devices: 0, gets: 0, walks: 0, firstRowPdus: 0 },
   };
   const names = (await readdir(dir)).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, '')).sort();
   const started = performance.now();
@@ -128,6 +129,7 @@ export async function runHealthBench(dir: string, options: HealthBenchOptions = 
       label: file.label,
       get: (oids, signal) => ((r.reads.gets += 1), file.get(oids, signal)),
       walk: (root, options) => ((r.reads.walks += 1), file.walk(root, options)),
+      firstRows: (columns, signal) => ((r.reads.firstRowPdus += Math.ceil(columns.length / FIRST_ROWS_PER_PDU)), file.firstRows(columns, signal)),
     };
     r.reads.devices += 1;
     const scope = options.scopes?.get(name);
@@ -234,7 +236,7 @@ export async function runHealthBench(dir: string, options: HealthBenchOptions = 
     console.log(`  temperatures, half found within 0.5 °C (devices): ${pct(r.temperatureHalf)}`);
     console.log(`  fans/PSU worst state agrees (devices): ${pct(r.fanPsuState)}`);
     console.log(`  hardware worst state agrees (devices): ${pct(r.hardwareState)}`);
-    console.log(`  reads per device: ${(r.reads.walks / Math.max(1, r.reads.devices)).toFixed(1)} bounded walks, ${(r.reads.gets / Math.max(1, r.reads.devices)).toFixed(1)} GET PDUs`);
+    console.log(`  reads per device: ${(r.reads.walks / Math.max(1, r.reads.devices)).toFixed(1)} bounded walks, ${((r.reads.gets + r.reads.firstRowPdus) / Math.max(1, r.reads.devices)).toFixed(1)} GET/GETNEXT PDUs`);
     if (options.verbose) {
       printMisses(r);
     }
@@ -264,7 +266,7 @@ export function printHealthComparison(normal: HealthBenchResult, left: HealthBen
   ];
   console.log(`\n${'health'.padEnd(50)} ${'normal'.padEnd(20)} leave-vendor-out`);
   for (const [label, pick, target] of rows) console.log(`  ${label.padEnd(48)} ${pct(pick(normal)).padEnd(20)} ${pct(pick(left))} ${target}`);
-  const perDevice = (r: HealthBenchResult) => `${(r.reads.walks / Math.max(1, r.reads.devices)).toFixed(1)} walks, ${(r.reads.gets / Math.max(1, r.reads.devices)).toFixed(1)} GETs`;
+  const perDevice = (r: HealthBenchResult) => `${(r.reads.walks / Math.max(1, r.reads.devices)).toFixed(1)} walks, ${((r.reads.gets + r.reads.firstRowPdus) / Math.max(1, r.reads.devices)).toFixed(1)} GET(NEXT)s`;
   console.log(`  ${'reads per device'.padEnd(48)} ${perDevice(normal).padEnd(20)} ${perDevice(left)}`);
   if (options.verbose) printMisses(left);
 }

@@ -24,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import type { DeviceType } from '../../shared/device-types';
 import { typeIsGuess } from '../../shared/assessment/type-certainty';
 import { loadWalkFile } from '../../electron/engine/snmp/file-source';
+import { FIRST_ROWS_PER_PDU } from '../../electron/engine/snmp/live-source';
 import { identifyDevice } from '../../electron/engine/identify/identify';
 import { deviceVendorScope, type VendorScope } from '../../electron/engine/identify/rule-owners';
 import type { Identity } from '../../electron/engine/identify/types';
@@ -243,7 +244,7 @@ async function main() {
   const lvo = leaveVendorOut ? newScores() : null;
   const scopes = new Map<string, VendorScope>();
   const times: number[] = [];
-  const reads = { gets: 0, getOids: 0, walks: 0 };
+  const reads = { gets: 0, getOids: 0, walks: 0, firstRowPdus: 0 };
   const counters = { redacted: 0 };
   let paired = 0;
   const started = performance.now();
@@ -263,6 +264,7 @@ async function main() {
       label: file.label,
       get: (oids, signal) => ((reads.gets += 1), (reads.getOids += oids.length), file.get(oids, signal)),
       walk: (root, options) => ((reads.walks += 1), file.walk(root, options)),
+      firstRows: (columns, signal) => ((reads.firstRowPdus += Math.ceil(columns.length / FIRST_ROWS_PER_PDU)), file.firstRows(columns, signal)),
     };
     let identity: Identity;
     try {
@@ -292,7 +294,7 @@ async function main() {
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   console.log(`\ntime: ${totalMs.toFixed(0)} ms total, ${(totalMs / Math.max(1, times.length)).toFixed(1)} ms/device mean, ${median.toFixed(1)} ms median, ${(sorted.at(-1) ?? 0).toFixed(1)} ms max (load + identify${lvo ? ', twice' : ''})`);
   const n = Math.max(1, times.length);
-  console.log(`reads per device: ${(reads.gets / n).toFixed(1)} GET PDUs (${(reads.getOids / n).toFixed(0)} OIDs), ${(reads.walks / n).toFixed(1)} bounded walks`);
+  console.log(`reads per device: ${(reads.gets / n).toFixed(1)} GET PDUs (${(reads.getOids / n).toFixed(0)} OIDs), ${(reads.firstRowPdus / n).toFixed(1)} first-row GETNEXT PDUs, ${(reads.walks / n).toFixed(1)} bounded walks`);
   if (!quick && !args.includes('--no-health')) {
     console.log('\n== health readings vs LibreNMS ==');
     const health = await runHealthBench(dir, { verbose, print: !lvo });

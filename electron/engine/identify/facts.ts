@@ -9,6 +9,7 @@
 import type { SnmpSource, VarBind } from '../snmp/source';
 import { cleanValue } from './clean';
 import { asRawText } from '../snmp/varbind-values';
+import { readFirstRows } from '../snmp/first-rows';
 import { isCensusFact } from './enterprise-census';
 import { enterpriseOf } from './enterprises';
 import { conditionHolds } from './evaluate';
@@ -147,14 +148,11 @@ function resolveObjKey(key: string, facts: Facts): string | null {
   return null;
 }
 
-async function readFirstRows(source: SnmpSource, columns: string[], facts: Facts, signal?: AbortSignal): Promise<void> {
-  await Promise.all(
-    columns.map(async (column) => {
-      const res = await source.walk(column, { maxRows: 1, timeoutMs: WALK_TIMEOUT_MS, signal, sample: true });
-      const row = res.rows[0];
-      if (row && row.oid.startsWith(`${column}.`)) put(facts, `first:${column}`, asRawText(row), row.oid);
-    }),
-  );
+async function readFirstRowFacts(source: SnmpSource, columns: string[], facts: Facts, signal?: AbortSignal): Promise<void> {
+  const rows = await readFirstRows(source, columns, { timeoutMs: WALK_TIMEOUT_MS, signal });
+  rows.forEach((row, i) => {
+    if (row) put(facts, `first:${columns[i]}`, asRawText(row), row.oid);
+  });
 }
 
 /**
@@ -278,7 +276,7 @@ export async function readDeepFacts(source: SnmpSource, rules: readonly Rule[], 
   const columns = keys.filter((k) => k.startsWith('first:')).map((k) => k.slice(6));
   await Promise.all([
     getMany(source, scalars, facts, signal),
-    readFirstRows(source, columns, facts, signal),
+    readFirstRowFacts(source, columns, facts, signal),
     readEntityChassis(source, facts, signal),
     readHrPrinter(source, facts, signal),
     readInterfaceMix(source, facts, signal),

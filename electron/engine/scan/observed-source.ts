@@ -22,6 +22,7 @@ export function observeWalkProblems(source: SnmpSource, report: (error: DeviceEr
   return {
     label: source.label,
     get: (oids, signal) => source.get(oids, signal),
+    ...(source.firstRows ? { firstRows: source.firstRows.bind(source) } : {}),
     async walk(rootOid, options) {
       const result = await source.walk(rootOid, options);
       if (result.error) once({ code: result.error.code, message: `walk of ${rootOid}: ${result.error.message}`, phase: 'walk' });

@@ -83,6 +83,11 @@ export class FileSnmpSource implements SnmpSource {
     return { rows: out, truncated: false };
   }
 
+  /** SnmpSource.firstRows: what a one-row walk of each column reads. */
+  async firstRows(columns: readonly string[], signal?: AbortSignal): Promise<(VarBind | null)[]> {
+    return Promise.all(columns.map(async (column) => (await this.walk(column, { maxRows: 1, signal })).rows[0] ?? null));
+  }
+
   /** Index of the first row whose OID is >= `parts`. */
   private lowerBound(parts: OidParts): number {
     let lo = 0;

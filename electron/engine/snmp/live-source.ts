@@ -13,6 +13,7 @@ import { SnmpError, isSnmpError } from './errors.js';
 import { onAbort } from './abort-hub.js';
 import { DEFAULT_WALK_MAX_ROWS, DEFAULT_WALK_TIMEOUT_MS } from './walk-defaults.js';
 import { normalizeRawVarbind } from './live-varbind.js';
+import { rowUnder } from './first-rows.js';
 import {
   openReadOnlySession,
   type RawVarbind,
@@ -45,6 +46,12 @@ export interface LiveSnmpOptions {
 }
 
 const DEFAULTS = { port: 161, timeoutMs: 2000, retries: 1, maxOutstanding: 1, maxRepetitions: 25 };
+
+/**
+ * Columns asked in one GETNEXT. Answers are single values (a serial, a model name), so 16 fit
+ * the smallest message an agent must accept more often than not; a tooBig answer halves the batch.
+ */
+export const FIRST_ROWS_PER_PDU = 16;
 
 type Op =
   | { kind: 'get'; oids: string[] }
@@ -125,6 +132,35 @@ export class LiveSnmpSource implements SnmpSource {
         const culprit = noSuchNameIndex(error, pending.map((p) => p.oid!));
         if (culprit === null) throw error;
         pending = pending.filter((_, k) => k !== culprit);
+      }
+    }
+    return out;
+  }
+
+  /** SnmpSource.firstRows: a GETNEXT with a varbind per column, FIRST_ROWS_PER_PDU at a time. */
+  async firstRows(columns: readonly string[], signal?: AbortSignal): Promise<(VarBind | null)[]> {
+    const out: (VarBind | null)[] = columns.map(() => null);
+    const asked = columns.flatMap((column, i) => {
+      const oid = parseOid(column)?.join('.');
+      return oid === undefined ? [] : [{ oid, i }];
+    });
+    let perPdu = FIRST_ROWS_PER_PDU;
+    for (let start = 0; start < asked.length; ) {
+      const chunk = asked.slice(start, start + perPdu);
+      try {
+        const vbs = (await this.request({ kind: 'getNext', oids: chunk.map((p) => p.oid) }, signal)) as RawVarbind[];
+        if (vbs.length !== chunk.length) throw new SnmpError('snmp-malformed', `${this.label} answered ${vbs.length} objects for ${chunk.length}`);
+        chunk.forEach((p, k) => (out[p.i] = rowUnder(p.oid, normalizeRawVarbind(vbs[k]!))));
+        start += chunk.length;
+      } catch (error) {
+        if (isTooBig(error) && chunk.length > 1) {
+          perPdu = Math.max(1, Math.floor(chunk.length / 2));
+          continue;
+        }
+        // v1 fails the whole PDU when one column runs off the end of the MIB: that column has no row.
+        const culprit = this.version === 'v1' ? noSuchNameIndex(error, chunk.map((p) => p.oid)) : null;
+        if (culprit === null) throw error;
+        asked.splice(start + culprit, 1);
       }
     }
     return out;

@@ -69,4 +69,11 @@ export interface SnmpSource {
   get(oids: readonly string[], signal?: AbortSignal): Promise<(VarBind | null)[]>;
   /** A subtree walk (GETBULK for v2c/v3, GETNEXT for v1). */
   walk(rootOid: string, options?: WalkOptions): Promise<WalkResult>;
+  /**
+   * The first row of each column, as a one-row walk of each would read it, in as
+   * few requests as the agent allows (one GETNEXT with a varbind per column): a
+   * column absent from the agent gives null. Optional: read it through
+   * `readFirstRows` (first-rows.ts), which walks each column where a source has none.
+   */
+  firstRows?(columns: readonly string[], signal?: AbortSignal): Promise<(VarBind | null)[]>;
 }

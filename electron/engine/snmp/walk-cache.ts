@@ -54,6 +54,8 @@ export function withWalkCache(source: SnmpSource): SnmpSource & { stats: WalkCac
     label: source.label,
     stats,
     get: (oids, signal) => source.get(oids, signal),
+    // First rows are one cheap request, asked by identification alone: nothing to share.
+    ...(source.firstRows ? { firstRows: source.firstRows.bind(source) } : {}),
     walk(rootOid, options) {
       stats.asked++;
       if (options?.fresh) return send(rootOid, options);

@@ -96,6 +96,27 @@ describe.skipIf(missingTool('snmpsimd'))('a walk file and a live agent serving i
     }
   });
 
+  it('first rows of many columns in batched GETNEXTs read what one-row walks read (v2c and v1)', async () => {
+    const file = await loadWalkFile(generatedPath);
+    const columns = [
+      // Every ifTable column, more than one PDU's worth: five have rows, the others none (GETNEXT lands in the next one).
+      ...Array.from({ length: 22 }, (_, i) => `1.3.6.1.2.1.2.2.1.${i + 1}`),
+      '1.3.6.1.4.1.99999.2', // a group of scalars
+      '1.3.6.1.4.1.99999.2.1', // a scalar: nothing below it
+      '1.3.6.1.4.1.99999.3', // past the agent's last object: end of the MIB (v1: noSuchName for the whole PDU)
+      'not an oid',
+    ];
+    const fromFile = await file.firstRows(columns);
+    const oneRowWalks = await Promise.all(columns.map(async (c) => (await file.walk(c, { maxRows: 1 })).rows[0] ?? null));
+    expect(fromFile).toEqual(oneRowWalks);
+    expect(fromFile.filter((row) => row !== null).map((row) => row!.oid)).toEqual([
+      ...[1, 2, 5, 6, 10].map((c) => `1.3.6.1.2.1.2.2.1.${c}.1`),
+      '1.3.6.1.4.1.99999.2.1',
+    ]);
+    expect(await live('generated').firstRows(columns), 'v2c').toEqual(fromFile);
+    expect(await live('generated', 'v1').firstRows(columns), 'v1').toEqual(fromFile);
+  });
+
   it('a walk that starts after an OID inside its root hops the same way (the enterprise census)', async () => {
     const file = await loadWalkFile(generatedPath);
     for (const startAfter of ['1.3.6.1.2.1.2.2.1.2', '1.3.6.1.2.1.2.2.1.6.60', '1.3.6.1.2.1.31', '1.3.6.1.4.1.100000']) {

@@ -49,6 +49,8 @@ export const SYNOLOGY = [
 export interface CountingSource extends SnmpSource {
   gets: string[][];
   walks: Array<{ root: string; options?: WalkOptions }>;
+  /** Each batched first-row read: the columns it asked. */
+  firstRowReads: string[][];
 }
 
 /** Wraps a recording and records every read, so tests can assert how much was asked. */
@@ -56,10 +58,16 @@ export function countingSource(snmprec: string, label = 'fixture'): CountingSour
   const inner = loadSnmprec(snmprec, label);
   const gets: string[][] = [];
   const walks: Array<{ root: string; options?: WalkOptions }> = [];
+  const firstRowReads: string[][] = [];
   return {
     label,
     gets,
     walks,
+    firstRowReads,
+    firstRows(columns, signal) {
+      firstRowReads.push([...columns]);
+      return inner.firstRows(columns, signal);
+    },
     get(oids, signal) {
       gets.push([...oids]);
       return inner.get(oids, signal);

@@ -78,10 +78,13 @@ describe('identifyDevice over SNMP (full mode)', () => {
     expect(id.firmware).toContain('7.1.1-42962');
   });
 
-  it('keeps reads bounded: few GETs, and every walk has a row bound', async () => {
+  it('keeps reads bounded: few GETs, first rows in one batch, and every walk has a row bound', async () => {
     const src = countingSource(CISCO_STACK);
     await identifyDevice(src, {}, { quick: false });
-    expect(src.walks.length).toBeLessThanOrEqual(20);
+    // Cisco's identity columns and classed-module probes: one batched first-row read, not a walk each.
+    expect(src.firstRowReads).toHaveLength(1);
+    expect(src.firstRowReads[0]!.length).toBeGreaterThan(1);
+    expect(src.walks.length).toBeLessThanOrEqual(10);
     for (const w of src.walks) expect(w.options?.maxRows).toBeGreaterThan(0);
     expect(src.gets.length).toBeLessThanOrEqual(12);
     for (const g of src.gets) expect(g.length).toBeLessThanOrEqual(20);

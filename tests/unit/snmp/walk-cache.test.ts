@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withWalkCache } from '../../../electron/engine/snmp/walk-cache';
+import { observeWalkProblems } from '../../../electron/engine/scan/observed-source';
 import type { SnmpSource, VarBind, WalkOptions } from '../../../electron/engine/snmp/source';
 
 const IF_NAME = '1.3.6.1.2.1.31.1.1.1.1';
@@ -113,5 +114,18 @@ describe('one walk per table per device', () => {
     fail = false;
     await expect(cached.walk(IF_NAME)).resolves.toMatchObject({ rows: [{ value: 'ge1' }] });
     expect(walks).toHaveLength(2);
+  });
+});
+
+describe('first rows through the wrappers', () => {
+  it('the walk cache and the walk-problem observer pass a batched first-row read on to the agent', async () => {
+    const asked: string[][] = [];
+    const { source } = agent(3);
+    const batching: SnmpSource = { ...source, firstRows: async (columns) => (asked.push([...columns]), columns.map((c) => ({ oid: `${c}.1`, type: 'octets', value: 'x' }))) };
+    const wrapped = observeWalkProblems(withWalkCache(batching), () => undefined);
+    expect((await wrapped.firstRows!([IF_NAME, HR_STORAGE_DESCR])).map((r) => r?.oid)).toEqual([`${IF_NAME}.1`, `${HR_STORAGE_DESCR}.1`]);
+    expect(asked).toEqual([[IF_NAME, HR_STORAGE_DESCR]]);
+    // A source without it stays without it, so readers fall back to walks.
+    expect(withWalkCache(source).firstRows).toBeUndefined();
   });
 });
