@@ -54,10 +54,12 @@ const ENTERPRISES = '1.3.6.1.4.1.';
  * Zyxel USG's sysProductSerialNumber): six per field missed a tenth of the corpus's
  * serials, 24 costs 0.3 GET PDUs a device more. Columns: a box table per product
  * line (Allied's arBoardTable, Edgecore's per-model swSerialNumber), where one missed
- * serials that three find; their first rows share the batched GETNEXT (0.1 PDU a device more).
+ * serials that three find; their first rows share the batched GETNEXT (0.1 PDU a device
+ * more). One model column only: a stack member's product name is not the stack's model,
+ * which ENTITY-MIB's stack row gives.
  */
 const IDENTITY_SCALARS_PER_FIELD = 24;
-const IDENTITY_COLUMNS_PER_FIELD = 3;
+const IDENTITY_COLUMNS_PER_FIELD: Readonly<Record<IdentityField, number>> = { serial: 3, model: 1, firmware: 3 };
 const SENSORS_PER_ENTERPRISE = 48;
 
 /**
@@ -538,7 +540,7 @@ function compile(modules: MibModule[]): Compiled {
       const ranked = list.filter((c) => c.field === field).sort((a, b) => b.rank - a.rank || a.oid.localeCompare(b.oid));
       const best = [
         ...ranked.filter((c) => !c.column).slice(0, IDENTITY_SCALARS_PER_FIELD),
-        ...ranked.filter((c) => c.column).slice(0, IDENTITY_COLUMNS_PER_FIELD),
+        ...ranked.filter((c) => c.column).slice(0, IDENTITY_COLUMNS_PER_FIELD[field]),
       ].sort((a, b) => b.rank - a.rank);
       for (const c of best) kept.push([field, c.oid, c.id, c.column ? 1 : 0]);
     }
