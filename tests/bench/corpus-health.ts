@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadWalkFile } from '../../electron/engine/snmp/file-source';
 import { FIRST_ROWS_PER_PDU } from '../../electron/engine/snmp/live-source';
+import { withWalkCache } from '../../electron/engine/snmp/walk-cache';
 import type { SnmpSource } from '../../electron/engine/snmp/source';
 import { collectHealth } from '../../electron/engine/health/collect';
 import type { HealthReadings, Sensor } from '../../shared/health/schema';
@@ -124,13 +125,14 @@ export async function runHealthBench(dir: string, options: HealthBenchOptions = 
     }
     const file = await loadWalkFile(join(dir, `${name}.snmprec`), name).catch(() => null);
     if (!file) continue;
-    // Count reads as a live agent would see them: vendor tables are asked only of agents that may have them.
-    const source: SnmpSource = {
+    // Count reads as a live agent would see them: vendor tables are asked only of agents that may have them,
+    // through the walk cache a scan puts in front of every agent.
+    const source: SnmpSource = withWalkCache({
       label: file.label,
       get: (oids, signal) => ((r.reads.gets += 1), file.get(oids, signal)),
       walk: (root, options) => ((r.reads.walks += 1), file.walk(root, options)),
       firstRows: (columns, signal) => ((r.reads.firstRowPdus += Math.ceil(columns.length / FIRST_ROWS_PER_PDU)), file.firstRows(columns, signal)),
-    };
+    });
     r.reads.devices += 1;
     const scope = options.scopes?.get(name);
     const h = await collectHealth(source, scope ? { withoutVendor: scope } : {});

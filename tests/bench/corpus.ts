@@ -25,6 +25,7 @@ import type { DeviceType } from '../../shared/device-types';
 import { typeIsGuess } from '../../shared/assessment/type-certainty';
 import { loadWalkFile } from '../../electron/engine/snmp/file-source';
 import { FIRST_ROWS_PER_PDU } from '../../electron/engine/snmp/live-source';
+import { withWalkCache } from '../../electron/engine/snmp/walk-cache';
 import { identifyDevice } from '../../electron/engine/identify/identify';
 import { deviceVendorScope, type VendorScope } from '../../electron/engine/identify/rule-owners';
 import type { Identity } from '../../electron/engine/identify/types';
@@ -259,13 +260,13 @@ async function main() {
     paired += 1;
     const t0 = performance.now();
     const file = await loadWalkFile(join(dir, `${name}.snmprec`), name);
-    // Count reads as a live agent would see them (GET PDUs, walks).
-    const source: SnmpSource = {
+    // Count reads as a live agent would see them (GET PDUs, walks), behind the walk cache a scan puts in front of it.
+    const source: SnmpSource = withWalkCache({
       label: file.label,
       get: (oids, signal) => ((reads.gets += 1), (reads.getOids += oids.length), file.get(oids, signal)),
       walk: (root, options) => ((reads.walks += 1), file.walk(root, options)),
       firstRows: (columns, signal) => ((reads.firstRowPdus += Math.ceil(columns.length / FIRST_ROWS_PER_PDU)), file.firstRows(columns, signal)),
-    };
+    });
     let identity: Identity;
     try {
       identity = await identifyDevice(source, {}, { quick });

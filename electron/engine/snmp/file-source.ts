@@ -76,11 +76,11 @@ export class FileSnmpSource implements SnmpSource {
     if (this.rows[i] && compareOids(this.rows[i]!.parts, start) === 0) i++;
     for (; i < this.rows.length; i++) {
       const row = this.rows[i]!;
-      if (!isStrictlyUnder(row.parts, root)) break;
+      if (!isStrictlyUnder(row.parts, root)) return { rows: out, truncated: false, next: row.varbind.oid };
       if (out.length >= maxRows) return { rows: out, truncated: true };
       out.push(row.varbind);
     }
-    return { rows: out, truncated: false };
+    return { rows: out, truncated: false, next: null };
   }
 
   /** SnmpSource.firstRows: what a one-row walk of each column reads. */

@@ -191,12 +191,12 @@ export class LiveSnmpSource implements SnmpSource {
             maxRepetitions = Math.max(1, Math.floor(maxRepetitions / 2));
             continue;
           }
-          if (this.version === 'v1' && noSuchNameIndex(error, [cursor]) === 0) return { rows, truncated: false }; // v1 end of MIB
+          if (this.version === 'v1' && noSuchNameIndex(error, [cursor]) === 0) return { rows, truncated: false, next: null }; // v1 end of MIB
           throw error;
         }
         if (batch.length === 0) return { rows, truncated: false };
         for (const raw of batch) {
-          if (raw.type === snmp.ObjectType.EndOfMibView) return { rows, truncated: false };
+          if (raw.type === snmp.ObjectType.EndOfMibView) return { rows, truncated: false, next: null };
           const vb = normalizeRawVarbind(raw);
           const parts = parseOid(raw.oid)!; // validated by normalizeRawVarbind
           // GETNEXT must move forward: an OID at or before the one asked for (even the subtree
@@ -208,7 +208,7 @@ export class LiveSnmpSource implements SnmpSource {
               error: { code: 'walk-loop', message: `agent returned ${raw.oid} after ${last.join('.')}` },
             };
           }
-          if (!isStrictlyUnder(parts, root)) return { rows, truncated: false };
+          if (!isStrictlyUnder(parts, root)) return { rows, truncated: false, next: parts.join('.') };
           if (rows.length >= maxRows) return { rows, truncated: true };
           if (vb) rows.push(vb);
           last = parts;

@@ -60,6 +60,12 @@ export interface WalkResult {
   truncated: boolean;
   /** Set when the agent misbehaved: non-increasing OIDs, malformed replies. */
   error?: { code: string; message: string };
+  /**
+   * Where the walk left the subtree: the agent's next object after it, or null at the end
+   * of the agent's MIB. Absent when unknown (a bound stopped the walk, the agent failed).
+   * Nothing lies between the last row and it: walk-cache.ts answers later walks of that gap.
+   */
+  next?: string | null;
 }
 
 export interface SnmpSource {

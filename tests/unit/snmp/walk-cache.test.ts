@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withWalkCache } from '../../../electron/engine/snmp/walk-cache';
 import { observeWalkProblems } from '../../../electron/engine/scan/observed-source';
+import { loadSnmprec } from '../../../electron/engine/snmp/file-source';
 import type { SnmpSource, VarBind, WalkOptions } from '../../../electron/engine/snmp/source';
 
 const IF_NAME = '1.3.6.1.2.1.31.1.1.1.1';
@@ -127,5 +128,63 @@ describe('first rows through the wrappers', () => {
     expect(asked).toEqual([[IF_NAME, HR_STORAGE_DESCR]]);
     // A source without it stays without it, so readers fall back to walks.
     expect(withWalkCache(source).firstRows).toBeUndefined();
+  });
+});
+
+describe('walks the agent has already shown to be empty', () => {
+  const RECORDING = [
+    '1.3.6.1.2.1.1.1.0|4|agent',
+    '1.3.6.1.2.1.2.2.1.2.1|4|eth0',
+    '1.3.6.1.2.1.2.2.1.2.2|4|eth1',
+    '1.3.6.1.2.1.25.3.2.1.3.1|4|cpu',
+    '1.3.6.1.4.1.9.9.13.1.3.1.3.1|2|41',
+    '1.3.6.1.4.1.2021.13.16.2.1.3.1|2|38000',
+  ].join('\n');
+
+  function counted() {
+    const file = loadSnmprec(RECORDING, 'agent');
+    const sent: string[] = [];
+    const source: SnmpSource = { label: 'agent', get: (o, s) => file.get(o, s), walk: (root, options) => (sent.push(root), file.walk(root, options)) };
+    return { file, sent, cached: withWalkCache(source) };
+  }
+
+  it('answers every walk exactly as the agent would, asking it far less', async () => {
+    const { file, sent, cached } = counted();
+    const roots = [
+      // The enterprise census's first hop, then other vendors' sensor tables and standard tables in no particular order.
+      '1.3.6.1.4.1', '1.3.6.1.4.1.318.1.1.1.2', '1.3.6.1.4.1.674.10892.5.4', '1.3.6.1.4.1.9.9.13.1.3.1.3', '1.3.6.1.4.1.9.9.91.1.1.1.1.4',
+      '1.3.6.1.4.1.232.6.2.6.8.1.4', '1.3.6.1.2.1.43.11.1.1.9', '1.3.6.1.2.1.43.18.1.1.8', '1.3.6.1.2.1.99.1.1.1.4', '1.3.6.1.2.1.2.2.1.2',
+      '1.3.6.1.2.1.2.2.1.3', '1.3.6.1.2.1.25.3.2.1.3', '1.3.6.1.2.1.25.3.5.1.1', '1.3.6.1.4.1.2021.13.16.2.1.3', '1.3.6.1.4.1.2021.13.16.3.1.3',
+      '1.3.6.1.4.1.24681.1.2.11', '1.3.6.1.4.1.99999', '1.3.6.1.2.1.47.1.1.1.1.2', '1.3.6.1.4.1.9.9.13.1.5.1.3',
+    ];
+    for (const root of roots) {
+      const direct = await file.walk(root, { maxRows: 100 });
+      const viaCache = await cached.walk(root, { maxRows: 100 });
+      expect({ root, rows: viaCache.rows, truncated: viaCache.truncated }).toEqual({ root, rows: direct.rows, truncated: direct.truncated });
+    }
+    expect(sent.length).toBeLessThan(roots.length / 2);
+    // A table with rows is always read from the agent.
+    expect(sent).toEqual(expect.arrayContaining(['1.3.6.1.2.1.2.2.1.2', '1.3.6.1.2.1.25.3.2.1.3', '1.3.6.1.4.1.9.9.13.1.3.1.3', '1.3.6.1.4.1.2021.13.16.2.1.3']));
+  });
+
+  it('hops the same way as the agent when a walk starts after an OID (the census)', async () => {
+    const { file, cached } = counted();
+    await cached.walk('1.3.6.1.4.1', { maxRows: 1 });
+    for (const startAfter of ['1.3.6.1.4.1.10', '1.3.6.1.4.1.2022', '1.3.6.1.4.1.5']) {
+      expect(await cached.walk('1.3.6.1.4.1', { maxRows: 1, startAfter }), startAfter).toEqual(await file.walk('1.3.6.1.4.1', { maxRows: 1, startAfter }));
+    }
+  });
+
+  it('learns nothing from a walk that failed', async () => {
+    const sent: string[] = [];
+    const failing: SnmpSource = {
+      label: 'flaky',
+      get: async () => [],
+      walk: async (root) => (sent.push(root), { rows: [], truncated: false, next: null, error: { code: 'snmp-timeout', message: 'no answer' } }),
+    };
+    const cached = withWalkCache(failing);
+    await cached.walk('1.3.6.1.4.1.9');
+    await cached.walk('1.3.6.1.4.1.318');
+    expect(sent).toEqual(['1.3.6.1.4.1.9', '1.3.6.1.4.1.318']);
   });
 });
