@@ -16,6 +16,8 @@ export interface RecordedWalk {
   root: string;
   startAfter: string | null;
   maxRows: number | null;
+  /** A batched first-row read (one GETNEXT a FIRST_ROWS_PER_PDU columns): its columns, `root` the first. */
+  columns?: string[];
 }
 
 const walks: Record<string, RecordedWalk[]> = {};
@@ -42,6 +44,14 @@ function recordingProbes(): EngineProbes {
               seen.push({ root, startAfter: walkOptions?.startAfter ?? null, maxRows: walkOptions?.maxRows ?? null });
               return source.walk(root, walkOptions);
             },
+            ...(source.firstRows
+              ? {
+                  firstRows: (columns: readonly string[], signal?: AbortSignal) => {
+                    seen.push({ root: columns[0] ?? '', startAfter: null, maxRows: 1, columns: [...columns] });
+                    return source.firstRows!(columns, signal);
+                  },
+                }
+              : {}),
           },
         },
       };

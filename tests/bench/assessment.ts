@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { execInTech, labDown, labStatus, labUp, truth } from '../lab/lab';
 import { acquireLabLock } from '../lab/lock';
 import type { RecordedWalk } from './assessment-trace';
+import { FIRST_ROWS_PER_PDU } from '../../electron/engine/snmp/live-source';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'electron/cli/bin.mjs');
@@ -44,12 +45,15 @@ function agentOptions(ip: string): string[] | null {
 }
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const chunks = <T>(list: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** The shell commands that read what Forewarn read from one agent. */
 function readsOf(ip: string, walks: RecordedWalk[]): string {
   const options = agentOptions(ip)!.map(quote).join(' ');
   return walks
     .map((w) => {
+      // A batched first-row read is one GETNEXT for every FIRST_ROWS_PER_PDU columns.
+      if (w.columns) return chunks(w.columns, FIRST_ROWS_PER_PDU).map((c) => `snmpgetnext -On ${options} ${ip} ${c.join(' ')}`).join(' >/dev/null 2>&1\n');
       const from = w.startAfter ?? w.root;
       // A bounded first-rows read is a single GETBULK from where it starts.
       if (w.maxRows !== null && w.maxRows <= ONE_PDU_ROWS) return `snmpbulkget -On -Cn0 -Cr${w.maxRows} ${options} ${ip} ${from}`;
