@@ -146,7 +146,7 @@ interface Compiled {
   /** Per enterprise, per-model MIB families: [field, family OID, suffix below a model's OID, example object] (modelFamilies). */
   identityFamilies: Record<number, Array<[IdentityField, string, string, string]>>;
   /** `unstated`: the MIB gives no unit size (no DISPLAY-HINT, no "Celsius", no "tenths"), so whole degrees are a guess. */
-  temperatures: Record<number, Array<{ oid: string; name: string; mib: string; scale: number; unstated?: 1; scalar?: 1; nameColumn?: string; component: string; rank: number; typeColumn?: string; typeIs?: number[] }>>;
+  temperatures: Record<number, Array<{ oid: string; name: string; mib: string; scale: number; unstated?: 1; stepUnstated?: 1; scalar?: 1; nameColumn?: string; component: string; rank: number; typeColumn?: string; typeIs?: number[] }>>;
   states: Record<number, Array<{ oid: string; name: string; mib: string; component: string; states: Record<number, [string, string]>; scalar?: 1; nameColumn?: string }>>;
   /** Per enterprise, tables built like ENTITY-SENSOR-MIB's entPhySensorTable (type, scale, precision, value). */
   entitySensorTables: Record<number, EntitySensorTable[]>;
@@ -378,9 +378,15 @@ function modelFamilies(candidates: Map<number, IdentityCandidate[]>): Compiled['
   return out;
 }
 
-/** True when nothing in the MIB says what one step of a temperature object is (whole degrees was assumed). */
-function scaleUnstated(scale: number, format: string | undefined, units: string | undefined, description: string): boolean {
-  return scale === 1 && !format && !saysCelsius(units, description);
+/**
+ * What a temperature object's MIB leaves unsaid about its steps, when it gives no DISPLAY-HINT and
+ * no step: `unstated` when it says nothing (not even Celsius), `stepUnstated` when it says Celsius
+ * but not in what steps (Room Alert's "internal-tempc" reads 2080 for 20.80 °C). Whole degrees are
+ * then a guess the engine checks against the readings (SensorDef.unstatedScale, stepUnstated).
+ */
+function scaleDoubt(scale: number, format: string | undefined, units: string | undefined, description: string): { unstated: 1 } | { stepUnstated: 1 } | Record<string, never> {
+  if (scale !== 1 || format) return {};
+  return saysCelsius(units, description) ? { stepUnstated: 1 } : { unstated: 1 };
 }
 
 /** A UPS battery scalar, with the scale or unit or states its MIB gives; null when it does not say. */
@@ -427,7 +433,7 @@ function typedTemperatureTables(rows: Map<string, MibObject[]>, resolve: ReturnT
       enterpriseOf(value.oid)!,
       {
         oid: value.oid, name: value.name, mib: value.module, scale, component: 'temperature', rank: 2 + (nameColumn ? 2 : 0),
-        ...(scaleUnstated(scale, type.format, value.units, value.description) ? { unstated: 1 as const } : {}),
+        ...scaleDoubt(scale, type.format, value.units, value.description),
         typeColumn: typeColumn.oid, typeIs: temperature, ...(nameColumn ? { nameColumn } : {}),
       },
     ]);
@@ -493,8 +499,10 @@ function compile(modules: MibModule[]): Compiled {
       list.push({ field, oid: o.kind === 'scalar' ? `${o.oid}.0` : o.oid, id: `${o.module}::${o.name}`, column: o.kind === 'column', rank: identityRank(o.name) - (o.kind === 'column' ? 1 : 0) });
       identityCandidates.set(enterprise, list);
     }
-    if (NUMBER_BASES.test(type.base) && !type.enums && isTemperatureName(o.name)) {
-      const scale = celsiusScale(type.format, o.units, o.description);
+    // A reading given as text ("47.38", Grandstream; "45", Check Point) is read by its leading number, in the unit it says.
+    const text = STRING_BASES.test(type.base);
+    if ((NUMBER_BASES.test(type.base) || text) && !type.enums && isTemperatureName(o.name)) {
+      const scale = text ? (celsiusScale(undefined, o.units, o.description) === null ? null : 1) : celsiusScale(type.format, o.units, o.description);
       if (scale !== null) {
         const nameColumn = nameColumnOf(o);
         (out.temperatures[enterprise] ??= []).push({
@@ -502,7 +510,7 @@ function compile(modules: MibModule[]): Compiled {
           name: o.name,
           mib: o.module,
           scale,
-          ...(scaleUnstated(scale, type.format, o.units, o.description) ? { unstated: 1 as const } : {}),
+          ...(text ? {} : scaleDoubt(scale, type.format, o.units, o.description)),
           ...(o.kind === 'scalar' ? { scalar: 1 as const } : {}),
           ...(nameColumn ? { nameColumn } : {}),
           component: temperatureComponent(o.name),

@@ -79,7 +79,7 @@ export function identityRank(name: string): number {
 export function isTemperatureName(name: string): boolean {
   const w = words(name);
   // "internal-tempc" (Room Alert), "…TempDegC" (Liebert): the unit glued on or spelled out after the word.
-  if (!/\b(?:temp|temperature|thermal|tmp|tempc)(?: (?:sensor|probe))?(?: (?:status |cur |current )?(?:value|val|reading|current|now|celsius|cel|degree|degrees|deg|c|in c|deg c|degree c|degrees c|\d))?$/.test(w)) return false;
+  if (!/\b(?:temp|temperature|temperture|temper|thermal|tmp|tempc)(?: (?:sensor|probe))?(?: (?:status |cur |current )?(?:value|val|reading|current|now|celsius|cel|degree|degrees|deg|c|in c|deg c|degree c|degrees c|\d))?$/.test(w)) return false;
   return !/\b(?:thresh|threshold|limit|alarm|warn|warning|crit|critical|high(?! ?prec)|low|max|maximum|min|minimum|hyst|hysteresis|set|setpoint|unit|units|scale|state|type|index|descr|name|enable|trap|notif|offset|delta|count|time|interval|config|format|mode|level|tolerance|shutdown|event|fahrenheit|fahr|f|degf|rate|trend|recovery|lower|upper|margin|peak|last|history|avg|average|not|client|channel|start|stop|target|ref|reference)\b/.test(w);
 }
 

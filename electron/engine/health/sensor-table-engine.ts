@@ -57,6 +57,11 @@ export interface SensorDef {
    * is read as tenths; one that makes sense as whole degrees stays so.
    */
   unstatedScale?: boolean;
+  /**
+   * The MIB says Celsius but not in what steps. Whole degrees stand unless every reading is too
+   * hot for them; then the tenths or hundredths that make every reading plausible (2080 → 20.80 °C).
+   */
+  stepUnstated?: boolean;
 }
 
 type Col = 'value' | 'name' | 'status' | 'high' | 'highWarn' | 'low' | 'lowWarn' | 'filter';
@@ -70,11 +75,15 @@ const ENT_PHYSICAL_NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
  */
 function scaleFor(def: SensorDef, rows: Map<string, Row<Col>>): number {
   const scale = def.scale ?? 1;
-  if (!def.unstatedScale || !def.range || def.states) return scale;
+  if ((!def.unstatedScale && !def.stepUnstated) || !def.range || def.states) return scale;
   const [low, high] = def.range;
   const values = [...rows.values()].map((r) => asNumber(r.value)).filter((v): v is number => v !== null && !def.skip?.includes(v)).map((v) => v * scale);
   const readings = values.filter((v) => v >= low);
-  return readings.some((v) => v > high) && readings.every((v) => v / 10 <= high) ? scale / 10 : scale;
+  if (def.unstatedScale) return readings.some((v) => v > high) && readings.every((v) => v / 10 <= high) ? scale / 10 : scale;
+  // Celsius said: one plausible reading proves whole degrees.
+  if (readings.length === 0 || readings.some((v) => v <= high)) return scale;
+  const step = [10, 100].find((d) => readings.every((v) => v / d <= high));
+  return step ? scale / step : scale;
 }
 
 export async function readSensorDef(ctx: HealthContext, def: SensorDef): Promise<Sensor[]> {

@@ -15,6 +15,8 @@ interface CompiledTemperature {
   scale: number;
   /** The MIB does not say what one step is (see SensorDef.unstatedScale). */
   unstated?: 1;
+  /** The MIB says Celsius but not in what steps (see SensorDef.stepUnstated). */
+  stepUnstated?: 1;
   scalar?: 1;
   nameColumn?: string;
   component: string;
@@ -65,6 +67,7 @@ function temperatureDef(t: CompiledTemperature): SensorDef {
     ...(t.nameColumn ? { name: t.nameColumn } : {}),
     ...(t.scale !== 1 ? { scale: t.scale } : {}),
     ...(t.unstated ? { unstatedScale: true } : {}),
+    ...(t.stepUnstated ? { stepUnstated: true } : {}),
     ...(t.typeColumn && t.typeIs ? { filter: { column: t.typeColumn, equals: t.typeIs } } : {}),
     // Compiled units are read from the MIB's words: implausible values (a wrong scale, "no sensor" codes) are dropped.
     range: [-30, 130],

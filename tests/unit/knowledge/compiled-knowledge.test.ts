@@ -154,6 +154,25 @@ describe('a chassis sensor table read through its compiled MIB (HP-ICF-CHASSIS, 
   });
 });
 
+describe('compiled temperatures whose MIB leaves the reading\'s form open', () => {
+  // The vendor's hand-written tables off, as for a family Forewarn was never shown.
+  const read = async (rows: string[], enterprise: number) =>
+    (await collectHealth(loadSnmprec(rows.join('\n'), 'sensor'), { withoutVendor: deviceVendorScope([enterprise], [8072, 2021], []) })).sensors.filter((s) => s.kind === 'temperature');
+
+  it('reads a temperature given as text by its number (GRANDSTREAM-GWN gwnSystemTemper "47.38")', async () => {
+    const temps = await read(['1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.42397', '1.3.6.1.4.1.42397.1.4.12.1.1.0|4|47.38'], 42397);
+    expect(temps).toContainEqual(expect.objectContaining({ value: 47.38, source: 'mib:GRANDSTREAM-GWN-PRODUCTS-SWITCH-MIB' }));
+  });
+
+  it('reads a Celsius object with no stated step in hundredths only when whole degrees are impossible (Room Alert 2080 → 20.8 °C)', async () => {
+    const oid = '1.3.6.1.4.1.20916.1.11.1.1.1.2.0'; // ROOMALERT32S-MIB internal-tempc: "Celsius", nothing on the step
+    const hundredths = await read(['1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.20916', `${oid}|2|2080`], 20916);
+    expect(hundredths).toContainEqual(expect.objectContaining({ value: 20.8, source: 'mib:ROOMALERT32S-MIB' }));
+    const whole = await read(['1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.20916', `${oid}|2|21`], 20916);
+    expect(whole).toContainEqual(expect.objectContaining({ value: 21, source: 'mib:ROOMALERT32S-MIB' }));
+  });
+});
+
 describe('leave-vendor-out: a UPS read through its compiled PowerNet objects', () => {
   const POWERNET = [
     '1.3.6.1.2.1.1.1.0|4|APC Web/SNMP Management Card',

@@ -91,6 +91,9 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(isTemperatureName('internal-tempc')).toBe(true);
     expect(isTemperatureName('lgpPduAuxMeasTempDegC')).toBe(true);
     expect(isTemperatureName('tempCurValue')).toBe(true);
+    // Spellings MIB authors use: Check Point's "temperture", Grandstream's "Temper".
+    expect(isTemperatureName('tempertureSensorValue')).toBe(true);
+    expect(isTemperatureName('gwnSystemTemper')).toBe(true);
     // Setpoints are not readings: the temperature a fan starts or stops at.
     expect(isTemperatureName('sleDeviceFanStartTemperature')).toBe(false);
     expect(isTemperatureName('airIRmPmDrycooler1SummerStartTempC')).toBe(false);
