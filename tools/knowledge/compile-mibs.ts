@@ -60,7 +60,12 @@ const ENTERPRISES = '1.3.6.1.4.1.';
  */
 const IDENTITY_SCALARS_PER_FIELD = 24;
 const IDENTITY_COLUMNS_PER_FIELD: Readonly<Record<IdentityField, number>> = { serial: 3, model: 1, firmware: 3 };
-const SENSORS_PER_ENTERPRISE = 48;
+/**
+ * Temperature and state objects kept per enterprise. An absent table costs nothing once the agent
+ * has shown where it has nothing (snmp/walk-cache.ts), so big makers keep their disk and memory
+ * tables (HPE's Smart Array drives were past the first 48).
+ */
+const SENSORS_PER_ENTERPRISE = 96;
 
 /**
  * MIB files of a directory: its own files and those of its vendor folders, and of their

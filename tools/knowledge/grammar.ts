@@ -132,11 +132,12 @@ export function stateComponentOf(name: string, table: string): 'fan' | 'psu' | '
   if (/\b(?:admin|config|cfg|enable|mode|test|trap|notif|link|port|if|interface|vlan|license|session|user|tunnel|peer|neighbor|client|sync|replication|backup|upgrade|download|file|bulk|stat|stats|connect|connection|trunk|member|ap|wlan|radio|optical|sfp|vc|lsp|pw|bfd|ospf|bgp|vrrp|ha|cluster|vpn|sensor ?type|package)\b/.test(w)) return null;
   if (/\b(?:fan|fans|cooling|blower)\b/.test(w)) return 'fan';
   if (/\b(?:psu|psus|ps\d*|power ?supply|pwr|supply|supplies|pem|rectifier)\b/.test(w)) return 'psu';
-  if (/\b(?:raid|volume|array|pool|lun)\b/.test(w)) return 'raid';
-  if (/\b(?:disk|disks|drive|drives|hdd|ssd)\b/.test(w)) return 'disk';
+  // "cpqDaLogDrvCondition", "cpqDaPhyDrvCondition": Smart Array's logical and physical drives, abbreviated.
+  if (/\b(?:raid|volume|array|pool|lun|log drv|logical drive)\b/.test(w)) return 'raid';
+  if (/\b(?:disk|disks|drive|drives|drv|hdd|ssd)\b/.test(w)) return 'disk';
   if (/\b(?:batt|battery)\b/.test(w)) return 'battery';
   if (/\b(?:temp|temperature|thermal)\b/.test(w)) return 'temperature';
-  if (/\b(?:memory|dimm|mem)\b/.test(w)) return 'memory';
+  if (/\b(?:memory|dimm|mem\d*)\b/.test(w)) return 'memory';
   if (/\b(?:chassis|system|sys|global|overall)\b/.test(words(name))) return 'system';
   // A chassis sensor table ("hpicfSensorStatus": fans, power supplies, over-temperature in one table): the
   // row's name says which part each is (health/sensor-table-engine.ts).

@@ -142,6 +142,10 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(stateComponentOf('ciscoEnvMonFanState', 'ciscoEnvMonFanStatusEntry')).toBe('fan');
     expect(stateComponentOf('ciscoEnvMonSupplyState', 'ciscoEnvMonSupplyStatusEntry')).toBe('psu');
     expect(stateComponentOf('chassisPs1Status', '')).toBe('psu');
+    // Abbreviations: Smart Array's physical and logical drives, a second memory table.
+    expect(stateComponentOf('cpqDaPhyDrvCondition', 'cpqDaPhyDrvEntry')).toBe('disk');
+    expect(stateComponentOf('cpqDaLogDrvCondition', 'cpqDaLogDrvEntry')).toBe('raid');
+    expect(stateComponentOf('cpqHeResMem2ModuleCondition', 'cpqHeResMem2ModuleEntry')).toBe('memory');
     expect(stateComponentOf('ifOperStatus', 'ifEntry')).toBeNull();
     expect(stateComponentOf('hwBulkStatDefineFileStatus', 'hwBulkStatEntry')).toBeNull();
     // A chassis sensor table mixes fans, power supplies and more: its rows' names tell them apart at run time.
