@@ -33,6 +33,18 @@ describe('models and firmware named in sysDescr', () => {
   });
 });
 
+describe('a bare version in a sysDescr of no known shape', () => {
+  const UNKNOWN_VENDOR = '1.3.6.1.4.1.99999.1';
+  it.each([
+    ['Juniper Networks, Inc WLC880R 7.7.4.4 REL', '7.7.4.4'],
+    ['CANOPY 16.0.0.1 AP', '16.0.0.1'],
+    ['Acme gateway 192.168.1.1', null],
+    ['Acme box 2.1', null],
+  ])('%s → %s', async (descr, firmware) => {
+    expect((await fromSystem(UNKNOWN_VENDOR, descr)).firmware).toBe(firmware);
+  });
+});
+
 describe('class words in sysDescr, wherever a product glues them', () => {
   // An unregistered enterprise: no vendor rule, no compiled product, only the words.
   const UNKNOWN_VENDOR = '1.3.6.1.4.1.99999.1';

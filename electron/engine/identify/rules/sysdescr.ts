@@ -245,6 +245,13 @@ const GENERIC: readonly DescrRule[] = [
   // "… release 0.16.5 … running on a MetaMux 48 with C-Series": what the software runs on is the box.
   { id: 'generic-running-on', match: /\brunning on an? (?<model>[A-Z][\w +/()-]{2,40}?)\s*$/, weight: 30 },
   { id: 'generic-v-number', match: /(?:^|[\s(,])v(?<firmware>\d+\.\d+(?:\.\w+)*)\b/i, weight: 15 },
+  // "Juniper Networks, Inc WLC880R 7.7.4.4 REL", "CANOPY 16.0.0.1 AP": a bare version of three or more parts,
+  // standing alone; not a private or link-local address, which a sysDescr may name.
+  {
+    id: 'generic-dotted-version',
+    match: /(?:^|[\s,(])(?!(?:10|127|169\.254|172\.(?:1[6-9]|2\d|3[01])|192\.168)\.)(?<firmware>\d{1,3}\.\d{1,3}\.\d{1,4}(?:\.\d{1,6})?)(?=$|[\s,)])/,
+    weight: 12,
+  },
   { id: 'generic-serial', match: /\b(?:S\/N|SN|serial(?: number)?)[:\s]+(?<serial>[A-Z0-9][A-Z0-9-]{5,})/i, weight: 25 },
   // "IPM-8220 1.30.4", "OAW-AP1321 4.0.3": a model code, then a version.
   { id: 'generic-model-version', match: /^(?<model>[A-Za-z][\w/+-]*\d[\w/+-]*) v?(?<firmware>\d+(?:\.\w+){1,4})$/, weight: 30 },
