@@ -24,6 +24,8 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
   it('finds the objects that hold the box serial, model and firmware, and not those of its parts', () => {
     expect(identityFieldOf('mtxrSerialNumber')).toBe('serial');
     expect(identityFieldOf('snwlSysModel')).toBe('model');
+    expect(identityFieldOf('swOpCodeVer')).toBe('firmware');
+    expect(identityFieldOf('ruckusCtrlSystemNodeVersion')).toBe('firmware');
     // A name the user gives the box is not its model.
     expect(identityFieldOf('ruckusZD1000SystemName')).toBeNull();
     expect(identityFieldOf('wtWebioAn8GraphDeviceName')).toBeNull();
