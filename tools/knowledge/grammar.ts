@@ -36,7 +36,7 @@ const IDENTITY_GRAMMAR: ReadonlyArray<readonly [IdentityField, RegExp]> = [
   // "Device name", "system name" and "unit name" are names a user gives the box (like sysName), not its model.
   ['model', /\b(?:model(?: ?(?:name|number|no|type|descr|id))?|product ?(?:name|type|model|id|code|descr)|(?:hardware|hw|machine|device|system|sys|box|unit|chassis|platform) ?(?:model|type)|(?:hardware|hw|chassis|platform) ?name|platform)$/],
   // "systemStatusVersion", "mwSystemGeneralVersion": a filler word between the system's name and its version.
-  // "swOpCodeVer" (Edgecore, FS: the running operation code), "ruckusCtrlSystemNodeVersion" (a controller node's).
+  // "swOpCodeVer" (Edgecore, FS: the running operation code), "sysNodeVersion" (Infinera: the network element its software runs).
   ['firmware', /\b(?:firmware(?: ?(?:version|ver|rev|revision|release))?|(?:fw|sw|software|os|system|sys|image|running|product|main|op ?code)(?: (?:general|status|info|current|cur|active|oper|run|node))? ?(?:version|ver|rev|revision|release))$/],
 ];
 

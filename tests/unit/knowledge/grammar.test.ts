@@ -25,7 +25,7 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(identityFieldOf('mtxrSerialNumber')).toBe('serial');
     expect(identityFieldOf('snwlSysModel')).toBe('model');
     expect(identityFieldOf('swOpCodeVer')).toBe('firmware');
-    expect(identityFieldOf('ruckusCtrlSystemNodeVersion')).toBe('firmware');
+    expect(identityFieldOf('sysNodeVersion')).toBe('firmware');
     // A name the user gives the box is not its model.
     expect(identityFieldOf('ruckusZD1000SystemName')).toBeNull();
     expect(identityFieldOf('wtWebioAn8GraphDeviceName')).toBeNull();
