@@ -147,10 +147,11 @@ export function stateComponentOf(name: string, table: string): 'fan' | 'psu' | '
 }
 
 const OK = /^(?:ok|okay|normal|good|up|on|online|present|running|operational|nominal|active|ready|healthy|fine|in ?service|working|available|no ?(?:error|fault|alarm|failure|problem)s?|clear|cleared|optimal|green|normal ?operation)$/;
-const WARNING = /(?:warn|minor|degraded|degrade|non ?critical|marginal|attention|caution|yellow|rebuild|rebuilding|resync|predict|predictive)/;
+// "below-min", "above-max" (Brocade's sensors): a reading past its limits.
+const WARNING = /(?:warn|minor|degraded|degrade|non ?critical|marginal|attention|caution|yellow|rebuild|rebuilding|resync|predict|predictive|below ?min|above ?max|out ?of ?range)/;
 // "Deactive" (H3C's fans and power supplies), "inactive" (Aruba's): a part that has stopped working (for an alarm, see ALARM_NAME).
-const CRITICAL = /(?:fail|failed|failure|fault|faulty|critical|major|bad|down|error|alarm|shutdown|non ?recoverable|broken|abnormal|not ?functioning|over ?temp|overheat|stopped|stall|dead|red|crash|crashed|offline|lost|missing|malfunction|^de ?active$|^inactive$)/;
-const UNKNOWN = /(?:unknown|other|not ?present|absent|not ?install(?:ed)?|empty|none|not ?available|not ?supported|unavailable|not ?applicable|no ?sensor|disabled|undefined|unsupport(?:ed)?|n ?a)$/;
+const CRITICAL = /(?:fail|failed|failure|fault|faulty|critical|major|\bbad\b|\bdown\b|error|alarm|shutdown|non ?recoverable|broken|abnormal|not ?functioning|over ?temp|overheat|stopped|\bstall(?:ed)?\b|\bdead\b|\bred\b|crash|crashed|offline|\blost\b|missing|malfunction|^de ?active$|^inactive$)/;
+const UNKNOWN = /(?:unknown|other|not ?present|absent|absence|not ?install(?:ed)?|uninstall(?:ed)?|empty|none|not ?available|not ?supported|unavailable|not ?applicable|no ?sensor|disabled|undefined|unsupport(?:ed)?|n ?a)$/;
 
 /** A state label's severity by the words vendors use; null when the label says nothing plain. */
 export function severityOfLabel(label: string): Severity | null {
@@ -181,15 +182,19 @@ export function healthEnumeration(enums: Record<number, string>, name = ''): Rec
   const out: Record<number, [string, Severity]> = {};
   let good = 0;
   let bad = 0;
+  let unread = 0;
   for (const [n, label] of Object.entries(enums)) {
     const w = words(label).trim();
     const severity = alarm && RAISED.test(w) ? 'critical' : alarm && CLEARED.test(w) ? 'ok' : severityOfLabel(label);
-    if (!severity) return null;
+    if (!severity) unread++;
     if (severity === 'ok') good++;
     if (severity === 'warning' || severity === 'critical') bad++;
-    out[Number(n)] = [label, severity];
+    out[Number(n)] = [label, severity ?? 'unknown'];
   }
-  return good > 0 && bad > 0 ? out : null;
+  // A long list of a drive's or a controller's conditions ("expanding", "erasing", "wrongDrive") may
+  // hold labels no plain word reads: those say "unknown", never a false alarm, when most labels read plainly.
+  const mostlyRead = unread === 0 || (Object.keys(enums).length >= 8 && unread * 2 <= Object.keys(enums).length);
+  return good > 0 && bad > 0 && mostlyRead ? out : null;
 }
 
 const CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [

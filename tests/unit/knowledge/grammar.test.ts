@@ -123,11 +123,28 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(severityOfLabel('nonCritical')).toBe('warning');
     expect(severityOfLabel('notFunctioning')).toBe('critical');
     expect(severityOfLabel('notPresent')).toBe('unknown');
+    expect(severityOfLabel('uninstalled')).toBe('unknown');
+    // Alarm words count as words, not as letters inside others ("installed", "unconfigured", "powered", "download").
+    for (const label of ['installed', 'unconfigured', 'powered', 'downloading']) expect(severityOfLabel(label), label).toBeNull();
+    expect(severityOfLabel('linkDown')).toBe('critical');
+    expect(severityOfLabel('fanStalled')).toBe('critical');
     expect(healthEnumeration({ 1: 'normal', 2: 'warning', 3: 'critical', 5: 'notPresent' })).toEqual({
       1: ['normal', 'ok'], 2: ['warning', 'warning'], 3: ['critical', 'critical'], 5: ['notPresent', 'unknown'],
     });
     expect(healthEnumeration({ 1: 'enabled', 2: 'disabled' })).toBeNull();
     expect(healthEnumeration({ 1: 'ok', 2: 'blinking' })).toBeNull();
+  });
+
+  it('reads limits crossed and absent parts, and a long list of conditions where most labels read plainly', () => {
+    // Brocade swSensorStatus, Huawei iBMC hardDiskStatus.
+    expect(healthEnumeration({ 1: 'unknown', 2: 'faulty', 3: 'below-min', 4: 'nominal', 5: 'above-max', 6: 'absent' })?.[5]).toEqual(['above-max', 'warning']);
+    expect(healthEnumeration({ 1: 'ok', 2: 'minor', 3: 'major', 4: 'critical', 5: 'absence', 6: 'unknown' })?.[5]).toEqual(['absence', 'unknown']);
+    // Smart Array cpqDaLogDrvStatus (first ten of 25): the labels no word reads say "unknown", never an alarm.
+    const logicalDrive = { 1: 'other', 2: 'ok', 3: 'failed', 4: 'unconfigured', 5: 'recovering', 6: 'readyForRebuild', 7: 'rebuilding', 8: 'wrongDrive', 9: 'badConnect', 10: 'overheating' };
+    expect(healthEnumeration(logicalDrive)).toMatchObject({ 2: ['ok', 'ok'], 3: ['failed', 'critical'], 4: ['unconfigured', 'unknown'], 8: ['wrongDrive', 'unknown'], 10: ['overheating', 'critical'] });
+    // A short list with a label no word reads is no health enumeration; nor a long one mostly unread.
+    expect(healthEnumeration({ 1: 'ok', 2: 'failed', 3: 'learning' })).toBeNull();
+    expect(healthEnumeration({ 1: 'ok', 2: 'failed', 3: 'a', 4: 'b', 5: 'c', 6: 'd', 7: 'e', 8: 'f' })).toBeNull();
   });
 
   it('reads a fan that is "deactive" as failed, and turns active and inactive around for an alarm', () => {
