@@ -146,7 +146,8 @@ export function stateComponentOf(name: string, table: string): 'fan' | 'psu' | '
   return null;
 }
 
-const OK = /^(?:ok|okay|normal|good|up|on|online|present|running|operational|nominal|active|ready|healthy|fine|in ?service|working|available|no ?(?:error|fault|alarm|failure|problem)s?|clear|cleared|optimal|green|normal ?operation)$/;
+// "acGood", "temperature-normal", "fanOk": a part's name, then a good word.
+const OK = /^(?:ok|okay|normal|good|up|on|online|present|running|operational|nominal|active|ready|healthy|fine|in ?service|working|available|no ?(?:error|fault|alarm|failure|problem)s?|clear|cleared|optimal|green|normal ?operation|(?!(?:not|no|non)\b)[a-z]+ (?:ok|good|normal))$/;
 // "below-min", "above-max" (Brocade's sensors): a reading past its limits.
 const WARNING = /(?:warn|minor|degraded|degrade|non ?critical|marginal|attention|caution|yellow|rebuild|rebuilding|resync|predict|predictive|below ?min|above ?max|out ?of ?range)/;
 // "Deactive" (H3C's fans and power supplies), "inactive" (Aruba's): a part that has stopped working (for an alarm, see ALARM_NAME).

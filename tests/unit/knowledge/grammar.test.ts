@@ -127,6 +127,10 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     // Alarm words count as words, not as letters inside others ("installed", "unconfigured", "powered", "download").
     for (const label of ['installed', 'unconfigured', 'powered', 'downloading']) expect(severityOfLabel(label), label).toBeNull();
     expect(severityOfLabel('linkDown')).toBe('critical');
+    // A part's name, then a good word; never a negated one.
+    expect(severityOfLabel('acGood')).toBe('ok');
+    expect(severityOfLabel('temperature-normal')).toBe('ok');
+    expect(severityOfLabel('notOk')).not.toBe('ok');
     expect(severityOfLabel('fanStalled')).toBe('critical');
     expect(healthEnumeration({ 1: 'normal', 2: 'warning', 3: 'critical', 5: 'notPresent' })).toEqual({
       1: ['normal', 'ok'], 2: ['warning', 'warning'], 3: ['critical', 'critical'], 5: ['notPresent', 'unknown'],
