@@ -34,7 +34,8 @@ const IDENTITY_GRAMMAR: ReadonlyArray<readonly [IdentityField, RegExp]> = [
   // A "service tag" is the serial some makers print on the chassis and answer over SNMP.
   ['serial', /\b(?:serial(?: ?(?:num|number|no|nbr|id))?|ser ?num|sn|esn|service ?tag)$/],
   // "Device name", "system name" and "unit name" are names a user gives the box (like sysName), not its model.
-  ['model', /\b(?:model(?: ?(?:name|number|no|type|descr|id))?|product ?(?:name|type|model|id|code|descr)|(?:hardware|hw|machine|device|system|sys|box|unit|chassis|platform) ?(?:model|type)|(?:hardware|hw|chassis|platform) ?name|platform)$/],
+  // "neType": a network element's (telecom gear's) type; "productPartNumber", "MfOrderNo": the number the maker sells it by.
+  ['model', /\b(?:model(?: ?(?:name|number|no|type|descr|id))?|product ?(?:name|type|model|id|code|descr)|(?:hardware|hw|machine|device|system|sys|box|unit|chassis|platform|ne) ?(?:model|type)|(?:hardware|hw|chassis|platform) ?name|platform|product ?part ?(?:number|no|num)|(?:mf )?order ?(?:number|no))$/],
   // "systemStatusVersion", "mwSystemGeneralVersion": a filler word between the system's name and its version.
   // "swOpCodeVer" (Edgecore, FS: the running operation code), "sysNodeVersion" (Infinera: the network element its software runs).
   ['firmware', /\b(?:firmware(?: ?(?:version|ver|rev|revision|release))?|(?:fw|sw|software|os|system|sys|image|running|product|main|op ?code)(?: (?:general|status|info|current|cur|active|oper|run|node))? ?(?:version|ver|rev|revision|release))$/],

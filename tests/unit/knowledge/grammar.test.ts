@@ -24,6 +24,9 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
   it('finds the objects that hold the box serial, model and firmware, and not those of its parts', () => {
     expect(identityFieldOf('mtxrSerialNumber')).toBe('serial');
     expect(identityFieldOf('snwlSysModel')).toBe('model');
+    expect(identityFieldOf('neType')).toBe('model');
+    expect(identityFieldOf('productPartNumber')).toBe('model');
+    expect(identityFieldOf('wtWebioAn1GraphMfOrderNo')).toBe('model');
     expect(identityFieldOf('swOpCodeVer')).toBe('firmware');
     expect(identityFieldOf('sysNodeVersion')).toBe('firmware');
     // A name the user gives the box is not its model.
