@@ -99,6 +99,9 @@ describe('model and firmware in shapes any vendor uses', () => {
     ['CSS106-1G-4P-1S SwOS v2.18', 'CSS106-1G-4P-1S', '2.18'],
     ['ACME MP C2503 1.35 / ACME Network Printer C model / ACME Network Scanner C model', 'MP C2503', '1.35'],
     ['Metamako MOS release 0.16.5 (build mos-0.16+287) running on a MetaMux 48 with C-Series', 'MetaMux 48 with C-Series', '0.16.5'],
+    ['Acme 360 Platform, C600HC, Release 6.3.900', 'C600HC', '6.3.900'],
+    ['ACME AX2430 AX-2430-24TE-B [AX2430S-24T] Switching software Ver. 11.1.C [OS-L2]', 'AX2430S-24T', '11.1.C'],
+    ['QSW-3500-24-AC Device, Compiled Feb 22 10:28:35 2011\n SoftWare Version QSW-3500-24-AC_6.0.220.41', 'QSW-3500-24-AC', '6.0.220.41'],
   ])('%s', async (descr, model, firmware) => {
     expect(await fromSystem(UNKNOWN_VENDOR, descr)).toMatchObject({ model, firmware });
   });

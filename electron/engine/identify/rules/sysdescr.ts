@@ -240,6 +240,12 @@ const GENERIC: readonly DescrRule[] = [
   // Labelled fields: "Prod: Integra-X;Vers: 3.19.6;…", "Hardware Model:UFI_S9500-30XS, Software version: OcNOS,6.4.1.32".
   { id: 'generic-labelled-model', match: /(?:^|[;,]\s*)(?:Prod(?:uct)?|(?:Hardware |HW )?Model)\s*:\s*(?<model>[A-Za-z][^;,:]{1,40}?)\s*(?=[;,]|$)/, weight: 33 },
   { id: 'generic-labelled-version', match: /(?:^|[;,]\s*)(?:Vers(?:ion)?|(?:SW|Software|Firmware|FW) ?Version)\s*:\s*(?:[A-Za-z][\w-]*,\s*)?v?(?<firmware>\d[\w.()-]*)/i, weight: 33 },
+  // "Ekinops 360 Platform, C600HC, Release 6.3.900": a comma-separated field that is a model code, then the version word.
+  { id: 'generic-field-model-version-word', match: /, (?<model>(?=[^ ,]*\d)[A-Za-z][\w/+-]{2,31}), (?:version|ver\.?|firmware|fw|release)[ :]*v?(?<firmware>\d[\w.()-]*)/i, weight: 30 },
+  // "ALAXALA AX2430 AX-2430-24TE-B [AX2430S-24T] Switching software…": the model code in brackets.
+  { id: 'generic-bracketed-model', match: /\[(?<model>(?=[^\]]*\d)[A-Z][\w/+-]{2,31})\]/, weight: 26 },
+  // "QSW-3500-24-AC Device, Compiled Feb 22 2011…": a model code named the device.
+  { id: 'generic-model-device', match: /^(?<model>(?=[^ ]*\d)[A-Z][\w/+-]{2,31}) Device\b/, weight: 28 },
   // "CSS106-1G-4P-1S SwOS v2.18": a model code, then an OS name and its version.
   { id: 'generic-model-os-version', match: /^(?<model>[A-Za-z][\w+/-]*\d[\w+/-]*) [A-Z]\w*OS v?(?<firmware>\d+(?:\.\w+)+)$/, weight: 32 },
   // "… release 0.16.5 … running on a MetaMux 48 with C-Series": what the software runs on is the box.
