@@ -31,6 +31,7 @@ import {
   classOfModule,
   classOfProduct,
   healthEnumeration,
+  enumerationInDescription,
   identityFieldOf,
   identityRank,
   isBoxTable,
@@ -527,9 +528,10 @@ function compile(modules: MibModule[]): Compiled {
       const ups = upsObject(o, type);
       if (ups) (out.ups[enterprise] ??= []).push(ups);
     }
-    if (type.enums) {
+    const enums = type.enums ?? (NUMBER_BASES.test(type.base) ? enumerationInDescription(o.description) : null);
+    if (enums) {
       const component = stateComponentOf(o.name, o.row ?? '');
-      const states = component ? healthEnumeration(type.enums, o.name) : null;
+      const states = component ? healthEnumeration(enums, o.name) : null;
       if (component && states) {
         const nameColumn = nameColumnOf(o);
         (out.states[enterprise] ??= []).push({

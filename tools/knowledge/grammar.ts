@@ -199,6 +199,19 @@ export function healthEnumeration(enums: Record<number, string>, name = ''): Rec
   return good > 0 && bad > 0 && mostlyRead ? out : null;
 }
 
+/**
+ * The values an INTEGER with no enumeration of its own lists in its DESCRIPTION: "Normal(1): All
+ * fans functional normally. Failed(2): …" (Synology), "0 - Normal 1 - Warning 2 - Minor" (Eltek).
+ * Null unless two or more distinct values are named, or when the object is a bit map.
+ */
+export function enumerationInDescription(description: string): Record<number, string> | null {
+  if (/\bbit(?:s|map|mask|-encoded| ?field)?\b/i.test(description)) return null;
+  const out: Record<number, string> = {};
+  for (const m of description.matchAll(/\b([A-Za-z][\w-]*)\s*\(\s*(\d{1,3})\s*\)\s*[:,.]/g)) out[Number(m[2])] ??= m[1]!;
+  if (Object.keys(out).length < 2) for (const m of description.matchAll(/(?:^|[\s,;.])(\d{1,3})\s*(?:-|=|:)\s*([A-Za-z][\w-]*)/g)) out[Number(m[1])] ??= m[2]!;
+  return Object.keys(out).length >= 2 ? out : null;
+}
+
 const CLASS_WORDS: ReadonlyArray<readonly [RegExp, DeviceType]> = [
   [/\bwireless (?:lan )?controllers?\b|\bwlan controllers?\b|\bwlc\b|\bmobility controllers?\b/, 'wireless-controller'],
   [/\bfirewalls?\b|\bsecurity (?:appliance|gateway)s?\b|\butm\b|\bngfw\b|\bvpn (?:gateway|concentrator|appliance)s?\b/, 'firewall'],

@@ -9,6 +9,7 @@ import {
   isBoxTable,
   isNetworkModule,
   isTemperatureName,
+  enumerationInDescription,
   severityOfLabel,
   stateComponentOf,
   words,
@@ -140,6 +141,13 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     });
     expect(healthEnumeration({ 1: 'enabled', 2: 'disabled' })).toBeNull();
     expect(healthEnumeration({ 1: 'ok', 2: 'blinking' })).toBeNull();
+  });
+
+  it('reads the values an INTEGER lists in its description, never a bit map\'s', () => {
+    expect(enumerationInDescription('Synology cpu fan status Each meanings of status represented describe below. Normal(1): All CPU fans functional normally. Failed(2): One of CPU fan stopped.')).toEqual({ 1: 'Normal', 2: 'Failed' });
+    expect(enumerationInDescription('Integer representation of the state of the alarm. 0 - Normal 1 - Warning 2 - Minor 3 - Major 4 - Critical')).toEqual({ 0: 'Normal', 1: 'Warning', 2: 'Minor', 3: 'Major', 4: 'Critical' });
+    expect(enumerationInDescription('A bit-encoded variable: OFF 0x00 OK 0x01 ONLINE 0x02')).toBeNull();
+    expect(enumerationInDescription('The fan speed in RPM (0 when stopped).')).toBeNull();
   });
 
   it('reads limits crossed and absent parts, and a long list of conditions where most labels read plainly', () => {
