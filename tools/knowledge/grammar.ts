@@ -134,6 +134,9 @@ export function stateComponentOf(name: string, table: string): 'fan' | 'psu' | '
   if (/\b(?:admin|config|cfg|enable|mode|test|trap|notif|link|port|if|interface|vlan|license|session|user|tunnel|peer|neighbor|client|sync|replication|backup|upgrade|download|file|bulk|stat|stats|connect|connection|trunk|member|ap|wlan|radio|optical|sfp|vc|lsp|pw|bfd|ospf|bgp|vrrp|ha|cluster|vpn|sensor ?type|package)\b/.test(w)) return null;
   if (/\b(?:fan|fans|cooling|blower)\b/.test(w)) return 'fan';
   if (/\b(?:psu|psus|ps\d*|power ?supply|pwr|supply|supplies|pem|rectifier)\b/.test(w)) return 'psu';
+  // "powerStatus" (Synology: "all power supplies functional"): the box's power. Not a measured one
+  // (a laser's transmit power, an outlet's active power) nor a drive's or a port's.
+  if (/\bpower (?:status|state|condition)$/.test(w) && !/\b(?:\w*tx|\w*rx|rf|opt|lane|active|apparent|reactive|outlet|cord|pd|new|poe|remote)\b/.test(w)) return 'psu';
   // "cpqDaLogDrvCondition", "cpqDaPhyDrvCondition": Smart Array's logical and physical drives, abbreviated.
   if (/\b(?:raid|volume|array|pool|lun|log drv|logical drive)\b/.test(w)) return 'raid';
   if (/\b(?:disk|disks|drive|drives|drv|hdd|ssd)\b/.test(w)) return 'disk';

@@ -180,6 +180,10 @@ describe('MIB naming grammar (tools/knowledge/grammar.ts)', () => {
     expect(stateComponentOf('cpqDaPhyDrvCondition', 'cpqDaPhyDrvEntry')).toBe('disk');
     expect(stateComponentOf('cpqDaLogDrvCondition', 'cpqDaLogDrvEntry')).toBe('raid');
     expect(stateComponentOf('cpqHeResMem2ModuleCondition', 'cpqHeResMem2ModuleEntry')).toBe('memory');
+    // The box's power, not a measured power (a laser's, an outlet's).
+    expect(stateComponentOf('powerStatus', '')).toBe('psu');
+    expect(stateComponentOf('bcsiOptMonLaneTxPowerStatus', 'bcsiOptMonLaneEntry')).toBeNull();
+    expect(stateComponentOf('st4OutletActivePowerStatus', 'st4OutletEventConfigEntry')).toBeNull();
     expect(stateComponentOf('ifOperStatus', 'ifEntry')).toBeNull();
     expect(stateComponentOf('hwBulkStatDefineFileStatus', 'hwBulkStatEntry')).toBeNull();
     // A chassis sensor table mixes fans, power supplies and more: its rows' names tell them apart at run time.
