@@ -18,6 +18,7 @@ import { enterprisesWorthAsking, worthAsking, type EnterpriseGate } from './rule
 import type { Facts, HostFacts, Rule } from './types';
 import type { HostHints } from '../discovery/host-hints';
 import { HINT_FACT } from './rules/host-hints';
+import { readRunningSoftware } from './running-software';
 
 const GET_BATCH = 20;
 const ENTITY_MAX_ROWS = 400;
@@ -280,6 +281,7 @@ export async function readDeepFacts(source: SnmpSource, rules: readonly Rule[], 
     readEntityChassis(source, facts, signal),
     readHrPrinter(source, facts, signal),
     readInterfaceMix(source, facts, signal),
+    readRunningSoftware(source, facts, signal),
     readRelative(source, relative, facts, signal),
   ]);
 }

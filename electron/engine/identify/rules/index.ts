@@ -10,6 +10,7 @@ import { HOST_RULES } from './host';
 import { HINT_FACT, HOST_HINT_RULES } from './host-hints';
 import { MIB_PRESENCE_RULES } from './mib-presence';
 import { PRODUCT_TABLE_RULES } from './product-tables';
+import { RUNNING_SOFTWARE_RULES } from './running-software';
 import { DESCR_WORDS, SYSDESCR_RULES } from './sysdescr';
 import { SYSOBJECTID_RULES } from './sysobjectid';
 import { VALUE_SOURCE_RULES } from './value-sources';
@@ -22,6 +23,7 @@ export const DEEP_RULES: readonly Rule[] = [
   ...SYSDESCR_RULES,
   ...HOST_RULES,
   ...HOST_HINT_RULES,
+  ...RUNNING_SOFTWARE_RULES,
   ...COMPILED_RULES,
   ...AGENT_PRIOR_RULES,
 ];
