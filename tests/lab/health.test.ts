@@ -20,7 +20,7 @@ const labAvailable = inject('labAvailable');
 const BIN = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
 
 const FAULTY = ['prn-hp01', 'ups01', 'nas01', 'srv-files01', 'sw-access01'];
-const HEALTHY = ['gw01', 'ap-lobby', 'ap-office', 'prn-brother01'];
+const HEALTHY = ['gw01', 'ap-lobby', 'ap-office', 'prn-brother01', 'backup01'];
 
 function v3Flag(): string {
   const c = office.hosts.find((h) => h.name === 'nas01')!.snmp!;
@@ -59,7 +59,13 @@ describe.skipIf(!labAvailable)('hardware health in the lab', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  // The same full assessment reads identity deeper than the quick sweep (ENTITY-MIB, Printer-MIB, vendor MIBs).
+  // The same full assessment reads identity deeper than the quick sweep (ENTITY-MIB, Printer-MIB, vendor MIBs,
+  // the programs a box behind net-snmp runs).
+  it('types every device as the lab truth has it, deeper reads included', () => {
+    for (const name of [...FAULTY, ...HEALTHY]) expect(byName(name).type, name).toBe(truthHost(name).expected.type);
+    expect(byName('backup01').identification.evidence).toContainEqual(expect.objectContaining({ field: 'type', value: 'nas', rule: 'software:file-sharing' }));
+  });
+
   it('names the model, firmware and serial of every device as the lab truth has them', () => {
     for (const name of [...FAULTY, ...HEALTHY]) {
       const { expected } = truthHost(name);

@@ -78,7 +78,10 @@ export interface LabAttachment {
 
 /** What identification should conclude about the device. */
 export interface ExpectedIdentity {
+  /** What a full assessment concludes. */
   type: DeviceType;
+  /** What the quick sweep (the system group alone) can conclude, where the full assessment reads more (the programs a box runs). */
+  quickType?: DeviceType;
   /** Short vendor name a technician would use. */
   vendor: string;
   /** The organisation IEEE registered for the MAC's OUI (first line of the entry). */

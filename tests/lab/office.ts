@@ -333,6 +333,20 @@ const hosts: LabHost[] = [
     facts: { keepRecordedSystem: 1 },
   }),
   host({
+    // A Linux box sharing files over Samba and NFS, behind net-snmp: its programs make it the office's NAS.
+    name: 'backup01',
+    index: 24,
+    oui: OUI.supermicro,
+    snmp: snmpsim(PUBLIC, [...CORE, 'processes-file-server']),
+    tcpPorts: [22, 445],
+    attachment: core('Fa1/0/12'),
+    expected: { type: 'nas', quickType: 'server', vendor: 'Supermicro', ouiOrganization: 'Super Micro Computer, Inc.', model: null, firmware: null, serial: null, os: 'Linux 5.15.0-91-generic' },
+    facts: {
+      sysDescr: 'Linux backup01 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023 x86_64',
+      sysObjectID: '1.3.6.1.4.1.8072.3.2.10',
+    },
+  }),
+  host({
     name: 'srv-app01',
     index: 23,
     oui: OUI.dellAlt,
