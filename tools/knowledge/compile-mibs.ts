@@ -50,7 +50,7 @@ import {
 const ENTERPRISES = '1.3.6.1.4.1.';
 /**
  * Per enterprise and field, the candidates kept (the agent is asked for each; the
- * best-ranked answer wins): scalars cost a share of one GET, a column a walk. Big
+ * best-ranked answer wins): scalars cost a share of one GET, a column a share of one GETNEXT. Big
  * makers name the serial differently in each product's MIB (FortiAP's fapSerialNum,
  * Zyxel USG's sysProductSerialNumber): six per field missed a tenth of the corpus's
  * serials, 24 costs 0.3 GET PDUs a device more. Columns: a box table per product

@@ -204,7 +204,7 @@ export function healthEnumeration(enums: Record<number, string>, name = ''): Rec
 
 /**
  * The values an INTEGER with no enumeration of its own lists in its DESCRIPTION: "Normal(1): All
- * fans functional normally. Failed(2): …" (Synology), "0 - Normal 1 - Warning 2 - Minor" (Eltek).
+ * fans functional normally. Failed(2): …" (Synology), "0 - Normal 1 - Warning 2 - Minor" (Alpha Technologies).
  * Null unless two or more distinct values are named, or when the object is a bit map.
  */
 export function enumerationInDescription(description: string): Record<number, string> | null {
