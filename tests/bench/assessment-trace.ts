@@ -2,7 +2,7 @@
  * Child of bench:assessment, run inside the lab's technician namespace: the
  * full assessment of the lab in this process, exactly as the engine runs it,
  * with every SNMP walk each agent received recorded. Prints one JSON line:
- * { wallMs, assessMs, devices, walks: { ip: [{ root, startAfter, maxRows }, …] } }.
+ * { wallMs, assessMs, readSpanMs: { ip: ms }, devices, walks: { ip: [{ root, startAfter, maxRows }, …] } }.
  * argv[2]: JSON { target, communities, v3 } (the values of `forewarn scan`'s flags).
  */
 import { createNetworkProbes } from '../../electron/engine/network-probes';
@@ -21,6 +21,15 @@ export interface RecordedWalk {
 }
 
 const walks: Record<string, RecordedWalk[]> = {};
+/**
+ * When each agent's first read (walk, GET or first rows) was sent and its last one answered: its
+ * reading span. Enrichment starts the moment a device is found, so spans overlap discovery.
+ */
+const readSpan: Record<string, { first: number; last: number }> = {};
+const noted = <T>(ip: string, read: () => Promise<T>): Promise<T> => {
+  readSpan[ip] ??= { first: performance.now(), last: 0 };
+  return read().finally(() => (readSpan[ip]!.last = performance.now()));
+};
 
 /** The real probes, with each agent's source recording the walks that reach it. */
 function recordingProbes(): EngineProbes {
@@ -39,16 +48,16 @@ function recordingProbes(): EngineProbes {
           ...outcome,
           source: {
             label: source.label,
-            get: (oids, signal) => source.get(oids, signal),
+            get: (oids, signal) => noted(ip, () => source.get(oids, signal)),
             walk: (root, walkOptions) => {
               seen.push({ root, startAfter: walkOptions?.startAfter ?? null, maxRows: walkOptions?.maxRows ?? null });
-              return source.walk(root, walkOptions);
+              return noted(ip, () => source.walk(root, walkOptions));
             },
             ...(source.firstRows
               ? {
                   firstRows: (columns: readonly string[], signal?: AbortSignal) => {
                     seen.push({ root: columns[0] ?? '', startAfter: null, maxRows: 1, columns: [...columns] });
-                    return source.firstRows!(columns, signal);
+                    return noted(ip, () => source.firstRows!(columns, signal));
                   },
                 }
               : {}),
@@ -84,5 +93,6 @@ const document = await runScan(
   },
 );
 const wallMs = performance.now() - started;
-console.log(JSON.stringify({ wallMs, assessMs: assessEnded - assessStarted, devices: document.devices.length, walks }));
+const readSpanMs = Object.fromEntries(Object.entries(readSpan).map(([ip, span]) => [ip, span.last - span.first]));
+console.log(JSON.stringify({ wallMs, assessMs: assessEnded - assessStarted, readSpanMs, devices: document.devices.length, walks }));
 process.exit(0);

@@ -7,6 +7,11 @@
  * `snmpbulkget` for a bounded first-rows read), each agent's reads one after
  * another, all agents at once. Prints both wall times and their ratio
  * (issue 12's target: ≤ 1.2×), and the whole `forewarn scan` command's time.
+ * The ratio compares the same agents on both sides: Forewarn's side is the
+ * longest time any of them took from its first read to its last answer (a
+ * device is read from the moment discovery finds it). The assessment phase
+ * (from the end of discovery to the end, which also waits for the lab's
+ * misbehaving agents the reference leaves out) is printed beside it.
  * The counter interval of a real assessment (10 s of waiting) is set to 0 on both sides.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -85,12 +90,14 @@ async function main(): Promise<void> {
 
     const traced = await execInTech(process.execPath, ['--import', 'tsx', TRACE, JSON.stringify({ target: truth.lanCidr, ...creds })], { timeoutMs: 300_000 });
     if (traced.code !== 0) throw new Error(`the traced assessment failed: ${traced.stderr}`);
-    const trace = JSON.parse(traced.stdout.trim().split('\n').at(-1)!) as { wallMs: number; assessMs: number; devices: number; walks: Record<string, RecordedWalk[]> };
+    const trace = JSON.parse(traced.stdout.trim().split('\n').at(-1)!) as { wallMs: number; assessMs: number; readSpanMs: Record<string, number>; devices: number; walks: Record<string, RecordedWalk[]> };
     // The lab's misbehaving agents (looping, babbling) are there to break scanners; the reference tool
     // spends a minute on one of them, so the ratio is taken over the well-behaved agents (the stricter figure).
     const misbehaving = new Set(truth.misbehavingHosts.map((h) => h.ip));
     const agents = Object.entries(trace.walks).filter(([ip]) => agentOptions(ip) && !misbehaving.has(ip));
     const reads = agents.reduce((n, [, w]) => n + w.length, 0);
+    // Forewarn's reading of those same agents, each from its first read to its last answer, all at once as in the reference.
+    const sameAgentsMs = Math.max(...agents.map(([ip]) => trace.readSpanMs[ip] ?? 0));
 
     const perAgent: Array<[string, number, number]> = [];
     const reference = await timed(() =>
@@ -107,10 +114,12 @@ async function main(): Promise<void> {
     console.log(`forewarn scan (whole command, --sample-interval 0) : ${s(cli.ms)}`);
     console.log(`forewarn, in process                              : ${s(trace.wallMs)} (discovery, then identification, health and wiring: ${s(trace.assessMs)})`);
     console.log(`snmpbulkwalk/-get of the same reads, agents in parallel: ${s(reference.ms)}`);
-    console.log(`ratio forewarn assessment phase / reference        : ${(trace.assessMs / reference.ms).toFixed(2)}× (target ≤ 1.2×)`);
+    console.log(`forewarn reading the same agents (longest span)    : ${s(sameAgentsMs)}`);
+    console.log(`ratio forewarn, same agents / reference            : ${(sameAgentsMs / reference.ms).toFixed(2)}× (target ≤ 1.2×)`);
+    console.log(`ratio forewarn assessment phase / reference        : ${(trace.assessMs / reference.ms).toFixed(2)}× (the phase starts as discovery ends, and also waits for the misbehaving agents)`);
     console.log(`ratio forewarn in process / reference              : ${(trace.wallMs / reference.ms).toFixed(2)}× (discovery included)`);
     if (process.argv.includes('--per-agent')) {
-      for (const [ip, n, ms] of perAgent.sort((a, b) => b[2] - a[2])) console.log(`  ${ip.padEnd(12)} ${String(n).padStart(4)} reads  ${s(ms)}`);
+      for (const [ip, n, ms] of perAgent.sort((a, b) => b[2] - a[2])) console.log(`  ${ip.padEnd(12)} ${String(n).padStart(4)} reads  reference ${s(ms)}, forewarn ${s(trace.readSpanMs[ip] ?? 0)}`);
     }
   } finally {
     if (!wasUp) await labDown();
