@@ -1,7 +1,8 @@
 /**
  * Compiles vendor MIBs into the knowledge Forewarn loads (resources/knowledge):
- *   products.json   sysObjectID → product name (and the class its words state), and
- *                   per enterprise the class most of its product branches state
+ *   products.json   sysObjectID → product name (and the class its words state), per
+ *                   enterprise the class most of its product branches state, and the
+ *                   vendors whose many modules state none
  *   identity.json   per enterprise: objects holding the box's serial, model, firmware,
  *                   where per-model MIB families keep them below the product OID, and
  *                   the modules whose names state a class, with where an agent serving one answers
@@ -25,7 +26,7 @@ import { join } from 'node:path';
 import { enterpriseOf } from '../../electron/engine/identify/enterprises';
 import { readMibModule, type MibModule, type MibObject, type MibType, type MibTypedef } from './smidump';
 import { moduleClassProbes, type ModuleProbe } from './module-classes';
-import { moduleEnterprise, vendorVocabularyClasses } from './vendor-vocabulary';
+import { moduleEnterprise, vendorsWithManyModules, vendorVocabularyClasses } from './vendor-vocabulary';
 import {
   celsiusScale,
   classOfModule,
@@ -147,6 +148,8 @@ interface Compiled {
   products: Record<string, [string, string?]>;
   /** Per enterprise, the class most of its classed products and MIB modules state (a weak prior). */
   enterpriseClasses: Record<number, string>;
+  /** Enterprises whose many MIB modules state no class at all: not known network makers (rules/agent-prior.ts). */
+  unclassedMibVendors: number[];
   moduleClasses: Record<number, ModuleProbe[]>;
   identity: Record<number, Array<[IdentityField, string, string, 0 | 1]>>;
   /** Per enterprise, per-model MIB families: [field, family OID, suffix below a model's OID, example object] (modelFamilies). */
@@ -481,7 +484,7 @@ function compile(modules: MibModule[]): Compiled {
   };
 
   const productPrefix = siblingPrefixes(objects.filter((o) => o.kind === 'node' && !hasChildren.has(o.oid)));
-  const out: Compiled = { products: {}, enterpriseClasses: {}, moduleClasses: moduleClassProbes(modules), identity: {}, identityFamilies: {}, temperatures: {}, states: {}, entitySensorTables: {}, ups: {} };
+  const out: Compiled = { products: {}, enterpriseClasses: {}, unclassedMibVendors: [], moduleClasses: moduleClassProbes(modules), identity: {}, identityFamilies: {}, temperatures: {}, states: {}, entitySensorTables: {}, ups: {} };
   for (const [enterprise, table] of entitySensorTables(rowColumns, resolve)) (out.entitySensorTables[enterprise] ??= []).push(table);
   for (const [enterprise, temperature] of typedTemperatureTables(rowColumns, resolve, nameColumnOf)) (out.temperatures[enterprise] ??= []).push(temperature);
   const identityCandidates = new Map<number, IdentityCandidate[]>();
@@ -548,6 +551,7 @@ function compile(modules: MibModule[]): Compiled {
   }
   // Narrowest last: what products state, then what modules state, then "makes network equipment".
   out.enterpriseClasses = { ...vendorVocabularyClasses(modules), ...moduleDescriptionClasses(modules), ...enterpriseClasses(out.products) };
+  out.unclassedMibVendors = vendorsWithManyModules(modules).filter((e) => !out.enterpriseClasses[e]).sort((a, b) => a - b);
   out.identityFamilies = modelFamilies(identityCandidates);
   for (const [enterprise, list] of identityCandidates) {
     const kept: Compiled['identity'][number] = [];
@@ -600,7 +604,7 @@ async function main(): Promise<void> {
   const compiled = compile(modules);
   const header = { source, compiledBy: 'tools/knowledge/compile-mibs.ts (libsmi smidump -f xml)', modules: modules.length };
   const write = (name: string, body: object) => writeFile(join('resources/knowledge', name), `${JSON.stringify({ ...header, ...body })}\n`);
-  await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, products: compiled.products });
+  await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, unclassedMibVendors: compiled.unclassedMibVendors, products: compiled.products });
   await write('identity.json', { identity: compiled.identity, families: compiled.identityFamilies, modules: compiled.moduleClasses });
   await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states, entitySensorTables: compiled.entitySensorTables, ups: compiled.ups });
   const count = (r: Record<number, unknown[]>) => Object.values(r).reduce((n, l) => n + l.length, 0);

@@ -150,6 +150,17 @@ function vocabularyClass(t: Tally): DeviceType | null {
  * are network equipment's. Generic agents (net-snmp, UCD: their MIBs hold a Linux box's own ipfw tables
  * and disk tables) make no class.
  */
+/** Modules a vendor publishes before the silence of its MIBs about a class says something. */
+const MANY_MODULES = 4;
+
+/**
+ * Enterprises with MANY_MODULES or more MIB modules (generic agents aside): vendors whose MIBs were
+ * read whole. Where none of them states a class, the vendor is not known to make network gear.
+ */
+export function vendorsWithManyModules(modules: readonly MibModule[]): number[] {
+  return [...tallies(modules)].filter(([enterprise, t]) => t.modules >= MANY_MODULES && !GENERIC_AGENT_ENTERPRISES.includes(enterprise)).map(([e]) => e);
+}
+
 export function vendorVocabularyClasses(modules: readonly MibModule[]): Record<number, DeviceType> {
   const out: Record<number, DeviceType> = {};
   for (const [enterprise, t] of tallies(modules)) {

@@ -15,7 +15,7 @@ import { GENERIC_AGENT_ENTERPRISES, HOST_AGENT_TREES, NET_SNMP_MIBS, OS_AGENT_TR
 import { censusFact, enterpriseCensus } from './enterprise-census';
 import { ianaEnterpriseName, registrantNamedAtStart } from '../knowledge/enterprises';
 import { productOf } from '../knowledge/products';
-import { usualClassOf } from '../knowledge/enterprise-class';
+import { mibsStateNoClass, usualClassOf } from '../knowledge/enterprise-class';
 import { loadKnowledge } from '../knowledge/load';
 import { activeRules } from './rule-owners';
 import { DEEP_RULES, QUICK_RULES } from './rules';
@@ -51,6 +51,7 @@ function addKnowledgeFacts(facts: Facts): void {
   // A generic agent's sysObjectID registers its OS ("linux"), not a product.
   const usual = enterprise == null || genericAgent ? null : usualClassOf(enterprise);
   if (usual) facts.set(KNOWLEDGE_FACT.enterpriseClass, { value: usual, source: OID.sysObjectID });
+  else if (enterprise != null && !genericAgent && mibsStateNoClass(enterprise)) facts.set(KNOWLEDGE_FACT.unclassedVendor, { value: 'yes', source: OID.sysObjectID });
   const product = genericAgent ? null : productOf(objectId.value);
   if (product) facts.set(KNOWLEDGE_FACT.productName, { value: product.name, source: OID.sysObjectID });
   if (product?.type) facts.set(KNOWLEDGE_FACT.productClass, { value: product.type, source: OID.sysObjectID });

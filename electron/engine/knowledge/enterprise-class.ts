@@ -10,3 +10,11 @@ import { knowledgeTables } from './load';
 export function usualClassOf(enterprise: number): DeviceType | null {
   return knowledgeTables().products.enterpriseClasses[enterprise] ?? registrantClassOf(enterprise);
 }
+
+let unclassed: ReadonlySet<number> | null = null;
+
+/** True when the vendor publishes many MIB modules and none states a class: it is not known to make network gear. */
+export function mibsStateNoClass(enterprise: number): boolean {
+  unclassed ??= new Set(knowledgeTables().products.unclassedMibVendors ?? []);
+  return unclassed.has(enterprise) && registrantClassOf(enterprise) === null;
+}

@@ -17,6 +17,8 @@ export interface Registry {
 export interface ProductTables {
   source: string;
   enterpriseClasses: Record<string, DeviceType>;
+  /** Vendors whose many MIB modules state no class (tools/knowledge/vendor-vocabulary.ts). */
+  unclassedMibVendors?: number[];
   products: Record<string, [string, string?]>;
 }
 

@@ -34,6 +34,12 @@ describe('the prior for an SNMP agent nothing else classifies', () => {
     }
   });
 
+  it('makes no guess about a vendor whose many MIB modules state no class (Endace\'s packet capture appliances)', async () => {
+    const id = await fromSystem('1.3.6.1.4.1.18418.1.2', 'Endace OSm');
+    expect(id.type).toBe('unknown');
+    expect(id.evidence).toContainEqual(expect.objectContaining({ field: 'vendor' }));
+  });
+
   it('makes no guess about a host that gave nothing', async () => {
     expect((await fromSystem(null, null)).type).toBe('unknown');
   });

@@ -26,6 +26,8 @@ export const KNOWLEDGE_FACT = {
   servedVendor: 'iana.census-vendor',
   /** The class most of an enterprise's products state (compiled), or its registrant's name says. */
   enterpriseClass: 'enterprise.class',
+  /** The sysObjectID's vendor publishes many MIB modules and none states a class (rules/agent-prior.ts). */
+  unclassedVendor: 'enterprise.unclassed',
   /** What a box is whose maker's own tree a generic agent serves: the maker's usual class, else an appliance. */
   servedClass: 'census.served-class',
 } as const;
