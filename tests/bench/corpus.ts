@@ -3,7 +3,7 @@
  * folder of NAME.snmprec + NAME.expected.json pairs (e.g. ../shared/corpus/librenms,
  * passed as an argument: the corpus is GPL test data and never copied here).
  *
- *   npm run bench:corpus -- DIR [--leave-vendor-out] [--quick] [--no-health] [--verbose] [--worst=N] [--misses]
+ *   npm run bench:corpus -- DIR [--leave-vendor-out] [--quick] [--no-health] [--verbose] [--worst=N] [--misses] [--by-rule]
  *
  * --leave-vendor-out scores every recording a second time with the
  * hand-written rules and tables of its own vendor switched off (its
@@ -22,7 +22,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DeviceType } from '../../shared/device-types';
-import { typeIsGuess } from '../../shared/assessment/type-certainty';
+import { GUESS_BELOW_WEIGHT, typeIsGuess } from '../../shared/assessment/type-certainty';
 import { loadWalkFile } from '../../electron/engine/snmp/file-source';
 import { FIRST_ROWS_PER_PDU } from '../../electron/engine/snmp/live-source';
 import { withWalkCache } from '../../electron/engine/snmp/walk-cache';
@@ -124,9 +124,11 @@ interface Scores {
   firmware: FieldStats;
   serial: FieldStats;
   perType: Map<string, { n: number; ok: number }>;
+  /** Type agreement by the rule that decided the type (--by-rule). */
+  perRule: Map<string, { n: number; ok: number }>;
 }
 const newScores = (): Scores => ({
-  type: newStats(), typeStated: newStats(), typeGuessed: newStats(), vendorNamed: newStats(), vendorAgrees: newStats(), model: newStats(), firmware: newStats(), serial: newStats(), perType: new Map(),
+  type: newStats(), typeStated: newStats(), typeGuessed: newStats(), vendorNamed: newStats(), vendorAgrees: newStats(), model: newStats(), firmware: newStats(), serial: newStats(), perType: new Map(), perRule: new Map(),
 });
 
 function count(s: FieldStats, ok: boolean, miss: { name: string; ours: string | null; theirs: string }): void {
@@ -146,6 +148,11 @@ function score(scores: Scores, name: string, identity: Identity, expected: Expec
       count(guessed ? scores.typeGuessed : scores.typeStated, ok, { name, ours: identity.type, theirs: expected.type });
     }
     if (showMisses && !ok) console.log(`MISS\ttype\tmiss\t${name}\texpected=${JSON.stringify(expected.type)}\tours=${JSON.stringify(identity.type)}\trule=${winningRule(identity, 'type')}`);
+    const rule = winningRule(identity, 'type').replace(/@[\d.]+$/, '').replace(/^(enterprise-type|enterprise|mib-module|sysobjectid):.*$/, '$1:…');
+    const byRule = scores.perRule.get(rule) ?? { n: 0, ok: 0 };
+    byRule.n += 1;
+    byRule.ok += ok ? 1 : 0;
+    scores.perRule.set(rule, byRule);
     const row = scores.perType.get(expected.type) ?? { n: 0, ok: 0 };
     row.n += 1;
     row.ok += ok ? 1 : 0;
@@ -192,7 +199,7 @@ const TARGETS = { type: 90, vendorNamed: 95, model: 75, firmware: 75, serial: 85
 const LVO_TARGETS = { type: 85, vendorNamed: 95, model: 60, firmware: 65, serial: 60 } as const;
 
 function printIdentity(normal: Scores, lvo: Scores | null): void {
-  const rows: Array<[string, keyof Omit<Scores, 'perType'>]> = [
+  const rows: Array<[string, keyof Omit<Scores, 'perType' | 'perRule'>]> = [
     ['type', 'type'], ['  stated', 'typeStated'], ['  (guess)', 'typeGuessed'], ['vendor named', 'vendorNamed'], ['vendor = os_text', 'vendorAgrees'], ['model', 'model'], ['firmware', 'firmware'], ['serial', 'serial'],
   ];
   console.log(`field               n   strict  lenient   target${lvo ? '   | leave-vendor-out: strict  lenient  target' : ''}`);
@@ -219,6 +226,14 @@ function printIdentity(normal: Scores, lvo: Scores | null): void {
   }
 }
 
+/** Type agreement by the rule that decided it, weakest rules first: how good each prior is. */
+function printByRule(scores: Scores, label: string): void {
+  console.log(`\n${label}type agreement by the deciding rule (weight below ${GUESS_BELOW_WEIGHT}: shown as a guess):`);
+  for (const [rule, row] of [...scores.perRule.entries()].sort((a, b) => b[1].n - a[1].n)) {
+    console.log(`  ${rule.padEnd(44)} ${String(row.ok).padStart(3)}/${String(row.n).padEnd(3)} ${pct(row.ok, row.n)}`);
+  }
+}
+
 function printMismatches(scores: Scores, label: string, worstCount: number): void {
   for (const field of ['type', 'vendorAgrees', 'model', 'firmware', 'serial'] as const) {
     const s = scores[field];
@@ -237,7 +252,7 @@ async function main() {
   const leaveVendorOut = args.includes('--leave-vendor-out');
   const worstCount = Number(args.find((a) => a.startsWith('--worst='))?.slice(8) ?? 15);
   if (!dir) {
-    console.error('usage: npm run bench:corpus -- DIR [--leave-vendor-out] [--quick] [--no-health] [--verbose] [--worst=N] [--misses]');
+    console.error('usage: npm run bench:corpus -- DIR [--leave-vendor-out] [--quick] [--no-health] [--verbose] [--worst=N] [--misses] [--by-rule]');
     process.exit(2);
   }
   const names = (await readdir(dir)).filter((f) => f.endsWith('.snmprec')).map((f) => f.slice(0, -'.snmprec'.length)).sort();
@@ -290,6 +305,7 @@ async function main() {
   console.log(`\nForewarn identification (${quick ? 'quick: system group only' : 'full'} mode) vs LibreNMS: ${paired} recordings in ${dir}`);
   console.log(`(lenient = case/whitespace-insensitive equality or containment either way; ${counters.redacted} redacted "<private>" values skipped)\n`);
   printIdentity(normal, lvo);
+  if (args.includes('--by-rule')) printByRule(lvo ?? normal, lvo ? 'leave-vendor-out ' : '');
   printMismatches(lvo ?? normal, lvo ? 'leave-vendor-out ' : '', worstCount);
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
