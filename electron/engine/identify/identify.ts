@@ -15,6 +15,7 @@ import { GENERIC_AGENT_ENTERPRISES, HOST_AGENT_TREES, NET_SNMP_MIBS, OS_AGENT_TR
 import { censusFact, enterpriseCensus } from './enterprise-census';
 import { ianaEnterpriseName, registrantNamedAtStart } from '../knowledge/enterprises';
 import { productOf } from '../knowledge/products';
+import { classOfRegisteredModules } from '../knowledge/identity-objects';
 import { mibsStateNoClass, usualClassOf } from '../knowledge/enterprise-class';
 import { loadKnowledge } from '../knowledge/load';
 import { activeRules } from './rule-owners';
@@ -52,6 +53,8 @@ function addKnowledgeFacts(facts: Facts): void {
   const usual = enterprise == null || genericAgent ? null : usualClassOf(enterprise);
   if (usual) facts.set(KNOWLEDGE_FACT.enterpriseClass, { value: usual, source: OID.sysObjectID });
   else if (enterprise != null && !genericAgent && mibsStateNoClass(enterprise)) facts.set(KNOWLEDGE_FACT.unclassedVendor, { value: 'yes', source: OID.sysObjectID });
+  const registered = genericAgent ? null : classOfRegisteredModules(objectId.value);
+  if (registered) facts.set(KNOWLEDGE_FACT.registeredModuleClass, { value: registered, source: OID.sysObjectID });
   const product = genericAgent ? null : productOf(objectId.value);
   if (product) facts.set(KNOWLEDGE_FACT.productName, { value: product.name, source: OID.sysObjectID });
   if (product?.type) facts.set(KNOWLEDGE_FACT.productClass, { value: product.type, source: OID.sysObjectID });

@@ -66,3 +66,18 @@ const MODULES = (compiled as unknown as { modules?: Record<string, Array<[string
 export function classedModules(): ClassedModule[] {
   return Object.entries(MODULES).flatMap(([enterprise, rows]) => rows.map(([root, type, module]) => ({ enterprise: Number(enterprise), root, type, module })));
 }
+
+/**
+ * The class of the classed modules whose trees a sysObjectID heads (DELL-RAC-MIB's objects under
+ * 674.10892.2, a DRAC's sysObjectID): the box registers itself as what those modules manage. At
+ * least two arcs below the enterprise, so a vendor's bare number heads nothing; null when the
+ * modules below disagree (a switching and a routing module: the switch).
+ */
+export function classOfRegisteredModules(sysObjectID: string): DeviceType | null {
+  const arcs = sysObjectID.split('.');
+  const enterprise = arcs[6];
+  if (arcs.length < 9 || arcs.slice(0, 6).join('.') !== '1.3.6.1.4.1' || !enterprise) return null;
+  const below = (MODULES[enterprise] ?? []).filter(([root]) => root.startsWith(`${sysObjectID}.`)).map(([, type]) => type);
+  const classes = new Set(below.map((type) => (type === 'router' && below.includes('switch') ? 'switch' : type)));
+  return classes.size === 1 ? [...classes][0]! : null;
+}

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { enterpriseRegistry, ianaEnterpriseName, registrantNamedAtStart } from '../../../electron/engine/knowledge/enterprises';
 import { loadKnowledge } from '../../../electron/engine/knowledge/load';
 import { productOf } from '../../../electron/engine/knowledge/products';
+import { classOfRegisteredModules } from '../../../electron/engine/knowledge/identity-objects';
 import { compiledSensorDefs } from '../../../electron/engine/knowledge/sensor-objects';
 import { identifyDevice } from '../../../electron/engine/identify/identify';
 import { deviceVendorScope } from '../../../electron/engine/identify/rule-owners';
@@ -110,6 +111,17 @@ describe('leave-vendor-out: a device read with its vendor hand-written rules off
     const left = await identifyDevice(loadSnmprec(rows.join('\n'), 'liebert'), {}, { quick: false, withoutVendor: deviceVendorScope([476], [8072, 2021], ['Liebert']) });
     expect(left.type).toBe('pdu');
     expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'type', value: 'pdu', rule: 'mib-module:LIEBERT-GP-PDU-MIB', source: '1.3.6.1.4.1.476.1.42.3.8.20.1.5.1' }));
+  });
+
+  it('calls a box whose sysObjectID heads a classed module\'s tree that class, as a guess (a DRAC under DELL-RAC-MIB)', async () => {
+    expect(classOfRegisteredModules('1.3.6.1.4.1.674.10892.2')).toBe('server');
+    // A vendor's bare number, or one arc below it, heads too much to say anything.
+    expect(classOfRegisteredModules('1.3.6.1.4.1.674')).toBeNull();
+    expect(classOfRegisteredModules('1.3.6.1.4.1.674.10892')).toBeNull();
+    const rows = ['1.3.6.1.2.1.1.1.0|4|Linux drac 2.6.23.1 #1 PREEMPT armv5tejl', '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.674.10892.2'];
+    const left = await identifyDevice(loadSnmprec(rows.join('\n'), 'drac'), {}, { quick: false, withoutVendor: deviceVendorScope([674], [8072, 2021], ['Dell']) });
+    expect(left.evidence).toContainEqual(expect.objectContaining({ field: 'type', value: 'server', rule: 'mib-module-registration' }));
+    expect(typeText({ type: left.type, identification: { evidence: left.evidence } })).toBe('Server (guess)');
   });
 
   it('calls an agent that serves its maker\'s switching and routing modules a (layer-3) switch', async () => {

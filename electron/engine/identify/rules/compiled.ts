@@ -28,6 +28,8 @@ export const KNOWLEDGE_FACT = {
   enterpriseClass: 'enterprise.class',
   /** The sysObjectID's vendor publishes many MIB modules and none states a class (rules/agent-prior.ts). */
   unclassedVendor: 'enterprise.unclassed',
+  /** The class of the classed module whose tree the sysObjectID heads (knowledge/identity-objects.ts). */
+  registeredModuleClass: 'module.registration-class',
   /** What a box is whose maker's own tree a generic agent serves: the maker's usual class, else an appliance. */
   servedClass: 'census.served-class',
 } as const;
@@ -118,6 +120,8 @@ export const COMPILED_RULES: readonly Rule[] = [
   // Above net-snmp's "server" (25): a vendor's own tree behind net-snmp is that vendor's box. Still a guess.
   ...CLASSES.map((type) => compiled({ id: 'served-tree-class', fact: KNOWLEDGE_FACT.servedClass, match: new RegExp(`^${type}$`), set: { type }, weight: 26 })),
   ...moduleRules,
+  // A sysObjectID at the top of a classed module's tree: the box registers itself as what the module manages (a guess).
+  ...CLASSES.map((type) => compiled({ id: 'mib-module-registration', fact: KNOWLEDGE_FACT.registeredModuleClass, match: new RegExp(`^${type}$`), set: { type }, weight: 29 })),
   ...identityRules,
   ...familyRules,
 ];
