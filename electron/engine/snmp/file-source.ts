@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import type { SnmpSource, VarBind, WalkOptions, WalkResult } from './source.js';
-import { compareOids, isStrictlyUnder, parseOid, type OidParts } from './oid.js';
+import { compareOids, isStrictlyUnder, parseOid, walkStart, type OidParts } from './oid.js';
 import { latin1Encoder, parseSnmprec, utf8Encoder, type ParsedRecording } from './snmprec-parser.js';
 import { parseSnmpwalk } from './snmpwalk-parser.js';
 import { SnmpError } from './errors.js';
@@ -69,9 +69,8 @@ export class FileSnmpSource implements SnmpSource {
     if (!root) return { rows: [], truncated: false, error: { code: 'bad-oid', message: 'walk root is not a numeric OID' } };
     const maxRows = options.maxRows ?? DEFAULT_WALK_MAX_ROWS;
     const out: VarBind[] = [];
-    // GETNEXT semantics: start strictly after the root itself (or after startAfter, when it lies inside the root).
-    const after = options.startAfter ? parseOid(options.startAfter) : null;
-    const start = after && isStrictlyUnder(after, root) ? after : root;
+    // GETNEXT semantics: start strictly after where the walk begins.
+    const start = walkStart(root, options.startAfter);
     let i = this.lowerBound(start);
     if (this.rows[i] && compareOids(this.rows[i]!.parts, start) === 0) i++;
     for (; i < this.rows.length; i++) {

@@ -8,7 +8,7 @@
 import snmp from 'net-snmp';
 import type { V3User } from '../../../shared/credentials.js';
 import type { SnmpSource, VarBind, WalkOptions, WalkResult } from './source.js';
-import { compareOids, isStrictlyUnder, parseOid, type OidParts } from './oid.js';
+import { compareOids, isStrictlyUnder, parseOid, walkStart, type OidParts } from './oid.js';
 import { SnmpError, isSnmpError } from './errors.js';
 import { onAbort } from './abort-hub.js';
 import { DEFAULT_WALK_MAX_ROWS, DEFAULT_WALK_TIMEOUT_MS } from './walk-defaults.js';
@@ -174,8 +174,7 @@ export class LiveSnmpSource implements SnmpSource {
     const timer = setTimeout(() => deadline.abort(new SnmpError('snmp-timeout', 'walk time bound')), options.timeoutMs ?? DEFAULT_WALK_TIMEOUT_MS);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
     const rows: VarBind[] = [];
-    const after = options.startAfter ? parseOid(options.startAfter) : null;
-    let last: OidParts = after && isStrictlyUnder(after, root) ? after : root;
+    let last: OidParts = walkStart(root, options.startAfter);
     let maxRepetitions = this.opts.maxRepetitions;
     try {
       for (;;) {

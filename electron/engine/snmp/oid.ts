@@ -41,3 +41,12 @@ export function isStrictlyUnder(oid: OidParts, root: OidParts): boolean {
   for (let i = 0; i < root.length; i++) if (oid[i] !== root[i]) return false;
   return true;
 }
+
+/**
+ * Where a walk of `root` begins reading, GETNEXT-style: after `startAfter` when that lies inside
+ * the root (the enterprise census hopping over vendor trees), else after the root itself.
+ */
+export function walkStart(root: OidParts, startAfter: string | undefined): OidParts {
+  const after = startAfter ? parseOid(startAfter) : null;
+  return after && isStrictlyUnder(after, root) ? after : root;
+}

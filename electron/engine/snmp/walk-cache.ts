@@ -15,7 +15,7 @@
  * The enterprise census's hops alone prove most vendor trees empty.
  */
 import type { SnmpSource, WalkOptions, WalkResult } from './source';
-import { compareOids, isStrictlyUnder, parseOid, type OidParts } from './oid';
+import { compareOids, isStrictlyUnder, parseOid, walkStart, type OidParts } from './oid';
 
 interface Bounds {
   maxRows: number;
@@ -56,12 +56,6 @@ export interface WalkCacheStats {
 interface Gap {
   after: OidParts;
   next: OidParts | null;
-}
-
-/** Where a walk begins reading: after `startAfter` when that lies inside the root, else after the root itself. */
-function walkStart(root: OidParts, options: WalkOptions | undefined): OidParts {
-  const after = options?.startAfter ? parseOid(options.startAfter) : null;
-  return after && isStrictlyUnder(after, root) ? after : root;
 }
 
 /** The empty stretches a walk that began after `start` proved. */
@@ -112,7 +106,7 @@ export function withWalkCache(source: SnmpSource): SnmpSource & { stats: WalkCac
       const earlier = list.find((e) => answers(e, wanted));
       if (earlier) return earlier.result.then((r) => within(r, wanted.maxRows));
       const root = parseOid(rootOid);
-      const start = root ? walkStart(root, options) : null;
+      const start = root ? walkStart(root, options?.startAfter) : null;
       const known = root && start ? answerFromGaps(gaps, root, start) : null;
       if (known) return Promise.resolve(known);
       const entry: Entry = { bounds: wanted, result: send(rootOid, options) };
