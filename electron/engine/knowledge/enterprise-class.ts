@@ -13,8 +13,11 @@ export function usualClassOf(enterprise: number): DeviceType | null {
 
 let unclassed: ReadonlySet<number> | null = null;
 
-/** True when the vendor publishes many MIB modules and none states a class: it is not known to make network gear. */
+/**
+ * True when the vendor publishes many MIB modules and none states a class: it is not known to make
+ * network gear. Asked where usualClassOf found no class (its registrant's name states none either).
+ */
 export function mibsStateNoClass(enterprise: number): boolean {
   unclassed ??= new Set(knowledgeTables().products.unclassedMibVendors ?? []);
-  return unclassed.has(enterprise) && registrantClassOf(enterprise) === null;
+  return unclassed.has(enterprise);
 }

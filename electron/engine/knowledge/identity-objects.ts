@@ -5,6 +5,7 @@
  */
 import type { DeviceType } from '../../../shared/device-types';
 import compiled from '../../../resources/knowledge/identity.json';
+import { enterpriseOf } from '../identify/enterprises';
 
 export type IdentityObjectField = 'serial' | 'model' | 'firmware';
 
@@ -74,9 +75,9 @@ export function classedModules(): ClassedModule[] {
  * modules below disagree (a switching and a routing module: the switch).
  */
 export function classOfRegisteredModules(sysObjectID: string): DeviceType | null {
-  const arcs = sysObjectID.split('.');
-  const enterprise = arcs[6];
-  if (arcs.length < 9 || arcs.slice(0, 6).join('.') !== '1.3.6.1.4.1' || !enterprise) return null;
+  const enterprise = enterpriseOf(sysObjectID);
+  // 1.3.6.1.4.1.N is 7 arcs; two more below the enterprise.
+  if (enterprise === null || sysObjectID.split('.').length < 9) return null;
   const below = (MODULES[enterprise] ?? []).filter(([root]) => root.startsWith(`${sysObjectID}.`)).map(([, type]) => type);
   const classes = new Set(below.map((type) => (type === 'router' && below.includes('switch') ? 'switch' : type)));
   return classes.size === 1 ? [...classes][0]! : null;
