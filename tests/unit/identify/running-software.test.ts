@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { identifyDevice } from '../../../electron/engine/identify/identify';
 import { programName } from '../../../electron/engine/identify/running-software';
 import { typeText } from '../../../shared/assessment/type-certainty';
+import { COLUMN } from '../../../electron/engine/identify/oids';
 import { countingSource } from './fixtures';
 
-const HR_SW_RUN_NAME = '1.3.6.1.2.1.25.4.2.1.2';
+const HR_SW_RUN_NAME = COLUMN.hrSWRunName;
 
 /** A host behind `sysObjectID` whose process table lists `programs`. */
 function host(sysObjectID: string, sysDescr: string, programs: string[]) {
