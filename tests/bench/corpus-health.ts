@@ -21,9 +21,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadWalkFile } from '../../electron/engine/snmp/file-source';
-import { FIRST_ROWS_PER_PDU } from '../../electron/engine/snmp/live-source';
-import { withWalkCache } from '../../electron/engine/snmp/walk-cache';
-import type { SnmpSource } from '../../electron/engine/snmp/source';
+import { countedSource, noReads, type ReadCounts } from './counted-source';
 import { collectHealth } from '../../electron/engine/health/collect';
 import type { HealthReadings, Sensor } from '../../shared/health/schema';
 import type { VendorScope } from '../../electron/engine/identify/rule-owners';
@@ -67,7 +65,7 @@ export interface HealthBenchResult {
   temperatureHalf: Tally;
   fanPsuState: Tally;
   hardwareState: Tally;
-  reads: { devices: number; gets: number; walks: number; firstRowPdus: number };
+  reads: ReadCounts & { devices: number };
 }
 
 /** Worst of a set of severities (0 ok, 1 warning, 2 critical); unknown (3) counts for nothing. */
@@ -112,7 +110,7 @@ export async function runHealthBench(dir: string, options: HealthBenchOptions = 
   const r: HealthBenchResult = {
     supplies: tally(), suppliesSpecial: 0, ups: tally(), upsFields: { charge: tally(), runtime: tally(), status: tally() },
     temperatureDevices: tally(), temperatureValues: tally(), stateSeverity: tally(), stateCoverage: tally(),
-    temperatureHalf: tally(), fanPsuState: tally(), hardwareState: tally(), reads: { devices: 0, gets: 0, walks: 0, firstRowPdus: 0 },
+    temperatureHalf: tally(), fanPsuState: tally(), hardwareState: tally(), reads: { ...noReads(), devices: 0 },
   };
   const names = (await readdir(dir)).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, '')).sort();
   const started = performance.now();
@@ -125,14 +123,8 @@ export async function runHealthBench(dir: string, options: HealthBenchOptions = 
     }
     const file = await loadWalkFile(join(dir, `${name}.snmprec`), name).catch(() => null);
     if (!file) continue;
-    // Count reads as a live agent would see them: vendor tables are asked only of agents that may have them,
-    // through the walk cache a scan puts in front of every agent.
-    const source: SnmpSource = withWalkCache({
-      label: file.label,
-      get: (oids, signal) => ((r.reads.gets += 1), file.get(oids, signal)),
-      walk: (root, options) => ((r.reads.walks += 1), file.walk(root, options)),
-      firstRows: (columns, signal) => ((r.reads.firstRowPdus += Math.ceil(columns.length / FIRST_ROWS_PER_PDU)), file.firstRows(columns, signal)),
-    });
+    // Vendor tables are asked only of agents that may have them.
+    const source = countedSource(file, r.reads);
     r.reads.devices += 1;
     const scope = options.scopes?.get(name);
     const h = await collectHealth(source, scope ? { withoutVendor: scope } : {});

@@ -24,12 +24,10 @@ import { performance } from 'node:perf_hooks';
 import type { DeviceType } from '../../shared/device-types';
 import { GUESS_BELOW_WEIGHT, typeIsGuess } from '../../shared/assessment/type-certainty';
 import { loadWalkFile } from '../../electron/engine/snmp/file-source';
-import { FIRST_ROWS_PER_PDU } from '../../electron/engine/snmp/live-source';
-import { withWalkCache } from '../../electron/engine/snmp/walk-cache';
+import { countedSource, noReads } from './counted-source';
 import { identifyDevice } from '../../electron/engine/identify/identify';
 import { deviceVendorScope, type VendorScope } from '../../electron/engine/identify/rule-owners';
 import type { Identity } from '../../electron/engine/identify/types';
-import type { SnmpSource } from '../../electron/engine/snmp/source';
 
 interface Expected {
   type: string | null;
@@ -260,7 +258,7 @@ async function main() {
   const lvo = leaveVendorOut ? newScores() : null;
   const scopes = new Map<string, VendorScope>();
   const times: number[] = [];
-  const reads = { gets: 0, getOids: 0, walks: 0, firstRowPdus: 0 };
+  const reads = noReads();
   const counters = { redacted: 0 };
   let paired = 0;
   const started = performance.now();
@@ -275,13 +273,7 @@ async function main() {
     paired += 1;
     const t0 = performance.now();
     const file = await loadWalkFile(join(dir, `${name}.snmprec`), name);
-    // Count reads as a live agent would see them (GET PDUs, walks), behind the walk cache a scan puts in front of it.
-    const source: SnmpSource = withWalkCache({
-      label: file.label,
-      get: (oids, signal) => ((reads.gets += 1), (reads.getOids += oids.length), file.get(oids, signal)),
-      walk: (root, options) => ((reads.walks += 1), file.walk(root, options)),
-      firstRows: (columns, signal) => ((reads.firstRowPdus += Math.ceil(columns.length / FIRST_ROWS_PER_PDU)), file.firstRows(columns, signal)),
-    });
+    const source = countedSource(file, reads);
     let identity: Identity;
     try {
       identity = await identifyDevice(source, {}, { quick });
