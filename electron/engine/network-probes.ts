@@ -57,7 +57,12 @@ export function createNetworkProbes(): EngineProbes {
         (entry) => onNeighbour(entry.ip, entry.mac),
       );
       // Priming ends by itself; an abort is not an error.
-      return { primed: discovery.primed.then(() => undefined, () => undefined), stop: discovery.stop };
+      return {
+        primed: discovery.primed.then(() => undefined, () => undefined),
+        unconfirmed: discovery.unconfirmed,
+        confirm: discovery.confirm,
+        stop: discovery.stop,
+      };
     },
 
     async probeSnmp(ip, credentials, { timeoutMs, signal, rateLimiter, hostKnownAlive }) {

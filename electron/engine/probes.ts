@@ -82,6 +82,14 @@ export type { Identity };
 export interface NeighbourWatch {
   /** Resolves when every on-link address of the plan has been primed (sent its ARP-triggering datagram). */
   primed: Promise<void>;
+  /**
+   * Plan addresses whose neighbour entry predates the scan: no proof the host
+   * is still there. Each is reported once the OS confirms it, or once `confirm`
+   * is called for it.
+   */
+  unconfirmed: Promise<readonly string[]>;
+  /** The address just answered a probe: report its (older) neighbour entry now. */
+  confirm(ip: string): void;
   /** Stop polling and resolve with a final read. */
   stop(): Promise<void>;
 }

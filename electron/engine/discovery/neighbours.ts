@@ -274,6 +274,8 @@ export interface NeighbourPoller {
   stop(): Promise<void>;
   /** Every pair reported so far, by ip. */
   readonly seen: ReadonlyMap<string, NeighbourEntry>;
+  /** Report an entry known by other means now, as if a read had found it (same filter, reported once). */
+  report(entry: NeighbourEntry): void;
 }
 
 /**
@@ -288,6 +290,12 @@ export function watchNeighbours(onNeighbour: (entry: NeighbourEntry) => void, op
   let stopped = false;
   let wake: (() => void) | null = null;
 
+  const consider = (e: NeighbourEntry) => {
+    if (filter && !filter(e.ip)) return;
+    if (seen.get(e.ip)?.mac === e.mac) return;
+    seen.set(e.ip, e);
+    onNeighbour(e);
+  };
   const harvest = async () => {
     let entries: NeighbourEntry[];
     try {
@@ -295,12 +303,7 @@ export function watchNeighbours(onNeighbour: (entry: NeighbourEntry) => void, op
     } catch {
       return; // a failed read is retried on the next tick
     }
-    for (const e of entries) {
-      if (filter && !filter(e.ip)) continue;
-      if (seen.get(e.ip)?.mac === e.mac) continue;
-      seen.set(e.ip, e);
-      onNeighbour(e);
-    }
+    for (const e of entries) consider(e);
   };
 
   const loop = (async () => {
@@ -321,6 +324,7 @@ export function watchNeighbours(onNeighbour: (entry: NeighbourEntry) => void, op
 
   return {
     seen,
+    report: consider,
     async stop() {
       stopped = true;
       (wake as (() => void) | null)?.();
@@ -341,21 +345,37 @@ export interface NeighbourDiscoveryOptions {
   io?: NeighbourIo;
 }
 
+export interface NeighbourDiscovery extends NeighbourPoller {
+  /** Resolves when every address was primed and the entries older than the scan are settled. */
+  primed: Promise<{ sent: number; skipped: number; aborted: boolean }>;
+  /**
+   * Plan addresses whose table entry predates the scan and is not yet confirmed
+   * (read once, at the start). Each counts once the kernel confirms it, or once
+   * `confirm` says the address answered something.
+   */
+  unconfirmed: Promise<readonly string[]>;
+  /**
+   * The address answered a probe just now (ICMP, SNMP, TCP): its old entry's MAC
+   * holds it, since that is where the probe went. Reports the entry at once
+   * instead of waiting seconds for the kernel's own re-check.
+   */
+  confirm(ip: string): void;
+}
+
 /**
  * Primes and watches the neighbour table for a plan's on-link addresses;
  * `onNeighbour` fires for each plan address the moment its MAC appears, or,
- * for an entry older than the scan, once the kernel has confirmed it again.
- * `primed` resolves when every address was primed and those old entries are
- * settled. stop() ends polling after a final read.
+ * for an entry older than the scan, once the kernel or an answer confirms it
+ * again. stop() ends polling after a final read.
  */
 export function startNeighbourDiscovery(
   plan: Pick<TargetPlan, 'ranges' | 'addresses'>,
   options: NeighbourDiscoveryOptions,
   onNeighbour: (entry: NeighbourEntry) => void,
-): NeighbourPoller & { primed: Promise<{ sent: number; skipped: number; aborted: boolean }> } {
+): NeighbourDiscovery {
   const onLink = options.onLink ?? onLinkRanges();
   const inPlan = (ip: string) => containsAddress(plan, ip);
-  // Entries older than the scan count only once the kernel confirms them again (unconfirmed-neighbours.ts);
+  // Entries older than the scan count only once confirmed again (unconfirmed-neighbours.ts);
   // until the table has been read, nothing counts.
   let unconfirmed: Set<string> | null = null;
   const watch = watchNeighbours(onNeighbour, {
@@ -363,22 +383,33 @@ export function startNeighbourDiscovery(
     filter: (ip) => unconfirmed !== null && !unconfirmed.has(ip) && inPlan(ip),
     read: () => readNeighbourTable(options.io),
   });
-  const primed = (async () => {
-    const old = await readUnconfirmedEntries(inPlan, options.io);
-    unconfirmed = new Set(old.map((e) => e.ip));
+  let old = new Map<string, NeighbourEntry>();
+  const oldRead = readUnconfirmedEntries(inPlan, options.io).then((entries) => {
+    old = new Map(entries.map((e) => [e.ip, e]));
+    unconfirmed = new Set(old.keys());
+  });
+  const primed = oldRead.then(async () => {
     const prime = (addresses: Iterable<string>) => primeNeighbours(addresses, { signal: options.signal, rateLimiter: options.rateLimiter, gate: options.gate, onLink });
     const priming = prime(plan.addresses());
-    if (unconfirmed.size === 0) return priming;
-    const gone = await settleUnconfirmed(unconfirmed, {
+    if (old.size === 0) return priming;
+    const gone = await settleUnconfirmed(unconfirmed!, {
       signal: options.signal,
       primed: priming,
-      timeoutMs: await reconfirmationMs(old[0]?.interface ?? null, options.io),
+      timeoutMs: await reconfirmationMs(old.values().next().value?.interface ?? null, options.io),
       read: () => readIpNeigh(options.io),
     });
     const result = await priming;
     // A failed entry's address may have changed hands: one more primer resolves it afresh (the ARP window follows).
     if (gone.length > 0 && !result.aborted) await prime(gone);
     return result;
-  })();
-  return { seen: watch.seen, stop: watch.stop, primed };
+  });
+  return {
+    ...watch,
+    primed,
+    unconfirmed: oldRead.then(() => [...old.keys()]),
+    confirm(ip) {
+      const entry = old.get(ip);
+      if (entry && unconfirmed?.delete(ip)) watch.report(entry);
+    },
+  };
 }

@@ -9,7 +9,9 @@
  * datagram makes the kernel re-ask that host by unicast ARP after
  * `delay_first_probe_time`. An entry that fails is dropped, and its address
  * primed once more in case someone new holds it. Entries confirmed in the last
- * half minute (REACHABLE) count at once, as before.
+ * half minute (REACHABLE) count at once, as before. The scan need not wait
+ * those seconds for a host that answers a probe sent to its old entry (ICMP,
+ * SNMP): that answer confirms it at once (discovery.ts, NeighbourDiscovery.confirm).
  * Windows' and macOS's tables carry no such state: there every entry counts.
  */
 import { readFile } from 'node:fs/promises';
@@ -78,7 +80,8 @@ export interface SettleOptions {
 /**
  * Watches the unconfirmed addresses, from the start of priming, until each is
  * confirmed (removed from `unconfirmed`, so the normal harvest reports it),
- * gone, or the time is up. A confirmation counts whenever it is seen: on a big
+ * gone, or the time is up. An address someone else removes from `unconfirmed`
+ * meanwhile is no longer waited for. A confirmation counts whenever it is seen: on a big
  * range an entry primed early may age again before priming ends. Resolves
  * with the addresses whose entry failed: the address may have a new owner,
  * which only a fresh resolution (another primer) can find.
@@ -92,6 +95,10 @@ export async function settleUnconfirmed(unconfirmed: Set<string>, options: Settl
   while (waiting.size > 0 && performance.now() < deadline && !options.signal?.aborted) {
     const entries = new Map((await read()).map((e) => [e.ip, e]));
     for (const ip of [...waiting]) {
+      if (!unconfirmed.has(ip)) {
+        waiting.delete(ip); // confirmed meanwhile by an answer to a probe (NeighbourDiscovery.confirm)
+        continue;
+      }
       const entry = entries.get(ip);
       if (entry && !CONFIRMED_STATES.has(entry.state)) continue;
       waiting.delete(ip);

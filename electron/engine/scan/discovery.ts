@@ -48,6 +48,23 @@ export async function discoverPlan(context: ScanContext, plan: TargetPlanView, o
   });
   const arpSettled = neighbours.primed.then(() => sleep(arpWindowMs(context), signal));
 
+  // An entry older than the scan proves nothing until the OS re-checks it, which Linux does only after
+  // delay_first_probe_time (5 s). A host that answers a probe sent to its old entry is there now: that is
+  // how a rescan of a network the laptop already knows stays as fast as the first scan.
+  const proveOldEntry = async (ip: string) => {
+    if (probing.has(ip)) return;
+    probing.add(ip);
+    await limiter.run(() => probeAddress(context, ip, { knownAlive: false }));
+    if (!context.registry.has(ip)) {
+      probing.delete(ip); // silent: the OS's verdict on its entry decides (probeResolvedHost then)
+      return;
+    }
+    neighbours.confirm(ip);
+    progress.advance();
+    onLive(ip);
+  };
+  const oldEntriesProven = neighbours.unconfirmed.then((ips) => Promise.all(ips.map(proveOldEntry)));
+
   const onLinkTotal = countWhere(plan.addresses(), (ip) => probes.resolvesByArp(ip));
   const offLink = filter(plan.addresses(), (ip) => !probes.resolvesByArp(ip));
   const sweepInFlight = plan.total - onLinkTotal > LARGE_ROUTED_RANGE ? await echoSweepInFlight(context) : null;
@@ -55,6 +72,7 @@ export async function discoverPlan(context: ScanContext, plan: TargetPlanView, o
   if (sweepInFlight) await echoSweep(context, offLink, sweepInFlight, routed);
   else await probeEachFully(context, offLink, routed);
   await arpSettled.catch(() => undefined);
+  await oldEntriesProven.catch(() => undefined);
   await neighbours.stop();
   progress.advance(onLinkTotal - probing.size); // on-link addresses that never answered ARP
   await Promise.all(aliveProbes);

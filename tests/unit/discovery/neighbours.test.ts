@@ -221,4 +221,37 @@ describe('startNeighbourDiscovery', () => {
     await discovery.stop();
     expect(reported).toEqual(['127.0.0.2']);
   });
+
+  it('reports an entry older than the scan once confirm() says its host answered, and stops waiting for the kernel', async () => {
+    const plan = await parseTargets(['127.0.0.1-3'], { allowLarge: false, allowPublic: false });
+    const reported: NeighbourEntry[] = [];
+    const discovery = startNeighbourDiscovery(
+      plan,
+      {
+        signal: new AbortController().signal,
+        rateLimiter: createRateLimiter(1000),
+        onLink: [],
+        gate: createNeighbourGate({ onLink: [], limits: { hardLimit: 1024 } }),
+        io: {
+          platform: 'linux',
+          // The kernel never re-checks these entries here: without confirm(), the scan would wait its 9 s.
+          run: async () => '127.0.0.2 dev lo lladdr 02:00:00:00:00:02 STALE\n127.0.0.3 dev lo lladdr 02:00:00:00:00:03 STALE\n',
+          readText: async (path) => (path === '/proc/net/arp' ? 'IP address HW type Flags HW address Mask Device\n' : Promise.reject(new Error('ENOENT'))),
+        },
+      },
+      (e) => reported.push(e),
+    );
+    expect(await discovery.unconfirmed).toEqual(['127.0.0.2', '127.0.0.3']);
+    discovery.confirm('127.0.0.2');
+    discovery.confirm('127.0.0.2');
+    discovery.confirm('127.0.0.1'); // no old entry: nothing to report
+    expect(reported.map((e) => [e.ip, e.mac])).toEqual([['127.0.0.2', '02:00:00:00:00:02']]);
+    await new Promise((r) => setTimeout(r, 300)); // the kernel's verdict on the other is being waited for
+    discovery.confirm('127.0.0.3');
+    const started = performance.now();
+    await discovery.primed;
+    expect(performance.now() - started).toBeLessThan(2_000);
+    await discovery.stop();
+    expect(reported.map((e) => e.ip)).toEqual(['127.0.0.2', '127.0.0.3']);
+  });
 });

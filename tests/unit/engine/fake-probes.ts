@@ -12,6 +12,11 @@ export interface FakeHost {
   mac?: string;
   /** Neighbour-table entry appears this long after the scan starts. */
   arpAfterMs?: number;
+  /**
+   * The table held an entry for it before the scan, which the OS re-confirms
+   * this long after the start (never, if omitted: the host has left).
+   */
+  oldEntry?: { confirmedAfterMs?: number };
   snmp?: { sysName: string; sysDescr: string; delayMs?: number; volumePercent?: number; loops?: boolean } | { errors: DeviceError[] };
   tcpOpen?: number[];
   /** What it says of itself without SNMP (mDNS, NetBIOS, UPnP, web). */
@@ -57,10 +62,25 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
       return { alive: false, rttMs: null, lossPercent: 100 };
     },
     watchNeighbours(_plan, { signal }, onNeighbour) {
-      const timers = Object.entries(hosts)
-        .filter(([, h]) => h.mac && h.arpAfterMs !== undefined)
-        .map(([ip, h]) => setTimeout(() => !signal.aborted && onNeighbour(ip, h.mac!), h.arpAfterMs));
-      return { primed: Promise.resolve(), stop: async () => timers.forEach(clearTimeout) };
+      const reported = new Set<string>();
+      const report = (ip: string) => {
+        if (reported.has(ip) || signal.aborted) return;
+        reported.add(ip);
+        onNeighbour(ip, hosts[ip]!.mac!);
+      };
+      const withMac = Object.entries(hosts).filter(([, h]) => h.mac);
+      const appearing = withMac.filter(([, h]) => h.arpAfterMs !== undefined).map(([ip, h]) => [ip, h.arpAfterMs!] as const);
+      const old = withMac.filter(([, h]) => h.oldEntry).map(([ip]) => ip);
+      const reconfirmed = withMac.filter(([, h]) => h.oldEntry?.confirmedAfterMs !== undefined).map(([ip, h]) => [ip, h.oldEntry!.confirmedAfterMs!] as const);
+      const timers = [...appearing, ...reconfirmed].map(([ip, ms]) => setTimeout(() => report(ip), ms));
+      return {
+        primed: Promise.resolve(),
+        unconfirmed: Promise.resolve(old),
+        confirm(ip) {
+          if (old.includes(ip)) report(ip);
+        },
+        stop: async () => timers.forEach(clearTimeout),
+      };
     },
     async probeSnmp(ip, _credentials, { signal }) {
       calls.snmp += 1;

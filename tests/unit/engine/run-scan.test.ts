@@ -56,6 +56,31 @@ describe('runScan', () => {
     expect(() => ScanDocumentSchema.parse(document)).not.toThrow();
   });
 
+  it('on a network it already knows, lists a host of an old neighbour entry once it answers, and leaves a silent one to the OS', async () => {
+    const hosts: Record<string, FakeHost> = {
+      // Still there: an answer proves it long before the OS would re-check its entry.
+      '10.0.0.2': { ping: { alive: true }, mac: '00:00:0c:00:00:02', oldEntry: { confirmedAfterMs: 60_000 } },
+      '10.0.0.3': { ping: { alive: false }, mac: '00:00:0c:00:00:03', oldEntry: { confirmedAfterMs: 60_000 }, snmp: { sysName: 'sw', sysDescr: 'Switch' } },
+      // Still there but drops everything: the OS's re-check lists it, during or after its probe.
+      '10.0.0.4': { ping: { alive: false }, mac: '00:00:0c:00:00:04', oldEntry: { confirmedAfterMs: 20 } },
+      '10.0.0.6': { ping: { alive: false }, mac: '00:00:0c:00:00:06', oldEntry: { confirmedAfterMs: 200 } },
+      // Gone: its entry is all that is left of it.
+      '10.0.0.8': { ping: { alive: false }, mac: '00:00:0c:00:00:08', oldEntry: {} },
+    };
+    const { document, events } = await scan(request({ preset: 'quick' }), hosts);
+    expect(document.devices.map((d) => [d.ip, d.mac])).toEqual([
+      ['10.0.0.2', '00:00:0c:00:00:02'],
+      ['10.0.0.3', '00:00:0c:00:00:03'],
+      ['10.0.0.4', '00:00:0c:00:00:04'],
+      ['10.0.0.6', '00:00:0c:00:00:06'],
+    ]);
+    const byIp = Object.fromEntries(document.devices.map((d) => [d.ip ?? '', d] as const));
+    expect(byIp['10.0.0.2']!.reachability).toMatchObject({ arp: true, icmp: { alive: true } });
+    expect(byIp['10.0.0.3']!.sysName).toBe('sw');
+    expect(byIp['10.0.0.6']!.reachability).toMatchObject({ arp: true, icmp: { alive: false } });
+    expect(events.filter((e) => e.type === 'device-found')).toHaveLength(4);
+  });
+
   it('probes the TCP ports the request lists, else the default ones', async () => {
     const listed = await scan(request({ limits: { concurrency: 8, timeoutMs: 50, packetsPerSecond: 10_000, tcpProbe: true, tcpPorts: [8443, 445] } }));
     expect(new Set(listed.probes.calls.tcpPorts.map((p) => JSON.stringify(p)))).toEqual(new Set(['[8443,445]']));
