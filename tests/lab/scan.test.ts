@@ -3,7 +3,7 @@
  * command runs in the technician's namespace against the simulated office and
  * is judged against the lab's truth (tests/lab/office.ts).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -227,27 +227,73 @@ describe.skipIf(!labAvailable)('forewarn scan in the lab', () => {
     for (const device of doc.devices) expect(truth.liveLanIps.concat(truth.technician.ip)).toContain(device.ip);
   });
 
-  it('on a rescan, lists no host that has left since (its old ARP entry proves nothing), and still finds the ICMP-silent ones', async () => {
+  describe('on a rescan, when the neighbour table still holds the first scan\'s entries', () => {
     const departed = truthHost('ws-sales01');
-    const entries = (await execInTech('ip', ['-4', 'neigh', 'show'])).stdout.split('\n');
-    // Age every entry the first scan left, as half a minute without traffic would.
-    for (const line of entries) {
-      const [ip, , , , mac] = line.trim().split(/\s+/);
-      if (ip && mac && /^[\d.]+$/.test(ip) && line.includes('lladdr')) await execInTech('ip', ['neigh', 'change', ip, 'lladdr', mac, 'dev', 'eth0', 'nud', 'stale']);
+    /** The kernel re-checks an old entry only after delay_first_probe_time (5 s) and a unicast probe. */
+    const KERNEL_RECHECK_MS = 5_000;
+
+    /** Age every entry the first scan left, as half a minute without traffic would, and take one host away. */
+    async function ageTableAndDepart(): Promise<void> {
+      const entries = (await execInTech('ip', ['-4', 'neigh', 'show'])).stdout.split('\n');
+      for (const line of entries) {
+        const [ip, , , , mac] = line.trim().split(/\s+/);
+        if (ip && mac && /^[\d.]+$/.test(ip) && line.includes('lladdr')) await execInTech('ip', ['neigh', 'change', ip, 'lladdr', mac, 'dev', 'eth0', 'nud', 'stale']);
+      }
+      // The departed host's entry as the first scan left it, whatever ran since (deleting it first drops
+      // packets an earlier sweep left queued for it, which would otherwise leave with the new entry).
+      await execInTech('ip', ['neigh', 'del', departed.ip, 'dev', 'eth0']);
+      await execInTech('ip', ['neigh', 'add', departed.ip, 'lladdr', departed.mac, 'dev', 'eth0', 'nud', 'stale']);
+      expect((await execInTech('ip', ['-4', 'neigh', 'show', departed.ip])).stdout).toMatch(/STALE/);
+      await execInNamespace(hostNamespace(departed), 'ip', ['link', 'set', 'eth0', 'down']);
     }
-    expect((await execInTech('ip', ['-4', 'neigh', 'show', departed.ip])).stdout).toMatch(/STALE/);
-    await execInNamespace(hostNamespace(departed), 'ip', ['link', 'set', 'eth0', 'down']);
-    try {
-      const json = join(dir, 'rescan.json');
-      const result = await execInTech(process.execPath, [BIN, 'scan', truth.lanCidr, '--quick', '--json', json], { timeoutMs: 60_000 });
+
+    /** Runs the quick sweep (as `user`, else root) and returns its document and when each host was found. */
+    async function rescan(name: string, user?: string): Promise<{ doc: ScanDocument; foundAtMs: Map<string, number> }> {
+      const out = join(dir, name);
+      mkdirSync(out);
+      if (user) {
+        chmodSync(dir, 0o711); // the user may pass through, not list
+        chmodSync(out, 0o777);
+      }
+      const command = [BIN, 'scan', truth.lanCidr, '--quick', ...credentialFlags(), '--json', join(out, 'scan.json'), '--events', join(out, 'events.ndjson')];
+      const result = user
+        ? await execInTech('setpriv', [`--reuid=${user}`, `--regid=${user}`, '--clear-groups', '--', 'env', `HOME=${out}`, process.execPath, ...command], { timeoutMs: 60_000 })
+        : await execInTech(process.execPath, command, { timeoutMs: 60_000 });
       expect(result.code, result.stderr).toBe(0);
-      const rescan = ScanDocumentSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
-      expect(deviceAt(rescan, departed.ip)).toBeUndefined();
-      for (const host of truth.hosts.filter((h) => h.name !== departed.name)) expect(deviceAt(rescan, host.ip)?.mac, host.name).toBe(host.mac);
-      for (const host of truth.icmpDroppingHosts) expect(deviceAt(rescan, host.ip)?.reachability.arp, host.name).toBe(true);
-    } finally {
-      await execInNamespace(hostNamespace(departed), 'ip', ['link', 'set', 'eth0', 'up']);
+      const lines = readFileSync(join(out, 'events.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ScanEvent & { elapsedMs: number });
+      const started = lines.find((e) => e.type === 'scan-started')!.elapsedMs;
+      const foundAtMs = new Map(lines.flatMap((e) => (e.type === 'device-found' && e.device.ip ? [[e.device.ip, e.elapsedMs - started] as const] : [])));
+      return { doc: ScanDocumentSchema.parse(JSON.parse(readFileSync(join(out, 'scan.json'), 'utf8'))), foundAtMs };
     }
+
+    function expectEveryoneButTheDeparted(doc: ScanDocument): void {
+      expect(deviceAt(doc, departed.ip)).toBeUndefined();
+      for (const host of truth.hosts.filter((h) => h.name !== departed.name)) expect(deviceAt(doc, host.ip)?.mac, host.name).toBe(host.mac);
+      for (const host of truth.icmpDroppingHosts) expect(deviceAt(doc, host.ip)?.reachability.arp, host.name).toBe(true);
+    }
+
+    it('as root, forgets the old entries and has every host answer ARP afresh: no phantom, no waiting for the kernel', async () => {
+      await ageTableAndDepart();
+      try {
+        const { doc } = await rescan('rescan-root');
+        expectEveryoneButTheDeparted(doc);
+        expect(Date.parse(doc.scan.finishedAt!) - Date.parse(doc.scan.startedAt)).toBeLessThan(KERNEL_RECHECK_MS);
+      } finally {
+        await execInNamespace(hostNamespace(departed), 'ip', ['link', 'set', 'eth0', 'up']);
+      }
+    });
+
+    it('as an ordinary user, lists each host that answers a probe at once and the silent ones once the kernel re-checks them', async () => {
+      await ageTableAndDepart();
+      try {
+        const { doc, foundAtMs } = await rescan('rescan-user', '65534');
+        expectEveryoneButTheDeparted(doc);
+        const answering = truth.hosts.filter((h) => h.name !== departed.name && (h.answersPing || h.snmp));
+        for (const host of answering) expect(foundAtMs.get(host.ip), host.name).toBeLessThan(KERNEL_RECHECK_MS);
+      } finally {
+        await execInNamespace(hostNamespace(departed), 'ip', ['link', 'set', 'eth0', 'up']);
+      }
+    });
   });
 
   it('rejects a malformed target with an error naming it', async () => {

@@ -27,7 +27,7 @@ import {
   type NeighbourEntry,
 } from './neighbour-parsers';
 import { runCommand, type CommandRunner } from './run-command';
-import { readIpNeigh, readUnconfirmedEntries, reconfirmationMs, settleUnconfirmed } from './unconfirmed-neighbours';
+import { forgetEntries, readIpNeigh, readUnconfirmedEntries, reconfirmationMs, settleUnconfirmed } from './unconfirmed-neighbours';
 import { forEachConcurrently } from '../util/concurrently';
 
 export type { NeighbourEntry } from './neighbour-parsers';
@@ -384,8 +384,9 @@ export function startNeighbourDiscovery(
     read: () => readNeighbourTable(options.io),
   });
   let old = new Map<string, NeighbourEntry>();
-  const oldRead = readUnconfirmedEntries(inPlan, options.io).then((entries) => {
-    old = new Map(entries.map((e) => [e.ip, e]));
+  const oldRead = readUnconfirmedEntries(inPlan, options.io).then(async (entries) => {
+    const forgotten = await forgetEntries(entries, options.io);
+    old = new Map(entries.filter((e) => !forgotten.has(e.ip)).map((e) => [e.ip, e]));
     unconfirmed = new Set(old.keys());
   });
   const primed = oldRead.then(async () => {

@@ -4,12 +4,12 @@
  */
 import { execFile } from 'node:child_process';
 
-export type CommandRunner = (file: string, args: string[], options?: { signal?: AbortSignal; timeoutMs?: number }) => Promise<string>;
+export type CommandRunner = (file: string, args: string[], options?: { signal?: AbortSignal; timeoutMs?: number; input?: string }) => Promise<string>;
 
 /** Windows tools print in the OEM code page; latin1 keeps digits, dots and dashes intact whatever it is. */
 export const runCommand: CommandRunner = (file, args, options = {}) =>
   new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       file,
       args,
       {
@@ -22,4 +22,8 @@ export const runCommand: CommandRunner = (file, args, options = {}) =>
       },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     );
+    if (options.input !== undefined) {
+      child.stdin?.on('error', () => undefined); // a tool that exits before reading it all: its exit status tells
+      child.stdin?.end(options.input);
+    }
   });

@@ -12,6 +12,8 @@
  * half minute (REACHABLE) count at once, as before. The scan need not wait
  * those seconds for a host that answers a probe sent to its old entry (ICMP,
  * SNMP): that answer confirms it at once (discovery.ts, NeighbourDiscovery.confirm).
+ * And a process allowed to edit the table (root) forgets the old entries
+ * instead, so that each is asked afresh like any other address.
  * Windows' and macOS's tables carry no such state: there every entry counts.
  */
 import { readFile } from 'node:fs/promises';
@@ -43,6 +45,38 @@ export async function readUnconfirmedEntries(include: (ip: string) => boolean, i
   return (await readIpNeigh(io)).filter((e) => UNCONFIRMED_STATES.has(e.state) && include(e.ip));
 }
 
+const INTERFACE_NAME = /^[\w.@-]+$/;
+
+/** CAP_NET_ADMIN's bit in /proc's capability masks (linux/capability.h). */
+const CAP_NET_ADMIN = 12n;
+
+/** Whether this process may change the neighbour table (root, or granted CAP_NET_ADMIN). */
+export async function mayEditNeighbourTable(io: UnconfirmedIo = {}): Promise<boolean> {
+  if ((io.platform ?? process.platform) !== 'linux') return false;
+  const status = await (io.readText ?? ((path: string) => readFile(path, 'utf8')))('/proc/self/status').catch(() => '');
+  const effective = /^CapEff:\s*([0-9a-f]+)$/im.exec(status)?.[1];
+  return effective !== undefined && ((BigInt(`0x${effective}`) >> CAP_NET_ADMIN) & 1n) === 1n;
+}
+
+/**
+ * Where the process may (root, as `sudo forewarn scan` runs), the quickest
+ * proof is a fresh one: forget the old entries, and the primer makes the
+ * kernel ask by broadcast, as for an address it never knew. A host that is
+ * there answers ARP within milliseconds, whatever its firewall does to
+ * everything else; a departed one never does. Forgetting costs that one ARP
+ * exchange, as after a reboot. Only the given entries go (STALE, DELAY or
+ * PROBE ones: never a static one). Resolves with the addresses forgotten.
+ */
+export async function forgetEntries(entries: readonly NeighbourEntry[], io: UnconfirmedIo = {}): Promise<Set<string>> {
+  const deletable = entries.filter((e) => e.interface !== null && INTERFACE_NAME.test(e.interface));
+  if (deletable.length === 0 || !(await mayEditNeighbourTable(io))) return new Set();
+  const script = deletable.map((e) => `neigh del ${e.ip} dev ${e.interface}`).join('\n');
+  // -force: one entry that went meanwhile must not stop the rest; the table is read back either way.
+  await (io.run ?? runCommand)('ip', ['-force', '-batch', '-'], { input: `${script}\n` }).catch(() => undefined);
+  const left = new Set((await readIpNeigh(io)).map((e) => e.ip));
+  return new Set(deletable.filter((e) => !left.has(e.ip)).map((e) => e.ip));
+}
+
 /**
  * How long the kernel takes to confirm or fail an entry after a packet is sent
  * to it: the delay before the first unicast probe, then every probe's timeout,
@@ -52,7 +86,7 @@ export async function readUnconfirmedEntries(include: (ip: string) => boolean, i
  */
 export async function reconfirmationMs(interfaceName: string | null, io: UnconfirmedIo = {}): Promise<number> {
   const read = io.readText ?? ((path: string) => readFile(path, 'utf8'));
-  const folders = [...(interfaceName && /^[\w.@-]+$/.test(interfaceName) ? [interfaceName] : []), 'default'];
+  const folders = [...(interfaceName && INTERFACE_NAME.test(interfaceName) ? [interfaceName] : []), 'default'];
   const number = async (name: string, builtIn: number) => {
     for (const folder of folders) {
       const text = (await read(`/proc/sys/net/ipv4/neigh/${folder}/${name}`).catch(() => '')).trim();

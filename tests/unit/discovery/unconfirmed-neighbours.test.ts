@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NeighbourEntry } from '../../../electron/engine/discovery/neighbour-parsers';
-import { readUnconfirmedEntries, reconfirmationMs, settleUnconfirmed } from '../../../electron/engine/discovery/unconfirmed-neighbours';
+import { forgetEntries, mayEditNeighbourTable, readUnconfirmedEntries, reconfirmationMs, settleUnconfirmed } from '../../../electron/engine/discovery/unconfirmed-neighbours';
 
 const IP_NEIGH = [
   '10.0.0.1 dev eth0 lladdr 00:1b:54:00:00:01 REACHABLE',
@@ -58,6 +58,46 @@ describe('entries older than the scan', () => {
     endPriming();
     await settling;
     expect([...unconfirmed]).toEqual(['10.0.0.47']);
+  });
+
+  it('stop waiting for one that an answer confirmed meanwhile (it left the set)', async () => {
+    const unconfirmed = new Set(['10.0.0.45', '10.0.0.47']);
+    const settling = settleUnconfirmed(unconfirmed, { primed: done, timeoutMs: 5_000, intervalMs: 5, read: async () => [entry('10.0.0.45', 'delay'), entry('10.0.0.47', 'delay')] });
+    await new Promise((r) => setTimeout(r, 20));
+    unconfirmed.delete('10.0.0.45');
+    unconfirmed.delete('10.0.0.47');
+    const started = performance.now();
+    expect(await settling).toEqual([]); // neither is "gone": both were proven
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('are forgotten, for the kernel to ask afresh, only where this process may edit the table', async () => {
+    const status = (capEff: string) => async (path: string) => (path === '/proc/self/status' ? `Name:\tnode\nCapEff:\t${capEff}\n` : Promise.reject(new Error('ENOENT')));
+    expect(await mayEditNeighbourTable({ platform: 'linux', readText: status('000001ffffffffff') })).toBe(true);
+    expect(await mayEditNeighbourTable({ platform: 'linux', readText: status('0000000000001000') })).toBe(true); // CAP_NET_ADMIN alone
+    expect(await mayEditNeighbourTable({ platform: 'linux', readText: status('0000000000002000') })).toBe(false); // CAP_NET_RAW alone
+    expect(await mayEditNeighbourTable({ platform: 'linux', readText: status('0000000000000000') })).toBe(false);
+    expect(await mayEditNeighbourTable({ platform: 'darwin', readText: status('000001ffffffffff') })).toBe(false);
+
+    const old = [entry('10.0.0.45', 'stale'), entry('10.0.0.46', 'delay'), { ...entry('10.0.0.47', 'stale'), interface: 'eth0; reboot' }];
+    const batches: string[] = [];
+    let table = [entry('10.0.0.45', 'stale'), entry('10.0.0.46', 'delay'), entry('10.0.0.47', 'stale')];
+    const run = async (file: string, args: string[], options?: { input?: string }) => {
+      if (args.includes('-batch')) {
+        batches.push(`${file} ${args.join(' ')}\n${options?.input ?? ''}`);
+        table = table.filter((e) => e.ip === '10.0.0.46' || e.ip === '10.0.0.47'); // .46 could not be deleted
+        return '';
+      }
+      return table.map((e) => `${e.ip} dev eth0 lladdr ${e.mac} ${e.state.toUpperCase()}`).join('\n');
+    };
+    const forgotten = await forgetEntries(old, { platform: 'linux', readText: status('000001ffffffffff'), run });
+    expect([...forgotten]).toEqual(['10.0.0.45']);
+    // One process for all; an interface name that is not one is never passed on.
+    expect(batches).toEqual(['ip -force -batch -\nneigh del 10.0.0.45 dev eth0\nneigh del 10.0.0.46 dev eth0\n']);
+
+    batches.length = 0;
+    expect([...(await forgetEntries(old, { platform: 'linux', readText: status('0000000000000000'), run }))]).toEqual([]);
+    expect(batches).toEqual([]);
   });
 
   it('stop waiting as soon as every entry is decided', async () => {
