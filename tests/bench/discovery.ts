@@ -1,11 +1,13 @@
 /**
- * npm run bench:discovery [-- --rounds N] [--skip-lan] [--skip-void] [--skip-start] [--void-concurrency N]
+ * npm run bench:discovery [-- --rounds N] [--skip-lan] [--skip-rescan] [--skip-void] [--skip-start] [--void-concurrency N]
  *
  * Prints figures (it is not a test):
  *  1. The lab /24 quick sweep: `forewarn scan --quick` as a whole process vs
  *     `nmap -sn` on the same lab, alternating, median of N rounds (default 5),
  *     with the hosts each found checked against the lab's truth.
  *  2. Time from scan start (and from process start) to the first device-found.
+ *  2b. The same /24 swept again once the neighbour table has aged, as root
+ *     and as an ordinary user (`setpriv`, as the desktop app runs).
  *  3. A mostly empty /16 routed to a namespace that drops it: wall time, peak
  *     RSS (from /usr/bin/time) and the largest neighbour table seen.
  *  4. Start-up cost in CPU time: `forewarn --version` (whole process), and a
@@ -14,12 +16,12 @@
  * Runs everything inside the lab's technician namespace. Needs root.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { execInTech, labDown, labStatus, labUp, truth } from '../lab/lab';
+import { ageTechNeighbourTable, execInTech, labDown, labStatus, labUp, truth } from '../lab/lab';
 import { acquireLabLock } from '../lab/lock';
 
 const run = promisify(execFile);
@@ -31,6 +33,7 @@ const rounds = Number(flag('--rounds')) || 5;
 /** The /16 at the CLI's default concurrency takes minutes; a higher one shows the time/memory trade. */
 const voidConcurrency = flag('--void-concurrency');
 const work = mkdtempSync(join(tmpdir(), 'forewarn-bench-'));
+chmodSync(work, 0o1777); // the rescan also runs forewarn as an ordinary user, who writes its documents here
 /** Another run may hold the lab; wait for it. */
 const LAB_WAIT_MS = 30 * 60_000;
 
@@ -43,16 +46,28 @@ async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; result: T
   return { ms: performance.now() - started, result };
 }
 
-async function forewarnQuick(round: number) {
+/** An ordinary user's ids (nobody), for `setpriv`: what the desktop app runs as. */
+const NOBODY = '65534';
+
+async function forewarnQuick(round: number, user?: string) {
   const json = join(work, `fw-${round}.json`);
   const events = join(work, `fw-${round}.ndjson`);
-  const { ms, result } = await timed(() => execInTech(process.execPath, [BIN, 'scan', truth.lanCidr, '--quick', '--json', json, '--events', events], { timeoutMs: 120_000 }));
+  rmSync(json, { force: true });
+  rmSync(events, { force: true });
+  const command = [BIN, 'scan', truth.lanCidr, '--quick', '--json', json, '--events', events];
+  const { ms, result } = await timed(() =>
+    user
+      ? execInTech('setpriv', [`--reuid=${user}`, `--regid=${user}`, '--clear-groups', '--', 'env', `HOME=${work}`, process.execPath, ...command], { timeoutMs: 120_000 })
+      : execInTech(process.execPath, command, { timeoutMs: 120_000 }),
+  );
   if (result.code !== 0) throw new Error(`forewarn failed: ${result.stderr}`);
   const doc = JSON.parse(readFileSync(json, 'utf8')) as { devices: Array<{ ip: string }> };
-  const lines = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; elapsedMs: number });
+  const lines = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; elapsedMs: number; device?: { ip?: string } });
   const started = lines.find((e) => e.type === 'scan-started')!.elapsedMs;
-  const first = lines.find((e) => e.type === 'device-found')?.elapsedMs ?? NaN;
-  return { ms, ips: doc.devices.map((d) => d.ip), firstFromScanStart: first - started, firstFromProcessStart: first };
+  const found = lines.filter((e) => e.type === 'device-found');
+  const first = found[0]?.elapsedMs ?? NaN;
+  const foundFromScanStart = new Map(found.map((e) => [e.device?.ip ?? '', e.elapsedMs - started]));
+  return { ms, ips: doc.devices.map((d) => d.ip), firstFromScanStart: first - started, firstFromProcessStart: first, foundFromScanStart };
 }
 
 async function nmapSweep() {
@@ -93,6 +108,30 @@ async function lanSweep(): Promise<void> {
   console.log(`nmap -sn              : median ${fmt(nmMedian)}  [${nm.map((r) => fmt(r.ms)).join(', ')}]  ${judge(nm.at(-1)!.ips)}`);
   console.log(`ratio forewarn/nmap   : ${(fwMedian / nmMedian).toFixed(2)}× (target ≤ 0.5×, issue 12)`);
   console.log(`first device-found    : median ${median(fw.map((r) => r.firstFromScanStart)).toFixed(0)} ms after scan-started, ${median(fw.map((r) => r.firstFromProcessStart)).toFixed(0)} ms after process start (target ≤ 300 ms)`);
+}
+
+/**
+ * The sweep a technician runs again: the laptop's neighbour table still holds
+ * the last scan's entries, aged (STALE). Each old entry must be proven afresh;
+ * as root Forewarn forgets them, as an ordinary user it takes a probe's answer
+ * or the kernel's own re-check (5 s). nmap asks by raw ARP and never reads the table.
+ */
+async function rescanSweep(): Promise<void> {
+  const answering = truth.hosts.filter((h) => h.answersPing || h.snmp).map((h) => h.ip);
+  const sweep = async (user: 'root' | 'nobody') => {
+    await forewarnQuick(0); // leaves every host's entry in the table
+    await ageTechNeighbourTable();
+    const result = await forewarnQuick(-1, user === 'nobody' ? NOBODY : undefined);
+    const lastAnswering = Math.max(...answering.map((ip) => result.foundFromScanStart.get(ip) ?? Infinity));
+    return { ...result, lastAnswering };
+  };
+  console.log(`\n== ${truth.lanCidr} rescan, neighbour table aged (STALE), ${rounds} rounds each ==`);
+  for (const user of ['root', 'nobody'] as const) {
+    const runs = [];
+    for (let i = 0; i < rounds; i += 1) runs.push(await sweep(user));
+    const label = user === 'root' ? 'forewarn as root       ' : 'forewarn as a user     ';
+    console.log(`${label}: median ${fmt(median(runs.map((r) => r.ms)))}  [${runs.map((r) => fmt(r.ms)).join(', ')}]  ${judge(runs.at(-1)!.ips)}; every ping/SNMP-answering host listed by ${fmt(median(runs.map((r) => r.lastAnswering)))} after scan-started`);
+  }
 }
 
 async function voidSweep(): Promise<void> {
@@ -168,6 +207,7 @@ async function main(): Promise<void> {
   try {
     if (!wasUp) await labUp();
     if (!args.includes('--skip-lan')) await lanSweep();
+    if (!args.includes('--skip-rescan')) await rescanSweep();
     if (!args.includes('--skip-void')) await voidSweep();
     if (!args.includes('--skip-start')) await startCost();
   } finally {

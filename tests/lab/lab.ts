@@ -229,6 +229,19 @@ export function execInTech(command: string, args: readonly string[] = [], option
   return runInNamespace(office.technician.namespace, command, args, options);
 }
 
+/**
+ * Ages every resolved entry of the technician's neighbour table, as half a
+ * minute without traffic would (REACHABLE → STALE): the table a rescan meets.
+ */
+export async function ageTechNeighbourTable(): Promise<void> {
+  const lines = (await execInTech('ip', ['-4', 'neigh', 'show'])).stdout.split('\n');
+  const batch = lines.flatMap((line) => {
+    const [ip, , , , mac] = line.trim().split(/\s+/);
+    return ip && mac && /^[\d.]+$/.test(ip) && line.includes('lladdr') ? [`neigh change ${ip} lladdr ${mac} dev eth0 nud stale`] : [];
+  });
+  await execInTech('ip', ['-force', '-batch', '-'], { input: `${batch.join('\n')}\n` });
+}
+
 /** Spawns a long-running command inside fw-tech (e.g. the scanner under test). */
 export function spawnInTech(command: string, args: readonly string[] = [], options: SpawnOptions = {}): ChildProcess {
   return spawnInNamespace(office.technician.namespace, command, args, options);

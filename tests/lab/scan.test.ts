@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ScanDocumentSchema, type Device, type ScanDocument } from '../../shared/scan-document';
 import type { ScanEvent } from '../../shared/scan-events';
-import { execInNamespace, execInTech, labPaths, office, spawnInTech, truth, truthHost } from './lab.js';
+import { ageTechNeighbourTable, execInNamespace, execInTech, labPaths, office, spawnInTech, truth, truthHost } from './lab.js';
 import { findHost, hostNamespace } from './office.js';
 
 const labAvailable = inject('labAvailable');
@@ -234,11 +234,7 @@ describe.skipIf(!labAvailable)('forewarn scan in the lab', () => {
 
     /** Age every entry the first scan left, as half a minute without traffic would, and take one host away. */
     async function ageTableAndDepart(): Promise<void> {
-      const entries = (await execInTech('ip', ['-4', 'neigh', 'show'])).stdout.split('\n');
-      for (const line of entries) {
-        const [ip, , , , mac] = line.trim().split(/\s+/);
-        if (ip && mac && /^[\d.]+$/.test(ip) && line.includes('lladdr')) await execInTech('ip', ['neigh', 'change', ip, 'lladdr', mac, 'dev', 'eth0', 'nud', 'stale']);
-      }
+      await ageTechNeighbourTable();
       // The departed host's entry as the first scan left it, whatever ran since (deleting it first drops
       // packets an earlier sweep left queued for it, which would otherwise leave with the new entry).
       await execInTech('ip', ['neigh', 'del', departed.ip, 'dev', 'eth0']);
