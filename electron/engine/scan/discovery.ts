@@ -26,9 +26,30 @@ import { PhaseProgress } from './progress';
 export async function discoverPlan(context: ScanContext, plan: TargetPlanView, onLive: (ip: string) => void): Promise<void> {
   const { probes, request, signal } = context;
   const progress = new PhaseProgress('discovery', plan.total, context.publishProgress);
-  const limiter = createConcurrencyLimiter(request.limits.concurrency);
+  const found: FoundProbing = { limiter: createConcurrencyLimiter(request.limits.concurrency), progress, onLive, aliveProbes: [] };
+  const onLink = discoverOnLink(context, plan, found);
+
+  const onLinkTotal = countWhere(plan.addresses(), (ip) => probes.resolvesByArp(ip));
+  const offLink = filter(plan.addresses(), (ip) => !probes.resolvesByArp(ip));
+  const sweepInFlight = plan.total - onLinkTotal > LARGE_ROUTED_RANGE ? await echoSweepInFlight(context) : null;
+  if (sweepInFlight) await echoSweep(context, offLink, sweepInFlight, found);
+  else await probeEachFully(context, offLink, found);
+  const onLinkAnswered = await onLink.settled();
+  progress.advance(onLinkTotal - onLinkAnswered); // on-link addresses that never answered ARP
+  await Promise.all(found.aliveProbes);
+  // A cancelled sweep stays where it stopped: "done" must never claim addresses nobody probed.
+  if (!signal.aborted) progress.finish();
+}
+
+/**
+ * The on-link part of the sweep: ARP settles each address (see the top of
+ * this file). `settled` resolves when the ARP window has closed, with how
+ * many on-link addresses answered; their probes are in `found.aliveProbes`.
+ */
+function discoverOnLink(context: ScanContext, plan: TargetPlanView, found: FoundProbing): { settled(): Promise<number> } {
+  const { probes, signal } = context;
+  const { limiter, progress, onLive, aliveProbes } = found;
   const probing = new Set<string>();
-  const aliveProbes: Promise<void>[] = [];
 
   const probeResolvedHost = (ip: string) => {
     if (probing.has(ip)) return;
@@ -63,24 +84,20 @@ export async function discoverPlan(context: ScanContext, plan: TargetPlanView, o
     progress.advance();
     onLive(ip);
   };
-  const oldEntriesProven = neighbours.unconfirmed.then((ips) => Promise.all(ips.map(proveOldEntry)));
+  const oldEntriesProven = neighbours.unconfirmed.then((ips) => Promise.all(ips.filter((ip) => probes.resolvesByArp(ip)).map(proveOldEntry)));
 
-  const onLinkTotal = countWhere(plan.addresses(), (ip) => probes.resolvesByArp(ip));
-  const offLink = filter(plan.addresses(), (ip) => !probes.resolvesByArp(ip));
-  const sweepInFlight = plan.total - onLinkTotal > LARGE_ROUTED_RANGE ? await echoSweepInFlight(context) : null;
-  const routed: RoutedProbing = { limiter, progress, onLive, aliveProbes };
-  if (sweepInFlight) await echoSweep(context, offLink, sweepInFlight, routed);
-  else await probeEachFully(context, offLink, routed);
-  await arpSettled.catch(() => undefined);
-  await oldEntriesProven.catch(() => undefined);
-  await neighbours.stop();
-  progress.advance(onLinkTotal - probing.size); // on-link addresses that never answered ARP
-  await Promise.all(aliveProbes);
-  // A cancelled sweep stays where it stopped: "done" must never claim addresses nobody probed.
-  if (!signal.aborted) progress.finish();
+  return {
+    async settled() {
+      await arpSettled.catch(() => undefined);
+      await oldEntriesProven.catch(() => undefined);
+      await neighbours.stop();
+      return probing.size;
+    },
+  };
 }
 
-interface RoutedProbing {
+/** What every part of the sweep (on-link, routed) shares to probe and report the hosts it finds. */
+interface FoundProbing {
   limiter: ConcurrencyLimiter;
   progress: PhaseProgress;
   onLive: (ip: string) => void;
@@ -89,7 +106,7 @@ interface RoutedProbing {
 }
 
 /** Every routed address gets ICMP, SNMP and TCP at once (a small range). */
-async function probeEachFully(context: ScanContext, addresses: Iterable<string>, { limiter, progress, onLive }: RoutedProbing): Promise<void> {
+async function probeEachFully(context: ScanContext, addresses: Iterable<string>, { limiter, progress, onLive }: FoundProbing): Promise<void> {
   await forEachConcurrently(addresses, context.request.limits.concurrency, context.signal, async (ip) => {
     await limiter.run(() => probeAddress(context, ip, { knownAlive: context.probes.isOwnAddress(ip) }));
     progress.advance();
@@ -98,7 +115,7 @@ async function probeEachFully(context: ScanContext, addresses: Iterable<string>,
 }
 
 /** One echo request an address, `inFlight` at once; what answers (and this machine's own addresses) is then probed fully. */
-async function echoSweep(context: ScanContext, addresses: Iterable<string>, inFlight: number, { limiter, progress, onLive, aliveProbes }: RoutedProbing): Promise<void> {
+async function echoSweep(context: ScanContext, addresses: Iterable<string>, inFlight: number, { limiter, progress, onLive, aliveProbes }: FoundProbing): Promise<void> {
   const { probes, request, signal } = context;
   await forEachConcurrently(addresses, inFlight, signal, async (ip) => {
     const own = probes.isOwnAddress(ip);
