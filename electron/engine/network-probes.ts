@@ -18,6 +18,7 @@ import { parseIpv4, rangesContain, type Ipv4Range } from './targets/ipv4';
 
 export function createNetworkProbes(): EngineProbes {
   let onLink: Ipv4Range[] = [];
+  let onLinkInterfaces: string[] = [];
   let ownAddresses = new Set<string>();
   let gate: NeighbourGate = createNeighbourGate({ onLink, limits: { hardLimit: 1024 } });
 
@@ -25,6 +26,7 @@ export function createNetworkProbes(): EngineProbes {
   const refreshInterfaces = async () => {
     const subnets = detectLocalSubnetDetails();
     onLink = subnets.map((s) => s.range);
+    onLinkInterfaces = [...new Set(subnets.map((s) => s.interface))];
     ownAddresses = new Set(subnets.map((s) => s.address));
     ({ gate } = await createLocalNeighbourGate({}, onLink));
   };
@@ -53,12 +55,13 @@ export function createNetworkProbes(): EngineProbes {
     watchNeighbours(plan, { signal, rateLimiter }, onNeighbour) {
       const discovery = startNeighbourDiscovery(
         { ranges: plan.ranges, addresses: function* () { yield* plan.addresses(); } },
-        { signal, rateLimiter, onLink, gate },
+        { signal, rateLimiter, onLink, interfaces: onLinkInterfaces, gate },
         (entry) => onNeighbour(entry.ip, entry.mac),
       );
       // Priming ends by itself; an abort is not an error.
       return {
         primed: discovery.primed.then(() => undefined, () => undefined),
+        retransmitMs: discovery.retransmitMs,
         unconfirmed: discovery.unconfirmed,
         confirm: discovery.confirm,
         stop: discovery.stop,

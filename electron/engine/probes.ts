@@ -82,6 +82,8 @@ export type { Identity };
 export interface NeighbourWatch {
   /** Resolves when every on-link address of the plan has been primed (sent its ARP-triggering datagram). */
   primed: Promise<void>;
+  /** How long after its first ARP request the OS asks an unanswered address again. */
+  retransmitMs: Promise<number>;
   /**
    * Plan addresses whose neighbour entry predates the scan: no proof the host
    * is still there. Each is reported once the OS confirms it, or once `confirm`

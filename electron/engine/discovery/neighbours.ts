@@ -27,7 +27,8 @@ import {
   type NeighbourEntry,
 } from './neighbour-parsers';
 import { runCommand, type CommandRunner } from './run-command';
-import { forgetEntries, readIpNeigh, readUnconfirmedEntries, reconfirmationMs, settleUnconfirmed } from './unconfirmed-neighbours';
+import { reconfirmationMs, retransmitMs } from './neighbour-timers';
+import { forgetEntries, readIpNeigh, readUnconfirmedEntries, settleUnconfirmed } from './unconfirmed-neighbours';
 import { forEachConcurrently } from '../util/concurrently';
 
 export type { NeighbourEntry } from './neighbour-parsers';
@@ -342,6 +343,8 @@ export interface NeighbourDiscoveryOptions {
   gate: NeighbourGate;
   /** Directly connected ranges; detected from the interfaces if omitted. */
   onLink?: readonly Ipv4Range[];
+  /** Their interfaces' names, for the OS's timers on them (default: the system's defaults). */
+  interfaces?: readonly string[];
   io?: NeighbourIo;
 }
 
@@ -354,6 +357,8 @@ export interface NeighbourDiscovery extends NeighbourPoller {
    * `confirm` says the address answered something.
    */
   unconfirmed: Promise<readonly string[]>;
+  /** How long after its first request the OS asks an unanswered address again (Linux: retrans_time_ms). */
+  retransmitMs: Promise<number>;
   /**
    * The address answered a probe just now (ICMP, SNMP, TCP): its old entry's MAC
    * holds it, since that is where the probe went. Reports the entry at once
@@ -407,6 +412,7 @@ export function startNeighbourDiscovery(
   return {
     ...watch,
     primed,
+    retransmitMs: retransmitMs(options.interfaces ?? [], options.io),
     unconfirmed: oldRead.then(() => [...old.keys()]),
     confirm(ip) {
       const entry = old.get(ip);

@@ -19,6 +19,7 @@
 import { readFile } from 'node:fs/promises';
 import { sleep } from '../util/pacing';
 import { parseIpNeigh, type NeighbourEntry } from './neighbour-parsers';
+import { INTERFACE_NAME } from './neighbour-timers';
 import { runCommand, type CommandRunner } from './run-command';
 
 const UNCONFIRMED_STATES = new Set(['stale', 'delay', 'probe']);
@@ -44,8 +45,6 @@ export async function readIpNeigh(io: UnconfirmedIo = {}): Promise<NeighbourEntr
 export async function readUnconfirmedEntries(include: (ip: string) => boolean, io: UnconfirmedIo = {}): Promise<NeighbourEntry[]> {
   return (await readIpNeigh(io)).filter((e) => UNCONFIRMED_STATES.has(e.state) && include(e.ip));
 }
-
-const INTERFACE_NAME = /^[\w.@-]+$/;
 
 /** CAP_NET_ADMIN's bit in /proc's capability masks (linux/capability.h). */
 const CAP_NET_ADMIN = 12n;
@@ -75,30 +74,6 @@ export async function forgetEntries(entries: readonly NeighbourEntry[], io: Unco
   await (io.run ?? runCommand)('ip', ['-force', '-batch', '-'], { input: `${script}\n` }).catch(() => undefined);
   const left = new Set((await readIpNeigh(io)).map((e) => e.ip));
   return new Set(deletable.filter((e) => !left.has(e.ip)).map((e) => e.ip));
-}
-
-/**
- * How long the kernel takes to confirm or fail an entry after a packet is sent
- * to it: the delay before the first unicast probe, then every probe's timeout,
- * plus a second of slack. Read for the interface the entries are on (a network
- * namespace has no "default" folder), else the system default, else the
- * kernel's built-in values.
- */
-export async function reconfirmationMs(interfaceName: string | null, io: UnconfirmedIo = {}): Promise<number> {
-  const read = io.readText ?? ((path: string) => readFile(path, 'utf8'));
-  const folders = [...(interfaceName && INTERFACE_NAME.test(interfaceName) ? [interfaceName] : []), 'default'];
-  const number = async (name: string, builtIn: number) => {
-    for (const folder of folders) {
-      const text = (await read(`/proc/sys/net/ipv4/neigh/${folder}/${name}`).catch(() => '')).trim();
-      const value = Number(text);
-      if (text !== '' && Number.isFinite(value) && value >= 0) return value;
-    }
-    return builtIn;
-  };
-  const delaySeconds = await number('delay_first_probe_time', 5);
-  const probes = await number('ucast_solicit', 3);
-  const retransMs = await number('retrans_time_ms', 1000);
-  return delaySeconds * 1000 + probes * retransMs + 1000;
 }
 
 export interface SettleOptions {

@@ -67,7 +67,7 @@ function discoverOnLink(context: ScanContext, plan: TargetPlanView, found: Found
     context.registry.upsert(ip, { mac, reachability: { arp: true } });
     if (probes.resolvesByArp(ip)) probeResolvedHost(ip);
   });
-  const arpSettled = neighbours.primed.then(() => sleep(arpWindowMs(context), signal));
+  const arpSettled = Promise.all([neighbours.primed, neighbours.retransmitMs]).then(([, retransmitMs]) => sleep(arpWindowMs(context, retransmitMs), signal));
 
   // An entry older than the scan proves nothing until the OS re-checks it, which Linux does only after
   // delay_first_probe_time (5 s). A host that answers a probe sent to its old entry is there now: that is
@@ -152,10 +152,22 @@ const MAX_ECHOES_IN_FLIGHT = 16_384;
 /** Echo wait for hosts already proven alive (see probeAddress). */
 const KNOWN_ALIVE_PING_MS = 500;
 
-/** How long an on-link address may take to answer ARP after it was primed (Linux retries every second). */
-function arpWindowMs(context: ScanContext): number {
-  return Math.max(500, context.request.limits.timeoutMs);
+/**
+ * How long an on-link address may take to answer ARP after the last one was
+ * primed: the scan's timeout (at least half a second). A window that would
+ * close just as the OS asks an unanswered address again (after a second, by
+ * default) is stretched to hear that second request's answer: it is what
+ * finds a host whose first request or reply was lost, as broadcasts to Wi-Fi
+ * clients often are. Without the stretch, that answer raced the window's end.
+ */
+function arpWindowMs(context: ScanContext, retransmitMs: number): number {
+  const window = Math.max(500, context.request.limits.timeoutMs);
+  const secondAnswerHeard = retransmitMs + SECOND_ARP_ANSWER_MS;
+  return window >= retransmitMs && window < secondAnswerHeard ? secondAnswerHeard : window;
 }
+
+/** Time for the answer to the OS's second ARP request: a round trip, even a Wi-Fi client's in power save (DTIM ≈ 100 ms). */
+const SECOND_ARP_ANSWER_MS = 150;
 
 /**
  * ICMP, SNMP and (full assessment) TCP for one address, all at once; each

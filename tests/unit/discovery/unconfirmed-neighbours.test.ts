@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NeighbourEntry } from '../../../electron/engine/discovery/neighbour-parsers';
-import { forgetEntries, mayEditNeighbourTable, readUnconfirmedEntries, reconfirmationMs, settleUnconfirmed } from '../../../electron/engine/discovery/unconfirmed-neighbours';
+import { forgetEntries, mayEditNeighbourTable, readUnconfirmedEntries, settleUnconfirmed } from '../../../electron/engine/discovery/unconfirmed-neighbours';
 
 const IP_NEIGH = [
   '10.0.0.1 dev eth0 lladdr 00:1b:54:00:00:01 REACHABLE',
@@ -104,19 +104,5 @@ describe('entries older than the scan', () => {
     const started = performance.now();
     await settleUnconfirmed(new Set(['10.0.0.45']), { primed: done, timeoutMs: 5_000, intervalMs: 5, read: async () => [] });
     expect(performance.now() - started).toBeLessThan(1_000);
-  });
-
-  it('allow the kernel its re-probe time for their interface (delay + probes × timeout + slack)', async () => {
-    const values: Record<string, string> = {
-      'eth0/delay_first_probe_time': '2\n',
-      'eth0/ucast_solicit': '3\n',
-      'eth0/retrans_time_ms': '1000\n',
-      'default/delay_first_probe_time': '5\n',
-    };
-    const readText = async (path: string) => values[path.split('/').slice(-2).join('/')] ?? Promise.reject(new Error('ENOENT'));
-    expect(await reconfirmationMs('eth0', { readText })).toBe(6_000);
-    // No interface folder: the system default, then the kernel's built-in values.
-    expect(await reconfirmationMs('wlan0', { readText })).toBe(9_000);
-    expect(await reconfirmationMs(null, { readText: async () => Promise.reject(new Error('ENOENT')) })).toBe(9_000);
   });
 });

@@ -32,6 +32,8 @@ const emptySource: SnmpSource = {
 export interface FakeNetworkOptions {
   /** Whether pings cost no process each (the echo helper runs); off by default. */
   cheapPings?: boolean;
+  /** The OS's ARP retransmit time (default 1 s). */
+  arpRetransmitMs?: number;
 }
 
 export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[], pingTimeoutMs = 50, network: FakeNetworkOptions = {}): EngineProbes & { closed: string[]; calls: { ping: number; snmp: number; tcpPorts: Array<readonly number[] | undefined>; hints: string[] } } {
@@ -75,6 +77,7 @@ export function fakeProbes(hosts: Record<string, FakeHost>, addresses: string[],
       const timers = [...appearing, ...reconfirmed].map(([ip, ms]) => setTimeout(() => report(ip), ms));
       return {
         primed: Promise.resolve(),
+        retransmitMs: Promise.resolve(network.arpRetransmitMs ?? 1000),
         unconfirmed: Promise.resolve(old),
         confirm(ip) {
           if (old.includes(ip)) report(ip);

@@ -81,6 +81,21 @@ describe('runScan', () => {
     expect(events.filter((e) => e.type === 'device-found')).toHaveLength(4);
   });
 
+  it("keeps the ARP window open for the answer to the OS's second request, and no longer", async () => {
+    const hosts: Record<string, FakeHost> = {
+      '10.0.0.2': { ping: { alive: true }, mac: '00:00:0c:00:00:02', arpAfterMs: 5 },
+      // First request or reply lost: the OS asks again after its retransmit time (480 ms here), and this one answers.
+      '10.0.0.3': { ping: { alive: true }, mac: '00:00:0c:00:00:03', arpAfterMs: 520 },
+      // Answers only a later request: past the window.
+      '10.0.0.4': { ping: { alive: true }, mac: '00:00:0c:00:00:04', arpAfterMs: 700 },
+    };
+    const probes = fakeProbes(hosts, addresses, 50, { arpRetransmitMs: 480 });
+    const limits = { concurrency: 8, timeoutMs: 500, packetsPerSecond: 10_000, tcpProbe: false };
+    const document = await runScan(request({ preset: 'quick', limits }), { probes, emit: () => undefined, signal: new AbortController().signal, generatorVersion: 'test' });
+    // The 500 ms window (the scan's timeout) would close 20 ms before that answer: it is stretched to 630 ms.
+    expect(document.devices.map((d) => d.ip)).toEqual(['10.0.0.2', '10.0.0.3']);
+  });
+
   it('probes the TCP ports the request lists, else the default ones', async () => {
     const listed = await scan(request({ limits: { concurrency: 8, timeoutMs: 50, packetsPerSecond: 10_000, tcpProbe: true, tcpPorts: [8443, 445] } }));
     expect(new Set(listed.probes.calls.tcpPorts.map((p) => JSON.stringify(p)))).toEqual(new Set(['[8443,445]']));
