@@ -6,8 +6,10 @@
  *   datagram and the neighbour table is watched. A host that resolves is
  *   alive (nothing on a LAN can ignore ARP, whatever its firewall does to
  *   ICMP), and is then pinged and SNMP-probed; one that has not resolved when
- *   the ARP window closes cannot answer anything else either. This is why an
- *   on-link /24 takes about one timeout, like nmap's ARP scan.
+ *   the ARP window closes cannot answer anything else either. The window
+ *   hears the OS's first two requests, so an on-link /24 takes about one
+ *   timeout and a little, like nmap's ARP scan. An entry the table held
+ *   before the scan counts once its host answers anything (see discoverOnLink).
  * - Off-link addresses (routed subnets) and this machine's own addresses get
  *   ICMP, SNMP and, in a full assessment, the TCP probe, all at once.
  * - Except in a large routed range (a /16, say), where that is two or three
