@@ -1,5 +1,5 @@
 /**
- * npm run bench:discovery [-- --rounds N] [--skip-lan] [--skip-rescan] [--skip-void] [--skip-start] [--void-concurrency N]
+ * npm run bench:discovery [-- --rounds N] [--skip-lan] [--skip-rescan] [--skip-wide] [--skip-void] [--skip-start] [--void-concurrency N]
  *
  * Prints figures (it is not a test):
  *  1. The lab /24 quick sweep: `forewarn scan --quick` as a whole process vs
@@ -8,6 +8,7 @@
  *  2. Time from scan start (and from process start) to the first device-found.
  *  2b. The same /24 swept again once the neighbour table has aged, as root
  *     and as an ordinary user (`setpriv`, as the desktop app runs).
+ *  2c. An empty on-link /22: Forewarn's ARP priming at scale vs `nmap -sn`.
  *  3. A mostly empty /16 routed to a namespace that drops it: wall time, peak
  *     RSS (from /usr/bin/time) and the largest neighbour table seen.
  *  4. Start-up cost in CPU time: `forewarn --version` (whole process), and a
@@ -23,6 +24,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ageTechNeighbourTable, execInTech, labDown, labStatus, labUp, truth } from '../lab/lab';
 import { acquireLabLock } from '../lab/lock';
+import { runInNamespace } from '../lab/run';
+import { createWideSegment, removeWideSegment, wideSegment } from '../lab/wide-segment';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -134,6 +137,24 @@ async function rescanSweep(): Promise<void> {
   }
 }
 
+/** An empty on-link /22 (its own namespaces, see tests/lab/wide-segment.ts): ARP priming at scale, vs nmap's ARP scan. */
+async function wideSweep(): Promise<void> {
+  await createWideSegment();
+  try {
+    const { scanner, cidr } = wideSegment;
+    const json = join(work, 'wide.json');
+    const forewarn = await timed(() => runInNamespace(scanner, '/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, BIN, 'scan', cidr, '--quick', '--json', json], { timeoutMs: 600_000 }));
+    if (forewarn.result.code !== 0) throw new Error(`the /22 sweep failed: ${forewarn.result.stderr.slice(-2000)}`);
+    const rssKb = Number(/maxrss_kb=(\d+)/.exec(forewarn.result.stderr)?.[1] ?? NaN);
+    const nmap = await timed(() => runInNamespace(scanner, 'nmap', ['-sn', '-n', cidr], { timeoutMs: 600_000 }));
+    console.log(`\n== ${cidr}, on-link and empty (every address waits out its ARP requests) ==`);
+    console.log(`forewarn scan --quick : ${fmt(forewarn.ms)}, peak RSS ${(rssKb / 1024).toFixed(0)} MB`);
+    console.log(`nmap -sn              : ${fmt(nmap.ms)}`);
+  } finally {
+    await removeWideSegment();
+  }
+}
+
 async function voidSweep(): Promise<void> {
   await run('npx', ['vite', 'build', '--mode', 'cli', '--logLevel', 'warn'], { cwd: ROOT });
   process.env.FOREWARN_FROM_SOURCE = '0';
@@ -208,6 +229,7 @@ async function main(): Promise<void> {
     if (!wasUp) await labUp();
     if (!args.includes('--skip-lan')) await lanSweep();
     if (!args.includes('--skip-rescan')) await rescanSweep();
+    if (!args.includes('--skip-wide')) await wideSweep();
     if (!args.includes('--skip-void')) await voidSweep();
     if (!args.includes('--skip-start')) await startCost();
   } finally {

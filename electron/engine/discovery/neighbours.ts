@@ -220,6 +220,15 @@ export interface PrimeOptions {
 const PRIME_PAYLOAD = Buffer.from([0]);
 
 /**
+ * Primers a socket sends before the next socket takes over. Each primer waits
+ * in the kernel's queue for its address until ARP resolves or fails (3 s),
+ * charged all that while to its socket's send buffer: about 256 fit in the
+ * default 208 KB. One socket would then block, and a large on-link range with
+ * few hosts would prime 256 addresses every 3 s instead of at the packet cap.
+ */
+const PRIMERS_PER_SOCKET = 128;
+
+/**
  * Sends one 1-byte UDP datagram to each on-link address so the kernel ARPs
  * for it. Off-link addresses are skipped (they would only hit the gateway).
  * Resolves when done or soon after an abort.
@@ -230,16 +239,17 @@ export async function primeNeighbours(
 ): Promise<{ sent: number; skipped: number; aborted: boolean }> {
   const { signal, rateLimiter, gate, onLink } = options;
   const port = options.port ?? 9;
-  let socket: dgram.Socket | null = null;
+  const sockets: dgram.Socket[] = [];
   const send =
     options.send ??
     ((ip: string, p: number) =>
       new Promise<void>((resolve) => {
-        if (!socket) {
-          socket = dgram.createSocket('udp4');
+        if (sent % PRIMERS_PER_SOCKET === 0) {
+          const socket = dgram.createSocket('udp4');
           socket.on('error', () => undefined); // ICMP port-unreachable and friends are expected
+          sockets.push(socket);
         }
-        socket.send(PRIME_PAYLOAD, p, ip, () => resolve());
+        sockets.at(-1)!.send(PRIME_PAYLOAD, p, ip, () => resolve());
       }));
   let sent = 0;
   let skipped = 0;
@@ -257,7 +267,7 @@ export async function primeNeighbours(
     });
     return { sent, skipped, aborted };
   } finally {
-    (socket as dgram.Socket | null)?.close();
+    for (const socket of sockets) socket.close();
   }
 }
 
