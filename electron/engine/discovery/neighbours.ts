@@ -403,12 +403,13 @@ export function startNeighbourDiscovery(
     const forgotten = await forgetEntries(entries, options.io);
     old = new Map(entries.filter((e) => !forgotten.has(e.ip)).map((e) => [e.ip, e]));
     unconfirmed = new Set(old.keys());
+    return unconfirmed;
   });
-  const primed = oldRead.then(async () => {
+  const primed = oldRead.then(async (waiting) => {
     const prime = (addresses: Iterable<string>) => primeNeighbours(addresses, { signal: options.signal, rateLimiter: options.rateLimiter, gate: options.gate, onLink });
     const priming = prime(plan.addresses());
-    if (old.size === 0) return priming;
-    const gone = await settleUnconfirmed(unconfirmed!, {
+    if (waiting.size === 0) return priming;
+    const gone = await settleUnconfirmed(waiting, {
       signal: options.signal,
       primed: priming,
       timeoutMs: await reconfirmationMs(old.values().next().value?.interface ?? null, options.io),
