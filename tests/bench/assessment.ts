@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execInTech, labDown, labStatus, labUp, truth } from '../lab/lab';
 import { acquireLabLock } from '../lab/lock';
+import { useShippedCli } from './shipped-cli';
 import type { RecordedWalk } from './assessment-trace';
 import { FIRST_ROWS_PER_PDU } from '../../electron/engine/snmp/live-source';
 
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     const creds = credentials();
     const flags = [...creds.communities.flatMap((c) => ['--community', c]), ...creds.v3.flatMap((v) => ['--v3', v])];
 
+    await useShippedCli();
     const scan = () => execInTech(process.execPath, [BIN, 'scan', truth.lanCidr, ...flags, '--sample-interval', '0', '--json', join(work, 'scan.json')], { timeoutMs: 300_000 });
     await scan(); // the simulator's agents load their recordings on first use
     const cli = await timed(scan);

@@ -16,18 +16,17 @@
  *     /proc when the event arrives). Target < 150 ms each.
  * Runs everything inside the lab's technician namespace. Needs root.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { ageTechNeighbourTable, execInTech, labDown, labStatus, labUp, truth } from '../lab/lab';
 import { acquireLabLock } from '../lab/lock';
 import { runInNamespace } from '../lab/run';
 import { createWideSegment, removeWideSegment, wideSegment } from '../lab/wide-segment';
+import { useShippedCli } from './shipped-cli';
 
-const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'electron/cli/bin.mjs');
 const args = process.argv.slice(2);
@@ -87,10 +86,7 @@ function judge(ips: string[]): string {
 }
 
 async function lanSweep(): Promise<void> {
-  // The shipped start-up path: the bundle `npm ci` builds through `prepare` (forced, so that files
-  // edited meanwhile in a working checkout don't send the CLI to the slower source path).
-  await run('npx', ['vite', 'build', '--mode', 'cli', '--logLevel', 'warn'], { cwd: ROOT });
-  process.env.FOREWARN_FROM_SOURCE = '0';
+  await useShippedCli();
   await forewarnQuick(0); // warm the page cache for both tools
   await nmapSweep();
   const fw: Awaited<ReturnType<typeof forewarnQuick>>[] = [];
@@ -120,6 +116,7 @@ async function lanSweep(): Promise<void> {
  * or the kernel's own re-check (5 s). nmap asks by raw ARP and never reads the table.
  */
 async function rescanSweep(): Promise<void> {
+  await useShippedCli();
   const answering = truth.hosts.filter((h) => h.answersPing || h.snmp).map((h) => h.ip);
   const sweep = async (user: 'root' | 'nobody') => {
     await forewarnQuick(0); // leaves every host's entry in the table
@@ -139,6 +136,7 @@ async function rescanSweep(): Promise<void> {
 
 /** An empty on-link /22 (its own namespaces, see tests/lab/wide-segment.ts): ARP priming at scale, vs nmap's ARP scan. */
 async function wideSweep(): Promise<void> {
+  await useShippedCli();
   await createWideSegment();
   try {
     const { scanner, cidr } = wideSegment;
@@ -156,8 +154,7 @@ async function wideSweep(): Promise<void> {
 }
 
 async function voidSweep(): Promise<void> {
-  await run('npx', ['vite', 'build', '--mode', 'cli', '--logLevel', 'warn'], { cwd: ROOT });
-  process.env.FOREWARN_FROM_SOURCE = '0';
+  await useShippedCli();
   const cidr = truth.voidNetwork.cidr;
   const json = join(work, 'void.json');
   let maxNeighbours = 0;
@@ -206,8 +203,7 @@ function cpuUntil(args: string[], marker: RegExp): Promise<number> {
 }
 
 async function startCost(): Promise<void> {
-  await run('npx', ['vite', 'build', '--mode', 'cli', '--logLevel', 'warn'], { cwd: ROOT });
-  process.env.FOREWARN_FROM_SOURCE = '0';
+  await useShippedCli();
   const version: number[] = [];
   const scanStart: number[] = [];
   for (let i = 0; i < rounds; i += 1) {

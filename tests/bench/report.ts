@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { buildReportModel } from '../../shared/assessment/report-model';
 import { labOffice } from '../fixtures/lab-office';
 import { startProfile } from './report-profile';
+import { useShippedCli } from './shipped-cli';
 
 const { values } = parseArgs({ options: { devices: { type: 'string', default: '500' }, profile: { type: 'boolean', default: false } } });
 const deviceCount = Number(values.devices);
@@ -54,6 +55,7 @@ function peakRss(pid: number): () => number | null {
 }
 
 async function asTheUserRunsIt(): Promise<void> {
+  await useShippedCli();
   const scan = join(dir, 'site.json');
   const old = join(dir, 'site-before.json');
   const out = join(dir, 'report.pdf');
