@@ -9,10 +9,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createInterface } from 'node:readline';
 import { ECHO_HELPER_SCRIPT } from '../../electron/engine/discovery/icmp-echo-helper';
-import { execInTech, truth } from './lab.js';
+import { execInTech, spawnInTech, truth } from './lab.js';
 
 const labAvailable = inject('labAvailable');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const RANGE = '/proc/sys/net/ipv4/ping_group_range';
 
 describe.skipIf(!labAvailable)('ICMP echo helper, datagram socket, in the lab', () => {
@@ -52,5 +54,30 @@ describe.skipIf(!labAvailable)('ICMP echo helper, datagram socket, in the lab', 
     const { ready, replied } = await sweep([...answering, ...dropping, ...truth.voidNetwork.liveAddresses]);
     expect(ready).toBe('ready dgram');
     expect(new Set(replied)).toEqual(new Set([...answering, ...truth.voidNetwork.liveAddresses]));
+  });
+
+  it('never waits on its socket for a reply it has already read (raw socket: it sees every ICMP packet)', async () => {
+    const helper = spawnInTech('perl', ['-e', ECHO_HELPER_SCRIPT, 'raw'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const lines = createInterface({ input: helper.stdout! });
+    const nextLine = () => new Promise<string>((resolve) => lines.once('line', resolve));
+    try {
+      expect(await nextLine()).toBe('ready raw');
+      await sleep(200); // into its wait for input
+      // Held still, the helper gets a request to send and, on its socket, someone else's echo reply: when it
+      // wakes, both are ready at once. It used to send the request, read the reply while draining, then read
+      // the socket again because its wait had said so, and block there for good, every later request unsent.
+      helper.kill('SIGSTOP');
+      helper.stdin!.write('10.78.100.1\n');
+      expect((await execInTech('ping', ['-c', '1', '-W', '1', truth.voidNetwork.liveAddresses[0]!])).code).toBe(0);
+      helper.kill('SIGCONT');
+      await sleep(200);
+      const reply = nextLine();
+      helper.stdin!.write(`${truth.voidNetwork.liveAddresses[1]}\n`);
+      const heard = await Promise.race([reply, sleep(2_000).then(() => 'nothing within 2 s')]);
+      expect(heard.split(' ')[0]).toBe(truth.voidNetwork.liveAddresses[1]);
+    } finally {
+      helper.kill('SIGCONT');
+      helper.kill();
+    }
   });
 });

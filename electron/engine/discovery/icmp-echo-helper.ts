@@ -67,7 +67,9 @@ while (1) {
   my @ready = $select->can_read($stdin_open ? undef : 3);
   last if !@ready && !$stdin_open;
   for my $fh (@ready) {
-    if (fileno($fh) == fileno($sock)) { read_reply(); next; }
+    # Only what is there now: the input just handled may have read the reply this wait saw, and a read of an
+    # empty socket would block until the next ICMP packet, maybe never, while requests pile up unsent.
+    if (fileno($fh) == fileno($sock)) { read_reply() while $replies->can_read(0); next; }
     my $read = sysread(STDIN, my $chunk, 65536);
     if (!$read) { $stdin_open = 0; $select->remove(\*STDIN); next; }
     $pending .= $chunk;
