@@ -21,7 +21,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ageTechNeighbourTable, execInTech, labDown, labStatus, labUp, truth } from '../lab/lab';
+import { ageTechNeighbourTable, execInTech, execInTechAsUser, labDown, labStatus, labUp, truth } from '../lab/lab';
 import { acquireLabLock } from '../lab/lock';
 import { runInNamespace } from '../lab/run';
 import { createWideSegment, removeWideSegment, wideSegment } from '../lab/wide-segment';
@@ -48,18 +48,15 @@ async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; result: T
   return { ms: performance.now() - started, result };
 }
 
-/** An ordinary user's ids (nobody), for `setpriv`: what the desktop app runs as. */
-const NOBODY = '65534';
-
-async function forewarnQuick(round: number, user?: string) {
+async function forewarnQuick(round: number, asOrdinaryUser = false) {
   const json = join(work, `fw-${round}.json`);
   const events = join(work, `fw-${round}.ndjson`);
   rmSync(json, { force: true });
   rmSync(events, { force: true });
   const command = [BIN, 'scan', truth.lanCidr, '--quick', '--json', json, '--events', events];
   const { ms, result } = await timed(() =>
-    user
-      ? execInTech('setpriv', [`--reuid=${user}`, `--regid=${user}`, '--clear-groups', '--', 'env', `HOME=${work}`, process.execPath, ...command], { timeoutMs: 120_000 })
+    asOrdinaryUser
+      ? execInTechAsUser(work, process.execPath, command, { timeoutMs: 120_000 })
       : execInTech(process.execPath, command, { timeoutMs: 120_000 }),
   );
   if (result.code !== 0) throw new Error(`forewarn failed: ${result.stderr}`);
@@ -121,7 +118,7 @@ async function rescanSweep(): Promise<void> {
   const sweep = async (user: 'root' | 'nobody') => {
     await forewarnQuick(0); // leaves every host's entry in the table
     await ageTechNeighbourTable();
-    const result = await forewarnQuick(-1, user === 'nobody' ? NOBODY : undefined);
+    const result = await forewarnQuick(-1, user === 'nobody');
     const lastAnswering = Math.max(...answering.map((ip) => result.foundFromScanStart.get(ip) ?? Infinity));
     return { ...result, lastAnswering };
   };

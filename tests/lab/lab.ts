@@ -242,6 +242,15 @@ export async function ageTechNeighbourTable(): Promise<void> {
   await execInTech('ip', ['-force', '-batch', '-'], { input: `${batch.join('\n')}\n` });
 }
 
+/** An ordinary user's ids (nobody): what the desktop app runs as, without root's rights. */
+export const ORDINARY_USER = '65534';
+
+/** Runs a command inside fw-tech as an ordinary user (`setpriv`), with `home` as its HOME (it must be able to write there). */
+export function execInTechAsUser(home: string, command: string, args: readonly string[] = [], options: RunOptions = {}): Promise<RunResult> {
+  const ids = [`--reuid=${ORDINARY_USER}`, `--regid=${ORDINARY_USER}`, '--clear-groups'];
+  return execInTech('setpriv', [...ids, '--', 'env', `HOME=${home}`, command, ...args], options);
+}
+
 /** Spawns a long-running command inside fw-tech (e.g. the scanner under test). */
 export function spawnInTech(command: string, args: readonly string[] = [], options: SpawnOptions = {}): ChildProcess {
   return spawnInNamespace(office.technician.namespace, command, args, options);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ScanDocumentSchema, type Device, type ScanDocument } from '../../shared/scan-document';
 import type { ScanEvent } from '../../shared/scan-events';
-import { ageTechNeighbourTable, execInNamespace, execInTech, labPaths, office, spawnInTech, truth, truthHost } from './lab.js';
+import { ageTechNeighbourTable, execInNamespace, execInTech, execInTechAsUser, labPaths, office, spawnInTech, truth, truthHost } from './lab.js';
 import { findHost, hostNamespace } from './office.js';
 
 const labAvailable = inject('labAvailable');
@@ -243,17 +243,17 @@ describe.skipIf(!labAvailable)('forewarn scan in the lab', () => {
       await execInNamespace(hostNamespace(departed), 'ip', ['link', 'set', 'eth0', 'down']);
     }
 
-    /** Runs the quick sweep (as `user`, else root) and returns its document and when each host was found. */
-    async function rescan(name: string, user?: string): Promise<{ doc: ScanDocument; foundAtMs: Map<string, number> }> {
+    /** Runs the quick sweep (as an ordinary user, else root) and returns its document and when each host was found. */
+    async function rescan(name: string, asOrdinaryUser = false): Promise<{ doc: ScanDocument; foundAtMs: Map<string, number> }> {
       const out = join(dir, name);
       mkdirSync(out);
-      if (user) {
+      if (asOrdinaryUser) {
         chmodSync(dir, 0o711); // the user may pass through, not list
         chmodSync(out, 0o777);
       }
       const command = [BIN, 'scan', truth.lanCidr, '--quick', ...credentialFlags(), '--json', join(out, 'scan.json'), '--events', join(out, 'events.ndjson')];
-      const result = user
-        ? await execInTech('setpriv', [`--reuid=${user}`, `--regid=${user}`, '--clear-groups', '--', 'env', `HOME=${out}`, process.execPath, ...command], { timeoutMs: 60_000 })
+      const result = asOrdinaryUser
+        ? await execInTechAsUser(out, process.execPath, command, { timeoutMs: 60_000 })
         : await execInTech(process.execPath, command, { timeoutMs: 60_000 });
       expect(result.code, result.stderr).toBe(0);
       const lines = readFileSync(join(out, 'events.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ScanEvent & { elapsedMs: number });
@@ -282,7 +282,7 @@ describe.skipIf(!labAvailable)('forewarn scan in the lab', () => {
     it('as an ordinary user, lists each host that answers a probe at once and the silent ones once the kernel re-checks them', async () => {
       await ageTableAndDepart();
       try {
-        const { doc, foundAtMs } = await rescan('rescan-user', '65534');
+        const { doc, foundAtMs } = await rescan('rescan-user', true);
         expectEveryoneButTheDeparted(doc);
         const answering = truth.hosts.filter((h) => h.name !== departed.name && (h.answersPing || h.snmp));
         for (const host of answering) expect(foundAtMs.get(host.ip), host.name).toBeLessThan(KERNEL_RECHECK_MS);
