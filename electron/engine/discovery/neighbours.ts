@@ -320,6 +320,8 @@ export function watchNeighbours(onNeighbour: (entry: NeighbourEntry) => void, op
   const loop = (async () => {
     while (!stopped && !signal?.aborted) {
       await harvest();
+      // stop() may have come during the read, when there was no sleep to wake: it must not wait a whole interval.
+      if (stopped || signal?.aborted) break;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, intervalMs);
         wake = () => {

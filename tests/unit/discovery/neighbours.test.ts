@@ -176,6 +176,26 @@ describe('watchNeighbours', () => {
     expect(watch.seen.get('10.0.0.2')?.mac).toBe('02:00:00:00:00:22');
   });
 
+  it('stops at once when stop() comes during a read, without waiting a poll interval', async () => {
+    let finishRead: (() => void) | null = null;
+    let reads = 0;
+    const watch = watchNeighbours(() => undefined, {
+      intervalMs: 5_000,
+      read: () => {
+        reads += 1;
+        // The first read hangs until released (a busy event loop or a slow table); later ones answer at once.
+        return reads === 1 ? new Promise<NeighbourEntry[]>((resolve) => (finishRead = () => resolve([]))) : Promise.resolve([]);
+      },
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    const started = performance.now();
+    const stopping = watch.stop();
+    finishRead!();
+    await stopping;
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(reads).toBe(2); // the hung read, then stop()'s final one
+  });
+
   it('survives a failing read and ends on abort', async () => {
     const controller = new AbortController();
     let reads = 0;
