@@ -14,6 +14,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { cleanOrganisation } from './clean-organisation';
 import { classOfRegistrant } from './grammar';
+import { registrantNameLines } from './registrant-names';
 
 function parseRegistry(text: string): Map<number, string> {
   const out = new Map<number, string>();
@@ -46,19 +47,23 @@ async function main(): Promise<void> {
   const date = option('--date') ?? /last updated (\d{4}-\d{2}-\d{2})/.exec(text)?.[1] ?? 'unknown';
   const registry = parseRegistry(text);
   const rows: string[] = [];
+  const names: Array<[number, string]> = [];
   for (const [n, name] of [...registry.entries()].sort((a, b) => a[0] - b[0])) {
     const clean = cleanOrganisation(name);
     if (!clean || /^(?:reserved|unassigned)$/i.test(clean)) continue;
     const cls = classOfRegistrant(clean);
     rows.push(cls ? `${n}\t${clean}\t${cls}` : `${n}\t${clean}`);
+    names.push([n, clean]);
   }
   const out = {
     source: option('--source') ?? `IANA Private Enterprise Numbers (https://www.iana.org/assignments/enterprise-numbers), via ${path}`,
     date,
     count: rows.length,
-    // One "N<TAB>name[<TAB>class]" line per enterprise (the class its name states, see grammar.ts):
-    // far smaller and faster to load than an object of 60,000 keys.
+    // One "N<TAB>name[<TAB>class]" line per enterprise (the class its name states, see grammar.ts), by number:
+    // the engine reads it by binary search (knowledge/sorted-lines.ts), with no parsing when it loads.
     entries: rows.join('\n'),
+    // Registrants by lower-case name and brand, for the names a sysDescr starts with (registrant-names.ts).
+    names: registrantNameLines(names),
   };
   await writeFile('resources/knowledge/enterprises.json', `${JSON.stringify(out, null, 1)}\n`);
   console.log(`${rows.length} enterprises (registry of ${date}) → resources/knowledge/enterprises.json`);

@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enterpriseOf } from '../../electron/engine/identify/enterprises';
 import { readMibModule, type MibModule, type MibObject, type MibType, type MibTypedef } from './smidump';
+import { sortedLines } from '../../electron/engine/knowledge/sorted-lines';
 import { moduleClassProbes, type ModuleProbe } from './module-classes';
 import { moduleEnterprise, vendorsWithManyModules, vendorVocabularyClasses } from './vendor-vocabulary';
 import {
@@ -589,6 +590,11 @@ async function modulesOf(dirs: string[], cacheFile: string | undefined): Promise
   return { modules, files: files.length };
 }
 
+/** The products as the engine reads them: "oid<TAB>name[<TAB>class]" lines sorted by OID (knowledge/sorted-lines.ts). */
+function productLines(products: Compiled['products']): string {
+  return sortedLines(Object.entries(products).map(([oid, [name, cls]]) => (cls ? [oid, name, cls] : [oid, name])));
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const optionValue = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -604,7 +610,7 @@ async function main(): Promise<void> {
   const compiled = compile(modules);
   const header = { source, compiledBy: 'tools/knowledge/compile-mibs.ts (libsmi smidump -f xml)', modules: modules.length };
   const write = (name: string, body: object) => writeFile(join('resources/knowledge', name), `${JSON.stringify({ ...header, ...body })}\n`);
-  await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, unclassedMibVendors: compiled.unclassedMibVendors, products: compiled.products });
+  await write('products.json', { enterpriseClasses: compiled.enterpriseClasses, unclassedMibVendors: compiled.unclassedMibVendors, products: productLines(compiled.products) });
   await write('identity.json', { identity: compiled.identity, families: compiled.identityFamilies, modules: compiled.moduleClasses });
   await write('sensors.json', { temperatures: compiled.temperatures, states: compiled.states, entitySensorTables: compiled.entitySensorTables, ups: compiled.ups });
   const count = (r: Record<number, unknown[]>) => Object.values(r).reduce((n, l) => n + l.length, 0);

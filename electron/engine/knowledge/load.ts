@@ -1,5 +1,5 @@
 /**
- * The large compiled tables (the IANA registry, 73,000 products) are loaded on
+ * The large compiled tables (the IANA registry, 81,000 products) are loaded on
  * first use, not when the engine starts: `--version`, a scan's start and the
  * first streamed devices do not pay for parsing 5 MB of JSON. Identification
  * awaits loadKnowledge() once; the lookups are synchronous after that.
@@ -10,8 +10,10 @@ export interface Registry {
   source: string;
   date: string;
   count: number;
-  /** "N<TAB>name" lines. */
+  /** "N<TAB>name[<TAB>class]" lines by number (sorted-lines.ts). */
   entries: string;
+  /** "lower-case name or brand<TAB>N" lines by name (tools/knowledge/registrant-names.ts). */
+  names: string;
 }
 
 export interface ProductTables {
@@ -19,7 +21,8 @@ export interface ProductTables {
   enterpriseClasses: Record<string, DeviceType>;
   /** Vendors whose many MIB modules state no class (tools/knowledge/vendor-vocabulary.ts). */
   unclassedMibVendors?: number[];
-  products: Record<string, [string, string?]>;
+  /** "oid<TAB>name[<TAB>class]" lines sorted by OID (sorted-lines.ts). */
+  products: string;
 }
 
 let loaded: { registry: Registry; products: ProductTables } | null = null;

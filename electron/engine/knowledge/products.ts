@@ -5,6 +5,7 @@
  */
 import type { DeviceType } from '../../../shared/device-types';
 import { knowledgeTables } from './load';
+import { findLine } from './sorted-lines';
 
 export interface Product {
   name: string;
@@ -12,6 +13,6 @@ export interface Product {
 }
 
 export function productOf(sysObjectID: string): Product | null {
-  const entry = knowledgeTables().products.products[sysObjectID.replace(/^\./, '')];
-  return entry ? { name: entry[0], type: (entry[1] as DeviceType | undefined) ?? null } : null;
+  const fields = findLine(knowledgeTables().products.products, sysObjectID.replace(/^\./, ''));
+  return fields ? { name: fields[0]!, type: (fields[1] as DeviceType | undefined) ?? null } : null;
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enterpriseRegistry, ianaEnterpriseName, registrantNamedAtStart } from '../../../electron/engine/knowledge/enterprises';
-import { loadKnowledge } from '../../../electron/engine/knowledge/load';
+import { knowledgeTables, loadKnowledge } from '../../../electron/engine/knowledge/load';
+import { numberOrder, textOrder } from '../../../electron/engine/knowledge/sorted-lines';
 import { productOf } from '../../../electron/engine/knowledge/products';
 import { classOfRegisteredModules } from '../../../electron/engine/knowledge/identity-objects';
 import { compiledSensorDefs } from '../../../electron/engine/knowledge/sensor-objects';
@@ -47,6 +48,22 @@ describe('knowledge compiled from public sources', () => {
     expect(ianaEnterpriseName(14988)).toBe('MikroTik');
     expect(ianaEnterpriseName(2604)).toBe('Sophos');
     expect(ianaEnterpriseName(999_999_999)).toBeNull();
+  });
+
+  it('keeps each table in the order its lookups search it (binary search finds nothing in a table out of order)', () => {
+    const { registry, products } = knowledgeTables();
+    const tables = [
+      { name: 'registry', text: registry.entries, order: numberOrder },
+      { name: 'registrant names', text: registry.names, order: textOrder },
+      { name: 'products', text: products.products, order: textOrder },
+    ];
+    for (const { name, text, order } of tables) {
+      const keys = text.split('\n').map((line) => line.split('\t')[0]!);
+      expect(keys.length, name).toBeGreaterThan(60_000);
+      const outOfOrder = keys.findIndex((key, i) => i > 0 && order(keys[i - 1]!, key) >= 0);
+      expect(outOfOrder, `${name}: line ${outOfOrder + 1}`).toBe(-1);
+    }
+    expect(registrantNamedAtStart('Juniper MX240')?.name).toBe('Juniper Networks'); // by brand, through the names table
   });
 
   it('names the product a sysObjectID is assigned in its vendor MIB', () => {
