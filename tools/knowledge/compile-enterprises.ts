@@ -15,6 +15,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cleanOrganisation } from './clean-organisation';
 import { classOfRegistrant } from './grammar';
 import { registrantNameLines } from './registrant-names';
+import { numberOrder, sortedLines } from '../../electron/engine/knowledge/sorted-lines';
 
 function parseRegistry(text: string): Map<number, string> {
   const out = new Map<number, string>();
@@ -46,13 +47,13 @@ async function main(): Promise<void> {
   const text = await readFile(path, 'utf8');
   const date = option('--date') ?? /last updated (\d{4}-\d{2}-\d{2})/.exec(text)?.[1] ?? 'unknown';
   const registry = parseRegistry(text);
-  const rows: string[] = [];
+  const rows: string[][] = [];
   const names: Array<[number, string]> = [];
-  for (const [n, name] of [...registry.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [n, name] of registry) {
     const clean = cleanOrganisation(name);
     if (!clean || /^(?:reserved|unassigned)$/i.test(clean)) continue;
     const cls = classOfRegistrant(clean);
-    rows.push(cls ? `${n}\t${clean}\t${cls}` : `${n}\t${clean}`);
+    rows.push(cls ? [String(n), clean, cls] : [String(n), clean]);
     names.push([n, clean]);
   }
   const out = {
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
     count: rows.length,
     // One "N<TAB>name[<TAB>class]" line per enterprise (the class its name states, see grammar.ts), by number:
     // the engine reads it by binary search (knowledge/sorted-lines.ts), with no parsing when it loads.
-    entries: rows.join('\n'),
+    entries: sortedLines(rows, numberOrder),
     // Registrants by lower-case name and brand, for the names a sysDescr starts with (registrant-names.ts).
     names: registrantNameLines(names),
   };
