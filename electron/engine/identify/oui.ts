@@ -1,13 +1,14 @@
 /**
- * Vendor from a MAC address's OUI, using the IEEE registry shipped by the
- * `oui-data` package (≈5 MB of JSON: read once, on first use, off the import path).
+ * Vendor from a MAC address's OUI, using the IEEE registries compiled into
+ * resources/knowledge/oui.json (tools/knowledge/compile-oui.ts, from the
+ * `oui-data` package): loaded on first use, off the import path, and read by
+ * binary search (knowledge/sorted-lines.ts).
  * The registry keys MA-S blocks by 9 hex digits and MA-M by 7 beside MA-L's 6:
  * the longest prefix that is registered names the vendor. The MA-L block that
  * holds the small ones is the IEEE's own ("IEEE Registration Authority"), not a vendor.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { normaliseMac } from '../../../shared/topology/mac';
+import { findLine } from '../knowledge/sorted-lines';
 import { COMPANY_SUFFIX, OUI_NAME_NORMALISATION } from './rules/oui-names';
 
 export type OuiResult =
@@ -16,13 +17,11 @@ export type OuiResult =
   | { kind: 'unknown'; oui: string }
   | { kind: 'invalid' };
 
-let registry: Promise<Record<string, string>> | null = null;
+let registry: Promise<string> | null = null;
 
-function loadRegistry(): Promise<Record<string, string>> {
-  registry ??= (async () => {
-    const path = createRequire(import.meta.url).resolve('oui-data');
-    return JSON.parse(await readFile(path, 'utf8')) as Record<string, string>;
-  })();
+/** "PREFIX<TAB>registrant" lines, by prefix. */
+function loadRegistry(): Promise<string> {
+  registry ??= import('../../../resources/knowledge/oui.json').then((compiled) => compiled.default.registrants);
   return registry;
 }
 
@@ -53,8 +52,12 @@ export async function lookupOui(mac: string): Promise<OuiResult> {
   if (!mac12) return { kind: 'invalid' };
   if (isLocallyAdministered(mac12)) return { kind: 'randomised', oui: mac12.slice(0, 6) };
   const table = await loadRegistry();
-  const oui = BLOCK_DIGITS.map((n) => mac12.slice(0, n)).find((prefix) => table[prefix] !== undefined) ?? mac12.slice(0, 6);
-  const registrant = table[oui]?.split(/\r?\n/)[0]!.trim();
-  if (!registrant || NOT_A_VENDOR.test(registrant)) return { kind: 'unknown', oui };
-  return { kind: 'vendor', vendor: shortVendorName(registrant), registrant, oui };
+  for (const digits of BLOCK_DIGITS) {
+    const oui = mac12.slice(0, digits);
+    const registrant = findLine(table, oui)?.[0];
+    if (registrant === undefined) continue;
+    if (!registrant || NOT_A_VENDOR.test(registrant)) return { kind: 'unknown', oui };
+    return { kind: 'vendor', vendor: shortVendorName(registrant), registrant, oui };
+  }
+  return { kind: 'unknown', oui: mac12.slice(0, 6) };
 }

@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isLocallyAdministered, lookupOui, macHex12, shortVendorName } from '../../../electron/engine/identify/oui';
+import { findLine } from '../../../electron/engine/knowledge/sorted-lines';
+import compiled from '../../../resources/knowledge/oui.json';
 
 describe('OUI lookup', () => {
   it('names the vendor of a registered OUI, normalised to the short name', async () => {
@@ -37,5 +42,15 @@ describe('OUI lookup', () => {
     expect(shortVendorName('Hewlett Packard\n11445 Compaq Center Drive')).toBe('HP');
     expect(shortVendorName('Hewlett Packard Enterprise\nHouston')).toBe('HPE');
     expect(shortVendorName('Shenzhen Foo Technology Co., Ltd.\nShenzhen')).toBe('Shenzhen Foo Technology');
+  });
+
+  it('reads the registry compiled from the installed oui-data, block for block (run tools/knowledge/compile-oui.ts after updating it)', () => {
+    const path = createRequire(import.meta.url).resolve('oui-data');
+    const installed = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
+    const { version } = JSON.parse(readFileSync(join(dirname(path), 'package.json'), 'utf8')) as { version: string };
+    expect(compiled.version).toBe(version);
+    expect(compiled.count).toBe(Object.keys(installed).length);
+    const disagreeing = Object.entries(installed).filter(([prefix, entry]) => findLine(compiled.registrants, prefix)?.[0] !== entry.split(/\r?\n/)[0]!.trim());
+    expect(disagreeing.slice(0, 5)).toEqual([]);
   });
 });
